@@ -1,0 +1,81 @@
+// The dashboard shell: navigation on the left, the current module on the right.
+import { App as AntApp, ConfigProvider, Layout, Menu, type MenuProps } from 'antd';
+import {
+  AppstoreOutlined, DatabaseOutlined, HistoryOutlined, SettingOutlined, ShopOutlined, SyncOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { t } from '@/lib/i18n';
+import { NotBuilt } from './NotBuilt';
+import { ROUTE_LABELS, hrefOf, useHashRoute, type RouteKey } from './routes';
+import { WarehousesPage } from './warehouses/WarehousesPage';
+
+const item = (key: RouteKey, icon?: ReactNode) => ({ key, icon, label: t(ROUTE_LABELS[key]) });
+
+function menuItems(): MenuProps['items'] {
+  return [
+    item('store-products', <AppstoreOutlined />),
+    {
+      key: 'inventory',
+      icon: <DatabaseOutlined />,
+      label: t('nav_inventory'),
+      children: [item('inventory/products'), item('inventory/warehouses'), item('inventory/stock'), item('inventory/purchase-orders')],
+    },
+    item('stores', <ShopOutlined />),
+    item('sync-rules', <SyncOutlined />),
+    item('sync-log', <HistoryOutlined />),
+    item('settings', <SettingOutlined />),
+  ];
+}
+
+function Page({ route }: { route: RouteKey }) {
+  switch (route) {
+    case 'inventory/warehouses':
+      return <WarehousesPage />;
+    case 'store-products':
+      return <NotBuilt title="nav_storeProducts" what="notBuilt_storeProducts" />;
+    case 'inventory/products':
+      return <NotBuilt title="nav_products" what="notBuilt_products" />;
+    case 'inventory/stock':
+      return <NotBuilt title="nav_stock" what="notBuilt_stock" />;
+    case 'inventory/purchase-orders':
+      return <NotBuilt title="nav_purchaseOrders" what="notBuilt_purchaseOrders" />;
+    case 'stores':
+      return <NotBuilt title="nav_stores" what="notBuilt_stores" />;
+    case 'sync-rules':
+      return <NotBuilt title="nav_syncRules" what="notBuilt_syncRules" />;
+    case 'sync-log':
+      return <NotBuilt title="nav_syncLog" what="notBuilt_syncLog" />;
+    case 'settings':
+      return <NotBuilt title="nav_settings" what="notBuilt_settings" />;
+  }
+}
+
+export function DashboardApp() {
+  const route = useHashRoute();
+  return (
+    <ConfigProvider theme={{ token: { colorPrimary: '#138078', borderRadius: 4 } }}>
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+            <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18 }}>
+              <img src="/icon/32.png" alt="" width={20} height={20} style={{ verticalAlign: -4, marginRight: 8 }} />
+              {t('extName')}
+            </div>
+            <Menu
+              mode="inline"
+              selectedKeys={[route.key]}
+              defaultOpenKeys={['inventory']}
+              items={menuItems()}
+              onClick={({ key }) => {
+                window.location.hash = hrefOf(key as RouteKey);
+              }}
+            />
+          </Layout.Sider>
+          <Layout.Content style={{ padding: 24, background: '#fff' }}>
+            <Page route={route.key} />
+          </Layout.Content>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

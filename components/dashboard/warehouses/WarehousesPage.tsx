@@ -1,0 +1,83 @@
+// Warehouses: the places that hold stock. Reads live from IndexedDB; writes through commands.
+import { Button, Form, Input, Modal, Space, Table, Typography, App } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { call } from '@/lib/commands/client';
+import { CommandError } from '@/lib/commands/errors';
+import { getDb } from '@/lib/db/database';
+import type { WarehouseRow } from '@/lib/db/types';
+import { t } from '@/lib/i18n';
+
+export function WarehousesPage() {
+  const warehouses = useLiveQuery(() => getDb().warehouses.orderBy('name').toArray(), []);
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('warehouses_title')}</Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="warehouse-add">
+          {t('warehouses_add')}
+        </Button>
+      </Space>
+      <Table<WarehouseRow>
+        rowKey="id"
+        loading={warehouses === undefined}
+        dataSource={warehouses ?? []}
+        pagination={false}
+        locale={{ emptyText: t('warehouses_empty') }}
+        columns={[
+          { title: t('warehouses_name'), dataIndex: 'name' },
+          { title: t('warehouses_code'), dataIndex: 'code' },
+          { title: t('warehouses_created'), dataIndex: 'createdAt', render: (v: number) => new Date(v).toLocaleString() },
+        ]}
+      />
+      <CreateWarehouseModal open={open} onClose={() => setOpen(false)} />
+    </div>
+  );
+}
+
+function CreateWarehouseModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<{ name: string; code?: string }>();
+  const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
+
+  async function submit() {
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      const created = await call('warehouses.create', { name: values.name, code: values.code || undefined });
+      message.success(t('warehouses_createdToast', created.name));
+      form.resetFields();
+      onClose();
+    } catch (err) {
+      // The background's sentence is shown on the field it names, or as a toast.
+      if (err instanceof CommandError && err.code === 'code_taken') form.setFields([{ name: 'code', errors: [err.message] }]);
+      else message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      title={t('warehouses_add')}
+      open={open}
+      onOk={submit}
+      okText={t('common_create')}
+      cancelText={t('common_cancel')}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="name" label={t('warehouses_name')} rules={[{ required: true, whitespace: true, message: t('common_required') }]}>
+          <Input maxLength={100} autoFocus data-testid="warehouse-name" />
+        </Form.Item>
+        <Form.Item name="code" label={t('warehouses_code')} extra={t('warehouses_codeHelp')}>
+          <Input maxLength={40} data-testid="warehouse-code" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

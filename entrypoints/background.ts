@@ -1,0 +1,18 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+// The service worker: thin wiring of lib/. Every listener is registered synchronously at the
+// top level (MV3 drops events whose listeners are added later) and waits on one `ready`.
+import { handleRuntimeMessage, refuseExternal } from '@/lib/background/messages';
+import { startBackground } from '@/lib/background/start';
+import { logger } from '@/lib/log/logger';
+
+export default defineBackground(() => {
+  const log = logger('background');
+  const ready = startBackground().catch((err: unknown) => {
+    log.error('start-up failed', err);
+    throw err;
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => handleRuntimeMessage(message, sender, ready));
+  browser.runtime.onMessageExternal.addListener(() => refuseExternal());
+});

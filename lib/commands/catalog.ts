@@ -1,0 +1,12 @@
+// Every command the background answers. Callers import only the *type* of this map (see
+// client.ts), so no handler code is bundled into the dashboard, the popup or a content script.
+import { systemCommands } from '../system/commands';
+import { warehouseCommands } from '../warehouses/commands';
+
+export const commands = {
+  ...systemCommands,
+  ...warehouseCommands,
+};
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;

@@ -1,0 +1,47 @@
+// The Dexie database. Only the background service worker writes it (through commands);
+// extension pages may read it, e.g. with liveQuery.
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import { SCHEMA_VERSIONS } from './versions';
+import type {
+  JobRow, MetaRow, MovementRow, ProductRow, SettingRow, StockLevelRow, StoreProductRow, StoreRow,
+  StoreVariantRow, WarehouseRow,
+} from './types';
+
+export const DB_NAME = 'shelfsync';
+
+export class ShelfsyncDB extends Dexie {
+  meta!: Table<MetaRow, string>;
+  settings!: Table<SettingRow, string>;
+  warehouses!: EntityTable<WarehouseRow, 'id'>;
+  products!: EntityTable<ProductRow, 'id'>;
+  stockLevels!: Table<StockLevelRow, [number, number]>;
+  movements!: EntityTable<MovementRow, 'id'>;
+  stores!: EntityTable<StoreRow, 'id'>;
+  storeProducts!: EntityTable<StoreProductRow, 'id'>;
+  storeVariants!: EntityTable<StoreVariantRow, 'id'>;
+  jobs!: EntityTable<JobRow, 'id'>;
+
+  /** `upTo` opens an older schema: only the upgrade tests use it. */
+  constructor(name = DB_NAME, opts: { upTo?: number } = {}) {
+    super(name);
+    for (const v of SCHEMA_VERSIONS) {
+      if (opts.upTo !== undefined && v.version > opts.upTo) break;
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}
+
+let shared: ShelfsyncDB | undefined;
+
+/** The one database instance of this JavaScript context. */
+export function getDb(): ShelfsyncDB {
+  shared ??= new ShelfsyncDB();
+  return shared;
+}
+
+/** Tests: forget the instance (after deleting the database). */
+export function resetDbForTests(): void {
+  shared?.close();
+  shared = undefined;
+}

@@ -1,0 +1,71 @@
+// Every schema version the extension has ever shipped, oldest first. Never edit a released
+// entry: add a new one with its upgrade. Dexie only needs the stores that change, but each
+// entry lists them all so a reader sees the whole schema of that version in one place.
+// Index choices (why each index exists) are written down in ARCHITECTURE.md.
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** Trimmed, lower-cased: how SKUs are compared everywhere (PRODUCT.md, "system SKU"). */
+export function skuKeyOf(sku: string): string {
+  return sku.trim().toLowerCase();
+}
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  {
+    // 0.0.x: the first sketch — products keyed only by id, SKUs compared as typed.
+    version: 1,
+    stores: {
+      meta: 'key',
+      warehouses: '++id, &code',
+      products: '++id, sku, name',
+    },
+  },
+  {
+    // 0.1.0: SKUs compared trimmed and case-insensitively through `skuKey` (unique); the rest of
+    // the product's tables sketched (they grow with their issues).
+    version: 2,
+    stores: {
+      meta: 'key',
+      settings: 'key',
+      warehouses: '++id, &code, name',
+      products: '++id, &skuKey, name, updatedAt',
+      stockLevels: '[productId+warehouseId], warehouseId',
+      movements: '++id, [productId+createdAt], [warehouseId+createdAt], createdAt',
+      stores: '++id, platform',
+      storeProducts: '++id, &[storeId+platformItemId], [storeId+updatedAt]',
+      storeVariants: '++id, &[storeId+platformVariantId], [storeId+sellerSkuKey], storeProductId, productId',
+      jobs: '++id, [kind+status], createdAt',
+    },
+    async upgrade(tx) {
+      // Version 1 compared SKUs as typed, so `ab-1` and `AB-1 ` could both exist. Keep every
+      // row (never lose data): the first keeps the plain key, a later twin gets a marked key
+      // and its SKU is left as it was so the seller can see and rename it.
+      const seen = new Set<string>();
+      const now = Date.now();
+      await tx.table('products').toCollection().modify((p: Record<string, unknown>) => {
+        const sku = String(p.sku ?? '');
+        let key = skuKeyOf(sku);
+        if (seen.has(key)) key = `${key}#duplicate-${String(p.id)}`;
+        seen.add(key);
+        p.sku = sku;
+        p.skuKey = key;
+        p.price ??= null;
+        p.imageUrl ??= null;
+        p.weightGrams ??= null;
+        p.description ??= null;
+        p.createdAt ??= now;
+        p.updatedAt ??= now;
+      });
+      await tx.table('warehouses').toCollection().modify((w: Record<string, unknown>) => {
+        w.createdAt ??= now;
+      });
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

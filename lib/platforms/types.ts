@@ -1,0 +1,148 @@
+// The one interface every platform adapter implements. Adapters are plain TypeScript over
+// `fetch`: the same code runs in the service worker and in Node tests against the simulator.
+// One method call = the platform calls it documents, no hidden retries except a token refresh;
+// waiting, backoff and rate limits belong to the caller (the sync engine, the download job).
+
+export const PLATFORMS = ['shopee', 'lazada', 'tiktok', 'shopify', 'woocommerce'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Credentials a store holds (platforms/README.md). Secrets: never leave the background. */
+export type Credentials =
+  | { platform: 'shopee'; partnerId: string; partnerKey: string; shopId: string; accessToken: string; refreshToken: string; accessTokenExpiresAt?: number }
+  | { platform: 'lazada'; appKey: string; appSecret: string; accessToken: string; refreshToken: string; accessTokenExpiresAt?: number }
+  | { platform: 'tiktok'; appKey: string; appSecret: string; accessToken: string; refreshToken: string; shopCipher: string; accessTokenExpiresAt?: number }
+  | { platform: 'shopify'; shopDomain: string; accessToken: string }
+  | { platform: 'woocommerce'; consumerKey?: string; consumerSecret?: string; username?: string; applicationPassword?: string };
+
+export type CredentialsOf<P extends Platform> = Extract<Credentials, { platform: P }>;
+
+/** Where a store's platform lives. Defaults are the production hosts; the simulator overrides. */
+export interface PlatformEndpoints {
+  /** Base of the documented API paths (Shopee `/api/v2/...` is appended to it, Lazada `/products/get` ...). */
+  apiBaseUrl: string;
+  /** Lazada: `https://auth.lazada.com` (authorize page `/oauth/authorize`, tokens `/rest/auth/token/*`);
+   *  TikTok: `https://auth.tiktok-shops.com` (tokens `/api/v2/token/*`). Others: unused. */
+  authBaseUrl?: string;
+  /** TikTok: `https://services.tiktokshop.com` (authorize page `/open/authorize`). Others: unused. */
+  authorizeBaseUrl?: string;
+  /** Shopify Admin API version, e.g. `2025-10`. */
+  apiVersion?: string;
+}
+
+/** Lets an adapter persist refreshed tokens *before* using them (Shopee's refresh token works once). */
+export interface CredentialStore<P extends Platform = Platform> {
+  get(): CredentialsOf<P>;
+  save(next: CredentialsOf<P>): Promise<void>;
+}
+
+export type PlatformErrorKind = 'auth' | 'rate_limited' | 'temporary' | 'invalid' | 'not_found';
+
+/** Every failure an adapter throws is classified, so the engine can map it to a state change. */
+export class PlatformError extends Error {
+  override name = 'PlatformError';
+  constructor(
+    public readonly kind: PlatformErrorKind,
+    message: string,
+    public readonly opts: { retryAfterMs?: number; platformCode?: string; httpStatus?: number } = {},
+  ) {
+    super(message);
+  }
+  get retryAfterMs(): number | undefined {
+    return this.opts.retryAfterMs;
+  }
+}
+
+export type ItemStatus = 'active' | 'inactive' | 'deleted' | 'pending' | 'rejected';
+
+/** What a platform calls one sellable variant, normalised. `ref` carries the platform's own
+ *  handles a later stock call needs (Shopify inventory item id, TikTok warehouse ids, Lazada
+ *  SellerSku, Shopee location ids): opaque to everything but the adapter that made it. */
+export interface PlatformVariant {
+  platformVariantId: string;
+  sellerSku: string;
+  price: number | null;
+  stock: number;
+  options?: Record<string, string>;
+  ref?: Record<string, unknown>;
+}
+
+export interface PlatformItem {
+  platformItemId: string;
+  title: string;
+  status: ItemStatus;
+  description?: string;
+  imageUrls: string[];
+  /** Platform's last update time, epoch ms. */
+  updatedAt: number;
+  variants: PlatformVariant[];
+  /** Platform-specific fields worth keeping (category id, brand, weight, ...). */
+  extra?: Record<string, unknown>;
+}
+
+export interface ListItemsOptions {
+  /** Opaque cursor returned by the previous page; absent = first page. */
+  cursor?: string | null;
+  /** Incremental download: only items updated at or after this epoch-ms time. */
+  updatedSince?: number;
+  /** Defaults to the platform's maximum page size. */
+  pageSize?: number;
+}
+
+export interface ListItemsPage {
+  items: PlatformItem[];
+  /** null when there is no next page. */
+  nextCursor: string | null;
+  total?: number;
+}
+
+export interface StockUpdate {
+  platformItemId: string;
+  platformVariantId: string;
+  sellerSku: string;
+  /** Absolute quantity to set; never a delta. */
+  quantity: number;
+  ref?: Record<string, unknown>;
+}
+
+export interface StockResult {
+  platformItemId: string;
+  platformVariantId: string;
+  ok: boolean;
+  error?: { kind: PlatformErrorKind; code?: string; message: string };
+}
+
+export interface NewListing {
+  title: string;
+  description: string;
+  imageUrls: string[];
+  price: number;
+  categoryId?: string;
+  brand?: string;
+  weightGrams?: number;
+  variants: { sellerSku: string; price: number; stock: number; options?: Record<string, string> }[];
+  extra?: Record<string, unknown>;
+}
+
+export interface CreatedListing {
+  platformItemId: string;
+  variants: { sellerSku: string; platformVariantId: string }[];
+}
+
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  /** The most variants one stock-update call may carry (Lazada 50, Shopee 50 models of one item,
+   *  TikTok 100 SKUs of one product, Shopify 250, WooCommerce 100). */
+  readonly maxStockBatch: number;
+  /** Cheap authenticated call; answers the shop's display name when the platform gives one. */
+  testConnection(): Promise<{ shopName?: string }>;
+  listItems(opts?: ListItemsOptions): Promise<ListItemsPage>;
+  /** Groups updates into the fewest calls the platform allows; each group is one `setStock` call. */
+  planStockCalls(updates: StockUpdate[]): StockUpdate[][];
+  /** Exactly one platform stock call for one planned group; a result per entry. Throws
+   *  PlatformError when the whole call fails (auth, throttling, outage). */
+  setStock(group: StockUpdate[]): Promise<StockResult[]>;
+  /** Reads current stock of the given variants (drift check). */
+  readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number }[]>;
+  /** Release: create the item with its variants (two steps where the platform needs them). */
+  createListing(listing: NewListing): Promise<CreatedListing>;
+}

@@ -1,0 +1,34 @@
+// Drives the real command dispatcher over a fresh fake-indexeddb database, as a given caller.
+import { commands } from '@/lib/commands/catalog';
+import type { CommandName, CommandInput, CommandOutput } from '@/lib/commands/client';
+import type { CommandDef, Sender } from '@/lib/commands/define';
+import type { Envelope } from '@/lib/commands/errors';
+import { dispatch } from '@/lib/commands/router';
+import { getDb, resetDbForTests, DB_NAME } from '@/lib/db/database';
+import Dexie from 'dexie';
+
+export const EXTENSION_PAGE: Sender = { kind: 'extension', url: 'chrome-extension://test-id/dashboard.html' };
+export const CONTENT_SCRIPT: Sender = { kind: 'content', url: 'https://seller.shopee.co.id/portal/product/list/all', tabId: 7, frameId: 0 };
+
+export async function freshDb() {
+  resetDbForTests();
+  await Dexie.delete(DB_NAME);
+  const db = getDb();
+  await db.open();
+  return db;
+}
+
+export function raw(message: unknown, sender: Sender = EXTENSION_PAGE, now?: () => number): Promise<Envelope<unknown>> {
+  return dispatch(message, sender, { db: getDb(), commands: commands as unknown as Record<string, CommandDef>, now });
+}
+
+export async function run<K extends CommandName>(type: K, payload: CommandInput<K>, sender: Sender = EXTENSION_PAGE) {
+  return (await raw({ type, payload }, sender)) as Envelope<CommandOutput<K>>;
+}
+
+/** Answers the data or fails the test with the refusal. */
+export async function ok<K extends CommandName>(type: K, payload: CommandInput<K>): Promise<CommandOutput<K>> {
+  const answer = await run(type, payload);
+  if (!answer.ok) throw new Error(`${type} refused: ${answer.error.code} ${answer.error.message}`);
+  return answer.data;
+}

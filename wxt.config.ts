@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+
+// Production permissions are minimal and each one is explained in the README; a test
+// (tests/e2e/manifest.test.ts) snapshots them so widening them is a reviewed change.
+// The test build (`--mode test`, SIMULATOR.md) adds loopback so the extension can reach the
+// local platform simulator and its fake consoles; the production build never has it.
+const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ mode }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    minimum_chrome_version: '116',
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    host_permissions: mode === 'test' ? [...LOOPBACK] : [],
+    action: { default_title: '__MSG_extName__' },
+  }),
+  // Explicit imports everywhere: a reader sees where `browser` and `define*` come from.
+  imports: false,
+  webExt: { disabled: true },
+});
