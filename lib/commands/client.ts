@@ -2,6 +2,8 @@
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import type { CommandName, Commands } from './catalog';
+
+export type { CommandName };
 import { CommandError, type Envelope } from './errors';
 
 export type CommandInput<K extends CommandName> = z.input<Commands[K]['schema']>;

@@ -11,7 +11,7 @@ describe('the background entrypoint', () => {
     const { default: background } = await import('@/entrypoints/background');
     background.main();
     // No await between main() and here: the listeners must already be there.
-    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
+    expect((fakeBrowser.runtime.onMessage as unknown as { hasListeners(): boolean }).hasListeners()).toBe(true);
     expect(external).toHaveLength(1);
 
     const origin = fakeBrowser.runtime.getURL('/');

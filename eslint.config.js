@@ -1,0 +1,21 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', '.e2e-profiles/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-empty-object-type': 'off',
+      // Page text is never HTML (ARCHITECTURE.md, content scripts are guests).
+      'no-restricted-properties': ['error',
+        { property: 'innerHTML', message: 'Never use page or user text as HTML; build nodes or use textContent.' },
+        { property: 'outerHTML', message: 'Never use page or user text as HTML.' }],
+      'no-restricted-syntax': ['error', { selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]', message: 'Never render text as HTML.' }],
+    },
+  },
+  {
+    files: ['tests/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-properties': 'off' },
+  },
+);
