@@ -145,4 +145,7 @@ export interface PlatformAdapter {
   readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number }[]>;
   /** Release: create the item with its variants (two steps where the platform needs them). */
   createListing(listing: NewListing): Promise<CreatedListing>;
+  /** Release recovery: the listing that carries this seller SKU (item or variant), or null.
+   *  Lets a retried release find a create that landed before the worker stopped. */
+  findItemBySellerSku?(sku: string): Promise<PlatformItem | null>;
 }

@@ -1,0 +1,154 @@
+// Lazada adapter (lazada.md). Stock: ≤50 SKUs per call across items, XML payload.
+
+import type { AdapterOptions } from '../http.ts';
+import { TokenKeeper } from '../tokens.ts';
+import {
+  PlatformError,
+  type CreatedListing,
+  type CredentialStore,
+  type CredentialsOf,
+  type ListItemsOptions,
+  type ListItemsPage,
+  type NewListing,
+  type PlatformAdapter,
+  type PlatformEndpoints,
+  type PlatformItem,
+  type StockResult,
+  type StockUpdate,
+} from '../types.ts';
+import { arr, chunk, decodeCursor, encodeCursor, int, isoSeconds, num, obj, str } from '../util.ts';
+import { refreshLazadaToken } from './auth.ts';
+import { isLazadaExpired, lazadaCall, type LazadaCall } from './client.ts';
+import { lazadaCreatePayload, lazadaDetailFailures, lazadaStockXml, mapLazadaProduct } from './mapping.ts';
+
+const PAGE_MAX = 50;
+const SKUS_PER_CALL = 50;
+const SKU_FILTER_MAX = 100;
+
+export class LazadaAdapter implements PlatformAdapter {
+  readonly platform = 'lazada' as const;
+  readonly maxStockBatch = SKUS_PER_CALL;
+  private readonly tokens: TokenKeeper<CredentialsOf<'lazada'>>;
+
+  constructor(
+    private readonly endpoints: PlatformEndpoints,
+    private readonly store: CredentialStore<'lazada'>,
+    private readonly opts: AdapterOptions = {},
+  ) {
+    this.tokens = new TokenKeeper(store, (c) => refreshLazadaToken(c, endpoints, opts), opts.now ?? Date.now);
+  }
+
+  /** A seller call; on IllegalAccessToken: refresh (persisted first), then once more. */
+  private async call(call: LazadaCall): Promise<Record<string, unknown>> {
+    const creds = await this.tokens.current();
+    try {
+      return await lazadaCall(this.endpoints.apiBaseUrl, creds, call, this.opts);
+    } catch (err) {
+      if (!isLazadaExpired(err)) throw err;
+      const fresh = await this.tokens.refresh(creds.accessToken);
+      return lazadaCall(this.endpoints.apiBaseUrl, fresh, call, this.opts);
+    }
+  }
+
+  async testConnection(): Promise<{ shopName?: string }> {
+    try {
+      // /seller/get is outside our contract doc; the real API answers the shop name there.
+      const env = await this.call({ method: 'GET', path: '/seller/get' });
+      return { shopName: str(obj(env.data).name) || undefined };
+    } catch (err) {
+      if (!(err instanceof PlatformError) || (err.kind !== 'not_found' && err.kind !== 'invalid') || isLazadaExpired(err)) throw err;
+      await this.call({ method: 'GET', path: '/products/get', params: { filter: 'all', limit: '1', offset: '0' } });
+      return {};
+    }
+  }
+
+  async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
+    const c = decodeCursor(opts.cursor);
+    const offset = c ? int(c.o) : 0;
+    const updatedSince = c ? (num(c.u) ?? undefined) : opts.updatedSince;
+    const limit = Math.min(Math.max(opts.pageSize ?? PAGE_MAX, 1), PAGE_MAX);
+    // `all` = every status the API lists; the caller marks listings that vanished.
+    const params: Record<string, string> = { filter: 'all', limit: String(limit), offset: String(offset) };
+    if (updatedSince !== undefined) params.update_after = isoSeconds(updatedSince);
+    const env = await this.call({ method: 'GET', path: '/products/get', params });
+    const data = obj(env.data);
+    const products = arr(data.products);
+    const total = num(data.total_products) ?? undefined;
+    const next = offset + products.length;
+    const more = products.length === limit && (total === undefined || next < total);
+    return {
+      items: products.map(mapLazadaProduct),
+      nextCursor: more ? encodeCursor({ o: next, u: updatedSince }) : null,
+      total,
+    };
+  }
+
+  /** ≤50 SKUs per call, across items: plain chunks in the caller's order. */
+  planStockCalls(updates: StockUpdate[]): StockUpdate[][] {
+    return chunk(updates, SKUS_PER_CALL);
+  }
+
+  async setStock(group: StockUpdate[]): Promise<StockResult[]> {
+    if (group.length === 0) return [];
+    if (group.length > SKUS_PER_CALL) throw new PlatformError('invalid', 'lazada price_quantity/update: at most 50 SKUs per call');
+    const env = await this.call({
+      method: 'POST',
+      path: '/product/price_quantity/update',
+      params: { payload: lazadaStockXml(group) },
+      allowDetail: true,
+    });
+    const { bySku, general } = lazadaDetailFailures(env.detail);
+    const failedCall = str(env.code ?? '0') !== '0';
+    return group.map((u) => {
+      const base = { platformItemId: u.platformItemId, platformVariantId: u.platformVariantId };
+      const reason = bySku.get(u.sellerSku) ?? bySku.get(u.platformVariantId) ?? (bySku.size === 0 && failedCall ? general : undefined);
+      return reason == null ? { ...base, ok: true } : { ...base, ok: false, error: { kind: 'invalid' as const, code: str(env.code), message: reason } };
+    });
+  }
+
+  /** /products/get filtered by `sku_seller_list` (≤100 SKUs): one call per 100 SKUs. */
+  async readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number }[]> {
+    const wanted = new Map(refs.map((r) => [r.platformVariantId, r.sellerSku]));
+    const out: { platformVariantId: string; stock: number }[] = [];
+    for (const part of chunk([...new Set(refs.map((r) => r.sellerSku))], SKU_FILTER_MAX)) {
+      for (const item of await this.productsBySkus(part)) {
+        for (const v of item.variants) {
+          if (wanted.has(v.platformVariantId)) out.push({ platformVariantId: v.platformVariantId, stock: v.stock });
+        }
+      }
+    }
+    return out;
+  }
+
+  private async productsBySkus(skus: string[]): Promise<PlatformItem[]> {
+    const items: PlatformItem[] = [];
+    for (let offset = 0; ; offset += PAGE_MAX) {
+      const env = await this.call({
+        method: 'GET',
+        path: '/products/get',
+        params: { filter: 'all', limit: String(PAGE_MAX), offset: String(offset), sku_seller_list: JSON.stringify(skus) },
+      });
+      const products = arr(obj(env.data).products);
+      items.push(...products.map(mapLazadaProduct));
+      if (products.length < PAGE_MAX) return items;
+    }
+  }
+
+  async createListing(listing: NewListing): Promise<CreatedListing> {
+    if (listing.variants.length === 0) throw new PlatformError('invalid', 'lazada: a listing needs at least one SKU');
+    const env = await this.call({ method: 'POST', path: '/product/create', params: { payload: lazadaCreatePayload(listing) } });
+    const data = obj(env.data);
+    const itemId = str(data.item_id);
+    if (!itemId) throw new PlatformError('temporary', 'lazada product/create: the answer has no item_id');
+    const bySku = new Map(arr(data.sku_list).map((s) => [str(obj(s).seller_sku), str(obj(s).sku_id)]));
+    return {
+      platformItemId: itemId,
+      variants: listing.variants.map((v) => ({ sellerSku: v.sellerSku, platformVariantId: bySku.get(v.sellerSku) ?? '' })),
+    };
+  }
+
+  async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {
+    const items = await this.productsBySkus([sku]);
+    return items.find((i) => i.variants.some((v) => v.sellerSku === sku)) ?? null;
+  }
+}

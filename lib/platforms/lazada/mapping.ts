@@ -1,0 +1,98 @@
+// Lazada JSON ↔ normalised items (lazada.md § Listing products, § Stock, § Creating).
+
+import type { ItemStatus, NewListing, PlatformItem, PlatformVariant, StockUpdate } from '../types.ts';
+import { arr, epochMs, int, num, obj, statusFrom, str, xmlEscape } from '../util.ts';
+
+const STATUS: Record<string, ItemStatus> = {
+  ACTIVE: 'active',
+  LIVE: 'active',
+  'SOLD-OUT': 'active',
+  INACTIVE: 'inactive',
+  DELETED: 'deleted',
+  PENDING: 'pending',
+  'PENDING QC': 'pending',
+  REJECTED: 'rejected',
+  SUSPENDED: 'rejected',
+};
+
+export function mapLazadaProduct(raw: unknown): PlatformItem {
+  const p = obj(raw);
+  const attrs = obj(p.attributes);
+  const skus = arr(p.skus).map(mapLazadaSku);
+  return {
+    platformItemId: str(p.item_id),
+    title: str(attrs.name),
+    status: statusFrom(STATUS, p.status),
+    description: typeof attrs.description === 'string' ? attrs.description : undefined,
+    imageUrls: arr(p.images).map(str).filter(Boolean),
+    updatedAt: epochMs(p.updated_time),
+    variants: skus,
+    extra: Object.fromEntries(
+      Object.entries({ primaryCategory: p.primary_category, brand: attrs.brand }).filter(([, v]) => v !== undefined),
+    ),
+  };
+}
+
+/** `ref`: SellerSku (the stock payload names it) and the SKU's warehouse codes. */
+export function mapLazadaSku(raw: unknown): PlatformVariant {
+  const s = obj(raw);
+  const warehouses = arr(s.multiWarehouseInventories).map(obj);
+  const quantity = num(s.quantity) ?? warehouses.reduce((t, w) => t + int(w.quantity), 0);
+  return {
+    platformVariantId: str(s.SkuId),
+    sellerSku: str(s.SellerSku),
+    price: num(s.price),
+    stock: Math.trunc(quantity),
+    ref: {
+      shopSku: str(s.ShopSku) || undefined,
+      warehouseCodes: warehouses.map((w) => str(w.warehouseCode)).filter(Boolean),
+    },
+  };
+}
+
+/** The price_quantity/update payload, exactly the documented XML shape (absolute Quantity). */
+export function lazadaStockXml(group: readonly StockUpdate[]): string {
+  const skus = group
+    .map(
+      (u) =>
+        `<Sku><ItemId>${xmlEscape(u.platformItemId)}</ItemId><SkuId>${xmlEscape(u.platformVariantId)}</SkuId>` +
+        `<SellerSku>${xmlEscape(u.sellerSku)}</SellerSku><Quantity>${Math.max(0, Math.trunc(u.quantity))}</Quantity></Sku>`,
+    )
+    .join('');
+  return `<Request><Product><Skus>${skus}</Skus></Product></Request>`;
+}
+
+/** `detail` entries of a partially failed update, keyed by SellerSku (and SkuId when given). */
+export function lazadaDetailFailures(detail: unknown): { bySku: Map<string, string>; general: string | null } {
+  const bySku = new Map<string, string>();
+  let general: string | null = null;
+  for (const raw of arr(detail)) {
+    const d = obj(raw);
+    const message = [str(d.code), str(d.message)].filter(Boolean).join(' ') || 'rejected';
+    const keys = [d.seller_sku, d.SellerSku, d.sku_id, d.SkuId].map(str).filter(Boolean);
+    if (keys.length === 0) general = general ?? message;
+    for (const k of keys) bySku.set(k, message);
+  }
+  return { bySku, general };
+}
+
+/** /product/create JSON payload. Package weight in kg; variant options become SKU attributes
+ *  (Lazada names them per category, e.g. `color_family`, `size`). */
+export function lazadaCreatePayload(l: NewListing): string {
+  const extra = l.extra ?? {};
+  const product = {
+    PrimaryCategory: l.categoryId ?? str(extra.primaryCategory),
+    Images: { Image: l.imageUrls.slice(0, 8) },
+    Attributes: { name: l.title, description: l.description, ...(l.brand ? { brand: l.brand } : {}) },
+    Skus: {
+      Sku: l.variants.map((v) => ({
+        SellerSku: v.sellerSku,
+        quantity: v.stock,
+        price: v.price,
+        ...(l.weightGrams !== undefined ? { package_weight: l.weightGrams / 1000 } : {}),
+        ...(v.options ?? {}),
+      })),
+    },
+  };
+  return JSON.stringify({ Request: { Product: product } });
+}

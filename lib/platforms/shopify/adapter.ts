@@ -1,0 +1,152 @@
+// Shopify adapter (shopify.md): Admin GraphQL. Stock: one inventorySetQuantities per ≤250
+// quantities at the shop's location.
+
+import type { AdapterOptions } from '../http.ts';
+import {
+  PlatformError,
+  type CreatedListing,
+  type CredentialStore,
+  type ListItemsOptions,
+  type ListItemsPage,
+  type NewListing,
+  type PlatformAdapter,
+  type PlatformEndpoints,
+  type PlatformItem,
+  type StockResult,
+  type StockUpdate,
+} from '../types.ts';
+import { arr, chunk, decodeCursor, encodeCursor, int, num, obj, str } from '../util.ts';
+import { shopifyGraphql } from './client.ts';
+import {
+  LOCATIONS_QUERY,
+  PRODUCTS_QUERY,
+  PRODUCT_SET_MUTATION,
+  SET_QUANTITIES_MUTATION,
+  SHOP_QUERY,
+  VARIANT_STOCK_QUERY,
+  mapShopifyProduct,
+  productSetInput,
+  quantityErrors,
+  setQuantitiesInput,
+  updatedSinceQuery,
+} from './mapping.ts';
+
+const PAGE_MAX = 250;
+const QUANTITIES_PER_CALL = 250;
+
+export class ShopifyAdapter implements PlatformAdapter {
+  readonly platform = 'shopify' as const;
+  readonly maxStockBatch = QUANTITIES_PER_CALL;
+  private locationId: string | undefined;
+
+  constructor(
+    private readonly endpoints: PlatformEndpoints,
+    private readonly store: CredentialStore<'shopify'>,
+    private readonly opts: AdapterOptions = {},
+  ) {}
+
+  private gql(query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    return shopifyGraphql(this.endpoints, this.store.get().accessToken, query, variables, this.opts);
+  }
+
+  async testConnection(): Promise<{ shopName?: string }> {
+    const data = await this.gql(SHOP_QUERY);
+    return { shopName: str(obj(data.shop).name) || undefined };
+  }
+
+  /** Stock is per inventory item × location; Shelfsync syncs the shop's first location
+   *  (`locations(first: 50)` lists the primary one first). Cached per adapter. */
+  private async location(): Promise<string> {
+    if (this.locationId) return this.locationId;
+    const data = await this.gql(LOCATIONS_QUERY);
+    const id = str(obj(arr(obj(data.locations).nodes)[0]).id);
+    if (!id) throw new PlatformError('invalid', 'shopify: the shop has no location');
+    this.locationId = id;
+    return id;
+  }
+
+  async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
+    const c = decodeCursor(opts.cursor);
+    const updatedSince = c ? (num(c.u) ?? undefined) : opts.updatedSince;
+    const first = Math.min(Math.max(opts.pageSize ?? PAGE_MAX, 1), PAGE_MAX);
+    const locationId = await this.location();
+    const data = await this.gql(PRODUCTS_QUERY, {
+      first,
+      cursor: c ? str(c.a) || null : null,
+      q: updatedSince !== undefined ? updatedSinceQuery(updatedSince) : null,
+    });
+    const products = obj(data.products);
+    const pageInfo = obj(products.pageInfo);
+    const end = str(pageInfo.endCursor);
+    return {
+      items: arr(products.nodes).map((p) => mapShopifyProduct(p, locationId)),
+      nextCursor: pageInfo.hasNextPage === true && end ? encodeCursor({ a: end, u: updatedSince }) : null,
+    };
+  }
+
+  planStockCalls(updates: StockUpdate[]): StockUpdate[][] {
+    return chunk(updates, QUANTITIES_PER_CALL);
+  }
+
+  async setStock(group: StockUpdate[]): Promise<StockResult[]> {
+    if (group.length === 0) return [];
+    if (group.length > QUANTITIES_PER_CALL) throw new PlatformError('invalid', 'shopify inventorySetQuantities: at most 250 quantities');
+    const missing = group.find((u) => !str(u.ref?.inventoryItemId));
+    if (missing) throw new PlatformError('invalid', `shopify: variant ${missing.platformVariantId} has no inventoryItemId in ref`);
+    const fallback = group.every((u) => str(u.ref?.locationId)) ? '' : await this.location();
+    const data = await this.gql(SET_QUANTITIES_MUTATION, {
+      input: setQuantitiesInput(group, (u) => str(u.ref?.locationId) || fallback),
+    });
+    const payload = obj(data.inventorySetQuantities);
+    const { byIndex, general } = quantityErrors(payload.userErrors);
+    // The mutation is all-or-nothing: with userErrors and no adjustment group nothing was set,
+    // so the entries that were not at fault are reported temporary (retry them alone).
+    const applied = payload.inventoryAdjustmentGroup != null || (byIndex.size === 0 && general === null);
+    return group.map((u, i) => {
+      const base = { platformItemId: u.platformItemId, platformVariantId: u.platformVariantId };
+      const e = byIndex.get(i) ?? (byIndex.size === 0 ? general : null);
+      if (e) return { ...base, ok: false, error: { kind: 'invalid' as const, code: e.code || undefined, message: e.message } };
+      if (!applied) return { ...base, ok: false, error: { kind: 'temporary' as const, message: 'not applied: another entry of the batch was rejected' } };
+      return { ...base, ok: true };
+    });
+  }
+
+  /** `nodes(ids:)` on the variant GIDs: one cheap read per 250 variants. */
+  async readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number }[]> {
+    const out: { platformVariantId: string; stock: number }[] = [];
+    for (const part of chunk(refs.map((r) => r.platformVariantId), QUANTITIES_PER_CALL)) {
+      const data = await this.gql(VARIANT_STOCK_QUERY, { ids: part });
+      for (const n of arr(data.nodes)) {
+        const v = obj(n);
+        if (str(v.id)) out.push({ platformVariantId: str(v.id), stock: int(v.inventoryQuantity) });
+      }
+    }
+    return out;
+  }
+
+  async createListing(listing: NewListing): Promise<CreatedListing> {
+    if (listing.variants.length === 0) throw new PlatformError('invalid', 'shopify: a product needs at least one variant');
+    const locationId = await this.location();
+    const data = await this.gql(PRODUCT_SET_MUTATION, { input: productSetInput(listing, locationId), synchronous: true });
+    const payload = obj(data.productSet);
+    const errors = arr(payload.userErrors).map(obj);
+    const product = obj(payload.product);
+    if (!str(product.id)) {
+      const msg = errors.map((e) => str(e.message)).join('; ') || 'no product in the answer';
+      throw new PlatformError('invalid', `shopify productSet: ${msg}`, { platformCode: str(errors[0]?.code) || undefined });
+    }
+    const bySku = new Map(arr(obj(product.variants).nodes).map((v) => [str(obj(v).sku), str(obj(v).id)]));
+    return {
+      platformItemId: str(product.id),
+      variants: listing.variants.map((v) => ({ sellerSku: v.sellerSku, platformVariantId: bySku.get(v.sellerSku) ?? '' })),
+    };
+  }
+
+  async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {
+    const locationId = await this.location();
+    // Quotes keep SKUs with spaces or colons one search term.
+    const data = await this.gql(PRODUCTS_QUERY, { first: 10, cursor: null, q: `sku:${JSON.stringify(sku)}` });
+    const items = arr(obj(data.products).nodes).map((p) => mapShopifyProduct(p, locationId));
+    return items.find((i) => i.variants.some((v) => v.sellerSku === sku)) ?? null;
+  }
+}
