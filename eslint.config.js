@@ -11,7 +11,12 @@ export default tseslint.config(
       'no-restricted-properties': ['error',
         { property: 'innerHTML', message: 'Never use page or user text as HTML; build nodes or use textContent.' },
         { property: 'outerHTML', message: 'Never use page or user text as HTML.' }],
-      'no-restricted-syntax': ['error', { selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]', message: 'Never render text as HTML.' }],
+      'no-restricted-syntax': ['error',
+        { selector: 'JSXAttribute[name.name="dangerouslySetInnerHTML"]', message: 'Never render text as HTML.' },
+        // Dexie keeps a transaction open across native awaits only when its scope is an async
+        // function; a plain arrow returning a promise fails with PrematureCommitError.
+        { selector: "CallExpression[callee.property.name='transaction'] > ArrowFunctionExpression[async=false]", message: 'A Dexie transaction scope must be an async function.' },
+        { selector: "CallExpression[callee.property.name='transaction'] > FunctionExpression[async=false]", message: 'A Dexie transaction scope must be an async function.' }],
     },
   },
   {

@@ -1,6 +1,7 @@
 // What the service worker does once per start, before it answers anything: open the database
-// (running any schema upgrade) and record the start. Later issues add: resume jobs, the engine.
+// (running any schema upgrade), record the start, resume unfinished jobs.
 import { getDb } from '../db/database';
+import { kickJobs } from '../jobs/runner';
 import { logger } from '../log/logger';
 
 const log = logger('background');
@@ -10,4 +11,6 @@ export async function startBackground(): Promise<void> {
   await db.open();
   await db.meta.put({ key: 'lastWorkerStart', value: Date.now() });
   log.info(`ready (schema ${db.verno})`);
+  // Resume whatever a stopped worker left unfinished; not awaited so commands answer at once.
+  void kickJobs(db);
 }

@@ -1,11 +1,17 @@
 // Every command the background answers. Callers import only the *type* of this map (see
 // client.ts), so no handler code is bundled into the dashboard, the popup or a content script.
+import { inventoryCommands } from '../inventory/commands';
+import { productCommands } from '../products/commands';
+import { purchasingCommands } from '../purchasing/commands';
 import { systemCommands } from '../system/commands';
 import { warehouseCommands } from '../warehouses/commands';
 
 export const commands = {
   ...systemCommands,
   ...warehouseCommands,
+  ...productCommands,
+  ...inventoryCommands,
+  ...purchasingCommands,
 };
 
 export type Commands = typeof commands;

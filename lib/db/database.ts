@@ -3,8 +3,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './versions';
 import type {
-  JobRow, MetaRow, MovementRow, ProductRow, SettingRow, StockLevelRow, StoreProductRow, StoreRow,
-  StoreVariantRow, WarehouseRow,
+  IdempotencyRow, InventorySourceRow, JobRow, MetaRow, MovementRow, ProductRow, PurchaseOrderRow, ReservationRow,
+  SettingRow, StockLevelRow, StoreProductRow, StoreRow, StoreVariantRow, WarehouseRow,
 } from './types';
 
 export const DB_NAME = 'shelfsync';
@@ -19,6 +19,10 @@ export class ShelfsyncDB extends Dexie {
   stores!: EntityTable<StoreRow, 'id'>;
   storeProducts!: EntityTable<StoreProductRow, 'id'>;
   storeVariants!: EntityTable<StoreVariantRow, 'id'>;
+  reservations!: EntityTable<ReservationRow, 'id'>;
+  purchaseOrders!: EntityTable<PurchaseOrderRow, 'id'>;
+  idempotency!: Table<IdempotencyRow, string>;
+  inventorySources!: EntityTable<InventorySourceRow, 'id'>;
   jobs!: EntityTable<JobRow, 'id'>;
 
   /** `upTo` opens an older schema: only the upgrade tests use it. */

@@ -86,6 +86,8 @@ export interface JobRow {
   status: 'queued' | 'running' | 'succeeded' | 'failed';
   progress: { done: number; total: number };
   input: unknown;
+  /** The checkpoint a resumed job continues from. */
+  state?: unknown;
   result?: unknown;
   error?: { code: string; message: string };
   createdAt: number;
@@ -93,3 +95,69 @@ export interface JobRow {
 }
 
 export interface SettingRow { key: string; value: unknown }
+
+export interface ReservationRow {
+  id: number;
+  productId: number;
+  warehouseId: number;
+  quantity: number;
+  reference: string | null;
+  status: 'open' | 'released' | 'fulfilled';
+  createdAt: number;
+  closedAt: number | null;
+}
+
+export interface PurchaseOrderLine {
+  productId: number;
+  sku: string;
+  quantity: number;
+  received: number;
+}
+
+export type PurchaseOrderStatus = 'ordered' | 'partially_received' | 'received' | 'cancelled';
+
+export interface PurchaseOrderRow {
+  id: number;
+  warehouseId: number;
+  supplier: string | null;
+  reference: string | null;
+  status: PurchaseOrderStatus;
+  lines: PurchaseOrderLine[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A command answered once under an idempotency key; the second call repeats this answer. */
+export interface IdempotencyRow {
+  key: string;
+  command: string;
+  requestHash: string;
+  answer: unknown;
+  createdAt: number;
+}
+
+export interface InventorySourceRow {
+  id: number;
+  name: string;
+  url: string;
+  format: 'csv' | 'json';
+  /** Column (CSV header) or property (JSON) names holding each field. */
+  mapping: { sku: string; quantity: string; warehouse?: string };
+  /** Where rows without a warehouse column land. */
+  warehouseId: number;
+  intervalMinutes: number;
+  enabled: boolean;
+  lastRun: InventoryPullResult | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface InventoryPullResult {
+  at: number;
+  ok: boolean;
+  rows: number;
+  changed: number;
+  unchanged: number;
+  errors: { line: number; reason: string }[];
+  message: string;
+}

@@ -39,7 +39,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       stores: '++id, platform',
       storeProducts: '++id, &[storeId+platformItemId], [storeId+updatedAt]',
       storeVariants: '++id, &[storeId+platformVariantId], [storeId+sellerSkuKey], storeProductId, productId',
-      jobs: '++id, [kind+status], createdAt',
+      reservations: '++id, [productId+warehouseId], status, reference',
+      purchaseOrders: '++id, status, warehouseId, createdAt',
+      idempotency: 'key, createdAt',
+      inventorySources: '++id',
+      jobs: '++id, [kind+status], status, createdAt',
     },
     async upgrade(tx) {
       // Version 1 compared SKUs as typed, so `ab-1` and `AB-1 ` could both exist. Keep every

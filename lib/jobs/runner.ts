@@ -1,0 +1,89 @@
+// Long work (imports, downloads, bulk syncs, releases) runs as jobs: a row in `jobs` holding the
+// input and a checkpoint, advanced one bounded step (one transaction) at a time. A worker that
+// stops mid-job loses at most the step in flight; the next start resumes from the checkpoint.
+import { CommandError } from '../commands/errors';
+import type { ShelfsyncDB } from '../db/database';
+import type { JobRow } from '../db/types';
+import { logger } from '../log/logger';
+import { keepAliveWhile } from '../background/keepalive';
+
+const log = logger('jobs');
+
+export interface StepResult {
+  progress: { done: number; total: number };
+  /** The checkpoint stored on the job for the next step. */
+  state?: unknown;
+  /** Present on the last step: the job's result. */
+  result?: unknown;
+}
+
+/** One bounded step of a job kind; it must do its writes in its own transaction(s). */
+export type JobStep = (db: ShelfsyncDB, job: JobRow & { state?: unknown }) => Promise<StepResult>;
+
+const kinds = new Map<string, JobStep>();
+
+export function registerJobKind(kind: string, step: JobStep): void {
+  kinds.set(kind, step);
+}
+
+/** Call inside a rw transaction holding `db.jobs` (with the change that makes the job). */
+export async function createJob(db: ShelfsyncDB, kind: string, input: unknown, total = 0, now = Date.now()): Promise<number> {
+  const row = { kind, status: 'queued' as const, progress: { done: 0, total }, input, createdAt: now, updatedAt: now };
+  return db.jobs.add(row as JobRow);
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+
+/** Runs every unfinished job; safe to call often (single flight, re-runs if new work arrived). */
+export function kickJobs(db: ShelfsyncDB): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = keepAliveWhile(async () => {
+    do {
+      again = false;
+      const pending = await db.jobs.where('status').anyOf('queued', 'running').sortBy('id');
+      for (const job of pending) await runJob(db, job);
+    } while (again);
+  }).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function runJob(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<void> {
+  const step = kinds.get(job.kind);
+  if (!step) {
+    await db.jobs.update(job.id, { status: 'failed', error: { code: 'unknown_job', message: `This version of Shelfsync cannot run "${job.kind}" jobs.` }, updatedAt: Date.now() });
+    return;
+  }
+  let current = job;
+  for (;;) {
+    try {
+      const out = await step(db, { ...current, status: 'running' });
+      const finished = out.result !== undefined;
+      const patch: Partial<JobRow> & { state?: unknown } = {
+        status: finished ? 'succeeded' : 'running',
+        progress: out.progress,
+        state: out.state,
+        updatedAt: Date.now(),
+        ...(finished ? { result: out.result, input: null } : {}),
+      };
+      await db.jobs.update(current.id, patch);
+      if (finished) return;
+      current = { ...current, ...patch } as JobRow & { state?: unknown };
+    } catch (err) {
+      const error = err instanceof CommandError ? { code: err.code, message: err.message } : { code: 'internal', message: `The job stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}` };
+      if (!(err instanceof CommandError)) log.error(`job ${current.id} (${current.kind}) failed`, err);
+      await db.jobs.update(current.id, { status: 'failed', error, updatedAt: Date.now() });
+      return;
+    }
+  }
+}
+
+/** Tests: wait until no job is running or queued. */
+export async function drainJobs(db: ShelfsyncDB): Promise<void> {
+  await kickJobs(db);
+}
