@@ -5,21 +5,7 @@ import { createAdapter } from '../../lib/platforms/index.ts';
 import { lazadaBanMs } from '../../lib/platforms/lazada/client.ts';
 import { throttleWaitMs } from '../../lib/platforms/shopify/client.ts';
 import { PlatformError, type Credentials, type CredentialsOf, type Platform } from '../../lib/platforms/types.ts';
-
-type Reply = { status?: number; body?: unknown; headers?: Record<string, string> } | Error;
-
-function scripted(replies: Reply[]) {
-  const calls: { url: string; init?: RequestInit }[] = [];
-  const fetchFn = (async (url: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: String(url), init });
-    const r = replies.shift();
-    if (!r) throw new Error('no scripted reply left');
-    if (r instanceof Error) throw r;
-    const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? {});
-    return new Response(text, { status: r.status ?? 200, headers: r.headers });
-  }) as typeof fetch;
-  return { fetchFn, calls };
-}
+import { scripted, type Reply } from './scripted.ts';
 
 function memoryStore<P extends Platform>(initial: CredentialsOf<P>) {
   const saved: CredentialsOf<P>[] = [];

@@ -18,7 +18,7 @@ import {
   type StockUpdate,
 } from '../types.ts';
 import { arr, chunk, decodeCursor, encodeCursor, groupBy, int, num, obj, str } from '../util.ts';
-import { refreshShopeeToken, shopInfo } from './auth.ts';
+import { SHOP_INFO, parseShopInfo, refreshShopeeToken } from './auth.ts';
 import { isShopeeExpired, shopeeShopCall, type ShopeeCall } from './client.ts';
 import {
   SHOPEE_ALL_STATUSES,
@@ -61,12 +61,10 @@ export class ShopeeAdapter implements PlatformAdapter {
 
   async testConnection(): Promise<{ shopName?: string }> {
     try {
-      const creds = await this.tokens.current();
-      const info = await shopInfo(creds, this.endpoints, this.opts);
-      return { shopName: info.shopName };
+      return { shopName: parseShopInfo(await this.call({ method: 'GET', path: SHOP_INFO })).shopName };
     } catch (err) {
       // get_shop_info is outside our contract doc; fall back to the cheapest documented call.
-      if (!(err instanceof PlatformError) || (err.kind !== 'not_found' && err.kind !== 'invalid') || isShopeeExpired(err)) throw err;
+      if (!(err instanceof PlatformError) || (err.kind !== 'not_found' && err.kind !== 'invalid')) throw err;
       await this.call({ method: 'GET', path: '/api/v2/product/get_item_list', query: this.listQuery(0, 1) });
       return {};
     }

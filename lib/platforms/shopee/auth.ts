@@ -95,12 +95,15 @@ export async function shopInfo(
   endpoints: PlatformEndpoints,
   opts: AdapterOptions = {},
 ): Promise<{ shopName?: string; region?: string }> {
-  const env = await shopeeShopCall(creds, endpoints, { method: 'GET', path: '/api/v2/shop/get_shop_info' }, opts);
-  // The real answer has the fields at the top level; accept them under `response` too.
+  return parseShopInfo(await shopeeShopCall(creds, endpoints, { method: 'GET', path: SHOP_INFO }, opts));
+}
+
+export const SHOP_INFO = '/api/v2/shop/get_shop_info';
+
+/** The real answer has the fields at the top level; accept them under `response` too. */
+export function parseShopInfo(env: Record<string, unknown>): { shopName?: string; region?: string } {
   const src = { ...obj(env.response), ...env };
-  const shopName = str(src.shop_name) || undefined;
-  const region = str(src.region) || undefined;
-  return { shopName, region };
+  return { shopName: str(src.shop_name) || undefined, region: str(src.region) || undefined };
 }
 
 /** Token answers carry their fields at the top level (real API); some wrap them in `response`. */

@@ -176,7 +176,10 @@ export class TiktokAdapter implements PlatformAdapter {
     if (!str(extra.warehouseId) && !this.knownWarehouse) await this.search({ status: 'ALL' }, 1);
     if (!str(extra.warehouseId) && !this.knownWarehouse) {
       // A shop with no product yet: the logistics API lists its warehouses (default first).
-      const env = await this.call({ method: 'GET', path: '/logistics/202309/warehouses' }).catch(() => ({}) as Record<string, unknown>);
+      const env = await this.call({ method: 'GET', path: '/logistics/202309/warehouses' }).catch((err: unknown) => {
+        if (err instanceof PlatformError && (err.kind === 'not_found' || err.kind === 'invalid')) return {} as Record<string, unknown>;
+        throw err;
+      });
       const ws = arr(obj(env.data).warehouses).map(obj);
       this.knownWarehouse = str((ws.find((w) => w.is_default === true) ?? ws[0])?.id) || undefined;
     }
