@@ -15,6 +15,9 @@ export default defineConfig({
     minimum_chrome_version: '116',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: mode === 'test' ? [...LOOPBACK] : [],
+    // Asked for at run time, one host at a time, when the seller adds an inventory source URL
+    // or their own WooCommerce/Shopify domain; nothing is granted by installing.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
   }),
   // Explicit imports everywhere: a reader sees where `browser` and `define*` come from.

@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 // The service worker: thin wiring of lib/. Every listener is registered synchronously at the
 // top level (MV3 drops events whose listeners are added later) and waits on one `ready`.
+import { handleAlarm } from '@/lib/background/alarms';
 import { handleRuntimeMessage, refuseExternal } from '@/lib/background/messages';
 import { startBackground } from '@/lib/background/start';
 import { logger } from '@/lib/log/logger';
@@ -15,4 +16,5 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => handleRuntimeMessage(message, sender, ready));
   browser.runtime.onMessageExternal.addListener(() => refuseExternal());
+  browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm, ready));
 });

@@ -1,6 +1,7 @@
 // What the service worker does once per start, before it answers anything: open the database
 // (running any schema upgrade), record the start, resume unfinished jobs.
 import { getDb } from '../db/database';
+import { reconcileSourceAlarms } from '../inventory/schedule';
 import { kickJobs } from '../jobs/runner';
 import { logger } from '../log/logger';
 
@@ -13,4 +14,5 @@ export async function startBackground(): Promise<void> {
   log.info(`ready (schema ${db.verno})`);
   // Resume whatever a stopped worker left unfinished; not awaited so commands answer at once.
   void kickJobs(db);
+  await reconcileSourceAlarms(db).catch((err: unknown) => log.warn('could not rebuild the pull schedule', err));
 }

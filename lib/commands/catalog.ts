@@ -1,6 +1,7 @@
 // Every command the background answers. Callers import only the *type* of this map (see
 // client.ts), so no handler code is bundled into the dashboard, the popup or a content script.
 import { inventoryCommands } from '../inventory/commands';
+import { sourceCommands } from '../inventory/sourceCommands';
 import { productCommands } from '../products/commands';
 import { purchasingCommands } from '../purchasing/commands';
 import { systemCommands } from '../system/commands';
@@ -11,6 +12,7 @@ export const commands = {
   ...warehouseCommands,
   ...productCommands,
   ...inventoryCommands,
+  ...sourceCommands,
   ...purchasingCommands,
 };
 

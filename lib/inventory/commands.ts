@@ -6,9 +6,11 @@ import { exactlyOne, id, note, page, pageSize, productRef, quantity, type ListAn
 import type { ShelfsyncDB } from '../db/database';
 import type { MovementRow, StockLevelRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
+import { createJob, kickJobs } from '../jobs/runner';
 import { once } from './idempotency';
 import { applyStockChange, readLevel, sellableOf, stockTables } from './levels';
 import { labelOf, resolveProduct, resolveWarehouse } from './resolve';
+import { exportStockCsv } from './stockCsv';
 
 export interface LevelView {
   productId: number;
@@ -174,6 +176,27 @@ export const inventoryCommands = {
     access: EXTENSION_ONLY,
     schema: z.object({ id }).strict(),
     handler: ({ id: rid }, { db, now }) => closeReservation(db, rid, 'fulfilled', now()),
+  }),
+
+  'inventory.importCsv': command({
+    summary: 'import stock levels from CSV',
+    access: EXTENSION_ONLY,
+    schema: z.object({ csv: z.string().min(1, 'the file is empty').max(50_000_000, 'is larger than 50 MB') }).strict(),
+    async handler({ csv }, { db, now }) {
+      const jobId = await db.transaction('rw', db.jobs, async () => createJob(db, 'inventory.importCsv', { csv }, 0, now()));
+      void kickJobs(db);
+      return { jobId };
+    },
+  }),
+
+  'inventory.exportCsv': command({
+    summary: 'export stock levels as CSV',
+    access: EXTENSION_ONLY,
+    schema: z.object({ warehouseId: id.optional() }).strict(),
+    async handler({ warehouseId }, { db, now }) {
+      const { csv, rows } = await exportStockCsv(db, warehouseId);
+      return { csv, rows, filename: `shelfsync-stock-${new Date(now()).toISOString().slice(0, 10)}.csv` };
+    },
   }),
 
   'inventory.reservations': command({

@@ -1,0 +1,21 @@
+// One alarm listener for the whole background; each feature owns a name prefix.
+import type { Alarms } from 'webextension-polyfill';
+import { getDb } from '../db/database';
+import { runPull } from '../inventory/pull';
+import { SOURCE_ALARM_PREFIX } from '../inventory/schedule';
+import { keepAliveWhile } from './keepalive';
+import { logger } from '../log/logger';
+
+const log = logger('alarms');
+
+export async function handleAlarm(alarm: Alarms.Alarm, ready: Promise<void>): Promise<void> {
+  await ready;
+  if (alarm.name.startsWith(SOURCE_ALARM_PREFIX)) {
+    const sourceId = Number(alarm.name.slice(SOURCE_ALARM_PREFIX.length));
+    const result = await keepAliveWhile(() => runPull(getDb(), sourceId)).catch((err: unknown) => {
+      log.error(`scheduled pull of source ${sourceId} failed`, err);
+      return null;
+    });
+    if (result) log.info(`pull of source ${sourceId}: ${result.message}`);
+  }
+}
