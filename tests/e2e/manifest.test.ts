@@ -23,7 +23,10 @@ describe('the production manifest', () => {
         "content_scripts": [],
         "externally_connectable": null,
         "host_permissions": [],
-        "optional_host_permissions": [],
+        "optional_host_permissions": [
+          "https://*/*",
+          "http://*/*",
+        ],
         "optional_permissions": [],
         "permissions": [
           "alarms",
