@@ -6,6 +6,16 @@ import { defineConfig } from 'wxt';
 // local platform simulator and its fake consoles; the production build never has it.
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 
+// The platforms' documented API and token hosts (../shared/docs/platforms/*.md); a sandbox or a
+// seller's own WooCommerce site is an optional permission asked for when the store is added.
+const PLATFORM_API_HOSTS = [
+  'https://partner.shopeemobile.com/*',
+  'https://api.lazada.sg/*', 'https://api.lazada.com.my/*', 'https://api.lazada.co.th/*',
+  'https://api.lazada.vn/*', 'https://api.lazada.com.ph/*', 'https://api.lazada.co.id/*', 'https://auth.lazada.com/*',
+  'https://open-api.tiktokglobalshop.com/*', 'https://auth.tiktok-shops.com/*',
+  'https://*.myshopify.com/*',
+];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ mode }) => ({
@@ -13,8 +23,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     minimum_chrome_version: '116',
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
-    host_permissions: mode === 'test' ? [...LOOPBACK] : [],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'identity'],
+    host_permissions: mode === 'test' ? [...PLATFORM_API_HOSTS, ...LOOPBACK] : PLATFORM_API_HOSTS,
     // Asked for at run time, one host at a time, when the seller adds an inventory source URL
     // or their own WooCommerce/Shopify domain; nothing is granted by installing.
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -4,6 +4,7 @@ import { inventoryCommands } from '../inventory/commands';
 import { sourceCommands } from '../inventory/sourceCommands';
 import { productCommands } from '../products/commands';
 import { purchasingCommands } from '../purchasing/commands';
+import { storeCommands } from '../stores/commands';
 import { systemCommands } from '../system/commands';
 import { warehouseCommands } from '../warehouses/commands';
 
@@ -14,6 +15,7 @@ export const commands = {
   ...inventoryCommands,
   ...sourceCommands,
   ...purchasingCommands,
+  ...storeCommands,
 };
 
 export type Commands = typeof commands;

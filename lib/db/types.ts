@@ -1,6 +1,6 @@
 // Row types of the local database. Times are epoch milliseconds; ids are Dexie auto-increment
 // numbers unless a platform gives us the id (then it is a string field beside our own id).
-import type { Platform } from '../platforms/types';
+import type { ItemStatus, Platform, PlatformEndpoints } from '../platforms/types';
 
 export interface MetaRow { key: string; value: unknown }
 
@@ -11,6 +11,8 @@ export interface ProductRow {
   sku: string;
   /** sku trimmed and lower-cased: the unique key (`ab-1` and `AB-1 ` are the same SKU). */
   skuKey: string;
+  /** Letters and digits of the SKU, lower-cased: near-miss suggestions for unconnected variants. */
+  looseKey: string;
   name: string;
   price: number | null;
   imageUrl: string | null;
@@ -43,16 +45,27 @@ export interface MovementRow {
 
 export type StoreStatus = 'active' | 'needs_reauthorization' | 'disabled';
 
+export interface StoreDownloadState {
+  /** Start time of the last finished download: the next incremental asks for changes since then. */
+  lastCompletedStartedAt: number | null;
+  last: { at: number; mode: 'full' | 'incremental'; ok: boolean; items: number; message: string } | null;
+}
+
 export interface StoreRow {
   id: number;
   platform: Platform;
   name: string;
   region: string | null;
   status: StoreStatus;
-  apiBaseUrl: string | null;
-  /** Encrypted credentials (AES-GCM with a non-extractable key); never leaves the background. */
-  secret: { iv: string; data: string } | null;
+  statusReason: string | null;
+  endpoints: PlatformEndpoints;
+  /** Who this store is on its platform (shop id, seller id, shop domain, site URL): not secret;
+   *  lets a console page be matched to its store. */
+  shopRef: string;
+  /** Encrypted credentials (AES-GCM, non-extractable key); never leaves the background. */
+  secret: { iv: string; data: string };
   autoSyncDefault: boolean;
+  download: StoreDownloadState;
   createdAt: number;
   updatedAt: number;
 }
@@ -62,22 +75,42 @@ export interface StoreProductRow {
   storeId: number;
   platformItemId: string;
   title: string;
-  status: string;
+  status: ItemStatus;
+  /** 1 when a full download no longer found it on the platform. */
+  gone: 0 | 1;
   imageUrl: string | null;
+  description: string | null;
   autoSync: 0 | 1;
+  platformUpdatedAt: number;
+  extra: Record<string, unknown> | null;
+  /** The download job that last saw it (vanished = not seen by the latest full download). */
+  lastSeenJob: number;
   updatedAt: number;
 }
+
+export type ConnectReason = 'no_matching_sku' | 'empty_sku' | 'ambiguous_sku';
 
 export interface StoreVariantRow {
   id: number;
   storeId: number;
   storeProductId: number;
+  platformItemId: string;
   platformVariantId: string;
   sellerSku: string;
   sellerSkuKey: string;
   productId: number | null;
+  /** 1 when connected to a system product (indexed with storeId for the Unconnected view). */
+  connected: 0 | 1;
+  /** How the connection was made: by SKU (re-matched when the SKU changes), or by the seller. */
+  connectedBy: 'sku' | 'manual' | 'created' | null;
+  reason: ConnectReason | null;
+  /** Near-miss system products to suggest (loose SKU match). */
+  candidateProductIds: number[];
   price: number | null;
   platformStock: number;
+  options: Record<string, string> | null;
+  /** The adapter's handles for stock calls (PlatformVariant.ref). */
+  ref: Record<string, unknown> | null;
 }
 
 export interface JobRow {

@@ -15,6 +15,11 @@ export function skuKeyOf(sku: string): string {
   return sku.trim().toLowerCase();
 }
 
+/** Letters and digits only: finds near-misses ("AB 1" vs "ab-1") to suggest, never to auto-connect. */
+export function looseKeyOf(sku: string): string {
+  return sku.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
 export const SCHEMA_VERSIONS: SchemaVersion[] = [
   {
     // 0.0.x: the first sketch — products keyed only by id, SKUs compared as typed.
@@ -33,12 +38,12 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       meta: 'key',
       settings: 'key',
       warehouses: '++id, &code, name',
-      products: '++id, &skuKey, name, updatedAt',
+      products: '++id, &skuKey, looseKey, name, updatedAt',
       stockLevels: '[productId+warehouseId], warehouseId',
       movements: '++id, [productId+createdAt], [warehouseId+createdAt], createdAt',
       stores: '++id, platform',
       storeProducts: '++id, &[storeId+platformItemId], [storeId+updatedAt]',
-      storeVariants: '++id, &[storeId+platformVariantId], [storeId+sellerSkuKey], storeProductId, productId',
+      storeVariants: '++id, &[storeId+platformVariantId], [storeId+sellerSkuKey], [storeId+connected], storeProductId, productId',
       reservations: '++id, [productId+warehouseId], status, reference',
       purchaseOrders: '++id, status, warehouseId, createdAt',
       idempotency: 'key, createdAt',
@@ -58,6 +63,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         seen.add(key);
         p.sku = sku;
         p.skuKey = key;
+        p.looseKey = looseKeyOf(sku);
         p.price ??= null;
         p.imageUrl ??= null;
         p.weightGrams ??= null;

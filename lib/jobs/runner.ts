@@ -20,10 +20,15 @@ export interface StepResult {
 /** One bounded step of a job kind; it must do its writes in its own transaction(s). */
 export type JobStep = (db: ShelfsyncDB, job: JobRow & { state?: unknown }) => Promise<StepResult>;
 
-const kinds = new Map<string, JobStep>();
+interface JobKind {
+  step: JobStep;
+  /** Told when a job of this kind fails, to record it where the seller looks (a store's row…). */
+  onFailed?: (db: ShelfsyncDB, job: JobRow, error: { code: string; message: string }) => Promise<void>;
+}
+const kinds = new Map<string, JobKind>();
 
-export function registerJobKind(kind: string, step: JobStep): void {
-  kinds.set(kind, step);
+export function registerJobKind(kind: string, step: JobStep, opts: Omit<JobKind, 'step'> = {}): void {
+  kinds.set(kind, { step, ...opts });
 }
 
 /** Call inside a rw transaction holding `db.jobs` (with the change that makes the job). */
@@ -54,15 +59,15 @@ export function kickJobs(db: ShelfsyncDB): Promise<void> {
 }
 
 async function runJob(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<void> {
-  const step = kinds.get(job.kind);
-  if (!step) {
+  const kind = kinds.get(job.kind);
+  if (!kind) {
     await db.jobs.update(job.id, { status: 'failed', error: { code: 'unknown_job', message: `This version of Shelfsync cannot run "${job.kind}" jobs.` }, updatedAt: Date.now() });
     return;
   }
   let current = job;
   for (;;) {
     try {
-      const out = await step(db, { ...current, status: 'running' });
+      const out = await kind.step(db, { ...current, status: 'running' });
       const finished = out.result !== undefined;
       const patch: Partial<JobRow> & { state?: unknown } = {
         status: finished ? 'succeeded' : 'running',
@@ -78,6 +83,7 @@ async function runJob(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promi
       const error = err instanceof CommandError ? { code: err.code, message: err.message } : { code: 'internal', message: `The job stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}` };
       if (!(err instanceof CommandError)) log.error(`job ${current.id} (${current.kind}) failed`, err);
       await db.jobs.update(current.id, { status: 'failed', error, updatedAt: Date.now() });
+      await kind.onFailed?.(db, current, error).catch((e: unknown) => log.warn('could not record a failed job', e));
       return;
     }
   }

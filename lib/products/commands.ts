@@ -5,7 +5,7 @@ import { CommandError, notFound } from '../commands/errors';
 import { id, page, pageSize, type ListAnswer } from '../commands/schemas';
 import type { ShelfsyncDB } from '../db/database';
 import type { ProductRow } from '../db/types';
-import { skuKeyOf } from '../db/versions';
+import { looseKeyOf, skuKeyOf } from '../db/versions';
 import { createJob, kickJobs } from '../jobs/runner';
 import { exportProductsCsv } from './csv';
 import { productFields, productInput } from './fields';
@@ -59,7 +59,7 @@ export const productCommands = {
         await assertSkuFree(db, input.sku);
         const t = now();
         const row = {
-          sku: input.sku, skuKey: skuKeyOf(input.sku), name: input.name, price: input.price ?? null, imageUrl: input.imageUrl ?? null,
+          sku: input.sku, skuKey: skuKeyOf(input.sku), looseKey: looseKeyOf(input.sku), name: input.name, price: input.price ?? null, imageUrl: input.imageUrl ?? null,
           weightGrams: input.weightGrams ?? null, description: input.description ?? null, createdAt: t, updatedAt: t,
         };
         const pid = await db.products.add(row as ProductRow);
@@ -82,6 +82,7 @@ export const productCommands = {
           if (input[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = input[key];
         }
         next.skuKey = skuKeyOf(next.sku);
+        next.looseKey = looseKeyOf(next.sku);
         await db.products.put(next);
         return next;
       });

@@ -4,7 +4,7 @@
 // transaction each, with the job's progress and checkpoint saved after every chunk.
 import type { ShelfsyncDB } from '../db/database';
 import type { ProductRow } from '../db/types';
-import { skuKeyOf } from '../db/versions';
+import { looseKeyOf, skuKeyOf } from '../db/versions';
 import { columnIndex, CsvError, parseCsv, toCsv } from '../csv/csv';
 import { CommandError } from '../commands/errors';
 import { registerJobKind, type StepResult } from '../jobs/runner';
@@ -102,7 +102,7 @@ async function importStep(db: ShelfsyncDB, job: { input: unknown; state?: unknow
           continue;
         }
         adds.push({
-          sku: parsed.sku, skuKey: key, name: String(parsed.fields.name), price: (parsed.fields.price as number) ?? null,
+          sku: parsed.sku, skuKey: key, looseKey: looseKeyOf(parsed.sku), name: String(parsed.fields.name), price: (parsed.fields.price as number) ?? null,
           imageUrl: (parsed.fields.imageUrl as string) ?? null, weightGrams: (parsed.fields.weightGrams as number) ?? null,
           description: (parsed.fields.description as string) ?? null, createdAt: t, updatedAt: t,
         });

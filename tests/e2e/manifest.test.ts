@@ -22,7 +22,19 @@ describe('the production manifest', () => {
       {
         "content_scripts": [],
         "externally_connectable": null,
-        "host_permissions": [],
+        "host_permissions": [
+          "https://partner.shopeemobile.com/*",
+          "https://api.lazada.sg/*",
+          "https://api.lazada.com.my/*",
+          "https://api.lazada.co.th/*",
+          "https://api.lazada.vn/*",
+          "https://api.lazada.com.ph/*",
+          "https://api.lazada.co.id/*",
+          "https://auth.lazada.com/*",
+          "https://open-api.tiktokglobalshop.com/*",
+          "https://auth.tiktok-shops.com/*",
+          "https://*.myshopify.com/*",
+        ],
         "optional_host_permissions": [
           "https://*/*",
           "http://*/*",
@@ -30,6 +42,7 @@ describe('the production manifest', () => {
         "optional_permissions": [],
         "permissions": [
           "alarms",
+          "identity",
           "storage",
           "unlimitedStorage",
         ],

@@ -1,0 +1,195 @@
+// stores.*: connect a store (credentials or the platform's authorization), test it, download
+// its listings. Credentials are validated, tested against the platform, encrypted, and never
+// answered back: every answer is a StoreView.
+import { z } from 'zod';
+import { command, EXTENSION_ONLY } from '../commands/define';
+import { CommandError, notFound } from '../commands/errors';
+import { zodDetails } from '../commands/router';
+import { id, name } from '../commands/schemas';
+import type { ShelfsyncDB } from '../db/database';
+import type { StoreRow } from '../db/types';
+import { createJob, kickJobs } from '../jobs/runner';
+import { createAdapter } from '../platforms/index';
+import { PLATFORMS, PlatformError, type Credentials, type PlatformEndpoints } from '../platforms/types';
+import { authorizeStore, authorizeInput } from './authorize';
+import { autoConnectStore } from './connect';
+import { parseCredentials, shopRefOf } from './credentials';
+import { assertHostAccess, endpointFields, resolveEndpoints } from './endpoints';
+import { encryptCredentials } from './secrets';
+import { adapterFor, viewOfStore, type StoreView } from './session';
+import './download';
+
+const platform = z.enum(PLATFORMS);
+const region = z.string().trim().toLowerCase().regex(/^[a-z]{2,10}$/, 'a country or region code such as sg or id').optional();
+
+export function platformMessage(err: PlatformError): string {
+  switch (err.kind) {
+    case 'auth':
+      return `the platform refused the credentials (${err.message})`;
+    case 'rate_limited':
+      return 'the platform is throttling calls right now; try again in a moment';
+    case 'temporary':
+      return `the platform could not be reached (${err.message})`;
+    default:
+      return err.message;
+  }
+}
+
+/** Tries the credentials once; answers the shop's name when the platform gives one. */
+export async function testCredentials(platformName: StoreRow['platform'], endpoints: PlatformEndpoints, credentials: Credentials): Promise<{ shopName?: string; credentials: Credentials }> {
+  let current = credentials;
+  const adapter = createAdapter(platformName, endpoints, { get: () => current as never, save: async (next) => void (current = next) });
+  try {
+    const info = await adapter.testConnection();
+    return { ...info, credentials: current };
+  } catch (err) {
+    if (err instanceof PlatformError) {
+      throw new CommandError(err.kind === 'auth' ? 'auth_failed' : 'platform_unreachable', `Could not connect: ${platformMessage(err)}.`, { kind: err.kind });
+    }
+    throw err;
+  }
+}
+
+export async function saveStore(
+  db: ShelfsyncDB,
+  fields: { platform: StoreRow['platform']; name: string; region: string | null; endpoints: PlatformEndpoints; credentials: Credentials; shopRef?: string },
+  now: number,
+): Promise<StoreView> {
+  const secret = await encryptCredentials(db, fields.credentials);
+  const row = {
+    platform: fields.platform, name: fields.name, region: fields.region, status: 'active' as const, statusReason: null,
+    endpoints: fields.endpoints, shopRef: fields.shopRef || shopRefOf(fields.credentials, fields.endpoints.apiBaseUrl),
+    secret, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, createdAt: now, updatedAt: now,
+  };
+  const storeId = await db.stores.add(row as StoreRow);
+  return viewOfStore({ ...row, id: storeId });
+}
+
+async function getStore(db: ShelfsyncDB, storeId: number): Promise<StoreRow> {
+  const store = await db.stores.get(storeId);
+  if (!store) throw notFound('store', storeId);
+  return store;
+}
+
+export const storeCommands = {
+  'stores.list': command({
+    summary: 'list stores',
+    access: EXTENSION_ONLY,
+    schema: z.object({ platform: platform.optional() }).strict(),
+    async handler({ platform: p }, { db }) {
+      const rows = p ? await db.stores.where('platform').equals(p).toArray() : await db.stores.toArray();
+      const items = rows.map(viewOfStore).sort((a, b) => a.name.localeCompare(b.name));
+      return { items, total: items.length };
+    },
+  }),
+
+  'stores.get': command({
+    summary: 'read a store',
+    access: EXTENSION_ONLY,
+    schema: z.object({ id }).strict(),
+    handler: async ({ id: sid }, { db }) => viewOfStore(await getStore(db, sid)),
+  }),
+
+  'stores.connect': command({
+    summary: 'connect a store',
+    access: EXTENSION_ONLY,
+    schema: z.object({ platform, name: name(100), region, ...endpointFields, credentials: z.record(z.string(), z.unknown()) }).strict(),
+    async handler(input, { db, now }): Promise<StoreView> {
+      const parsed = parseCredentials(input.platform, input.credentials);
+      if (!parsed.ok) {
+        throw new CommandError('invalid_input', `The ${input.platform} credentials are not complete: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'credentials'} ${i.message}`).join('; ')}.`, zodDetails(parsed.error).map((d) => ({ ...d, field: `credentials.${d.field}` })));
+      }
+      const site = parsed.credentials.platform === 'shopify' ? parsed.credentials.shopDomain : undefined;
+      const endpoints = resolveEndpoints(input.platform, input.region, input, site);
+      await assertHostAccess(endpoints);
+      const tested = await testCredentials(input.platform, endpoints, parsed.credentials);
+      return saveStore(db, { platform: input.platform, name: input.name, region: input.region ?? null, endpoints, credentials: tested.credentials }, now());
+    },
+  }),
+
+  'stores.authorize': command({
+    summary: 'authorize a store',
+    access: EXTENSION_ONLY,
+    schema: authorizeInput,
+    handler: (input, { db, now }) => authorizeStore(db, input, now),
+  }),
+
+  'stores.test': command({
+    summary: 'test a store connection',
+    access: EXTENSION_ONLY,
+    schema: z.object({ id }).strict(),
+    async handler({ id: sid }, { db, now }) {
+      const store = await getStore(db, sid);
+      const adapter = await adapterFor(db, store);
+      try {
+        const info = await adapter.testConnection();
+        if (store.status === 'needs_reauthorization') await db.stores.update(sid, { status: 'active', statusReason: null, updatedAt: now() });
+        return { ok: true as const, shopName: info.shopName ?? null };
+      } catch (err) {
+        if (!(err instanceof PlatformError)) throw err;
+        if (err.kind === 'auth') await db.stores.update(sid, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: now() });
+        return { ok: false as const, kind: err.kind, message: `Could not connect: ${platformMessage(err)}.` };
+      }
+    },
+  }),
+
+  'stores.update': command({
+    summary: 'change a store',
+    access: EXTENSION_ONLY,
+    schema: z.object({ id, name: name(100).optional(), autoSyncDefault: z.boolean().optional(), enabled: z.boolean().optional() }).strict(),
+    async handler(input, { db, now }) {
+      return db.transaction('rw', db.stores, async () => {
+        const store = await getStore(db, input.id);
+        const next: StoreRow = { ...store, updatedAt: now() };
+        if (input.name !== undefined) next.name = input.name;
+        if (input.autoSyncDefault !== undefined) next.autoSyncDefault = input.autoSyncDefault;
+        if (input.enabled === false) next.status = 'disabled';
+        if (input.enabled === true && store.status === 'disabled') next.status = 'active';
+        await db.stores.put(next);
+        return viewOfStore(next);
+      });
+    },
+  }),
+
+  'stores.remove': command({
+    summary: 'remove a store',
+    access: EXTENSION_ONLY,
+    schema: z.object({ id }).strict(),
+    async handler({ id: sid }, { db }) {
+      return db.transaction('rw', db.stores, db.storeProducts, db.storeVariants, async () => {
+        await getStore(db, sid);
+        const variants = await db.storeVariants.where('[storeId+platformVariantId]').between([sid, ''], [sid, '\uffff']).delete();
+        const products = await db.storeProducts.where('[storeId+platformItemId]').between([sid, ''], [sid, '\uffff']).delete();
+        await db.stores.delete(sid);
+        return { removed: sid, storeProducts: products, storeVariants: variants };
+      });
+    },
+  }),
+
+  'stores.download': command({
+    summary: 'download store products',
+    access: EXTENSION_ONLY,
+    schema: z.object({ id, mode: z.enum(['full', 'incremental']).default('full') }).strict(),
+    async handler({ id: sid, mode }, { db, now }) {
+      const jobId = await db.transaction('rw', db.stores, db.jobs, async () => {
+        const store = await getStore(db, sid);
+        if (store.status !== 'active') throw new CommandError('store_not_active', `${store.name} is ${store.status.replace(/_/g, ' ')}; ${store.status === 'disabled' ? 'enable it' : 'authorize it again'} before downloading.`);
+        // One download per store at a time: a second click joins the running one.
+        const running = (await db.jobs.where('[kind+status]').anyOf([['stores.download', 'queued'], ['stores.download', 'running']]).toArray()).find((j) => (j.input as { storeId?: number } | null)?.storeId === sid);
+        return running?.id ?? createJob(db, 'stores.download', { storeId: sid, mode }, 0, now());
+      });
+      void kickJobs(db);
+      return { jobId };
+    },
+  }),
+
+  'stores.autoConnect': command({
+    summary: 're-run auto-connect',
+    access: EXTENSION_ONLY,
+    schema: z.object({ id }).strict(),
+    async handler({ id: sid }, { db }) {
+      await getStore(db, sid);
+      return autoConnectStore(db, sid);
+    },
+  }),
+};

@@ -1,0 +1,151 @@
+// Downloading a store's listings: a job that asks the platform for one page per step, upserts
+// the listings and their variants (twice = no duplicates: unique [storeId+platformItemId] and
+// [storeId+platformVariantId]), connects new variants by SKU, and checkpoints the cursor. A
+// stopped worker resumes from the last saved page. A full download ends by marking listings it
+// did not see as gone; an incremental one asks only for changes since the last finished one.
+import { CommandError } from '../commands/errors';
+import type { ShelfsyncDB } from '../db/database';
+import type { JobRow, StoreProductRow, StoreRow, StoreVariantRow } from '../db/types';
+import { skuKeyOf } from '../db/versions';
+import { registerJobKind, type StepResult } from '../jobs/runner';
+import { logger } from '../log/logger';
+import { PlatformError, type PlatformItem } from '../platforms/types';
+import { applyMatch, matchSkus } from './connect';
+import { adapterFor } from './session';
+
+const log = logger('download');
+/** Incremental downloads re-ask a little before the last start: platform clocks and indexing lag. */
+const OVERLAP_MS = 5 * 60_000;
+const MAX_ATTEMPTS = 6;
+
+export interface DownloadInput { storeId: number; mode: 'full' | 'incremental' }
+interface DownloadState { cursor: string | null; startedAt: number; updatedSince: number | null; items: number; pages: number; created: number; unconnected: number }
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One page, retried through throttling and passing faults; an auth failure stops the store. */
+async function fetchPage(db: ShelfsyncDB, store: StoreRow, cursor: string | null, updatedSince: number | null) {
+  const adapter = await adapterFor(db, store);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await adapter.listItems({ cursor, updatedSince: updatedSince ?? undefined });
+    } catch (err) {
+      if (!(err instanceof PlatformError)) throw err;
+      if (err.kind === 'auth') {
+        await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: Date.now() });
+        throw new CommandError('needs_reauthorization', `${store.name} must be authorized again before it can be downloaded (${err.message}).`);
+      }
+      if ((err.kind === 'rate_limited' || err.kind === 'temporary') && attempt < MAX_ATTEMPTS) {
+        const wait = err.kind === 'rate_limited' ? Math.max(err.retryAfterMs ?? 1000, 200) : Math.min(500 * 2 ** attempt, 8000) * (0.5 + Math.random());
+        log.debug(`store ${store.id}: ${err.kind}, page retried in ${Math.round(wait)} ms`);
+        await sleep(wait);
+        continue;
+      }
+      throw new CommandError('platform_error', `${store.name}: the platform refused the download (${err.kind}: ${err.message}).`, { kind: err.kind });
+    }
+  }
+}
+
+async function savePage(db: ShelfsyncDB, store: StoreRow, jobId: number, items: PlatformItem[], now: number): Promise<{ created: number; unconnected: number }> {
+  let created = 0;
+  let unconnected = 0;
+  await db.transaction('rw', [db.storeProducts, db.storeVariants, db.products], async () => {
+    const existingProducts = new Map(
+      (await db.storeProducts.where('[storeId+platformItemId]').anyOf(items.map((i) => [store.id, i.platformItemId])).toArray()).map((p) => [p.platformItemId, p]),
+    );
+    const variantKeys = items.flatMap((i) => i.variants.map((v) => [store.id, v.platformVariantId] as [number, string]));
+    const existingVariants = new Map((await db.storeVariants.where('[storeId+platformVariantId]').anyOf(variantKeys).toArray()).map((v) => [v.platformVariantId, v]));
+    const matches = await matchSkus(db, items.flatMap((i) => i.variants.map((v) => v.sellerSku)));
+
+    for (const item of items) {
+      const before = existingProducts.get(item.platformItemId);
+      const gone = item.status === 'deleted' ? 1 : 0;
+      const row: Omit<StoreProductRow, 'id'> & { id?: number } = {
+        ...(before ?? { autoSync: store.autoSyncDefault ? 1 : 0 }),
+        storeId: store.id,
+        platformItemId: item.platformItemId,
+        title: item.title,
+        status: item.status,
+        gone,
+        imageUrl: item.imageUrls[0] ?? null,
+        description: item.description ?? null,
+        platformUpdatedAt: item.updatedAt,
+        extra: item.extra ?? null,
+        lastSeenJob: jobId,
+        updatedAt: now,
+      };
+      if (!before) created++;
+      const storeProductId = before ? before.id : await db.storeProducts.add(row as StoreProductRow);
+      if (before) await db.storeProducts.put({ ...row, id: before.id } as StoreProductRow);
+
+      const variants: StoreVariantRow[] = [];
+      for (const v of item.variants) {
+        const prev = existingVariants.get(v.platformVariantId);
+        const skuChanged = prev ? skuKeyOf(prev.sellerSku) !== skuKeyOf(v.sellerSku) : true;
+        const base = {
+          storeId: store.id, storeProductId, platformItemId: item.platformItemId, platformVariantId: v.platformVariantId,
+          sellerSku: v.sellerSku, sellerSkuKey: skuKeyOf(v.sellerSku), price: v.price, platformStock: v.stock,
+          options: v.options ?? null, ref: v.ref ?? null,
+        };
+        // Only a new variant, a changed SKU or a still-unconnected one is (re-)matched.
+        const connection = prev && !skuChanged && prev.connected
+          ? { productId: prev.productId, connected: prev.connected, connectedBy: prev.connectedBy, reason: prev.reason, candidateProductIds: prev.candidateProductIds }
+          : applyMatch(prev ?? { productId: null, connectedBy: null }, matches.get(v.sellerSku)!);
+        if (!connection.connected) unconnected++;
+        variants.push({ ...(prev ?? {}), ...base, ...connection } as StoreVariantRow);
+      }
+      await db.storeVariants.bulkPut(variants);
+    }
+  });
+  return { created, unconnected };
+}
+
+/** Full download: listings not seen by this job are gone from the platform. */
+async function markVanished(db: ShelfsyncDB, storeId: number, jobId: number, now: number): Promise<number> {
+  return db.transaction('rw', db.storeProducts, async () =>
+    db.storeProducts
+      .where('[storeId+platformItemId]')
+      .between([storeId, ''], [storeId, '\uffff'])
+      .filter((p) => p.lastSeenJob !== jobId && p.gone === 0)
+      .modify({ gone: 1, status: 'deleted', updatedAt: now }),
+  );
+}
+
+async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<StepResult> {
+  const input = job.input as DownloadInput;
+  const store = await db.stores.get(input.storeId);
+  if (!store) throw new CommandError('not_found', `The store ${input.storeId} was removed during its download.`);
+  if (store.status !== 'active') throw new CommandError('store_not_active', `${store.name} is ${store.status.replace(/_/g, ' ')}; nothing was downloaded.`);
+  const state: DownloadState = (job.state as DownloadState | undefined) ?? {
+    cursor: null,
+    startedAt: Date.now(),
+    updatedSince: input.mode === 'incremental' && store.download.lastCompletedStartedAt ? store.download.lastCompletedStartedAt - OVERLAP_MS : null,
+    items: 0, pages: 0, created: 0, unconnected: 0,
+  };
+  const page = await fetchPage(db, store, state.cursor, state.updatedSince);
+  const saved = await savePage(db, store, job.id, page.items, Date.now());
+  state.cursor = page.nextCursor;
+  state.items += page.items.length;
+  state.pages++;
+  state.created += saved.created;
+  state.unconnected += saved.unconnected;
+  const total = Math.max(page.total ?? 0, state.items);
+  if (page.nextCursor) return { progress: { done: state.items, total }, state };
+
+  const gone = input.mode === 'full' ? await markVanished(db, store.id, job.id, Date.now()) : 0;
+  const message = `${state.items} listings downloaded (${state.created} new${gone ? `, ${gone} gone from the platform` : ''}); ${state.unconnected} variants unconnected.`;
+  await db.stores.update(store.id, {
+    download: { lastCompletedStartedAt: state.startedAt, last: { at: Date.now(), mode: input.mode, ok: true, items: state.items, message } },
+    updatedAt: Date.now(),
+  });
+  return { progress: { done: state.items, total: state.items }, result: { items: state.items, pages: state.pages, created: state.created, gone, unconnected: state.unconnected, mode: input.mode, message } };
+}
+
+registerJobKind('stores.download', downloadStep, {
+  // A failed download is remembered on the store too, where the Stores page shows it.
+  async onFailed(db, job, error) {
+    const { storeId, mode } = job.input as DownloadInput;
+    const store = await db.stores.get(storeId);
+    if (store) await db.stores.update(storeId, { download: { ...store.download, last: { at: Date.now(), mode, ok: false, items: 0, message: error.message } } });
+  },
+});

@@ -1,0 +1,34 @@
+// Where a store's platform lives: production hosts by default; a sandbox, the simulator or a
+// seller's own Shopify/WooCommerce domain when given. Hosts outside the manifest's host
+// permissions must have been granted (optional permission) before we call them.
+import { z } from 'zod';
+import { CommandError } from '../commands/errors';
+import { hasHostAccess } from '../permissions/hosts';
+import { defaultEndpoints } from '../platforms/index';
+import type { Platform, PlatformEndpoints } from '../platforms/types';
+
+const baseUrl = z.string().trim().max(500).url('must be a web address').refine((u) => /^https?:\/\//i.test(u), 'must start with https:// (or http:// for a local test site)').transform((u) => u.replace(/\/+$/, ''));
+
+export const endpointFields = {
+  apiBaseUrl: baseUrl.optional(),
+  authBaseUrl: baseUrl.optional(),
+  authorizeBaseUrl: baseUrl.optional(),
+  apiVersion: z.string().regex(/^\d{4}-\d{2}$/, 'looks like 2025-10').optional(),
+};
+
+export function resolveEndpoints(platform: Platform, region: string | undefined, given: Partial<PlatformEndpoints>, site?: string): PlatformEndpoints {
+  const defaults = defaultEndpoints(platform, region, site);
+  const endpoints: PlatformEndpoints = { ...defaults, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  if (!endpoints.apiBaseUrl) {
+    throw new CommandError('invalid_input', platform === 'woocommerce' ? 'Give the address of your WooCommerce site (apiBaseUrl).' : 'Give the API address of the store (apiBaseUrl).', [{ field: 'apiBaseUrl', message: 'required' }]);
+  }
+  return endpoints;
+}
+
+export async function assertHostAccess(endpoints: PlatformEndpoints): Promise<void> {
+  for (const url of [endpoints.apiBaseUrl, endpoints.authBaseUrl].filter((u): u is string => !!u)) {
+    if (!(await hasHostAccess(url))) {
+      throw new CommandError('permission_needed', `Shelfsync may not reach ${new URL(url).host} yet: allow it when your browser asks, then try again.`, { url });
+    }
+  }
+}
