@@ -8,6 +8,10 @@ import { t } from '@/lib/i18n';
 import { NotBuilt } from './NotBuilt';
 import { ROUTE_LABELS, hrefOf, useHashRoute, type RouteKey } from './routes';
 import { WarehousesPage } from './warehouses/WarehousesPage';
+import { ProductsPage } from './inventory/products/ProductsPage';
+import { StockPage } from './inventory/stock/StockPage';
+import { PurchaseOrdersPage } from './inventory/purchase-orders/PurchaseOrdersPage';
+import { SourcesPage } from './inventory/sources/SourcesPage';
 
 const item = (key: RouteKey, icon?: ReactNode) => ({ key, icon, label: t(ROUTE_LABELS[key]) });
 
@@ -18,7 +22,7 @@ function menuItems(): MenuProps['items'] {
       key: 'inventory',
       icon: <DatabaseOutlined />,
       label: t('nav_inventory'),
-      children: [item('inventory/products'), item('inventory/warehouses'), item('inventory/stock'), item('inventory/purchase-orders')],
+      children: [item('inventory/products'), item('inventory/warehouses'), item('inventory/stock'), item('inventory/purchase-orders'), item('inventory/sources')],
     },
     item('stores', <ShopOutlined />),
     item('sync-rules', <SyncOutlined />),
@@ -34,11 +38,13 @@ function Page({ route }: { route: RouteKey }) {
     case 'store-products':
       return <NotBuilt title="nav_storeProducts" what="notBuilt_storeProducts" />;
     case 'inventory/products':
-      return <NotBuilt title="nav_products" what="notBuilt_products" />;
+      return <ProductsPage />;
     case 'inventory/stock':
-      return <NotBuilt title="nav_stock" what="notBuilt_stock" />;
+      return <StockPage />;
     case 'inventory/purchase-orders':
-      return <NotBuilt title="nav_purchaseOrders" what="notBuilt_purchaseOrders" />;
+      return <PurchaseOrdersPage />;
+    case 'inventory/sources':
+      return <SourcesPage />;
     case 'stores':
       return <NotBuilt title="nav_stores" what="notBuilt_stores" />;
     case 'sync-rules':

@@ -9,6 +9,7 @@ export type RouteKey =
   | 'inventory/warehouses'
   | 'inventory/stock'
   | 'inventory/purchase-orders'
+  | 'inventory/sources'
   | 'stores'
   | 'sync-rules'
   | 'sync-log'
@@ -25,6 +26,7 @@ export const ROUTE_LABELS: Record<RouteKey, MessageKey> = {
   'inventory/warehouses': 'nav_warehouses',
   'inventory/stock': 'nav_stock',
   'inventory/purchase-orders': 'nav_purchaseOrders',
+  'inventory/sources': 'sources_nav',
   stores: 'nav_stores',
   'sync-rules': 'nav_syncRules',
   'sync-log': 'nav_syncLog',

@@ -1,0 +1,62 @@
+// Picks a system product by typing part of its SKU or name; the list comes from `products.list {q}`
+// so it works the same with ten products or a hundred thousand.
+import { Select } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { call } from '@/lib/commands/client';
+import type { ProductRow } from '@/lib/db/types';
+import { t } from '@/lib/i18n';
+
+interface Props {
+  value?: number;
+  onChange?: (productId: number, product: ProductRow | undefined) => void;
+  'data-testid'?: string;
+  disabled?: boolean;
+}
+
+export function productLabel(p: Pick<ProductRow, 'sku' | 'name'>): string {
+  return `${p.sku} — ${p.name}`;
+}
+
+export function ProductPicker({ value, onChange, disabled, 'data-testid': testId }: Props) {
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<ProductRow[]>();
+  const [known, setKnown] = useState(new Map<number, ProductRow>());
+  const ticket = useRef(0);
+
+  useEffect(() => {
+    const mine = ++ticket.current;
+    const timer = setTimeout(
+      () => {
+        call('products.list', { q: q.trim() || undefined, pageSize: 20 }).then(
+          (answer) => {
+            if (mine !== ticket.current) return;
+            setFound(answer.items);
+            setKnown((prev) => new Map([...prev, ...answer.items.map((p) => [p.id, p] as const)]));
+          },
+          () => mine === ticket.current && setFound([]),
+        );
+      },
+      q ? 250 : 0,
+    );
+    return () => clearTimeout(timer);
+  }, [q]);
+
+  const options = (found ?? []).map((p) => ({ value: p.id, label: productLabel(p) }));
+  const chosen = value === undefined ? undefined : known.get(value);
+  if (chosen && !options.some((o) => o.value === chosen.id)) options.unshift({ value: chosen.id, label: productLabel(chosen) });
+
+  return (
+    <Select<number>
+      value={value}
+      disabled={disabled}
+      placeholder={t('products_pickerPlaceholder')}
+      loading={found === undefined}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      onChange={(v) => onChange?.(v, known.get(v))}
+      options={options}
+      notFoundContent={q ? t('products_pickerNone', q) : t('products_pickerEmpty')}
+      data-testid={testId}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,131 @@
+// System products, the seller's SKU master: search, page, create and edit in a drawer, import and
+// export CSV. Lists through `products.list` (server paging), refreshed when the table changes.
+import { App, Avatar, Button, Empty, Image, Input, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, PictureOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState, type HTMLAttributes } from 'react';
+import { call } from '@/lib/commands/client';
+import { getDb } from '@/lib/db/database';
+import type { ProductRow } from '@/lib/db/types';
+import { t } from '@/lib/i18n';
+import { errorText } from '@/components/common/commandErrors';
+import { downloadText } from '@/components/common/download';
+import { useCommandQuery } from '@/components/common/useCommandQuery';
+import { useDbChange } from '@/components/common/useDbChange';
+import { formatNumber, formatTime, PAGE_SIZES } from '../format';
+import { ProductDrawer } from './ProductDrawer';
+import { ProductsImportModal } from './ProductsImport';
+import { CsvImportButton } from '@/components/common/CsvImport';
+
+export function ProductsPage() {
+  const { message } = App.useApp();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [editing, setEditing] = useState<ProductRow | null | undefined>(undefined);
+  const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const changed = useDbChange(() => getDb().products.count());
+  const list = useCommandQuery(() => call('products.list', { q: q || undefined, page, pageSize }), [q, page, pageSize], changed);
+  const total = list.data?.total ?? 0;
+  const nothingYet = !list.loading && !q && total === 0 && !list.error;
+
+  async function exportCsv() {
+    setExporting(true);
+    try {
+      const { csv, filename, rows } = await call('products.exportCsv', {});
+      downloadText(filename, csv);
+      message.success(t('products_exportedToast', rows));
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const importButton = <CsvImportButton testId="products-import" label={t('products_import')} onClick={() => setImporting(true)} />;
+  const addButton = (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="product-add">
+      {t('products_add')}
+    </Button>
+  );
+
+  return (
+    <div>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>{t('products_title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('products_subtitle')}</Typography.Text>
+        </div>
+        {!nothingYet && (
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} onClick={exportCsv} loading={exporting} data-testid="product-export">
+              {t('products_export')}
+            </Button>
+            {importButton}
+            {addButton}
+          </Space>
+        )}
+      </Space>
+      {nothingYet ? (
+        <Empty style={{ padding: '48px 0' }} description={<Space orientation="vertical"><Typography.Text strong>{t('products_emptyTitle')}</Typography.Text><Typography.Text type="secondary">{t('products_emptyHelp')}</Typography.Text></Space>} data-testid="products-empty">
+          <Space>
+            {addButton}
+            {importButton}
+          </Space>
+        </Empty>
+      ) : (
+        <>
+          <Input.Search
+            allowClear
+            placeholder={t('products_searchPlaceholder')}
+            style={{ maxWidth: 360, marginBottom: 12 }}
+            onSearch={(value) => {
+              setQ(value.trim());
+              setPage(1);
+            }}
+            data-testid="product-search"
+          />
+          {list.error && <Typography.Paragraph type="danger">{list.error}</Typography.Paragraph>}
+          <Table<ProductRow>
+            rowKey="id"
+            size="middle"
+            loading={list.loading && !list.data}
+            dataSource={list.data?.items ?? []}
+            locale={{ emptyText: q ? t('products_noMatch', q) : t('products_emptyTitle') }}
+            pagination={{
+              current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
+              showTotal: (n) => t('products_total', n),
+              onChange: (p, size) => {
+                setPage(size !== pageSize ? 1 : p);
+                setPageSize(size);
+              },
+            }}
+            onRow={(row) => ({ 'data-testid': `product-row-${row.sku}` }) as HTMLAttributes<HTMLElement>}
+            columns={[
+              {
+                title: t('products_image'), dataIndex: 'imageUrl', width: 72,
+                render: (url: string | null) => (url ? <Image src={url} width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" /> : <Avatar shape="square" size={40} icon={<PictureOutlined />} />),
+              },
+              { title: t('products_sku'), dataIndex: 'sku', render: (sku: string, row) => <Typography.Link strong onClick={() => setEditing(row)}>{sku}</Typography.Link> },
+              { title: t('products_name'), dataIndex: 'name', ellipsis: true },
+              { title: t('products_price'), dataIndex: 'price', align: 'right', width: 120, render: (v: number | null) => formatNumber(v, 2) },
+              { title: t('products_weight'), dataIndex: 'weightGrams', align: 'right', width: 110, render: (v: number | null) => (v === null ? '' : `${formatNumber(v)} g`) },
+              { title: t('products_updated'), dataIndex: 'updatedAt', width: 190, render: (v: number) => formatTime(v) },
+              { title: '', key: 'actions', width: 80, render: (_, row) => <Button type="link" size="small" onClick={() => setEditing(row)} data-testid={`product-edit-${row.sku}`}>{t('products_edit')}</Button> },
+            ]}
+          />
+        </>
+      )}
+      {importing && <ProductsImportModal onFinished={list.reload} onClose={() => setImporting(false)} />}
+      <ProductDrawer
+        open={editing !== undefined}
+        product={editing ?? null}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          list.reload();
+        }}
+      />
+    </div>
+  );
+}
