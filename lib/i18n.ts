@@ -6,7 +6,9 @@ import type en from '../public/_locales/en/messages.json';
 export type MessageKey = keyof typeof en;
 
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  // Our own key type comes from the JSON itself; WXT's generated one lags until `wxt prepare`.
+  const getMessage = browser.i18n.getMessage as (name: string, subs?: string[]) => string;
+  const text = getMessage(key, substitutions.map(String));
   // An empty answer means a key missing from the locale: show the key, never a blank control.
   return text || key;
 }

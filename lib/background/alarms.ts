@@ -3,6 +3,7 @@ import type { Alarms } from 'webextension-polyfill';
 import { getDb } from '../db/database';
 import { runPull } from '../inventory/pull';
 import { SOURCE_ALARM_PREFIX } from '../inventory/schedule';
+import { HEARTBEAT_ALARM, kickEngine } from '../sync/engine';
 import { keepAliveWhile } from './keepalive';
 import { logger } from '../log/logger';
 
@@ -10,6 +11,10 @@ const log = logger('alarms');
 
 export async function handleAlarm(alarm: Alarms.Alarm, ready: Promise<void>): Promise<void> {
   await ready;
+  if (alarm.name === HEARTBEAT_ALARM) {
+    await kickEngine();
+    return;
+  }
   if (alarm.name.startsWith(SOURCE_ALARM_PREFIX)) {
     const sourceId = Number(alarm.name.slice(SOURCE_ALARM_PREFIX.length));
     const result = await keepAliveWhile(() => runPull(getDb(), sourceId)).catch((err: unknown) => {

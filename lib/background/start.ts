@@ -3,6 +3,7 @@
 import { getDb } from '../db/database';
 import { reconcileSourceAlarms } from '../inventory/schedule';
 import { kickJobs } from '../jobs/runner';
+import { kickEngine, releaseForeignLeases, startEngine } from '../sync/engine';
 import { logger } from '../log/logger';
 
 const log = logger('background');
@@ -13,6 +14,9 @@ export async function startBackground(): Promise<void> {
   await db.meta.put({ key: 'lastWorkerStart', value: Date.now() });
   log.info(`ready (schema ${db.verno})`);
   // Resume whatever a stopped worker left unfinished; not awaited so commands answer at once.
+  startEngine(db);
+  await releaseForeignLeases(db);
+  void kickEngine();
   void kickJobs(db);
   await reconcileSourceAlarms(db).catch((err: unknown) => log.warn('could not rebuild the pull schedule', err));
 }

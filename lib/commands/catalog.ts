@@ -4,7 +4,9 @@ import { inventoryCommands } from '../inventory/commands';
 import { sourceCommands } from '../inventory/sourceCommands';
 import { productCommands } from '../products/commands';
 import { purchasingCommands } from '../purchasing/commands';
+import { ruleCommands } from '../rules/commands';
 import { storeCommands } from '../stores/commands';
+import { syncCommands } from '../sync/commands';
 import { systemCommands } from '../system/commands';
 import { warehouseCommands } from '../warehouses/commands';
 
@@ -16,6 +18,8 @@ export const commands = {
   ...sourceCommands,
   ...purchasingCommands,
   ...storeCommands,
+  ...ruleCommands,
+  ...syncCommands,
 };
 
 export type Commands = typeof commands;

@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './versions';
 import type {
+  PushQueueRow, RateLimitRow, RuleStoreRow, StoreMarkRow, SyncLogRow, SyncRuleRow,
   IdempotencyRow, InventorySourceRow, JobRow, MetaRow, MovementRow, ProductRow, PurchaseOrderRow, ReservationRow,
   SettingRow, StockLevelRow, StoreProductRow, StoreRow, StoreVariantRow, WarehouseRow,
 } from './types';
@@ -24,6 +25,12 @@ export class ShelfsyncDB extends Dexie {
   idempotency!: Table<IdempotencyRow, string>;
   inventorySources!: EntityTable<InventorySourceRow, 'id'>;
   jobs!: EntityTable<JobRow, 'id'>;
+  syncRules!: EntityTable<SyncRuleRow, 'id'>;
+  ruleStores!: Table<RuleStoreRow, number>;
+  pushQueue!: Table<PushQueueRow, number>;
+  storeMarks!: Table<StoreMarkRow, number>;
+  syncLogs!: EntityTable<SyncLogRow, 'id'>;
+  rateLimits!: Table<RateLimitRow, number>;
 
   /** `upTo` opens an older schema: only the upgrade tests use it. */
   constructor(name = DB_NAME, opts: { upTo?: number } = {}) {

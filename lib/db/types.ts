@@ -111,6 +111,13 @@ export interface StoreVariantRow {
   options: Record<string, string> | null;
   /** The adapter's handles for stock calls (PlatformVariant.ref). */
   ref: Record<string, unknown> | null;
+  /** The last push that reached the platform, and how the last attempt ended. */
+  lastPushedQuantity?: number | null;
+  lastSync?: { at: number; quantity: number | null; status: SyncLogStatus; error: string | null } | null;
+  /** 1 while the last push failed (indexed: the toolbar badge counts them). */
+  failing?: 0 | 1;
+  /** Drift check: what the platform showed when we last compared, if it differed. */
+  drift?: { at: number; platformStock: number; expected: number } | null;
 }
 
 export interface JobRow {
@@ -194,3 +201,64 @@ export interface InventoryPullResult {
   errors: { line: number; reason: string }[];
   message: string;
 }
+
+export type InventoryType = 'sellable' | 'sellable_in_transit';
+
+export interface SyncRuleRow {
+  id: number;
+  name: string;
+  inventoryType: InventoryType;
+  ratioPercent: number;
+  warehouseIds: number[];
+  storeIds: number[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One row per store governed by a rule: the primary key makes "one rule per store" hold. */
+export interface RuleStoreRow { storeId: number; ruleId: number }
+
+export type SyncTrigger =
+  | 'manual' | 'stock_change' | 'reservation' | 'purchase_order' | 'inventory_pull' | 'rule_change'
+  | 'connection' | 'auto_sync_enabled' | 'retry' | 'reconcile';
+
+/** A store variant that needs a push. Marking twice is still one row (coalescing). */
+export interface PushQueueRow {
+  storeVariantId: number;
+  storeId: number;
+  /** Bumped on every mark: a push finishing with an older seq leaves the row for one more push. */
+  seq: number;
+  trigger: SyncTrigger;
+  manual: 0 | 1;
+  /** The pending sync-log row this push will complete. */
+  logId: number;
+  dueAt: number;
+  leaseOwner: string | null;
+  leaseUntil: number;
+  attempts: number;
+  lastError: string | null;
+  firstQueuedAt: number;
+}
+
+/** A whole store to re-push (rule edited, auto sync on for all items): expanded lazily in chunks. */
+export interface StoreMarkRow { storeId: number; trigger: SyncTrigger; seq: number; onlyAutoSync: 0 | 1; createdAt: number }
+
+export type SyncLogStatus = 'pending' | 'success' | 'failed' | 'skipped';
+
+export interface SyncLogRow {
+  id: number;
+  storeId: number;
+  storeProductId: number;
+  storeVariantId: number;
+  quantity: number | null;
+  trigger: SyncTrigger;
+  status: SyncLogStatus;
+  error: string | null;
+  jobId: number | null;
+  attempts: number;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+/** Per-store call pacing, kept in the database so a restarted worker keeps honouring it. */
+export interface RateLimitRow { storeId: number; nextCallAt: number; blockedUntil: number; reason: string | null }

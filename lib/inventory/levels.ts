@@ -4,12 +4,13 @@
 // stock change and everything that must follow from it commit together or not at all.
 import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
+import { captureTables } from '../db/tables';
 import type { MovementRow, StockLevelRow } from '../db/types';
 import { onStockChanged } from './hook';
 
 /** The tables a transaction must hold to call `applyStockChange` (the hook's tables included). */
 export function stockTables(db: ShelfsyncDB) {
-  return [db.stockLevels, db.movements, db.products, db.warehouses];
+  return [db.stockLevels, db.movements, db.products, db.warehouses, ...captureTables(db)];
 }
 
 export type MovementKind = MovementRow['kind'];

@@ -18,7 +18,9 @@ export const endpointFields = {
 
 export function resolveEndpoints(platform: Platform, region: string | undefined, given: Partial<PlatformEndpoints>, site?: string): PlatformEndpoints {
   const defaults = defaultEndpoints(platform, region, site);
-  const endpoints: PlatformEndpoints = { ...defaults, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  // Only the endpoint fields: `given` is often the whole command payload, credentials included.
+  const picked = Object.fromEntries((['apiBaseUrl', 'authBaseUrl', 'authorizeBaseUrl', 'apiVersion'] as const).filter((k) => given[k] !== undefined).map((k) => [k, given[k]]));
+  const endpoints: PlatformEndpoints = { ...defaults, ...picked };
   if (!endpoints.apiBaseUrl) {
     throw new CommandError('invalid_input', platform === 'woocommerce' ? 'Give the address of your WooCommerce site (apiBaseUrl).' : 'Give the API address of the store (apiBaseUrl).', [{ field: 'apiBaseUrl', message: 'required' }]);
   }

@@ -1,0 +1,8 @@
+// Table groups that transactions must hold together. Kept here (not in a feature folder) so
+// inventory, rules and stores can list the sync engine's tables without importing the engine.
+import type { ShelfsyncDB } from './database';
+
+/** What change capture writes or reads when it marks store variants for a push. */
+export function captureTables(db: ShelfsyncDB) {
+  return [db.storeVariants, db.storeProducts, db.stores, db.ruleStores, db.syncRules, db.pushQueue, db.storeMarks, db.syncLogs];
+}

@@ -1,0 +1,110 @@
+// Change capture (ARCHITECTURE.md principle 3): whatever may move a pushed quantity marks the
+// affected store variants in the *same* Dexie transaction as the change. The queue is keyed by
+// store variant, so marking twice is one row (coalescing); each mark bumps `seq` so a push that
+// was in flight when the mark landed is followed by one more. Every mark is a sync-log row; the
+// one it supersedes becomes `skipped`. The engine is woken once the transaction has committed.
+import Dexie from 'dexie';
+import type { ShelfsyncDB } from '../db/database';
+import type { MovementRow, PushQueueRow, StoreVariantRow, SyncLogRow, SyncTrigger } from '../db/types';
+import { addStockChangeListener } from '../inventory/hook';
+
+let wake: () => void = () => undefined;
+
+/** The engine registers how to be woken; called after the marking transaction commits. */
+export function setWakeEngine(fn: () => void): void {
+  wake = fn;
+}
+
+function wakeAfterCommit(): void {
+  const tx = Dexie.currentTransaction;
+  if (tx) tx.on('complete', () => wake());
+  else queueMicrotask(() => wake());
+}
+
+export interface MarkOptions { manual?: boolean; jobId?: number | null; now: number; delayMs?: number }
+
+/** Marks variants for a push. Call inside a rw transaction holding captureTables(db). */
+export async function markVariants(db: ShelfsyncDB, variants: Pick<StoreVariantRow, 'id' | 'storeId' | 'storeProductId'>[], trigger: SyncTrigger, opts: MarkOptions): Promise<number> {
+  if (!variants.length) return 0;
+  const existing = await db.pushQueue.bulkGet(variants.map((v) => v.id));
+  const superseded: number[] = [];
+  const logs = variants.map((v) => ({
+    storeId: v.storeId, storeProductId: v.storeProductId, storeVariantId: v.id, quantity: null, trigger, status: 'pending' as const,
+    error: null, jobId: opts.jobId ?? null, attempts: 0, createdAt: opts.now, sentAt: null,
+  }));
+  const logIds = (await db.syncLogs.bulkAdd(logs as SyncLogRow[], { allKeys: true })) as number[];
+  const rows: PushQueueRow[] = variants.map((v, i) => {
+    const prev = existing[i];
+    // A pending push not yet sent is superseded; one in flight will still be reported by the
+    // push that carries it, and this new mark is pushed after it.
+    if (prev && !(prev.leaseOwner && prev.leaseUntil > opts.now)) superseded.push(prev.logId);
+    return {
+      storeVariantId: v.id,
+      storeId: v.storeId,
+      seq: (prev?.seq ?? 0) + 1,
+      trigger,
+      // A manual push stays manual (it must go out even if the number did not change).
+      manual: opts.manual || prev?.manual ? 1 : 0,
+      logId: logIds[i]!,
+      // An entry in flight keeps its lease: the push that finishes sees the new seq and re-queues.
+      dueAt: Math.min(prev?.dueAt ?? Infinity, opts.now + (opts.delayMs ?? 0)),
+      leaseOwner: prev?.leaseOwner ?? null,
+      leaseUntil: prev?.leaseUntil ?? 0,
+      attempts: prev?.attempts ?? 0,
+      lastError: prev?.lastError ?? null,
+      firstQueuedAt: prev?.firstQueuedAt ?? opts.now,
+    };
+  });
+  await db.pushQueue.bulkPut(rows);
+  if (superseded.length) {
+    await db.syncLogs.where('id').anyOf(superseded).modify((l) => {
+      if (l.status === 'pending') {
+        l.status = 'skipped';
+        l.error = 'superseded by a newer change';
+      }
+    });
+  }
+  wakeAfterCommit();
+  return rows.length;
+}
+
+/** Marks a whole store (rule edits, auto sync for all items); the engine expands it in chunks. */
+export async function markStore(db: ShelfsyncDB, storeId: number, trigger: SyncTrigger, opts: { onlyAutoSync: boolean; now: number }): Promise<void> {
+  const prev = await db.storeMarks.get(storeId);
+  await db.storeMarks.put({
+    storeId, trigger, seq: (prev?.seq ?? 0) + 1,
+    // Widening wins: a manual all-items mark must not be narrowed by a later auto one.
+    onlyAutoSync: prev && !prev.onlyAutoSync ? 0 : opts.onlyAutoSync ? 1 : 0,
+    createdAt: prev?.createdAt ?? opts.now,
+  });
+  wakeAfterCommit();
+}
+
+const TRIGGER_OF: Record<MovementRow['kind'], SyncTrigger> = {
+  adjust: 'stock_change', count: 'stock_change', import: 'stock_change',
+  reserve: 'reservation', release: 'reservation', fulfil: 'reservation',
+  po_order: 'purchase_order', po_receive: 'purchase_order', po_cancel: 'purchase_order',
+  inventory_pull: 'inventory_pull',
+};
+
+/** Variants with auto sync on whose rule counts this warehouse and this kind of change. */
+export async function captureStockChange(db: ShelfsyncDB, movement: MovementRow): Promise<void> {
+  const variants = await db.storeVariants.where('productId').equals(movement.productId).toArray();
+  if (!variants.length) return;
+  const sellableMoved = Math.max(0, movement.after.onHand - movement.after.reserved) !== Math.max(0, movement.before.onHand - movement.before.reserved);
+  const inTransitMoved = movement.after.inTransit !== movement.before.inTransit;
+  const links = await db.ruleStores.bulkGet([...new Set(variants.map((v) => v.storeId))]);
+  const rules = new Map((await db.syncRules.bulkGet([...new Set(links.filter(Boolean).map((l) => l!.ruleId))])).filter(Boolean).map((r) => [r!.id, r!]));
+  const ruleOfStore = new Map(links.filter(Boolean).map((l) => [l!.storeId, rules.get(l!.ruleId)]));
+  const candidates = variants.filter((v) => {
+    const rule = ruleOfStore.get(v.storeId);
+    if (!rule || !rule.warehouseIds.includes(movement.warehouseId)) return false;
+    return sellableMoved || (inTransitMoved && rule.inventoryType === 'sellable_in_transit');
+  });
+  if (!candidates.length) return;
+  const products = await db.storeProducts.bulkGet([...new Set(candidates.map((v) => v.storeProductId))]);
+  const autoSynced = new Set(products.filter((p) => p?.autoSync === 1).map((p) => p!.id));
+  await markVariants(db, candidates.filter((v) => autoSynced.has(v.storeProductId)), TRIGGER_OF[movement.kind], { now: movement.createdAt });
+}
+
+addStockChangeListener(captureStockChange);

@@ -1,0 +1,121 @@
+// The push engine: runs whenever there may be work — at once after a command that marked
+// something (woken after its transaction commits), at worker start-up, on a chrome.alarms
+// heartbeat that exists only while work is pending, and on a timer for backoffs due soon.
+// Stores are pushed concurrently, each at its own pace. Single flight: a wake during a run
+// makes the run go round once more.
+import { browser } from 'wxt/browser';
+import { keepAliveWhile } from '../background/keepalive';
+import type { ShelfsyncDB } from '../db/database';
+import { logger } from '../log/logger';
+import { setWakeEngine } from './capture';
+import { expandStoreMarks } from './expand';
+import { blockedUntil } from './pacing';
+import { pushStore } from './push';
+
+const log = logger('engine');
+export const HEARTBEAT_ALARM = 'sync-heartbeat';
+/** This worker's identity: leases held by any other owner belong to a stopped worker. */
+export const WORKER_ID = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+let database: ShelfsyncDB | null = null;
+let running: Promise<void> | null = null;
+let again = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+export function startEngine(db: ShelfsyncDB): void {
+  database = db;
+  setWakeEngine(() => void kickEngine());
+}
+
+/** Leases of a previous worker instance are dead the moment this one starts. */
+export async function releaseForeignLeases(db: ShelfsyncDB): Promise<number> {
+  return db.transaction('rw', db.pushQueue, async () =>
+    db.pushQueue.filter((r) => !!r.leaseOwner && r.leaseOwner !== WORKER_ID).modify({ leaseOwner: null, leaseUntil: 0 }),
+  );
+}
+
+export function kickEngine(): Promise<void> {
+  const db = database;
+  if (!db) return Promise.resolve();
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = keepAliveWhile(() => loop(db))
+    .catch((err: unknown) => log.error('engine run failed', err))
+    .finally(() => {
+      running = null;
+    });
+  return running;
+}
+
+async function loop(db: ShelfsyncDB): Promise<void> {
+  do {
+    again = false;
+    const moreMarks = await expandStoreMarks(db);
+    const stores = await db.stores.where('id').anyOf(await storesWithDueWork(db)).toArray();
+    const turns = await Promise.all(
+      stores.filter((s) => s.status === 'active').map(async (store) => {
+        if ((await blockedUntil(db, store.id)) > Date.now() + 50) return { more: false };
+        return pushStore(db, store, WORKER_ID).catch((err: unknown) => {
+          log.error(`store ${store.id}: push turn failed`, err);
+          return { more: false };
+        });
+      }),
+    );
+    if (moreMarks || turns.some((t) => t.more)) again = true;
+  } while (again);
+  await scheduleNext(db);
+  await updateBadge(db);
+}
+
+/** Store ids with at least one queue row due now that no live lease holds. */
+async function storesWithDueWork(db: ShelfsyncDB): Promise<number[]> {
+  const now = Date.now();
+  const ids = await db.stores.toCollection().primaryKeys();
+  const due: number[] = [];
+  for (const storeId of ids) {
+    const row = await db.pushQueue
+      .where('[storeId+dueAt]')
+      .between([storeId, -Infinity], [storeId, now], true, true)
+      .filter((r) => !r.leaseOwner || r.leaseUntil <= now)
+      .first();
+    if (row) due.push(storeId);
+  }
+  return due;
+}
+
+/** While anything is pending: a timer for the next due row (if soon) and the alarm heartbeat. */
+async function scheduleNext(db: ShelfsyncDB): Promise<void> {
+  const pending = (await db.pushQueue.count()) + (await db.storeMarks.count());
+  if (timer) clearTimeout(timer);
+  timer = null;
+  if (!pending) {
+    await browser.alarms.clear(HEARTBEAT_ALARM).catch(() => undefined);
+    return;
+  }
+  let next = Infinity;
+  for (const store of await db.stores.toArray()) {
+    if (store.status !== 'active') continue;
+    const first = await db.pushQueue.where('[storeId+dueAt]').between([store.id, -Infinity], [store.id, Infinity]).first();
+    if (first) next = Math.min(next, Math.max(first.dueAt, await blockedUntil(db, store.id), first.leaseOwner ? first.leaseUntil : 0));
+  }
+  const wait = next - Date.now();
+  if (Number.isFinite(wait) && wait < 25_000) timer = setTimeout(() => void kickEngine(), Math.max(wait, 20));
+  // The worker may be stopped before that timer fires: the alarm wakes it (≥ 30 s apart).
+  const existing = await browser.alarms.get(HEARTBEAT_ALARM).catch(() => undefined);
+  if (!existing) await browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: 0.5 }).catch(() => undefined);
+}
+
+async function updateBadge(db: ShelfsyncDB): Promise<void> {
+  const failing = await db.storeVariants.where('failing').equals(1).count();
+  await browser.action?.setBadgeText({ text: failing ? String(Math.min(failing, 999)) : '' }).catch(() => undefined);
+  if (failing) await browser.action?.setBadgeBackgroundColor({ color: '#cf1322' }).catch(() => undefined);
+}
+
+/** Tests: run until nothing is due now. */
+export async function drainEngine(): Promise<void> {
+  while (running) await running;
+  await kickEngine();
+  while (running) await running;
+}

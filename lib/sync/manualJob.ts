@@ -1,0 +1,85 @@
+// Manual sync (*Sync inventory*): a job that marks the chosen listings' connected variants for
+// a push now (manual: it goes out even if the number did not change), in chunks, then follows
+// their sync-log rows until every one has ended, and reports a result per listing.
+import { CommandError } from '../commands/errors';
+import type { ShelfsyncDB } from '../db/database';
+import { captureTables } from '../db/tables';
+import type { JobRow, StoreVariantRow, SyncLogRow, SyncTrigger } from '../db/types';
+import { registerJobKind, type StepResult } from '../jobs/runner';
+import { markVariants } from './capture';
+
+export interface ManualSyncInput { storeId: number; storeProductIds?: number[]; all?: boolean; trigger?: SyncTrigger; storeVariantIds?: number[] }
+interface State { phase: 'mark' | 'wait'; afterKey: string; offset: number; marked: number }
+
+const CHUNK = 2000;
+
+async function nextVariants(db: ShelfsyncDB, input: ManualSyncInput, state: State): Promise<StoreVariantRow[]> {
+  if (input.storeVariantIds) {
+    const slice = input.storeVariantIds.slice(state.offset, state.offset + CHUNK);
+    state.offset += slice.length;
+    return (await db.storeVariants.bulkGet(slice)).filter((v): v is StoreVariantRow => !!v && v.storeId === input.storeId);
+  }
+  if (input.storeProductIds) {
+    const slice = input.storeProductIds.slice(state.offset, state.offset + 500);
+    state.offset += slice.length;
+    return (await db.storeVariants.where('storeProductId').anyOf(slice).toArray()).filter((v) => v.storeId === input.storeId);
+  }
+  const page = await db.storeVariants.where('[storeId+platformVariantId]').between([input.storeId, state.afterKey], [input.storeId, '\uffff'], false, true).limit(CHUNK).toArray();
+  if (page.length) state.afterKey = page[page.length - 1]!.platformVariantId;
+  else state.offset = -1;
+  return page;
+}
+
+function finishedMarking(input: ManualSyncInput, state: State, got: number): boolean {
+  if (input.storeVariantIds) return state.offset >= input.storeVariantIds.length;
+  if (input.storeProductIds) return state.offset >= input.storeProductIds.length;
+  return got < CHUNK;
+}
+
+async function step(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<StepResult> {
+  const input = job.input as ManualSyncInput;
+  const state: State = (job.state as State | undefined) ?? { phase: 'mark', afterKey: '', offset: 0, marked: 0 };
+  if (state.phase === 'mark') {
+    let got = 0;
+    await db.transaction('rw', captureTables(db), async () => {
+      if (!(await db.ruleStores.get(input.storeId))) throw new CommandError('no_sync_rule', 'This store has no sync rule, so Shelfsync has no number to push. Set one up with the gear icon first.');
+      const variants = await nextVariants(db, input, state);
+      got = variants.length;
+      const connected = variants.filter((v) => v.connected === 1);
+      state.marked += await markVariants(db, connected, input.trigger ?? 'manual', { manual: true, jobId: job.id, now: Date.now() });
+    });
+    if (finishedMarking(input, state, got)) state.phase = 'wait';
+    return { progress: { done: 0, total: state.marked }, state };
+  }
+  const pending = await db.syncLogs.where('jobId').equals(job.id).filter((l) => l.status === 'pending').count();
+  if (pending > 0) {
+    // The engine does the pushing; this step only watches. Don't spin.
+    await new Promise((r) => setTimeout(r, 200));
+    return { progress: { done: state.marked - pending, total: state.marked }, state };
+  }
+  const logs = await db.syncLogs.where('jobId').equals(job.id).toArray();
+  return { progress: { done: state.marked, total: state.marked }, result: summarize(logs) };
+}
+
+export function summarize(logs: SyncLogRow[]) {
+  const perListing = new Map<number, { storeProductId: number; success: number; failed: number; skipped: number; errors: string[] }>();
+  for (const l of logs) {
+    const r = perListing.get(l.storeProductId) ?? { storeProductId: l.storeProductId, success: 0, failed: 0, skipped: 0, errors: [] };
+    if (l.status === 'success') r.success++;
+    else if (l.status === 'failed') {
+      r.failed++;
+      if (l.error && r.errors.length < 3) r.errors.push(l.error);
+    } else r.skipped++;
+    perListing.set(l.storeProductId, r);
+  }
+  const listings = [...perListing.values()];
+  return {
+    variants: logs.length,
+    success: logs.filter((l) => l.status === 'success').length,
+    failed: logs.filter((l) => l.status === 'failed').length,
+    skipped: logs.filter((l) => l.status === 'skipped').length,
+    listings: listings.slice(0, 1000),
+  };
+}
+
+registerJobKind('sync.manual', step);

@@ -1,0 +1,194 @@
+// One store's turn in the engine: claim its due queue rows with a lease, compute each number at
+// send time, send them in the fewest calls the platform allows at the pace the store allows,
+// and record a result per variant. Throttling waits (never fails); passing faults back off with
+// jitter; an auth failure stops the store's pushes until it is authorized again.
+import type { ShelfsyncDB } from '../db/database';
+import type { PushQueueRow, StoreRow, StoreVariantRow, SyncLogRow } from '../db/types';
+import { logger } from '../log/logger';
+import { PlatformError, type PlatformAdapter, type StockResult, type StockUpdate } from '../platforms/types';
+import { adapterFor } from '../stores/session';
+import { blockStore, takeCallSlot } from './pacing';
+import { quantitiesFor } from './quantity';
+
+const log = logger('sync');
+const CLAIM_MAX = 1000;
+export const LEASE_MS = 90_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+type Outcome =
+  | { kind: 'success'; quantity: number }
+  | { kind: 'failed'; quantity: number | null; error: string }
+  | { kind: 'skipped'; quantity: number | null; error: string }
+  | { kind: 'later'; dueAt: number; error: string; countAttempt: boolean };
+
+export function backoffMs(attempts: number): number {
+  const base = Math.min(1000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+  return Math.round(base * (0.5 + Math.random() * 0.5));
+}
+
+/** Claims up to CLAIM_MAX due rows of a store that no live worker holds. */
+async function claim(db: ShelfsyncDB, storeId: number, owner: string, now: number): Promise<PushQueueRow[]> {
+  return db.transaction('rw', db.pushQueue, async () => {
+    const rows = await db.pushQueue
+      .where('[storeId+dueAt]')
+      .between([storeId, -Infinity], [storeId, now], true, true)
+      .filter((r) => !r.leaseOwner || r.leaseUntil <= now)
+      .limit(CLAIM_MAX)
+      .toArray();
+    const leased = rows.map((r) => ({ ...r, leaseOwner: owner, leaseUntil: now + LEASE_MS }));
+    await db.pushQueue.bulkPut(leased);
+    return leased;
+  });
+}
+
+/** Writes every outcome: the log row the push carried, the variant's last sync, the queue row. */
+async function finalize(db: ShelfsyncDB, claimed: PushQueueRow[], outcomes: Map<number, Outcome>, now: number): Promise<void> {
+  await db.transaction('rw', db.pushQueue, db.syncLogs, db.storeVariants, async () => {
+    const current = await db.pushQueue.bulkGet(claimed.map((c) => c.storeVariantId));
+    const logs = await db.syncLogs.bulkGet(claimed.map((c) => c.logId));
+    const variants = await db.storeVariants.bulkGet(claimed.map((c) => c.storeVariantId));
+    const logPuts: SyncLogRow[] = [];
+    const variantPuts: StoreVariantRow[] = [];
+    const queueDeletes: number[] = [];
+    const queuePuts: PushQueueRow[] = [];
+    claimed.forEach((c, i) => {
+      const o = outcomes.get(c.storeVariantId);
+      if (!o) return;
+      const row = current[i];
+      const logRow = logs[i];
+      const variant = variants[i];
+      if (o.kind === 'later') {
+        if (logRow) logPuts.push({ ...logRow, attempts: logRow.attempts + (o.countAttempt ? 1 : 0), error: o.error });
+        // Still ours (or re-marked meanwhile): release it for the retry time.
+        if (row) queuePuts.push({ ...row, leaseOwner: null, leaseUntil: 0, dueAt: row.seq === c.seq ? o.dueAt : Math.min(o.dueAt, row.dueAt), attempts: c.attempts + (o.countAttempt ? 1 : 0), lastError: o.error });
+        return;
+      }
+      const status = o.kind;
+      if (logRow) logPuts.push({ ...logRow, status, quantity: o.quantity, error: o.kind === 'success' ? null : o.error, sentAt: o.kind === 'skipped' ? logRow.sentAt : now, attempts: logRow.attempts + (o.kind === 'skipped' ? 0 : 1) });
+      if (variant && o.kind !== 'skipped') {
+        variantPuts.push({
+          ...variant,
+          lastPushedQuantity: o.kind === 'success' ? o.quantity : variant.lastPushedQuantity ?? null,
+          platformStock: o.kind === 'success' ? o.quantity : variant.platformStock,
+          lastSync: { at: now, quantity: o.quantity, status, error: o.kind === 'success' ? null : o.error },
+          failing: o.kind === 'failed' ? 1 : 0,
+          drift: o.kind === 'success' ? null : variant.drift ?? null,
+        });
+      }
+      // A mark that landed while this push was in flight (seq moved on) gets one more push.
+      if (row && row.seq === c.seq) queueDeletes.push(c.storeVariantId);
+      else if (row) queuePuts.push({ ...row, leaseOwner: null, leaseUntil: 0, dueAt: Math.min(row.dueAt, now) });
+    });
+    if (logPuts.length) await db.syncLogs.bulkPut(logPuts);
+    if (variantPuts.length) await db.storeVariants.bulkPut(variantPuts);
+    if (queueDeletes.length) await db.pushQueue.bulkDelete(queueDeletes);
+    if (queuePuts.length) await db.pushQueue.bulkPut(queuePuts);
+  });
+}
+
+function entryOutcome(result: StockResult, quantity: number): Outcome {
+  if (result.ok) return { kind: 'success', quantity };
+  const error = result.error?.message ?? 'refused by the platform';
+  // An entry throttled or hit by a passing fault inside a batch answer is retried, not failed.
+  if (result.error?.kind === 'rate_limited' || result.error?.kind === 'temporary') return { kind: 'later', dueAt: Date.now() + backoffMs(1), error, countAttempt: result.error.kind === 'temporary' };
+  return { kind: 'failed', quantity, error };
+}
+
+export interface StoreTurn { pushed: number; calls: number; more: boolean }
+
+export async function pushStore(db: ShelfsyncDB, store: StoreRow, owner: string, now = Date.now): Promise<StoreTurn> {
+  const claimed = await claim(db, store.id, owner, now());
+  if (!claimed.length) return { pushed: 0, calls: 0, more: false };
+  const outcomes = new Map<number, Outcome>();
+  const variants = (await db.storeVariants.bulkGet(claimed.map((c) => c.storeVariantId))) as (StoreVariantRow | undefined)[];
+  const present = variants.filter((v): v is StoreVariantRow => !!v);
+  // The number is computed now, at send time: the latest stock wins.
+  const quantities = await quantitiesFor(db, present);
+  const byId = new Map(present.map((v) => [v.id, v]));
+  const updates: StockUpdate[] = [];
+  for (const c of claimed) {
+    const v = byId.get(c.storeVariantId);
+    if (!v) {
+      outcomes.set(c.storeVariantId, { kind: 'skipped', quantity: null, error: 'the listing was removed from Shelfsync' });
+      continue;
+    }
+    const q = quantities.get(v.id)!;
+    if (q.quantity === null) {
+      outcomes.set(v.id, { kind: 'skipped', quantity: null, error: q.reason });
+      continue;
+    }
+    if (!c.manual && v.lastPushedQuantity === q.quantity && v.lastSync?.status === 'success') {
+      outcomes.set(v.id, { kind: 'skipped', quantity: q.quantity, error: 'unchanged: the platform already has this number' });
+      continue;
+    }
+    updates.push({ platformItemId: v.platformItemId, platformVariantId: v.platformVariantId, sellerSku: v.sellerSku, quantity: q.quantity, ref: v.ref ?? undefined });
+  }
+
+  let calls = 0;
+  if (updates.length) {
+    let adapter: PlatformAdapter | null = null;
+    try {
+      adapter = await adapterFor(db, store);
+    } catch (err) {
+      log.error(`store ${store.id}: cannot build its adapter`, err);
+      const idOf = new Map(present.map((v) => [v.platformVariantId, v.id]));
+      for (const u of updates) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'later', dueAt: now() + backoffMs(3), error: 'the store credentials could not be read', countAttempt: true });
+    }
+    if (adapter) calls = await sendAll(db, store, adapter, updates, byId, outcomes, now);
+  }
+  await finalize(db, claimed, outcomes, now());
+  const pushed = [...outcomes.values()].filter((o) => o.kind === 'success').length;
+  return { pushed, calls, more: claimed.length === CLAIM_MAX };
+}
+
+async function sendAll(
+  db: ShelfsyncDB, store: StoreRow, adapter: PlatformAdapter, updates: StockUpdate[],
+  byId: Map<number, StoreVariantRow>, outcomes: Map<number, Outcome>, now: () => number,
+): Promise<number> {
+  const idOf = new Map([...byId.values()].map((v) => [v.platformVariantId, v.id]));
+  const groups = adapter.planStockCalls(updates);
+  let calls = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    await takeCallSlot(db, store.id, store.platform, now);
+    try {
+      calls++;
+      const results = await adapter.setStock(group);
+      const byVariant = new Map(results.map((r) => [r.platformVariantId, r]));
+      for (const u of group) {
+        const r = byVariant.get(u.platformVariantId) ?? { platformItemId: u.platformItemId, platformVariantId: u.platformVariantId, ok: false, error: { kind: 'invalid' as const, message: 'the platform did not answer for this variant' } };
+        outcomes.set(idOf.get(u.platformVariantId)!, entryOutcome(r, u.quantity));
+      }
+    } catch (err) {
+      const rest = groups.slice(g).flat();
+      if (!(err instanceof PlatformError)) {
+        log.error(`store ${store.id}: stock call failed unexpectedly`, err);
+        for (const u of group) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'later', dueAt: now() + backoffMs(2), error: String(err), countAttempt: true });
+        continue;
+      }
+      if (err.kind === 'rate_limited') {
+        // Throttling alone never fails a push: the store waits, then everything left goes out.
+        const until = now() + Math.max(err.retryAfterMs ?? 1000, 250);
+        await blockStore(db, store.id, until, err.message);
+        for (const u of rest) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'later', dueAt: until, error: `throttled by the platform: ${err.message}`, countAttempt: false });
+        return calls;
+      }
+      if (err.kind === 'auth') {
+        await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: now() });
+        log.warn(`store ${store.id} needs re-authorization; its pushes wait`);
+        for (const u of rest) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'later', dueAt: now(), error: 'the store needs to be authorized again', countAttempt: false });
+        return calls;
+      }
+      if (err.kind === 'temporary') {
+        for (const u of group) {
+          const id = idOf.get(u.platformVariantId)!;
+          const attempts = (await db.pushQueue.get(id))?.attempts ?? 0;
+          outcomes.set(id, { kind: 'later', dueAt: now() + backoffMs(attempts + 1), error: err.message, countAttempt: true });
+        }
+        continue;
+      }
+      for (const u of group) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'failed', quantity: u.quantity, error: err.message });
+    }
+  }
+  return calls;
+}

@@ -1,0 +1,72 @@
+// The number (SYNC.md, "The number"): for a connected variant in a store governed by rule R,
+//   quantity = floor(R.ratioPercent / 100 × Σ_{w ∈ R.warehouses} base(w)), never below 0,
+//   base(w) = sellable(w) [+ inTransit(w) when R counts in transit], sellable = max(0, onHand − reserved).
+// Computed when a push is sent, never stored as truth; every number can be explained.
+import type { ShelfsyncDB } from '../db/database';
+import type { InventoryType, StockLevelRow, StoreVariantRow, SyncRuleRow } from '../db/types';
+import { sellableOf } from '../inventory/levels';
+
+export interface WarehouseContribution { warehouseId: number; sellable: number; inTransit: number }
+
+export interface Explanation {
+  quantity: number;
+  rule: { id: number; name: string; inventoryType: InventoryType; ratioPercent: number };
+  warehouses: WarehouseContribution[];
+  base: number;
+}
+
+export type NoQuantityReason = 'not_connected' | 'no_sync_rule';
+export interface NoQuantity { quantity: null; reason: NoQuantityReason; message: string }
+export type QuantityAnswer = Explanation | NoQuantity;
+
+/** ratio × base, floored, in integers: 80 % of 7 is 5, not 5.6000000000000005 floored wrongly. */
+export function applyRatio(base: number, ratioPercent: number): number {
+  const hundredths = Math.round(ratioPercent * 100);
+  return Math.max(0, Math.floor((base * hundredths) / 10_000));
+}
+
+export function quantityFrom(rule: SyncRuleRow, levels: (StockLevelRow | undefined)[]): Explanation {
+  const warehouses = rule.warehouseIds.map((warehouseId, i) => {
+    const level = levels[i];
+    return { warehouseId, sellable: level ? sellableOf(level) : 0, inTransit: level?.inTransit ?? 0 };
+  });
+  const base = warehouses.reduce((s, w) => s + w.sellable + (rule.inventoryType === 'sellable_in_transit' ? w.inTransit : 0), 0);
+  return {
+    quantity: applyRatio(base, rule.ratioPercent),
+    rule: { id: rule.id, name: rule.name, inventoryType: rule.inventoryType, ratioPercent: rule.ratioPercent },
+    warehouses,
+    base,
+  };
+}
+
+export const NOT_CONNECTED: NoQuantity = { quantity: null, reason: 'not_connected', message: 'Not connected to a system product, so Shelfsync has no number for it.' };
+export const NO_RULE: NoQuantity = { quantity: null, reason: 'no_sync_rule', message: 'No sync rule covers this store yet: set one up with the gear icon.' };
+
+/** The rule governing each store (one query per store), cached for a batch of variants. */
+export async function rulesForStores(db: ShelfsyncDB, storeIds: number[]): Promise<Map<number, SyncRuleRow | null>> {
+  const unique = [...new Set(storeIds)];
+  const links = await db.ruleStores.bulkGet(unique);
+  const ruleIds = [...new Set(links.filter(Boolean).map((l) => l!.ruleId))];
+  const rules = new Map((await db.syncRules.bulkGet(ruleIds)).filter(Boolean).map((r) => [r!.id, r!]));
+  return new Map(unique.map((sid, i) => [sid, links[i] ? rules.get(links[i]!.ruleId) ?? null : null]));
+}
+
+/** Quantities for many variants with one bulk read of the stock levels they need. */
+export async function quantitiesFor(db: ShelfsyncDB, variants: Pick<StoreVariantRow, 'id' | 'storeId' | 'productId'>[]): Promise<Map<number, QuantityAnswer>> {
+  const rules = await rulesForStores(db, variants.map((v) => v.storeId));
+  const keys: [number, number][] = [];
+  for (const v of variants) {
+    const rule = rules.get(v.storeId);
+    if (v.productId !== null && rule) for (const w of rule.warehouseIds) keys.push([v.productId, w]);
+  }
+  const levelRows = await db.stockLevels.bulkGet(keys);
+  const levels = new Map(keys.map((k, i) => [`${k[0]}:${k[1]}`, levelRows[i]]));
+  const out = new Map<number, QuantityAnswer>();
+  for (const v of variants) {
+    const rule = rules.get(v.storeId);
+    if (v.productId === null) out.set(v.id, NOT_CONNECTED);
+    else if (!rule) out.set(v.id, NO_RULE);
+    else out.set(v.id, quantityFrom(rule, rule.warehouseIds.map((w) => levels.get(`${v.productId}:${w}`))));
+  }
+  return out;
+}
