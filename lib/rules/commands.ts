@@ -119,7 +119,7 @@ export const ruleCommands = {
     schema: z.object({ id: id.optional(), ...ruleFields, limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     async handler({ id: ruleId, limit, ...rest }, { db }) {
       const input = dedupe(rest);
-      await db.transaction('r', [db.warehouses, db.stores, db.ruleStores, db.syncRules], () => validateRule(db, input, ruleId));
+      await db.transaction('r', [db.warehouses, db.stores, db.ruleStores, db.syncRules], async () => validateRule(db, input, ruleId));
       return previewRule(db, { ...input, id: ruleId ?? 0 }, limit);
     },
   }),
