@@ -14,6 +14,8 @@ export interface AdapterOptions {
   timeoutMs?: number;
   /** Clock for signatures and token expiry, epoch ms. */
   now?: () => number;
+  /** Client-side pacing per shop (Shopee default 10, Lazada and TikTok 50); 0 turns it off. */
+  callsPerSecond?: number;
 }
 
 export interface HttpRequest {

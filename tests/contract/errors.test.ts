@@ -28,6 +28,7 @@ const base = { apiBaseUrl: 'http://127.0.0.1:9/shopee' };
 describe('http classification', () => {
   const cases: [Reply, string][] = [
     [{ status: 429, body: {}, headers: { 'retry-after': '3' } }, 'rate_limited'],
+    [{ status: 429, body: {}, headers: { 'retry-after': 'Thu, 01 Jan 2099 00:00:00 GMT' } }, 'rate_limited'],
     [{ status: 503, body: {} }, 'temporary'],
     [{ status: 401, body: {} }, 'auth'],
     [{ status: 403, body: {} }, 'auth'],
@@ -43,7 +44,7 @@ describe('http classification', () => {
     const a = createAdapter('woocommerce', { apiBaseUrl: 'http://127.0.0.1:9/wc' }, store, { fetch: fetchFn });
     const err = await kindOf(a.testConnection());
     expect(err.kind).toBe(kind);
-    if (kind === 'rate_limited') expect(err.retryAfterMs).toBe(3000);
+    if (kind === 'rate_limited') expect(err.retryAfterMs).toBeGreaterThanOrEqual(3000);
   });
   it('every call carries an abort signal', async () => {
     const { fetchFn, calls } = scripted([{ body: {} }]);
@@ -131,7 +132,7 @@ describe('throttling classification', () => {
   it('lazada ApiCallLimit → rate_limited with the ban length', async () => {
     const { fetchFn } = scripted([{ body: { code: 'ApiCallLimit', message: 'this ban will last 2 seconds' } }]);
     const c: Credentials = { platform: 'lazada', appKey: '1', appSecret: 's', accessToken: 'a', refreshToken: 'r' };
-    const err = await kindOf(createAdapter('lazada', { apiBaseUrl: 'http://h' }, { get: () => c, save: async () => {} }, { fetch: fetchFn }).listItems());
+    const err = await kindOf(createAdapter('lazada', { apiBaseUrl: 'http://h' }, { get: () => c, save: async () => {} }, { fetch: fetchFn }).testConnection());
     expect([err.kind, err.retryAfterMs]).toEqual(['rate_limited', 2000]);
   });
   it('shopify THROTTLED → wait from the cost extension', async () => {
@@ -145,8 +146,30 @@ describe('throttling classification', () => {
   it('tiktok 36009002 → rate_limited', async () => {
     const { fetchFn } = scripted([{ status: 429, body: { code: 36009002, message: 'too many' } }]);
     const c: Credentials = { platform: 'tiktok', appKey: '1', appSecret: 's', accessToken: 'a', refreshToken: 'r', shopCipher: 'c' };
-    const err = await kindOf(createAdapter('tiktok', { apiBaseUrl: 'http://h' }, { get: () => c, save: async () => {} }, { fetch: fetchFn }).listItems());
+    const a = createAdapter('tiktok', { apiBaseUrl: 'http://h' }, { get: () => c, save: async () => {} }, { fetch: fetchFn });
+    const err = await kindOf(a.setStock([{ platformItemId: 'p', platformVariantId: 's', sellerSku: 'S', quantity: 1, ref: { warehouseIds: ['W'] } }]));
     expect(err.kind).toBe('rate_limited');
     expect(err.retryAfterMs).toBeGreaterThan(0);
+  });
+});
+
+describe('throttle handling inside multi-call reads', () => {
+  it('a follow-up call that is throttled waits retryAfter and is repeated (WooCommerce variations)', async () => {
+    const { fetchFn, calls } = scripted([
+      { body: [{ id: 1, name: 'V', type: 'variable', status: 'publish' }], headers: { 'x-wp-totalpages': '1' } },
+      { status: 429, body: {}, headers: { 'retry-after': '0.05' } },
+      { body: [{ id: 2, sku: 'V-1', stock_quantity: 4 }], headers: { 'x-wp-totalpages': '1' } },
+    ]);
+    const c: Credentials = { platform: 'woocommerce', consumerKey: 'ck', consumerSecret: 'cs' };
+    const page = await createAdapter('woocommerce', { apiBaseUrl: 'https://s' }, { get: () => c, save: async () => {} }, { fetch: fetchFn }).listItems();
+    expect(page.items[0]?.variants.map((v) => [v.sellerSku, v.stock])).toEqual([['V-1', 4]]);
+    expect(calls).toHaveLength(3);
+  });
+  it('setStock never retries a throttle: the caller owns backoff', async () => {
+    const { fetchFn, calls } = scripted([{ status: 429, body: {}, headers: { 'retry-after': '0.05' } }]);
+    const c: Credentials = { platform: 'woocommerce', consumerKey: 'ck', consumerSecret: 'cs' };
+    const a = createAdapter('woocommerce', { apiBaseUrl: 'https://s' }, { get: () => c, save: async () => {} }, { fetch: fetchFn });
+    const err = await kindOf(a.setStock([{ platformItemId: '1', platformVariantId: '1', sellerSku: 'S', quantity: 1 }]));
+    expect([err.kind, calls.length]).toEqual(['rate_limited', 1]);
   });
 });

@@ -159,7 +159,7 @@ describe('shopify mapping', () => {
     expect(input).toEqual({ name: 'available', reason: 'correction', quantities: [{ inventoryItemId: 'I', locationId: 'L', quantity: 3, changeFromQuantity: null }] });
     const e = quantityErrors([{ code: 'INVALID', field: ['input', 'quantities', '2', 'inventoryItemId'], message: 'nope' }]);
     expect(e.byIndex.get(2)?.message).toBe('nope');
-    expect(updatedSinceQuery(Date.parse('2026-01-01T00:00:00Z'))).toBe("updated_at:>='2026-01-01T00:00:00.000Z'");
+    expect(updatedSinceQuery(Date.parse('2026-01-01T00:00:00.750Z'))).toBe("updated_at:>='2026-01-01T00:00:00Z'");
   });
   it('productSet input', () => {
     expect(productSetInput(listing, 'L')).toMatchObject({

@@ -1,6 +1,7 @@
 // Lazada adapter (lazada.md). Stock: ≤50 SKUs per call across items, XML payload.
 
 import type { AdapterOptions } from '../http.ts';
+import { pacerFor, retryThrottled, type Pacer } from '../pacer.ts';
 import { TokenKeeper } from '../tokens.ts';
 import {
   PlatformError,
@@ -29,6 +30,7 @@ export class LazadaAdapter implements PlatformAdapter {
   readonly platform = 'lazada' as const;
   readonly maxStockBatch = SKUS_PER_CALL;
   private readonly tokens: TokenKeeper<CredentialsOf<'lazada'>>;
+  private readonly pacer: Pacer | null;
 
   constructor(
     private readonly endpoints: PlatformEndpoints,
@@ -36,28 +38,37 @@ export class LazadaAdapter implements PlatformAdapter {
     private readonly opts: AdapterOptions = {},
   ) {
     this.tokens = new TokenKeeper(store, (c) => refreshLazadaToken(c, endpoints, opts), opts.now ?? Date.now);
+    // Inventory APIs: 50 calls/s per seller (lazada.md).
+    const rate = opts.callsPerSecond ?? 50;
+    this.pacer = rate > 0 ? pacerFor(`lazada ${endpoints.apiBaseUrl} ${store.get().appKey}`, rate) : null;
   }
 
-  /** A seller call; on IllegalAccessToken: refresh (persisted first), then once more. */
-  private async call(call: LazadaCall): Promise<Record<string, unknown>> {
-    const creds = await this.tokens.current();
-    try {
-      return await lazadaCall(this.endpoints.apiBaseUrl, creds, call, this.opts);
-    } catch (err) {
-      if (!isLazadaExpired(err)) throw err;
-      const fresh = await this.tokens.refresh(creds.accessToken);
-      return lazadaCall(this.endpoints.apiBaseUrl, fresh, call, this.opts);
-    }
+  /** A paced seller call; on IllegalAccessToken: refresh (persisted first), then once more.
+   *  `retry`: wait out a throttle inside multi-call methods (pacer.ts). */
+  private call(call: LazadaCall, retry = true): Promise<Record<string, unknown>> {
+    const once = async () => {
+      const creds = await this.tokens.current();
+      try {
+        await this.pacer?.take();
+        return await lazadaCall(this.endpoints.apiBaseUrl, creds, call, this.opts);
+      } catch (err) {
+        if (!isLazadaExpired(err)) throw err;
+        const fresh = await this.tokens.refresh(creds.accessToken);
+        await this.pacer?.take();
+        return lazadaCall(this.endpoints.apiBaseUrl, fresh, call, this.opts);
+      }
+    };
+    return retry ? retryThrottled(once) : once();
   }
 
   async testConnection(): Promise<{ shopName?: string }> {
     try {
       // /seller/get is outside our contract doc; the real API answers the shop name there.
-      const env = await this.call({ method: 'GET', path: '/seller/get' });
+      const env = await this.call({ method: 'GET', path: '/seller/get' }, false);
       return { shopName: str(obj(env.data).name) || undefined };
     } catch (err) {
       if (!(err instanceof PlatformError) || (err.kind !== 'not_found' && err.kind !== 'invalid') || isLazadaExpired(err)) throw err;
-      await this.call({ method: 'GET', path: '/products/get', params: { filter: 'all', limit: '1', offset: '0' } });
+      await this.call({ method: 'GET', path: '/products/get', params: { filter: 'all', limit: '1', offset: '0' } }, false);
       return {};
     }
   }
@@ -96,7 +107,7 @@ export class LazadaAdapter implements PlatformAdapter {
       path: '/product/price_quantity/update',
       params: { payload: lazadaStockXml(group) },
       allowDetail: true,
-    });
+    }, false);
     const { bySku, general } = lazadaDetailFailures(env.detail);
     const failedCall = str(env.code ?? '0') !== '0';
     return group.map((u) => {

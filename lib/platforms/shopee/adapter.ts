@@ -2,6 +2,7 @@
 // get_item_list → get_item_base_info (≤50 ids) → get_model_list for items with models.
 
 import type { AdapterOptions } from '../http.ts';
+import { pacerFor, retryThrottled, type Pacer } from '../pacer.ts';
 import { TokenKeeper } from '../tokens.ts';
 import {
   PlatformError,
@@ -38,6 +39,7 @@ export class ShopeeAdapter implements PlatformAdapter {
   readonly platform = 'shopee' as const;
   readonly maxStockBatch = MODELS_PER_CALL;
   private readonly tokens: TokenKeeper<CredentialsOf<'shopee'>>;
+  private readonly pacer: Pacer | null;
 
   constructor(
     private readonly endpoints: PlatformEndpoints,
@@ -45,27 +47,36 @@ export class ShopeeAdapter implements PlatformAdapter {
     private readonly opts: AdapterOptions = {},
   ) {
     this.tokens = new TokenKeeper(store, (c) => refreshShopeeToken(c, endpoints, opts), opts.now ?? Date.now);
+    // Shopee publishes no limit; shopee.md assumes 10 calls/s per shop.
+    const rate = opts.callsPerSecond ?? 10;
+    this.pacer = rate > 0 ? pacerFor(`shopee ${endpoints.apiBaseUrl} ${store.get().shopId}`, rate) : null;
   }
 
-  /** A shop call; on an expired token: refresh (persisted first), then the same call once more. */
-  private async call(call: ShopeeCall): Promise<Record<string, unknown>> {
-    const creds = await this.tokens.current();
-    try {
-      return await shopeeShopCall(creds, this.endpoints, call, this.opts);
-    } catch (err) {
-      if (!isShopeeExpired(err)) throw err;
-      const fresh = await this.tokens.refresh(creds.accessToken);
-      return shopeeShopCall(fresh, this.endpoints, call, this.opts);
-    }
+  /** A paced shop call; on an expired token: refresh (persisted first), then the same call
+   *  once more. `retry`: wait out a throttle inside multi-call methods (pacer.ts). */
+  private call(call: ShopeeCall, retry = true): Promise<Record<string, unknown>> {
+    const once = async () => {
+      const creds = await this.tokens.current();
+      try {
+        await this.pacer?.take();
+        return await shopeeShopCall(creds, this.endpoints, call, this.opts);
+      } catch (err) {
+        if (!isShopeeExpired(err)) throw err;
+        const fresh = await this.tokens.refresh(creds.accessToken);
+        await this.pacer?.take();
+        return shopeeShopCall(fresh, this.endpoints, call, this.opts);
+      }
+    };
+    return retry ? retryThrottled(once) : once();
   }
 
   async testConnection(): Promise<{ shopName?: string }> {
     try {
-      return { shopName: parseShopInfo(await this.call({ method: 'GET', path: SHOP_INFO })).shopName };
+      return { shopName: parseShopInfo(await this.call({ method: 'GET', path: SHOP_INFO }, false)).shopName };
     } catch (err) {
       // get_shop_info is outside our contract doc; fall back to the cheapest documented call.
       if (!(err instanceof PlatformError) || (err.kind !== 'not_found' && err.kind !== 'invalid')) throw err;
-      await this.call({ method: 'GET', path: '/api/v2/product/get_item_list', query: this.listQuery(0, 1) });
+      await this.call({ method: 'GET', path: '/api/v2/product/get_item_list', query: this.listQuery(0, 1) }, false);
       return {};
     }
   }
@@ -148,7 +159,7 @@ export class ShopeeAdapter implements PlatformAdapter {
           seller_stock: shopeeSellerStock(u.quantity, locationIdsOf(u.ref)),
         })),
       },
-    });
+    }, false);
     // Partial success is normal: anything in failure_list failed, the rest was set.
     const failures = new Map<string, string>();
     for (const f of arr(obj(env.response).failure_list)) {

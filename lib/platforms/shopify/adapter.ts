@@ -2,6 +2,7 @@
 // quantities at the shop's location.
 
 import type { AdapterOptions } from '../http.ts';
+import { retryThrottled } from '../pacer.ts';
 import {
   PlatformError,
   type CreatedListing,
@@ -23,15 +24,19 @@ import {
   PRODUCT_SET_MUTATION,
   SET_QUANTITIES_MUTATION,
   SHOP_QUERY,
-  VARIANT_STOCK_QUERY,
+  VARIANTS_QUERY,
   mapShopifyProduct,
+  mapShopifyVariant,
+  productsPageShape,
   productSetInput,
   quantityErrors,
   setQuantitiesInput,
   updatedSinceQuery,
+  variantStockQuery,
 } from './mapping.ts';
 
-const PAGE_MAX = 250;
+/** 25 products with 11 variants each in one query stays under the 1000-point cap. */
+const PAGE_DEFAULT = 25;
 const QUANTITIES_PER_CALL = 250;
 
 export class ShopifyAdapter implements PlatformAdapter {
@@ -45,12 +50,14 @@ export class ShopifyAdapter implements PlatformAdapter {
     private readonly opts: AdapterOptions = {},
   ) {}
 
-  private gql(query: string, variables: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-    return shopifyGraphql(this.endpoints, this.store.get().accessToken, query, variables, this.opts);
+  /** `retry`: wait out THROTTLED inside multi-call methods (pacer.ts); setStock never does. */
+  private gql(query: string, variables: Record<string, unknown> = {}, retry = true): Promise<Record<string, unknown>> {
+    const once = () => shopifyGraphql(this.endpoints, this.store.get().accessToken, query, variables, this.opts);
+    return retry ? retryThrottled(once) : once();
   }
 
   async testConnection(): Promise<{ shopName?: string }> {
-    const data = await this.gql(SHOP_QUERY);
+    const data = await this.gql(SHOP_QUERY, {}, false);
     return { shopName: str(obj(data.shop).name) || undefined };
   }
 
@@ -68,18 +75,31 @@ export class ShopifyAdapter implements PlatformAdapter {
   async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
     const c = decodeCursor(opts.cursor);
     const updatedSince = c ? (num(c.u) ?? undefined) : opts.updatedSince;
-    const first = Math.min(Math.max(opts.pageSize ?? PAGE_MAX, 1), PAGE_MAX);
+    const shape = productsPageShape(opts.pageSize ?? PAGE_DEFAULT);
     const locationId = await this.location();
     const data = await this.gql(PRODUCTS_QUERY, {
-      first,
+      ...shape,
       cursor: c ? str(c.a) || null : null,
       q: updatedSince !== undefined ? updatedSinceQuery(updatedSince) : null,
     });
     const products = obj(data.products);
     const pageInfo = obj(products.pageInfo);
     const end = str(pageInfo.endCursor);
+    const items: PlatformItem[] = [];
+    for (const raw of arr(products.nodes)) {
+      const item = mapShopifyProduct(raw, locationId);
+      let more = obj(obj(obj(raw).variants).pageInfo);
+      // Products with more variants than this page's share: the rest 100 at a time.
+      while (more.hasNextPage === true && str(more.endCursor)) {
+        const d = await this.gql(VARIANTS_QUERY, { id: item.platformItemId, cursor: str(more.endCursor) });
+        const variants = obj(obj(d.product).variants);
+        item.variants.push(...arr(variants.nodes).map((v) => mapShopifyVariant(v, locationId)));
+        more = obj(variants.pageInfo);
+      }
+      items.push(item);
+    }
     return {
-      items: arr(products.nodes).map((p) => mapShopifyProduct(p, locationId)),
+      items,
       nextCursor: pageInfo.hasNextPage === true && end ? encodeCursor({ a: end, u: updatedSince }) : null,
     };
   }
@@ -94,9 +114,7 @@ export class ShopifyAdapter implements PlatformAdapter {
     const missing = group.find((u) => !str(u.ref?.inventoryItemId));
     if (missing) throw new PlatformError('invalid', `shopify: variant ${missing.platformVariantId} has no inventoryItemId in ref`);
     const fallback = group.every((u) => str(u.ref?.locationId)) ? '' : await this.location();
-    const data = await this.gql(SET_QUANTITIES_MUTATION, {
-      input: setQuantitiesInput(group, (u) => str(u.ref?.locationId) || fallback),
-    });
+    const data = await this.gql(SET_QUANTITIES_MUTATION, { input: setQuantitiesInput(group, (u) => str(u.ref?.locationId) || fallback) }, false);
     const payload = obj(data.inventorySetQuantities);
     const { byIndex, general } = quantityErrors(payload.userErrors);
     // The mutation is all-or-nothing: with userErrors and no adjustment group nothing was set,
@@ -111,15 +129,15 @@ export class ShopifyAdapter implements PlatformAdapter {
     });
   }
 
-  /** `nodes(ids:)` on the variant GIDs: one cheap read per 250 variants. */
+  /** Aliased `productVariant(id:)` reads (1 point each): one query per 250 variants. */
   async readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number }[]> {
     const out: { platformVariantId: string; stock: number }[] = [];
     for (const part of chunk(refs.map((r) => r.platformVariantId), QUANTITIES_PER_CALL)) {
-      const data = await this.gql(VARIANT_STOCK_QUERY, { ids: part });
-      for (const n of arr(data.nodes)) {
-        const v = obj(n);
+      const data = await this.gql(variantStockQuery(part.length), Object.fromEntries(part.map((id, i) => [`v${i}`, id])));
+      part.forEach((_, i) => {
+        const v = obj(data[`v${i}`]);
         if (str(v.id)) out.push({ platformVariantId: str(v.id), stock: int(v.inventoryQuantity) });
-      }
+      });
     }
     return out;
   }
@@ -145,7 +163,7 @@ export class ShopifyAdapter implements PlatformAdapter {
   async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {
     const locationId = await this.location();
     // Quotes keep SKUs with spaces or colons one search term.
-    const data = await this.gql(PRODUCTS_QUERY, { first: 10, cursor: null, q: `sku:${JSON.stringify(sku)}` });
+    const data = await this.gql(PRODUCTS_QUERY, { ...productsPageShape(10), cursor: null, q: `sku:${JSON.stringify(sku)}` });
     const items = arr(obj(data.products).nodes).map((p) => mapShopifyProduct(p, locationId));
     return items.find((i) => i.variants.some((v) => v.sellerSku === sku)) ?? null;
   }

@@ -52,5 +52,8 @@ export function throttleWaitMs(extensions: unknown): number | undefined {
   const available = num(status.currentlyAvailable);
   const restore = num(status.restoreRate);
   if (requested === null || available === null || !restore) return undefined;
+  // Throttled although the bucket covers the request: something other than the cost bucket
+  // is limiting (a per-second cap); the formula says nothing, so fall back to 1 s.
+  if (requested <= available) return undefined;
   return Math.max(100, Math.ceil(((requested - available) / restore) * 1000));
 }

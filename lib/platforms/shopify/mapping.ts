@@ -1,20 +1,40 @@
 // Shopify GraphQL documents and JSON ↔ normalised items (shopify.md).
 
 import type { ItemStatus, NewListing, PlatformItem, PlatformVariant, StockUpdate } from '../types.ts';
-import { arr, epochMs, int, num, obj, optionTiers, statusFrom, str } from '../util.ts';
+import { arr, epochMs, int, isoSeconds, num, obj, optionTiers, statusFrom, str } from '../util.ts';
 
-export const PRODUCTS_QUERY = `query Products($first: Int!, $cursor: String, $q: String) {
+const VARIANT_FIELDS = 'id sku price inventoryQuantity selectedOptions { name value } inventoryItem { id }';
+
+/** `$variants` is sized so the whole query stays under Shopify's 1000-point single-query cap
+ *  (see productsPageShape); products with more variants are completed by VARIANTS_QUERY. */
+export const PRODUCTS_QUERY = `query Products($first: Int!, $variants: Int!, $cursor: String, $q: String) {
   products(first: $first, after: $cursor, query: $q) {
     pageInfo { hasNextPage endCursor }
     nodes { id title status updatedAt featuredImage { url }
-      variants(first: 100) { nodes { id sku price inventoryQuantity selectedOptions { name value } inventoryItem { id } } } } } }`;
+      variants(first: $variants) { pageInfo { hasNextPage endCursor } nodes { ${VARIANT_FIELDS} } } } } }`;
+
+export const VARIANTS_QUERY = `query MoreVariants($id: ID!, $cursor: String) {
+  product(id: $id) { variants(first: 100, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { ${VARIANT_FIELDS} } } } }`;
+
+/** Shopify's requested cost: a connection costs 2 + first × (its node's cost); each object 1.
+ *  A product node here = itself + featuredImage + variants' pageInfo + variants connection
+ *  (2 + V × 3: variant, selectedOptions, inventoryItem) = 6 + 3V. Whole query: 2 + P(6 + 3V). */
+export function productsPageShape(requested: number): { first: number; variants: number } {
+  const first = Math.min(Math.max(requested, 1), 100);
+  const variants = Math.min(100, Math.floor((998 / first - 6) / 3));
+  return { first, variants: Math.max(1, variants) };
+}
+
+/** Aliased `productVariant(id:)` reads, one point each: the cheapest stock read. */
+export function variantStockQuery(count: number): string {
+  const vars = Array.from({ length: count }, (_, i) => `$v${i}: ID!`).join(', ');
+  const fields = Array.from({ length: count }, (_, i) => `v${i}: productVariant(id: $v${i}) { id inventoryQuantity }`).join(' ');
+  return `query VariantStock(${vars}) { ${fields} }`;
+}
 
 export const LOCATIONS_QUERY = `query Locations { locations(first: 50) { nodes { id name } } }`;
 
 export const SHOP_QUERY = `query Shop { shop { name } }`;
-
-export const VARIANT_STOCK_QUERY = `query VariantStock($ids: [ID!]!) {
-  nodes(ids: $ids) { ... on ProductVariant { id inventoryQuantity } } }`;
 
 export const SET_QUANTITIES_MUTATION = `mutation SetQuantities($input: InventorySetQuantitiesInput!) {
   inventorySetQuantities(input: $input) {
@@ -62,7 +82,9 @@ export function mapShopifyVariant(raw: unknown, locationId: string | undefined):
 
 /** `updated_at:>='ISO'` search syntax for incremental downloads. */
 export function updatedSinceQuery(ms: number): string {
-  return `updated_at:>='${new Date(ms).toISOString()}'`;
+  // Shopify stores updatedAt to the second; a millisecond bound would skip an item changed
+  // later within the same second. Flooring only widens the window.
+  return `updated_at:>='${isoSeconds(ms)}'`;
 }
 
 export function setQuantitiesInput(group: readonly StockUpdate[], locationOf: (u: StockUpdate) => string): Record<string, unknown> {

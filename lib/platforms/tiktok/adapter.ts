@@ -2,6 +2,7 @@
 // warehouse of each SKU named.
 
 import type { AdapterOptions } from '../http.ts';
+import { pacerFor, retryThrottled, type Pacer } from '../pacer.ts';
 import { TokenKeeper } from '../tokens.ts';
 import {
   PlatformError,
@@ -30,6 +31,7 @@ export class TiktokAdapter implements PlatformAdapter {
   readonly platform = 'tiktok' as const;
   readonly maxStockBatch = SKUS_PER_CALL;
   private readonly tokens: TokenKeeper<CredentialsOf<'tiktok'>>;
+  private readonly pacer: Pacer | null;
   /** Learnt while listing; a new product's SKUs need a warehouse and a currency. */
   private knownWarehouse: string | undefined;
   private knownCurrency: string | undefined;
@@ -40,18 +42,27 @@ export class TiktokAdapter implements PlatformAdapter {
     private readonly opts: AdapterOptions = {},
   ) {
     this.tokens = new TokenKeeper(store, (c) => refreshTiktokToken(c, endpoints, opts), opts.now ?? Date.now);
+    // 50 QPS per API per app+shop (tiktok.md); one budget across APIs is the safe reading.
+    const rate = opts.callsPerSecond ?? 50;
+    this.pacer = rate > 0 ? pacerFor(`tiktok ${endpoints.apiBaseUrl} ${store.get().shopCipher}`, rate) : null;
   }
 
-  /** A shop call; on 105002 (expired token): refresh (persisted first), then once more. */
-  private async call(call: Omit<TiktokCall, 'shopCipher'>): Promise<Record<string, unknown>> {
-    const creds = await this.tokens.current();
-    try {
-      return await tiktokCall(this.endpoints.apiBaseUrl, creds, { ...call, shopCipher: creds.shopCipher }, this.opts);
-    } catch (err) {
-      if (!isTiktokExpired(err)) throw err;
-      const fresh = await this.tokens.refresh(creds.accessToken);
-      return tiktokCall(this.endpoints.apiBaseUrl, fresh, { ...call, shopCipher: fresh.shopCipher }, this.opts);
-    }
+  /** A paced shop call; on 105002 (expired token): refresh (persisted first), then once more.
+   *  `retry`: wait out a throttle inside multi-call methods (pacer.ts). */
+  private call(call: Omit<TiktokCall, 'shopCipher'>, retry = true): Promise<Record<string, unknown>> {
+    const once = async () => {
+      const creds = await this.tokens.current();
+      try {
+        await this.pacer?.take();
+        return await tiktokCall(this.endpoints.apiBaseUrl, creds, { ...call, shopCipher: creds.shopCipher }, this.opts);
+      } catch (err) {
+        if (!isTiktokExpired(err)) throw err;
+        const fresh = await this.tokens.refresh(creds.accessToken);
+        await this.pacer?.take();
+        return tiktokCall(this.endpoints.apiBaseUrl, fresh, { ...call, shopCipher: fresh.shopCipher }, this.opts);
+      }
+    };
+    return retry ? retryThrottled(once) : once();
   }
 
   async testConnection(): Promise<{ shopName?: string }> {
@@ -111,7 +122,7 @@ export class TiktokAdapter implements PlatformAdapter {
       path: `/product/202309/products/${encodeURIComponent(first.platformItemId)}/inventory/update`,
       body: tiktokInventoryBody(group, (u) => warehouses.get(u.platformVariantId) ?? []),
       allowPartial: true,
-    });
+    }, false);
     const { bySku, general } = tiktokSkuErrors(env.data);
     return group.map((u) => {
       const base = { platformItemId: u.platformItemId, platformVariantId: u.platformVariantId };

@@ -2,6 +2,7 @@
 // /products/{id}/variations/batch per variable product, ≤100 objects per request.
 
 import type { AdapterOptions } from '../http.ts';
+import { retryThrottled } from '../pacer.ts';
 import {
   PlatformError,
   type CreatedListing,
@@ -32,12 +33,14 @@ export class WooCommerceAdapter implements PlatformAdapter {
     private readonly opts: AdapterOptions = {},
   ) {}
 
-  private call(call: WooCall) {
-    return wooCall(this.endpoints, this.store.get(), call, this.opts);
+  /** `retry`: wait out a host's 429 inside multi-call methods (pacer.ts); setStock never does. */
+  private call(call: WooCall, retry = true) {
+    const once = () => wooCall(this.endpoints, this.store.get(), call, this.opts);
+    return retry ? retryThrottled(once) : once();
   }
 
   async testConnection(): Promise<{ shopName?: string }> {
-    await this.call({ method: 'GET', path: '/products', query: [['per_page', '1']] });
+    await this.call({ method: 'GET', path: '/products', query: [['per_page', '1']] }, false);
     return {};
   }
 
@@ -54,7 +57,9 @@ export class WooCommerceAdapter implements PlatformAdapter {
       ['orderby', 'id'],
       ['order', 'asc'],
     ];
-    if (updatedSince !== undefined) query.push(['modified_after', isoSeconds(updatedSince)], ['dates_are_gmt', 'true']);
+    // modified_after is strictly after, at one-second resolution: step back a second so an
+    // item changed within the same second as `updatedSince` is not skipped.
+    if (updatedSince !== undefined) query.push(['modified_after', isoSeconds(updatedSince - 1000)], ['dates_are_gmt', 'true']);
     const res = await this.call({ method: 'GET', path: '/products', query });
     const products = arr(res.json);
     const items: PlatformItem[] = [];
@@ -98,7 +103,7 @@ export class WooCommerceAdapter implements PlatformAdapter {
     if (group.some((u) => wooBatchPath(u) !== path) || group.length > BATCH_MAX) {
       throw new PlatformError('invalid', 'woocommerce batch: one endpoint and at most 100 objects per request');
     }
-    const res = await this.call({ method: 'POST', path, body: wooBatchBody(group) });
+    const res = await this.call({ method: 'POST', path, body: wooBatchBody(group) }, false);
     const answers = arr(obj(res.json).update).map(obj);
     return group.map((u, i) => {
       const base = { platformItemId: u.platformItemId, platformVariantId: u.platformVariantId };
