@@ -43,7 +43,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       movements: '++id, [productId+createdAt], [warehouseId+createdAt], createdAt',
       stores: '++id, platform',
       storeProducts: '++id, &[storeId+platformItemId], [storeId+updatedAt]',
-      storeVariants: '++id, &[storeId+platformVariantId], [storeId+sellerSkuKey], [storeId+connected], storeProductId, productId, failing',
+      storeVariants: '++id, &[storeId+platformItemId+platformVariantId], [storeId+sellerSkuKey], [storeId+connected], storeProductId, productId, failing',
       reservations: '++id, [productId+warehouseId], status, reference',
       purchaseOrders: '++id, status, warehouseId, createdAt',
       idempotency: 'key, createdAt',

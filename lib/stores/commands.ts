@@ -158,7 +158,7 @@ export const storeCommands = {
     async handler({ id: sid }, { db }) {
       return db.transaction('rw', db.stores, db.storeProducts, db.storeVariants, async () => {
         await getStore(db, sid);
-        const variants = await db.storeVariants.where('[storeId+platformVariantId]').between([sid, ''], [sid, '\uffff']).delete();
+        const variants = await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').between([sid, '', ''], [sid, '\uffff', '\uffff']).delete();
         const products = await db.storeProducts.where('[storeId+platformItemId]').between([sid, ''], [sid, '\uffff']).delete();
         await db.stores.delete(sid);
         return { removed: sid, storeProducts: products, storeVariants: variants };

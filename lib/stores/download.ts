@@ -1,6 +1,6 @@
 // Downloading a store's listings: a job that asks the platform for one page per step, upserts
 // the listings and their variants (twice = no duplicates: unique [storeId+platformItemId] and
-// [storeId+platformVariantId]), connects new variants by SKU, and checkpoints the cursor. A
+// [storeId+platformItemId+platformVariantId]: Shopee's model id 0 repeats across items), connects new variants by SKU, and checkpoints the cursor. A
 // stopped worker resumes from the last saved page. A full download ends by marking listings it
 // did not see as gone; an incremental one asks only for changes since the last finished one.
 import { CommandError } from '../commands/errors';
@@ -22,6 +22,11 @@ export interface DownloadInput { storeId: number; mode: 'full' | 'incremental' }
 interface DownloadState { cursor: string | null; startedAt: number; updatedSince: number | null; items: number; pages: number; created: number; unconnected: number }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A variant's identity in its store: the platform's variant id is only unique within its item. */
+export function variantKey(v: { platformItemId: string; platformVariantId: string }): string {
+  return `${v.platformItemId}\u0000${v.platformVariantId}`;
+}
 
 /** One page, retried through throttling and passing faults; an auth failure stops the store. */
 async function fetchPage(db: ShelfsyncDB, store: StoreRow, cursor: string | null, updatedSince: number | null) {
@@ -53,8 +58,8 @@ async function savePage(db: ShelfsyncDB, store: StoreRow, jobId: number, items: 
     const existingProducts = new Map(
       (await db.storeProducts.where('[storeId+platformItemId]').anyOf(items.map((i) => [store.id, i.platformItemId])).toArray()).map((p) => [p.platformItemId, p]),
     );
-    const variantKeys = items.flatMap((i) => i.variants.map((v) => [store.id, v.platformVariantId] as [number, string]));
-    const existingVariants = new Map((await db.storeVariants.where('[storeId+platformVariantId]').anyOf(variantKeys).toArray()).map((v) => [v.platformVariantId, v]));
+    const variantKeys = items.flatMap((i) => i.variants.map((v) => [store.id, i.platformItemId, v.platformVariantId] as [number, string, string]));
+    const existingVariants = new Map((await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').anyOf(variantKeys).toArray()).map((v) => [variantKey(v), v]));
     const matches = await matchSkus(db, items.flatMap((i) => i.variants.map((v) => v.sellerSku)));
 
     for (const item of items) {
@@ -80,7 +85,7 @@ async function savePage(db: ShelfsyncDB, store: StoreRow, jobId: number, items: 
 
       const variants: StoreVariantRow[] = [];
       for (const v of item.variants) {
-        const prev = existingVariants.get(v.platformVariantId);
+        const prev = existingVariants.get(variantKey({ platformItemId: item.platformItemId, platformVariantId: v.platformVariantId }));
         const skuChanged = prev ? skuKeyOf(prev.sellerSku) !== skuKeyOf(v.sellerSku) : true;
         const base = {
           storeId: store.id, storeProductId, platformItemId: item.platformItemId, platformVariantId: v.platformVariantId,

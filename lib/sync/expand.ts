@@ -7,7 +7,7 @@ import { captureTables } from '../db/tables';
 import { markVariants } from './capture';
 
 const CHUNK = 2000;
-const progress = new Map<number, { seq: number; afterKey: string }>();
+const progress = new Map<number, { seq: number; after: [string, string] }>();
 
 /** Expands at most one chunk per store mark; answers whether more remains. */
 export async function expandStoreMarks(db: ShelfsyncDB, now = Date.now): Promise<boolean> {
@@ -15,14 +15,14 @@ export async function expandStoreMarks(db: ShelfsyncDB, now = Date.now): Promise
   let more = false;
   for (const mark of marks) {
     const at = progress.get(mark.storeId);
-    const afterKey = at && at.seq === mark.seq ? at.afterKey : '';
+    const after = at && at.seq === mark.seq ? at.after : (['', ''] as [string, string]);
     const done = await db.transaction('rw', captureTables(db), async () => {
       const current = await db.storeMarks.get(mark.storeId);
       if (!current) return true;
       // Walk the store's variants in index order, resuming after the last key of the last chunk.
       const page = await db.storeVariants
-        .where('[storeId+platformVariantId]')
-        .between([mark.storeId, afterKey], [mark.storeId, '\uffff'], false, true)
+        .where('[storeId+platformItemId+platformVariantId]')
+        .between([mark.storeId, ...after], [mark.storeId, '\uffff', '\uffff'], false, true)
         .limit(CHUNK)
         .toArray();
       const variants = page.filter((v) => v.connected === 1);
@@ -37,7 +37,8 @@ export async function expandStoreMarks(db: ShelfsyncDB, now = Date.now): Promise
         if (current.seq === mark.seq) await db.storeMarks.delete(mark.storeId);
         return true;
       }
-      progress.set(mark.storeId, { seq: mark.seq, afterKey: page[page.length - 1]!.platformVariantId });
+      const last = page[page.length - 1]!;
+      progress.set(mark.storeId, { seq: mark.seq, after: [last.platformItemId, last.platformVariantId] });
       return false;
     });
     if (done) progress.delete(mark.storeId);

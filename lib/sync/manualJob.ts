@@ -9,7 +9,7 @@ import { registerJobKind, type StepResult } from '../jobs/runner';
 import { markVariants } from './capture';
 
 export interface ManualSyncInput { storeId: number; storeProductIds?: number[]; all?: boolean; trigger?: SyncTrigger; storeVariantIds?: number[] }
-interface State { phase: 'mark' | 'wait'; afterKey: string; offset: number; marked: number }
+interface State { phase: 'mark' | 'wait'; after: [string, string]; offset: number; marked: number }
 
 const CHUNK = 2000;
 
@@ -24,8 +24,13 @@ async function nextVariants(db: ShelfsyncDB, input: ManualSyncInput, state: Stat
     state.offset += slice.length;
     return (await db.storeVariants.where('storeProductId').anyOf(slice).toArray()).filter((v) => v.storeId === input.storeId);
   }
-  const page = await db.storeVariants.where('[storeId+platformVariantId]').between([input.storeId, state.afterKey], [input.storeId, '\uffff'], false, true).limit(CHUNK).toArray();
-  if (page.length) state.afterKey = page[page.length - 1]!.platformVariantId;
+  const page = await db.storeVariants
+    .where('[storeId+platformItemId+platformVariantId]')
+    .between([input.storeId, ...state.after], [input.storeId, '\uffff', '\uffff'], false, true)
+    .limit(CHUNK)
+    .toArray();
+  const last = page[page.length - 1];
+  if (last) state.after = [last.platformItemId, last.platformVariantId];
   else state.offset = -1;
   return page;
 }
@@ -38,7 +43,7 @@ function finishedMarking(input: ManualSyncInput, state: State, got: number): boo
 
 async function step(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<StepResult> {
   const input = job.input as ManualSyncInput;
-  const state: State = (job.state as State | undefined) ?? { phase: 'mark', afterKey: '', offset: 0, marked: 0 };
+  const state: State = (job.state as State | undefined) ?? { phase: 'mark', after: ['', ''], offset: 0, marked: 0 };
   if (state.phase === 'mark') {
     let got = 0;
     await db.transaction('rw', captureTables(db), async () => {

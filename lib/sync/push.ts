@@ -6,6 +6,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { PushQueueRow, StoreRow, StoreVariantRow, SyncLogRow } from '../db/types';
 import { logger } from '../log/logger';
 import { PlatformError, type PlatformAdapter, type StockResult, type StockUpdate } from '../platforms/types';
+import { variantKey } from '../stores/download';
 import { adapterFor } from '../stores/session';
 import { blockStore, takeCallSlot } from './pacing';
 import { quantitiesFor } from './quantity';
@@ -131,8 +132,8 @@ export async function pushStore(db: ShelfsyncDB, store: StoreRow, owner: string,
       adapter = await adapterFor(db, store);
     } catch (err) {
       log.error(`store ${store.id}: cannot build its adapter`, err);
-      const idOf = new Map(present.map((v) => [v.platformVariantId, v.id]));
-      for (const u of updates) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'later', dueAt: now() + backoffMs(3), error: 'the store credentials could not be read', countAttempt: true });
+      const idOf = new Map(present.map((v) => [variantKey(v), v.id]));
+      for (const u of updates) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: now() + backoffMs(3), error: 'the store credentials could not be read', countAttempt: true });
     }
     if (adapter) calls = await sendAll(db, store, adapter, updates, byId, outcomes, now);
   }
@@ -145,7 +146,7 @@ async function sendAll(
   db: ShelfsyncDB, store: StoreRow, adapter: PlatformAdapter, updates: StockUpdate[],
   byId: Map<number, StoreVariantRow>, outcomes: Map<number, Outcome>, now: () => number,
 ): Promise<number> {
-  const idOf = new Map([...byId.values()].map((v) => [v.platformVariantId, v.id]));
+  const idOf = new Map([...byId.values()].map((v) => [variantKey(v), v.id]));
   const groups = adapter.planStockCalls(updates);
   let calls = 0;
   for (let g = 0; g < groups.length; g++) {
@@ -154,40 +155,40 @@ async function sendAll(
     try {
       calls++;
       const results = await adapter.setStock(group);
-      const byVariant = new Map(results.map((r) => [r.platformVariantId, r]));
+      const byVariant = new Map(results.map((r) => [variantKey(r), r]));
       for (const u of group) {
-        const r = byVariant.get(u.platformVariantId) ?? { platformItemId: u.platformItemId, platformVariantId: u.platformVariantId, ok: false, error: { kind: 'invalid' as const, message: 'the platform did not answer for this variant' } };
-        outcomes.set(idOf.get(u.platformVariantId)!, entryOutcome(r, u.quantity));
+        const r = byVariant.get(variantKey(u)) ?? { platformItemId: u.platformItemId, platformVariantId: u.platformVariantId, ok: false, error: { kind: 'invalid' as const, message: 'the platform did not answer for this variant' } };
+        outcomes.set(idOf.get(variantKey(u))!, entryOutcome(r, u.quantity));
       }
     } catch (err) {
       const rest = groups.slice(g).flat();
       if (!(err instanceof PlatformError)) {
         log.error(`store ${store.id}: stock call failed unexpectedly`, err);
-        for (const u of group) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'later', dueAt: now() + backoffMs(2), error: String(err), countAttempt: true });
+        for (const u of group) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: now() + backoffMs(2), error: String(err), countAttempt: true });
         continue;
       }
       if (err.kind === 'rate_limited') {
         // Throttling alone never fails a push: the store waits, then everything left goes out.
         const until = now() + Math.max(err.retryAfterMs ?? 1000, 250);
         await blockStore(db, store.id, until, err.message);
-        for (const u of rest) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'later', dueAt: until, error: `throttled by the platform: ${err.message}`, countAttempt: false });
+        for (const u of rest) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: until, error: `throttled by the platform: ${err.message}`, countAttempt: false });
         return calls;
       }
       if (err.kind === 'auth') {
         await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: now() });
         log.warn(`store ${store.id} needs re-authorization; its pushes wait`);
-        for (const u of rest) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'later', dueAt: now(), error: 'the store needs to be authorized again', countAttempt: false });
+        for (const u of rest) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: now(), error: 'the store needs to be authorized again', countAttempt: false });
         return calls;
       }
       if (err.kind === 'temporary') {
         for (const u of group) {
-          const id = idOf.get(u.platformVariantId)!;
+          const id = idOf.get(variantKey(u))!;
           const attempts = (await db.pushQueue.get(id))?.attempts ?? 0;
           outcomes.set(id, { kind: 'later', dueAt: now() + backoffMs(attempts + 1), error: err.message, countAttempt: true });
         }
         continue;
       }
-      for (const u of group) outcomes.set(idOf.get(u.platformVariantId)!, { kind: 'failed', quantity: u.quantity, error: err.message });
+      for (const u of group) outcomes.set(idOf.get(variantKey(u))!, { kind: 'failed', quantity: u.quantity, error: err.message });
     }
   }
   return calls;
