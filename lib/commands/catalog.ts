@@ -5,6 +5,7 @@ import { sourceCommands } from '../inventory/sourceCommands';
 import { productCommands } from '../products/commands';
 import { purchasingCommands } from '../purchasing/commands';
 import { ruleCommands } from '../rules/commands';
+import { storeProductCommands } from '../store-products/commands';
 import { storeCommands } from '../stores/commands';
 import { syncCommands } from '../sync/commands';
 import { systemCommands } from '../system/commands';
@@ -18,6 +19,7 @@ export const commands = {
   ...sourceCommands,
   ...purchasingCommands,
   ...storeCommands,
+  ...storeProductCommands,
   ...ruleCommands,
   ...syncCommands,
 };

@@ -88,7 +88,8 @@ export interface StoreProductRow {
   updatedAt: number;
 }
 
-export type ConnectReason = 'no_matching_sku' | 'empty_sku' | 'ambiguous_sku';
+/** Why a variant is not connected; `disconnected` = the seller undid it (auto-connect leaves it). */
+export type ConnectReason = 'no_matching_sku' | 'empty_sku' | 'ambiguous_sku' | 'disconnected';
 
 export interface StoreVariantRow {
   id: number;

@@ -12,12 +12,12 @@ import { createJob, kickJobs } from '../jobs/runner';
 import { createAdapter } from '../platforms/index';
 import { PLATFORMS, PlatformError, type Credentials, type PlatformEndpoints } from '../platforms/types';
 import { authorizeStore, authorizeInput } from './authorize';
-import { autoConnectStore } from './connect';
 import { parseCredentials, shopRefOf } from './credentials';
 import { assertHostAccess, endpointFields, resolveEndpoints } from './endpoints';
 import { encryptCredentials } from './secrets';
 import { adapterFor, viewOfStore, type StoreView } from './session';
 import './download';
+import { invalidateStore } from '../store-products/listIndex';
 
 const platform = z.enum(PLATFORMS);
 const region = z.string().trim().toLowerCase().regex(/^[a-z]{2,10}$/, 'a country or region code such as sg or id').optional();
@@ -161,6 +161,7 @@ export const storeCommands = {
         const variants = await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').between([sid, '', ''], [sid, '\uffff', '\uffff']).delete();
         const products = await db.storeProducts.where('[storeId+platformItemId]').between([sid, ''], [sid, '\uffff']).delete();
         await db.stores.delete(sid);
+        invalidateStore(sid);
         return { removed: sid, storeProducts: products, storeVariants: variants };
       });
     },
@@ -183,13 +184,4 @@ export const storeCommands = {
     },
   }),
 
-  'stores.autoConnect': command({
-    summary: 're-run auto-connect',
-    access: EXTENSION_ONLY,
-    schema: z.object({ id }).strict(),
-    async handler({ id: sid }, { db }) {
-      await getStore(db, sid);
-      return autoConnectStore(db, sid);
-    },
-  }),
 };

@@ -35,6 +35,7 @@ export async function matchSkus(db: ShelfsyncDB, skus: string[]): Promise<Map<st
 /** The variant's connection fields after (re-)matching; a seller's own connection is kept. */
 export function applyMatch(v: Pick<StoreVariantRow, 'productId' | 'connectedBy'>, match: Match): Pick<StoreVariantRow, 'productId' | 'connected' | 'connectedBy' | 'reason' | 'candidateProductIds'> {
   if (v.productId !== null && (v.connectedBy === 'manual' || v.connectedBy === 'created')) {
+    // The seller's own connection survives any SKU change on the platform.
     return { productId: v.productId, connected: 1, connectedBy: v.connectedBy, reason: null, candidateProductIds: [] };
   }
   if ('productId' in match) return { productId: match.productId, connected: 1, connectedBy: 'sku', reason: null, candidateProductIds: [] };
@@ -47,7 +48,8 @@ export async function autoConnectStore(db: ShelfsyncDB, storeId: number): Promis
   let connected = 0;
   for (let i = 0; i < ids.length; i += 1000) {
     await db.transaction('rw', db.storeVariants, db.products, async () => {
-      const rows = (await db.storeVariants.bulkGet(ids.slice(i, i + 1000))).filter((r): r is StoreVariantRow => !!r && r.connected === 0);
+      // A variant the seller disconnected on purpose stays disconnected.
+      const rows = (await db.storeVariants.bulkGet(ids.slice(i, i + 1000))).filter((r): r is StoreVariantRow => !!r && r.connected === 0 && r.reason !== 'disconnected');
       const matches = await matchSkus(db, rows.map((r) => r.sellerSku));
       const next = rows.map((r) => ({ ...r, ...applyMatch(r, matches.get(r.sellerSku)!) }));
       connected += next.filter((r) => r.connected).length;

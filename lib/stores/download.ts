@@ -10,6 +10,7 @@ import { skuKeyOf } from '../db/versions';
 import { registerJobKind, type StepResult } from '../jobs/runner';
 import { logger } from '../log/logger';
 import { PlatformError, type PlatformItem } from '../platforms/types';
+import { invalidateStore } from '../store-products/listIndex';
 import { applyMatch, matchSkus } from './connect';
 import { adapterFor } from './session';
 
@@ -93,7 +94,7 @@ async function savePage(db: ShelfsyncDB, store: StoreRow, jobId: number, items: 
           options: v.options ?? null, ref: v.ref ?? null,
         };
         // Only a new variant, a changed SKU or a still-unconnected one is (re-)matched.
-        const connection = prev && !skuChanged && prev.connected
+        const connection = prev && !skuChanged && (prev.connected || prev.reason === 'disconnected')
           ? { productId: prev.productId, connected: prev.connected, connectedBy: prev.connectedBy, reason: prev.reason, candidateProductIds: prev.candidateProductIds }
           : applyMatch(prev ?? { productId: null, connectedBy: null }, matches.get(v.sellerSku)!);
         if (!connection.connected) unconnected++;
@@ -129,6 +130,7 @@ async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }):
   };
   const page = await fetchPage(db, store, state.cursor, state.updatedSince);
   const saved = await savePage(db, store, job.id, page.items, Date.now());
+  invalidateStore(store.id);
   state.cursor = page.nextCursor;
   state.items += page.items.length;
   state.pages++;
@@ -138,6 +140,7 @@ async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }):
   if (page.nextCursor) return { progress: { done: state.items, total }, state };
 
   const gone = input.mode === 'full' ? await markVanished(db, store.id, job.id, Date.now()) : 0;
+  invalidateStore(store.id);
   const message = `${state.items} listings downloaded (${state.created} new${gone ? `, ${gone} gone from the platform` : ''}); ${state.unconnected} variants unconnected.`;
   await db.stores.update(store.id, {
     download: { lastCompletedStartedAt: state.startedAt, last: { at: Date.now(), mode: input.mode, ok: true, items: state.items, message } },

@@ -9,6 +9,7 @@ import type { SyncLogRow } from '../db/types';
 import { createJob, kickJobs } from '../jobs/runner';
 import { markStore, markVariants } from './capture';
 import { quantitiesFor } from './quantity';
+import { invalidateStore } from '../store-products/listIndex';
 import './manualJob';
 
 export const selection = z
@@ -68,7 +69,7 @@ export const syncCommands = {
           }
         }
         return { updated };
-      });
+      }).finally(() => invalidateStore(input.storeId));
     },
   }),
 

@@ -10,6 +10,7 @@ import { variantKey } from '../stores/download';
 import { adapterFor } from '../stores/session';
 import { blockStore, takeCallSlot } from './pacing';
 import { quantitiesFor } from './quantity';
+import { patchSyncStatus } from '../store-products/listIndex';
 
 const log = logger('sync');
 const CLAIM_MAX = 1000;
@@ -138,6 +139,7 @@ export async function pushStore(db: ShelfsyncDB, store: StoreRow, owner: string,
     if (adapter) calls = await sendAll(db, store, adapter, updates, byId, outcomes, now);
   }
   await finalize(db, claimed, outcomes, now());
+  await patchSyncStatus(db, store.id, [...new Set(present.map((v) => v.storeProductId))]);
   const pushed = [...outcomes.values()].filter((o) => o.kind === 'success').length;
   return { pushed, calls, more: claimed.length === CLAIM_MAX };
 }
