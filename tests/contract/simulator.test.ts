@@ -184,6 +184,25 @@ describe.each([...PLATFORMS])('%s adapter against the simulator', (platform) => 
     expect(items.map((i) => [norm(i.platformItemId), i.title])).toEqual([[norm(target.itemId), 'Changed title']]);
   });
 
+  it('a platform-side deletion is listed as deleted in full and incremental downloads', async () => {
+    const shop = await makeShop(platform, 4, 1);
+    await sleep(2100);
+    const since = Date.now();
+    const target = (await simItems(shop.shopId))[2];
+    if (!target) throw new Error('simulator made no items');
+    await control('PATCH', `/__sim/shops/${encodeURIComponent(shop.shopId)}/items/${encodeURIComponent(String(target.itemId))}`, { deleted: true });
+    const full = await listAll(shop.adapter, { pageSize: 3 });
+    const incremental = await listAll(shop.adapter, { updatedSince: since });
+    const statusIn = (items: PlatformItem[]) => items.find((i) => norm(i.platformItemId) === norm(target.itemId))?.status;
+    if (platform === 'shopify') {
+      // Shopify deletes products outright: they vanish, and the caller marks them on a full download.
+      expect([statusIn(full.items), full.items.length]).toEqual([undefined, 3]);
+    } else {
+      expect([statusIn(full.items), full.items.length]).toEqual(['deleted', 4]);
+      expect(incremental.items.map((i) => [norm(i.platformItemId), i.status])).toEqual([[norm(target.itemId), 'deleted']]);
+    }
+  });
+
   it('a stock update larger than one call uses the minimum number of calls and lands', async () => {
     const [n, per] = bigShop[platform];
     const shop = await makeShop(platform, n, per);
@@ -242,6 +261,11 @@ describe.each([...PLATFORMS])('%s adapter against the simulator', (platform) => 
     expect(page.items.length).toBe(3);
     expect(shop.store.saved.length).toBeGreaterThanOrEqual(1);
     expect((shop.store.get() as { accessToken: string }).accessToken).not.toBe(oldToken);
+    // Again: the second refresh must use the refresh token the first one saved (single use on Shopee).
+    const saves = shop.store.saved.length;
+    await control('POST', '/__sim/faults', { shopId: shop.shopId, expireTokens: true });
+    expect((await shop.adapter.listItems()).items.length).toBe(3);
+    expect(shop.store.saved.length).toBeGreaterThan(saves);
   });
 
   it('a throttled call is rate_limited with a retryAfter, and succeeds after waiting', async () => {
@@ -295,6 +319,7 @@ describe.each([...PLATFORMS])('%s adapter against the simulator', (platform) => 
     const held = (await simItems(shop.shopId)).find((h) => norm(h.itemId) === norm(created.platformItemId));
     expect(held?.variants.map((v) => [v.sellerSku, v.stock]).sort()).toEqual([[`${sku}-M`, 9], [`${sku}-S`, 7]]);
     const found = await shop.adapter.findItemBySellerSku?.(`${sku}-S`);
-    if (platform !== 'woocommerce') expect(found?.platformItemId).toBe(created.platformItemId);
+    expect(found?.platformItemId).toBe(created.platformItemId);
+    expect(await shop.adapter.findItemBySellerSku?.(`${sku}-NONE`)).toBeNull();
   });
 });

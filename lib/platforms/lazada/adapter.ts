@@ -25,6 +25,7 @@ import { lazadaCreatePayload, lazadaDetailFailures, lazadaStockXml, mapLazadaPro
 const PAGE_MAX = 50;
 const SKUS_PER_CALL = 50;
 const SKU_FILTER_MAX = 100;
+const LIST_PASSES = ['all', 'deleted'] as const;
 
 export class LazadaAdapter implements PlatformAdapter {
   readonly platform = 'lazada' as const;
@@ -73,13 +74,15 @@ export class LazadaAdapter implements PlatformAdapter {
     }
   }
 
+  /** Two passes: `filter=all` (which leaves deleted products out), then `filter=deleted`, so
+   *  full and incremental downloads both learn about deletions. The cursor carries the pass. */
   async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
     const c = decodeCursor(opts.cursor);
+    const pass = c ? int(c.f) : 0;
     const offset = c ? int(c.o) : 0;
     const updatedSince = c ? (num(c.u) ?? undefined) : opts.updatedSince;
     const limit = Math.min(Math.max(opts.pageSize ?? PAGE_MAX, 1), PAGE_MAX);
-    // `all` = every status the API lists; the caller marks listings that vanished.
-    const params: Record<string, string> = { filter: 'all', limit: String(limit), offset: String(offset) };
+    const params: Record<string, string> = { filter: LIST_PASSES[pass] ?? 'all', limit: String(limit), offset: String(offset) };
     if (updatedSince !== undefined) params.update_after = isoSeconds(updatedSince);
     const env = await this.call({ method: 'GET', path: '/products/get', params });
     const data = obj(env.data);
@@ -87,11 +90,13 @@ export class LazadaAdapter implements PlatformAdapter {
     const total = num(data.total_products) ?? undefined;
     const next = offset + products.length;
     const more = products.length === limit && (total === undefined || next < total);
-    return {
-      items: products.map(mapLazadaProduct),
-      nextCursor: more ? encodeCursor({ o: next, u: updatedSince }) : null,
-      total,
-    };
+    const nextCursor = more
+      ? encodeCursor({ f: pass, o: next, u: updatedSince })
+      : pass + 1 < LIST_PASSES.length
+        ? encodeCursor({ f: pass + 1, o: 0, u: updatedSince })
+        : null;
+    // `total` counts the first pass only (deleted products are a handful, counted separately).
+    return { items: products.map(mapLazadaProduct), nextCursor, total: pass === 0 ? total : undefined };
   }
 
   /** ≤50 SKUs per call, across items: plain chunks in the caller's order. */

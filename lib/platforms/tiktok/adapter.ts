@@ -18,7 +18,7 @@ import {
   type StockResult,
   type StockUpdate,
 } from '../types.ts';
-import { arr, chunk, decodeCursor, encodeCursor, groupBy, num, obj, str } from '../util.ts';
+import { arr, chunk, decodeCursor, encodeCursor, groupBy, int, num, obj, str } from '../util.ts';
 import { refreshTiktokToken, tiktokShopInfo } from './auth.ts';
 import { isTiktokExpired, tiktokCall, type TiktokCall } from './client.ts';
 import { mapTiktokProduct, tiktokCreateBody, tiktokInventoryBody, tiktokSkuErrors, warehouseIdsOf } from './mapping.ts';
@@ -26,6 +26,7 @@ import { mapTiktokProduct, tiktokCreateBody, tiktokInventoryBody, tiktokSkuError
 const PAGE_MAX = 100;
 const SKUS_PER_CALL = 100;
 const SEARCH = '/product/202309/products/search';
+const LIST_PASSES = ['ALL', 'DELETED'] as const;
 
 export class TiktokAdapter implements PlatformAdapter {
   readonly platform = 'tiktok' as const;
@@ -89,19 +90,23 @@ export class TiktokAdapter implements PlatformAdapter {
     return { items, next: str(data.next_page_token), total: num(data.total_count) ?? undefined };
   }
 
+  /** Two passes: status ALL (which leaves deleted products out), then DELETED, so full and
+   *  incremental downloads both learn about deletions. The cursor carries the pass. */
   async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
     const c = decodeCursor(opts.cursor);
+    const pass = c ? int(c.f) : 0;
     const updatedSince = c ? (num(c.u) ?? undefined) : opts.updatedSince;
     const pageSize = Math.min(Math.max(opts.pageSize ?? PAGE_MAX, 1), PAGE_MAX);
-    // ALL statuses, deleted included: the caller marks vanished listings itself.
-    const body: Record<string, unknown> = { status: 'ALL' };
+    const body: Record<string, unknown> = { status: LIST_PASSES[pass] ?? 'ALL' };
     if (updatedSince !== undefined) body.update_time_ge = Math.floor(updatedSince / 1000);
-    const page = await this.search(body, pageSize, c ? str(c.t) : undefined);
-    return {
-      items: page.items,
-      nextCursor: page.next && page.items.length > 0 ? encodeCursor({ t: page.next, u: updatedSince }) : null,
-      total: page.total,
-    };
+    const page = await this.search(body, pageSize, c ? str(c.t) || undefined : undefined);
+    const nextCursor =
+      page.next && page.items.length > 0
+        ? encodeCursor({ f: pass, t: page.next, u: updatedSince })
+        : pass + 1 < LIST_PASSES.length
+          ? encodeCursor({ f: pass + 1, u: updatedSince })
+          : null;
+    return { items: page.items, nextCursor, total: pass === 0 ? page.total : undefined };
   }
 
   planStockCalls(updates: StockUpdate[]): StockUpdate[][] {

@@ -22,6 +22,8 @@ import { isVariable, mapWooProduct, mapWooVariation, wooBatchBody, wooBatchPath,
 
 const PAGE_MAX = 100;
 const BATCH_MAX = 100;
+/** `any` leaves trashed products out; a second pass over `trash` reports deletions. */
+const LIST_PASSES = ['any', 'trash'] as const;
 
 export class WooCommerceAdapter implements PlatformAdapter {
   readonly platform = 'woocommerce' as const;
@@ -46,13 +48,14 @@ export class WooCommerceAdapter implements PlatformAdapter {
 
   async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
     const c = decodeCursor(opts.cursor);
+    const pass = c ? int(c.f) : 0;
     const page = c ? Math.max(1, int(c.p)) : 1;
     const updatedSince = c ? (num(c.u) ?? undefined) : opts.updatedSince;
     const perPage = Math.min(Math.max(opts.pageSize ?? PAGE_MAX, 1), PAGE_MAX);
     const query: [string, string][] = [
       ['per_page', String(perPage)],
       ['page', String(page)],
-      ['status', 'any'],
+      ['status', LIST_PASSES[pass] ?? 'any'],
       // Stable order, so items created while paging do not shift later pages.
       ['orderby', 'id'],
       ['order', 'asc'],
@@ -68,12 +71,13 @@ export class WooCommerceAdapter implements PlatformAdapter {
       items.push(mapWooProduct(p, str(p.type) === 'variable' ? await this.variations(str(p.id)) : []));
     }
     const totalPages = num(res.headers.get('x-wp-totalpages'));
-    const more = totalPages !== null ? page < totalPages : products.length === perPage;
-    return {
-      items,
-      nextCursor: more && products.length > 0 ? encodeCursor({ p: page + 1, u: updatedSince }) : null,
-      total: num(res.headers.get('x-wp-total')) ?? undefined,
-    };
+    const more = products.length > 0 && (totalPages !== null ? page < totalPages : products.length === perPage);
+    const nextCursor = more
+      ? encodeCursor({ f: pass, p: page + 1, u: updatedSince })
+      : pass + 1 < LIST_PASSES.length
+        ? encodeCursor({ f: pass + 1, p: 1, u: updatedSince })
+        : null;
+    return { items, nextCursor, total: pass === 0 ? (num(res.headers.get('x-wp-total')) ?? undefined) : undefined };
   }
 
   private async variations(productId: string, include?: string[]): Promise<unknown[]> {
