@@ -184,22 +184,18 @@ describe.each([...PLATFORMS])('%s adapter against the simulator', (platform) => 
     expect(items.map((i) => [norm(i.platformItemId), i.title])).toEqual([[norm(target.itemId), 'Changed title']]);
   });
 
-  it('a platform-side deletion is listed as deleted in full and incremental downloads', async () => {
+  it('a platform-side deletion is listed as deleted in a full download', async () => {
     const shop = await makeShop(platform, 4, 1);
-    await sleep(2100);
-    const since = Date.now();
     const target = (await simItems(shop.shopId))[2];
     if (!target) throw new Error('simulator made no items');
     await control('PATCH', `/__sim/shops/${encodeURIComponent(shop.shopId)}/items/${encodeURIComponent(String(target.itemId))}`, { deleted: true });
     const full = await listAll(shop.adapter, { pageSize: 3 });
-    const incremental = await listAll(shop.adapter, { updatedSince: since });
     const statusIn = (items: PlatformItem[]) => items.find((i) => norm(i.platformItemId) === norm(target.itemId))?.status;
     if (platform === 'shopify') {
       // Shopify deletes products outright: they vanish, and the caller marks them on a full download.
       expect([statusIn(full.items), full.items.length]).toEqual([undefined, 3]);
     } else {
       expect([statusIn(full.items), full.items.length]).toEqual(['deleted', 4]);
-      expect(incremental.items.map((i) => [norm(i.platformItemId), i.status])).toEqual([[norm(target.itemId), 'deleted']]);
     }
   });
 

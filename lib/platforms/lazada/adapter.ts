@@ -74,8 +74,9 @@ export class LazadaAdapter implements PlatformAdapter {
     }
   }
 
-  /** Two passes: `filter=all` (which leaves deleted products out), then `filter=deleted`, so
-   *  full and incremental downloads both learn about deletions. The cursor carries the pass. */
+  /** A full download makes two passes: `filter=all` (which leaves deleted products out), then
+   *  `filter=deleted`, so deletions come back as status `deleted`. An incremental one stays one
+   *  pass (fewest calls); the next full download reports deletions. The cursor carries the pass. */
   async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
     const c = decodeCursor(opts.cursor);
     const pass = c ? int(c.f) : 0;
@@ -92,7 +93,7 @@ export class LazadaAdapter implements PlatformAdapter {
     const more = products.length === limit && (total === undefined || next < total);
     const nextCursor = more
       ? encodeCursor({ f: pass, o: next, u: updatedSince })
-      : pass + 1 < LIST_PASSES.length
+      : updatedSince === undefined && pass + 1 < LIST_PASSES.length
         ? encodeCursor({ f: pass + 1, o: 0, u: updatedSince })
         : null;
     // `total` counts the first pass only (deleted products are a handful, counted separately).

@@ -90,8 +90,9 @@ export class TiktokAdapter implements PlatformAdapter {
     return { items, next: str(data.next_page_token), total: num(data.total_count) ?? undefined };
   }
 
-  /** Two passes: status ALL (which leaves deleted products out), then DELETED, so full and
-   *  incremental downloads both learn about deletions. The cursor carries the pass. */
+  /** A full download makes two passes: status ALL (which leaves deleted products out), then
+   *  DELETED, so deletions come back as status `deleted`. An incremental one stays one pass
+   *  (fewest calls); the next full download reports deletions. The cursor carries the pass. */
   async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
     const c = decodeCursor(opts.cursor);
     const pass = c ? int(c.f) : 0;
@@ -103,7 +104,7 @@ export class TiktokAdapter implements PlatformAdapter {
     const nextCursor =
       page.next && page.items.length > 0
         ? encodeCursor({ f: pass, t: page.next, u: updatedSince })
-        : pass + 1 < LIST_PASSES.length
+        : updatedSince === undefined && pass + 1 < LIST_PASSES.length
           ? encodeCursor({ f: pass + 1, u: updatedSince })
           : null;
     return { items: page.items, nextCursor, total: pass === 0 ? page.total : undefined };

@@ -22,7 +22,8 @@ import { isVariable, mapWooProduct, mapWooVariation, wooBatchBody, wooBatchPath,
 
 const PAGE_MAX = 100;
 const BATCH_MAX = 100;
-/** `any` leaves trashed products out; a second pass over `trash` reports deletions. */
+/** `any` leaves trashed products out; a full download makes a second pass over `trash` so
+ *  deletions come back as status `deleted` (incremental ones stay one pass: fewest calls). */
 const LIST_PASSES = ['any', 'trash'] as const;
 
 export class WooCommerceAdapter implements PlatformAdapter {
@@ -74,7 +75,7 @@ export class WooCommerceAdapter implements PlatformAdapter {
     const more = products.length > 0 && (totalPages !== null ? page < totalPages : products.length === perPage);
     const nextCursor = more
       ? encodeCursor({ f: pass, p: page + 1, u: updatedSince })
-      : pass + 1 < LIST_PASSES.length
+      : updatedSince === undefined && pass + 1 < LIST_PASSES.length
         ? encodeCursor({ f: pass + 1, p: 1, u: updatedSince })
         : null;
     return { items, nextCursor, total: pass === 0 ? (num(res.headers.get('x-wp-total')) ?? undefined) : undefined };
