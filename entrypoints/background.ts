@@ -17,4 +17,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleRuntimeMessage(message, sender, ready));
   browser.runtime.onMessageExternal.addListener(() => refuseExternal());
   browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm, ready));
+  // Listening for start-up and install makes Chrome start the worker with the browser, so pushes
+  // left pending when it closed resume without waiting for the seller to open anything.
+  browser.runtime.onStartup.addListener(() => void ready);
+  browser.runtime.onInstalled.addListener(() => void ready);
 });

@@ -54,6 +54,7 @@ export function kickJobs(db: ShelfsyncDB): Promise<void> {
     } while (again);
   }).finally(() => {
     running = null;
+    if (again) void kickJobs(db);
   });
   return running;
 }

@@ -45,6 +45,8 @@ export function kickEngine(): Promise<void> {
     .catch((err: unknown) => log.error('engine run failed', err))
     .finally(() => {
       running = null;
+      // A wake that arrived after the loop's last look (while it scheduled or set the badge).
+      if (again) void kickEngine();
     });
   return running;
 }
@@ -94,7 +96,7 @@ async function scheduleNext(db: ShelfsyncDB): Promise<void> {
     await browser.alarms.clear(HEARTBEAT_ALARM).catch(() => undefined);
     return;
   }
-  let next = Infinity;
+  let next = (await db.storeMarks.count()) ? Date.now() : Infinity;
   for (const store of await db.stores.toArray()) {
     if (store.status !== 'active') continue;
     const first = await db.pushQueue.where('[storeId+dueAt]').between([store.id, -Infinity], [store.id, Infinity]).first();
