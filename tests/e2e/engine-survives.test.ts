@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../simulator/server';
 import { findChromium } from './support/chromium';
-import { launchExtension, newProfileDir, removeProfile, sendFrom, type LaunchedExtension } from './support/extension';
+import { launchExtension, newProfileDir, removeProfile, sendFrom } from './support/extension';
+import { stopServiceWorker } from './support/worker';
 import { buildWorld, must, platformStock, simControl, until, type SimHandle } from './support/world';
 
 let sim: SimHandle;
@@ -15,16 +16,6 @@ afterAll(async () => {
   await sim?.close();
   removeProfile(profileDir);
 });
-
-async function stopServiceWorker(ext: LaunchedExtension): Promise<void> {
-  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-  const cdp = await ext.context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`));
-  if (!worker) throw new Error('no service worker target');
-  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
-  await cdp.detach();
-}
 
 describe.skipIf(!findChromium())('the engine loses nothing', () => {
   it('pushes after the worker is stopped right after a stock change, and after a browser restart', async () => {
