@@ -60,3 +60,12 @@ export function showCommandError(err: unknown, opts: ShowErrorOptions): void {
   }
   toast(errorText(err));
 }
+
+/** The form's values, or null when a field is invalid (antd has already marked it). */
+export async function validated<T>(form: FormInstance<T>): Promise<T | null> {
+  try {
+    return await form.validateFields();
+  } catch {
+    return null;
+  }
+}

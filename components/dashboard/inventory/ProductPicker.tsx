@@ -7,6 +7,8 @@ import type { ProductRow } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 
 interface Props {
+  /** From Form.Item: ties the label to the input. */
+  id?: string;
   value?: number;
   onChange?: (productId: number, product: ProductRow | undefined) => void;
   'data-testid'?: string;
@@ -17,7 +19,7 @@ export function productLabel(p: Pick<ProductRow, 'sku' | 'name'>): string {
   return `${p.sku} — ${p.name}`;
 }
 
-export function ProductPicker({ value, onChange, disabled, 'data-testid': testId }: Props) {
+export function ProductPicker({ id, value, onChange, disabled, 'data-testid': testId }: Props) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<ProductRow[]>();
   const [known, setKnown] = useState(new Map<number, ProductRow>());
@@ -47,6 +49,7 @@ export function ProductPicker({ value, onChange, disabled, 'data-testid': testId
 
   return (
     <Select<number>
+      id={id}
       value={value}
       disabled={disabled}
       placeholder={t('products_pickerPlaceholder')}

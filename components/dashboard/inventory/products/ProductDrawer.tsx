@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { call } from '@/lib/commands/client';
 import type { ProductRow } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
-import { showCommandError } from '@/components/common/commandErrors';
+import { showCommandError, validated } from '@/components/common/commandErrors';
 
 interface Values {
   sku: string;
@@ -27,7 +27,8 @@ export function ProductDrawer({ product, open, onClose, onSaved }: { product: Pr
     : {};
 
   async function save() {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const text = (s: string | undefined) => (s?.trim() ? s.trim() : null);
     const fields = {
       sku: v.sku, name: v.name, price: v.price ?? null, imageUrl: text(v.imageUrl), weightGrams: v.weightGrams ?? null, description: text(v.description),

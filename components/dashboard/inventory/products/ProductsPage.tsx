@@ -106,7 +106,7 @@ export function ProductsPage() {
                 title: t('products_image'), dataIndex: 'imageUrl', width: 72,
                 render: (url: string | null) => (url ? <Image src={url} width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" /> : <Avatar shape="square" size={40} icon={<PictureOutlined />} />),
               },
-              { title: t('products_sku'), dataIndex: 'sku', render: (sku: string, row) => <Typography.Link strong onClick={() => setEditing(row)}>{sku}</Typography.Link> },
+              { title: t('products_sku'), dataIndex: 'sku', render: (sku: string, row) => <Button type="link" size="small" style={{ padding: 0, fontWeight: 600 }} onClick={() => setEditing(row)}>{sku}</Button> },
               { title: t('products_name'), dataIndex: 'name', ellipsis: true },
               { title: t('products_price'), dataIndex: 'price', align: 'right', width: 120, render: (v: number | null) => formatNumber(v, 2) },
               { title: t('products_weight'), dataIndex: 'weightGrams', align: 'right', width: 110, render: (v: number | null) => (v === null ? '' : `${formatNumber(v)} g`) },

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { call } from '@/lib/commands/client';
 import type { PurchaseOrderRow } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
-import { showCommandError } from '@/components/common/commandErrors';
+import { showCommandError, validated } from '@/components/common/commandErrors';
 import { ProductPicker } from '../ProductPicker';
 import { WarehouseSelect } from '../WarehouseSelect';
 
@@ -23,7 +23,8 @@ export function CreatePurchaseOrderDrawer({ open, onClose, onCreated }: { open: 
   const [busy, setBusy] = useState(false);
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setBusy(true);
     try {
       const po = await call('purchaseOrders.create', {

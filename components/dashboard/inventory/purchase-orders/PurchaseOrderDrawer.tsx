@@ -8,7 +8,7 @@ import { CommandError } from '@/lib/commands/errors';
 import { getDb } from '@/lib/db/database';
 import type { PurchaseOrderLine, PurchaseOrderRow } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
-import { errorText } from '@/components/common/commandErrors';
+import { errorText, validated } from '@/components/common/commandErrors';
 import { formatNumber, formatTime } from '../format';
 import { useWarehouses, warehouseLabel } from '../useWarehouses';
 import { isOpen, StatusTag, totalsOf } from './status';
@@ -41,7 +41,8 @@ function PurchaseOrderDetail({ po }: { po: PurchaseOrderRow }) {
   useEffect(() => form.resetFields(), [po.updatedAt, form]);
 
   async function receive() {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const lines = po.lines
       .map((l) => ({ productId: l.productId, quantity: Number(v.receive?.[String(l.productId)] ?? 0) }))
       .filter((l) => l.quantity > 0);

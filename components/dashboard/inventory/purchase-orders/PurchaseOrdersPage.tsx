@@ -111,7 +111,7 @@ export function PurchaseOrdersPage() {
               },
             }}
             columns={[
-              { title: t('po_number'), dataIndex: 'id', width: 110, render: (id: number) => <Typography.Link strong onClick={() => show(id)} data-testid={`po-open-${id}`}>{t('po_numberText', id)}</Typography.Link> },
+              { title: t('po_number'), dataIndex: 'id', width: 110, render: (id: number) => <Button type="link" size="small" style={{ padding: 0, fontWeight: 600 }} onClick={() => show(id)} data-testid={`po-open-${id}`}>{t('po_numberText', id)}</Button> },
               { title: t('po_status'), dataIndex: 'status', width: 170, render: (s: PurchaseOrderStatus) => <StatusTag status={s} /> },
               { title: t('po_warehouse'), dataIndex: 'warehouseId', render: (id: number) => warehouseLabel(byId.get(id), id) },
               { title: t('po_supplier'), dataIndex: 'supplier', render: (v: string | null) => v ?? '' },

@@ -41,7 +41,7 @@ function LastRun({ run }: { run: InventoryPullResult | null }) {
                     columns={[{ title: t('csv_line'), dataIndex: 'line', width: 60 }, { title: t('csv_reason'), dataIndex: 'reason' }]} />
                 }
               >
-                <Typography.Link type="danger">{t('sources_runErrors', run.errors.length)}</Typography.Link>
+                <Button type="link" danger size="small" style={{ padding: 0, height: 'auto' }}>{t('sources_runErrors', run.errors.length)}</Button>
               </Popover>
             </>
           )}

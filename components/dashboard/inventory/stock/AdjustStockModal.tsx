@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
-import { showCommandError } from '@/components/common/commandErrors';
+import { showCommandError, validated } from '@/components/common/commandErrors';
 import { ProductPicker, productLabel } from '../ProductPicker';
 import { WarehouseSelect } from '../WarehouseSelect';
 import { useWarehouses, warehouseLabel } from '../useWarehouses';
@@ -60,7 +60,8 @@ export function AdjustStockModal({ target, onClose, onDone }: { target: AdjustTa
   const after = onHandAfter(onHand, mode, quantity);
 
   async function submit() {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const pid = target?.productId ?? v.productId!;
     const wid = target?.warehouseId ?? v.warehouseId!;
     const q = v.quantity!;
