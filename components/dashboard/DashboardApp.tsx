@@ -8,6 +8,7 @@ import { t } from '@/lib/i18n';
 import { NotBuilt } from './NotBuilt';
 import { ROUTE_LABELS, hrefOf, useHashRoute, type RouteKey } from './routes';
 import { WarehousesPage } from './warehouses/WarehousesPage';
+import { StoresPage } from './stores/StoresPage';
 import { ProductsPage } from './inventory/products/ProductsPage';
 import { StockPage } from './inventory/stock/StockPage';
 import { PurchaseOrdersPage } from './inventory/purchase-orders/PurchaseOrdersPage';
@@ -46,7 +47,7 @@ function Page({ route }: { route: RouteKey }) {
     case 'inventory/sources':
       return <SourcesPage />;
     case 'stores':
-      return <NotBuilt title="nav_stores" what="notBuilt_stores" />;
+      return <StoresPage />;
     case 'sync-rules':
       return <NotBuilt title="nav_syncRules" what="notBuilt_syncRules" />;
     case 'sync-log':
