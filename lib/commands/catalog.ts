@@ -1,5 +1,6 @@
 // Every command the background answers. Callers import only the *type* of this map (see
 // client.ts), so no handler code is bundled into the dashboard, the popup or a content script.
+import { draftCommands } from '../drafts/commands';
 import { inventoryCommands } from '../inventory/commands';
 import { sourceCommands } from '../inventory/sourceCommands';
 import { productCommands } from '../products/commands';
@@ -22,6 +23,7 @@ export const commands = {
   ...storeProductCommands,
   ...ruleCommands,
   ...syncCommands,
+  ...draftCommands,
 };
 
 export type Commands = typeof commands;

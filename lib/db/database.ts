@@ -3,7 +3,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './versions';
 import type {
-  PushQueueRow, RateLimitRow, RuleStoreRow, StoreMarkRow, SyncLogRow, SyncRuleRow,
+  DraftRow, PushQueueRow, RateLimitRow, RuleStoreRow, StoreMarkRow, SyncLogRow, SyncRuleRow,
   IdempotencyRow, InventorySourceRow, JobRow, MetaRow, MovementRow, ProductRow, PurchaseOrderRow, ReservationRow,
   SettingRow, StockLevelRow, StoreProductRow, StoreRow, StoreVariantRow, WarehouseRow,
 } from './types';
@@ -31,6 +31,7 @@ export class ShelfsyncDB extends Dexie {
   storeMarks!: Table<StoreMarkRow, number>;
   syncLogs!: EntityTable<SyncLogRow, 'id'>;
   rateLimits!: Table<RateLimitRow, number>;
+  drafts!: EntityTable<DraftRow, 'id'>;
 
   /** `upTo` opens an older schema: only the upgrade tests use it. */
   constructor(name = DB_NAME, opts: { upTo?: number } = {}) {

@@ -79,6 +79,8 @@ export interface StoreProductRow {
   /** 1 when a full download no longer found it on the platform. */
   gone: 0 | 1;
   imageUrl: string | null;
+  /** Every image the platform lists, first = main (clone copies them all). */
+  imageUrls?: string[];
   description: string | null;
   autoSync: 0 | 1;
   platformUpdatedAt: number;
@@ -263,3 +265,39 @@ export interface SyncLogRow {
 
 /** Per-store call pacing, kept in the database so a restarted worker keeps honouring it. */
 export interface RateLimitRow { storeId: number; nextCallAt: number; blockedUntil: number; reason: string | null }
+
+export interface DraftVariant {
+  sellerSku: string;
+  price: number;
+  stock: number;
+  options: Record<string, string> | null;
+  /** The system product it will be connected to, when known. */
+  productId: number | null;
+}
+
+export type DraftStatus = 'draft' | 'publishing' | 'failed';
+
+/** A whole listing being prepared for one destination store (To be published). */
+export interface DraftRow {
+  id: number;
+  storeId: number;
+  /** Optimistic concurrency: every saved change bumps it; a stale write is refused. */
+  version: number;
+  status: DraftStatus;
+  source: { kind: 'clone'; storeId: number; storeProductId: number; platformItemId: string } | { kind: 'products'; productIds: number[] };
+  title: string;
+  description: string;
+  imageUrls: string[];
+  price: number;
+  categoryId: string | null;
+  brand: string | null;
+  weightGrams: number | null;
+  variants: DraftVariant[];
+  /** Platform-specific fields carried over from a same-platform source (logistics, image ids...). */
+  extra: Record<string, unknown>;
+  failure: { message: string; at: number } | null;
+  /** Set once the platform created the item, so a retried release completes it, never doubles it. */
+  release: { platformItemId: string | null; startedAt: number } | null;
+  createdAt: number;
+  updatedAt: number;
+}

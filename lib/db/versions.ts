@@ -55,6 +55,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       storeMarks: 'storeId',
       syncLogs: '++id, [storeVariantId+createdAt], [storeId+status], [storeId+createdAt], jobId, createdAt',
       rateLimits: 'storeId',
+      drafts: '++id, [storeId+status], [storeId+updatedAt]',
     },
     async upgrade(tx) {
       // Version 1 compared SKUs as typed, so `ab-1` and `AB-1 ` could both exist. Keep every

@@ -148,4 +148,7 @@ export interface PlatformAdapter {
   /** Release recovery: the listing that carries this seller SKU (item or variant), or null.
    *  Lets a retried release find a create that landed before the worker stopped. */
   findItemBySellerSku?(sku: string): Promise<PlatformItem | null>;
+  /** Release recovery on two-step platforms (Shopee, WooCommerce variable products): the item
+   *  exists, its variants step did not finish — add the missing variants. */
+  completeListing?(platformItemId: string, listing: NewListing): Promise<CreatedListing>;
 }

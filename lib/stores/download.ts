@@ -74,6 +74,7 @@ async function savePage(db: ShelfsyncDB, store: StoreRow, jobId: number, items: 
         status: item.status,
         gone,
         imageUrl: item.imageUrls[0] ?? null,
+        imageUrls: item.imageUrls.slice(0, 20),
         description: item.description ?? null,
         platformUpdatedAt: item.updatedAt,
         extra: item.extra ?? null,

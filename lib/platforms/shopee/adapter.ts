@@ -220,6 +220,16 @@ export class ShopeeAdapter implements PlatformAdapter {
     };
   }
 
+  /** Recovery: add_item landed, init_tier_variation did not (worker stopped, call failed). */
+  async completeListing(platformItemId: string, listing: NewListing): Promise<CreatedListing> {
+    if (listing.variants.length <= 1) return { platformItemId, variants: listing.variants.map((v) => ({ sellerSku: v.sellerSku, platformVariantId: '0' })) };
+    const tv = await this.call({ method: 'POST', path: '/api/v2/product/init_tier_variation', body: shopeeTierVariationBody(platformItemId, listing) });
+    let models = arr(obj(tv.response).model).map(obj);
+    if (!models.some((m) => str(m.model_id))) models = arr(obj(await this.modelList(platformItemId)).model).map(obj);
+    const bySku = new Map(models.map((m) => [str(m.model_sku), str(m.model_id)]));
+    return { platformItemId, variants: listing.variants.map((v) => ({ sellerSku: v.sellerSku, platformVariantId: bySku.get(v.sellerSku) ?? '' })) };
+  }
+
   /** search_item by item_sku, then an exact check on item_sku / model_sku. */
   async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {
     const env = await this.call({

@@ -57,7 +57,9 @@ export function mapShopeeItem(base: unknown, models?: unknown): PlatformItem {
     imageUrls: arr(obj(b.image).image_url_list).map(str).filter(Boolean),
     updatedAt: epochMs(b.update_time),
     variants,
-    extra: compact({ categoryId: b.category_id, itemSku: b.item_sku || undefined, weight: b.weight }),
+    // Image ids: Shopee creates items only from images already in its media space, so a
+    // Shopee-to-Shopee clone reuses them.
+    extra: compact({ categoryId: b.category_id, itemSku: b.item_sku || undefined, weight: b.weight, imageIds: arr(obj(b.image).image_id_list).map(str).filter(Boolean) }),
   };
 }
 

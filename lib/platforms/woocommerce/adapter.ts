@@ -167,6 +167,21 @@ export class WooCommerceAdapter implements PlatformAdapter {
     };
   }
 
+  /** Recovery: the variable product exists, some variations were not created. */
+  async completeListing(platformItemId: string, listing: NewListing): Promise<CreatedListing> {
+    const existing = await this.call({ method: 'GET', path: `/products/${encodeURIComponent(platformItemId)}/variations`, query: [['per_page', '100']] });
+    const bySku = new Map(arr(existing.json).map(obj).map((v) => [str(v.sku), str(v.id)]));
+    const missing = wooVariationsCreate(listing).filter((v) => !bySku.has(str(obj(v).sku)));
+    for (const part of chunk(missing, BATCH_MAX)) {
+      const r = await this.call({ method: 'POST', path: `/products/${encodeURIComponent(platformItemId)}/variations/batch`, body: { create: part } });
+      arr(obj(r.json).create).map(obj).forEach((v, i) => {
+        if (v.error) throw new PlatformError('invalid', `woocommerce: variation ${str(obj(part[i]).sku)}: ${str(obj(v.error).message)}`);
+        bySku.set(str(v.sku) || str(obj(part[i]).sku), str(v.id));
+      });
+    }
+    return { platformItemId, variants: listing.variants.map((v) => ({ sellerSku: v.sellerSku, platformVariantId: bySku.get(v.sellerSku) ?? '' })) };
+  }
+
   /** `?sku=` matches products (a variation found that way leads to its parent). */
   async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {
     const res = await this.call({ method: 'GET', path: '/products', query: [['sku', sku], ['status', 'any']] });

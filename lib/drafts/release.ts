@@ -1,0 +1,144 @@
+// Release: each draft becomes a listing on its platform through the adapter (item, then
+// variants where the platform needs two steps). Success turns it into a store product whose
+// variants connect by SKU; a refusal keeps the draft as `failed` with the platform's reason.
+// A release that stopped half-way (worker stopped, variants step failed) is recovered on the
+// next attempt by finding the item by its seller SKU first — never created twice.
+import { CommandError } from '../commands/errors';
+import type { ShelfsyncDB } from '../db/database';
+import { captureTables } from '../db/tables';
+import type { DraftRow, JobRow, StoreProductRow, StoreRow, StoreVariantRow } from '../db/types';
+import { skuKeyOf } from '../db/versions';
+import { registerJobKind, type StepResult } from '../jobs/runner';
+import { PlatformError, type NewListing, type PlatformAdapter, type PlatformItem } from '../platforms/types';
+import { invalidateStore } from '../store-products/listIndex';
+import { applyMatch, matchSkus } from '../stores/connect';
+import { sleep } from '../stores/download';
+import { adapterFor } from '../stores/session';
+import { markVariants } from '../sync/capture';
+import { validateDraft } from './validation';
+
+interface ReleaseResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string }
+interface State { index: number; results: ReleaseResult[] }
+
+function listingOf(d: DraftRow): NewListing {
+  return {
+    title: d.title, description: d.description, imageUrls: d.imageUrls, price: d.price, categoryId: d.categoryId ?? undefined, brand: d.brand ?? undefined,
+    weightGrams: d.weightGrams ?? undefined, extra: d.extra,
+    variants: d.variants.map((v) => ({ sellerSku: v.sellerSku.trim(), price: v.price, stock: v.stock, options: v.options ?? undefined })),
+  };
+}
+
+async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof PlatformError && (err.kind === 'rate_limited' || err.kind === 'temporary') && attempt < 4) {
+        await sleep(err.kind === 'rate_limited' ? Math.max(err.retryAfterMs ?? 1000, 200) : 500 * 2 ** attempt);
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+/** The item on the platform: found (a previous attempt got that far) or created now. */
+async function publish(adapter: PlatformAdapter, draft: DraftRow): Promise<PlatformItem | { platformItemId: string; variants: { sellerSku: string; platformVariantId: string }[] }> {
+  const listing = listingOf(draft);
+  const firstSku = listing.variants[0]!.sellerSku;
+  if (draft.release && adapter.findItemBySellerSku) {
+    const found = await withRetries(() => adapter.findItemBySellerSku!(firstSku));
+    if (found) {
+      const missing = listing.variants.filter((v) => !found.variants.some((f) => skuKeyOf(f.sellerSku) === skuKeyOf(v.sellerSku)));
+      if (!missing.length) return found;
+      if (adapter.completeListing) return withRetries(() => adapter.completeListing!(found.platformItemId, listing));
+      throw new PlatformError('invalid', `The item ${found.platformItemId} already exists on the platform but lacks ${missing.length} variant(s); finish or delete it there, then release again.`);
+    }
+  }
+  const created = await withRetries(() => adapter.createListing(listing));
+  // Read it back for the handles later stock pushes need (inventory item, location, warehouse).
+  const readBack = adapter.findItemBySellerSku ? await withRetries(() => adapter.findItemBySellerSku!(firstSku)).catch(() => null) : null;
+  return readBack && readBack.platformItemId === created.platformItemId ? readBack : created;
+}
+
+async function saveReleased(db: ShelfsyncDB, store: StoreRow, draft: DraftRow, item: Awaited<ReturnType<typeof publish>>, now: number): Promise<number> {
+  return db.transaction('rw', [...captureTables(db), db.drafts, db.products], async () => {
+    const existing = await db.storeProducts.where('[storeId+platformItemId]').equals([store.id, item.platformItemId]).first();
+    const full = 'title' in item ? item : null;
+    const row: Omit<StoreProductRow, 'id'> = {
+      storeId: store.id, platformItemId: item.platformItemId, title: full?.title ?? draft.title, status: full?.status ?? 'active', gone: 0,
+      imageUrl: draft.imageUrls[0] ?? null, imageUrls: draft.imageUrls, description: draft.description, autoSync: store.autoSyncDefault ? 1 : 0,
+      platformUpdatedAt: full?.updatedAt ?? now, extra: full?.extra ?? null, lastSeenJob: 0, updatedAt: now,
+    };
+    const storeProductId = existing ? existing.id : await db.storeProducts.add(row as StoreProductRow);
+    if (existing) await db.storeProducts.put({ ...existing, ...row, id: existing.id });
+    const matches = await matchSkus(db, draft.variants.map((v) => v.sellerSku));
+    const variants: StoreVariantRow[] = [];
+    for (const dv of draft.variants) {
+      const pv = item.variants.find((v) => skuKeyOf(v.sellerSku) === skuKeyOf(dv.sellerSku));
+      if (!pv) continue;
+      const prev = await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').equals([store.id, item.platformItemId, pv.platformVariantId]).first();
+      const connection = dv.productId !== null && (await db.products.get(dv.productId))
+        ? { productId: dv.productId, connected: 1 as const, connectedBy: 'sku' as const, reason: null, candidateProductIds: [] }
+        : applyMatch({ productId: null, connectedBy: null }, matches.get(dv.sellerSku)!);
+      variants.push({
+        ...(prev ?? {}), storeId: store.id, storeProductId, platformItemId: item.platformItemId, platformVariantId: pv.platformVariantId,
+        sellerSku: dv.sellerSku, sellerSkuKey: skuKeyOf(dv.sellerSku), price: dv.price, platformStock: 'stock' in pv ? pv.stock : dv.stock,
+        options: dv.options, ref: 'ref' in pv ? pv.ref ?? null : null, lastPushedQuantity: null, lastSync: null, failing: 0, drift: null, ...connection,
+      } as StoreVariantRow);
+    }
+    const ids = (await db.storeVariants.bulkPut(variants, { allKeys: true })) as number[];
+    await db.drafts.delete(draft.id);
+    // A new listing follows the store's default: on auto sync, it gets its number at once.
+    if (store.autoSyncDefault) await markVariants(db, variants.map((v, i) => ({ ...v, id: ids[i]! })).filter((v) => v.connected === 1), 'auto_sync_enabled', { now });
+    return storeProductId;
+  });
+}
+
+async function releaseOne(db: ShelfsyncDB, draftId: number): Promise<ReleaseResult> {
+  const draft = await db.drafts.get(draftId);
+  if (!draft) return { draftId, ok: false, error: 'The draft no longer exists.' };
+  const store = await db.stores.get(draft.storeId);
+  if (!store) return { draftId, ok: false, error: 'Its store was removed.' };
+  const fail = async (message: string) => {
+    await db.drafts.update(draftId, { status: 'failed', failure: { message, at: Date.now() }, updatedAt: Date.now() });
+    return { draftId, ok: false, error: message };
+  };
+  if (store.status !== 'active') return fail(`${store.name} is ${store.status.replace(/_/g, ' ')}; authorize or enable it, then release again.`);
+  const problems = validateDraft(draft, store.platform);
+  if (problems.length) return fail(`Fix before release: ${problems.map((p) => p.message).join(' ')}`);
+  // Mark the attempt before calling the platform: a resumed or retried release looks first.
+  const attempt: DraftRow = { ...draft, status: 'publishing', release: draft.release ?? { platformItemId: null, startedAt: Date.now() }, version: draft.version + 1, updatedAt: Date.now() };
+  await db.drafts.put(attempt);
+  try {
+    const adapter = await adapterFor(db, store);
+    const item = await publish(adapter, draft.release ? attempt : { ...attempt, release: null });
+    const storeProductId = await saveReleased(db, store, attempt, item, Date.now());
+    invalidateStore(store.id);
+    return { draftId, ok: true, storeProductId, platformItemId: item.platformItemId };
+  } catch (err) {
+    if (err instanceof PlatformError) {
+      if (err.kind === 'auth') await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: Date.now() });
+      return fail(err.kind === 'invalid' || err.kind === 'not_found' ? `The platform refused it: ${err.message}` : `The platform could not be reached (${err.kind}: ${err.message}); release again later.`);
+    }
+    if (err instanceof CommandError) return fail(err.message);
+    throw err;
+  }
+}
+
+async function step(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<StepResult> {
+  const { draftIds } = job.input as { draftIds: number[] };
+  const state: State = (job.state as State | undefined) ?? { index: 0, results: [] };
+  const draftId = draftIds[state.index];
+  if (draftId !== undefined) {
+    state.results.push(await releaseOne(db, draftId));
+    state.index++;
+  }
+  const progress = { done: state.index, total: draftIds.length };
+  if (state.index >= draftIds.length) {
+    return { progress, result: { released: state.results.filter((r) => r.ok).length, failed: state.results.filter((r) => !r.ok).length, results: state.results } };
+  }
+  return { progress, state };
+}
+
+registerJobKind('drafts.release', step);
