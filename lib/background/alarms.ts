@@ -5,6 +5,7 @@ import { runPull } from '../inventory/pull';
 import { SOURCE_ALARM_PREFIX } from '../inventory/schedule';
 import { HEARTBEAT_ALARM, kickEngine } from '../sync/engine';
 import { keepAliveWhile } from './keepalive';
+import { DRIFT_ALARM, startDriftCheck } from '../sync/driftSchedule';
 import { logger } from '../log/logger';
 
 const log = logger('alarms');
@@ -13,6 +14,10 @@ export async function handleAlarm(alarm: Alarms.Alarm, ready: Promise<void>): Pr
   await ready;
   if (alarm.name === HEARTBEAT_ALARM) {
     await kickEngine();
+    return;
+  }
+  if (alarm.name === DRIFT_ALARM) {
+    await startDriftCheck(getDb());
     return;
   }
   if (alarm.name.startsWith(SOURCE_ALARM_PREFIX)) {

@@ -3,6 +3,7 @@
 import { getDb } from '../db/database';
 import { reconcileSourceAlarms } from '../inventory/schedule';
 import { kickJobs } from '../jobs/runner';
+import { ensureDriftAlarm } from '../sync/driftSchedule';
 import { kickEngine, releaseForeignLeases, startEngine } from '../sync/engine';
 import { logger } from '../log/logger';
 
@@ -19,4 +20,5 @@ export async function startBackground(): Promise<void> {
   void kickEngine();
   void kickJobs(db);
   await reconcileSourceAlarms(db).catch((err: unknown) => log.warn('could not rebuild the pull schedule', err));
+  await ensureDriftAlarm().catch((err: unknown) => log.warn('could not schedule the drift check', err));
 }

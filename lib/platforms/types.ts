@@ -142,7 +142,7 @@ export interface PlatformAdapter {
    *  PlatformError when the whole call fails (auth, throttling, outage). */
   setStock(group: StockUpdate[]): Promise<StockResult[]>;
   /** Reads current stock of the given variants (drift check). */
-  readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number }[]>;
+  readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number; platformItemId?: string }[]>;
   /** Release: create the item with its variants (two steps where the platform needs them). */
   createListing(listing: NewListing): Promise<CreatedListing>;
   /** Release recovery: the listing that carries this seller SKU (item or variant), or null.

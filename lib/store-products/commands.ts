@@ -39,6 +39,7 @@ export const storeProductCommands = {
       connected: z.boolean().optional(),
       autoSync: z.boolean().optional(),
       syncStatus: syncStatus.optional(),
+      drift: z.boolean().optional(),
       sort: z.enum(['updated', 'title', 'itemId', 'stock']).optional(),
       order: z.enum(['asc', 'desc']).optional(),
       idsOnly: z.boolean().optional(),

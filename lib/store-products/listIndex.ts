@@ -24,6 +24,8 @@ export interface ListEntry {
   connectedVariants: number;
   platformStock: number;
   syncStatus: SyncStatusSummary;
+  /** Variants whose platform stock differed from our number at the last drift check. */
+  drifted: number;
 }
 
 const cache = new Map<number, Promise<Map<number, ListEntry>>>();
@@ -76,6 +78,7 @@ async function build(db: ShelfsyncDB, storeId: number): Promise<Map<number, List
       connectedVariants: vs.filter((v) => v.connected === 1).length,
       platformStock: vs.reduce((s, v) => s + v.platformStock, 0),
       syncStatus: syncStatusOf(p.autoSync, vs, queuedSet),
+      drifted: vs.filter((v) => !!v.drift).length,
     });
   }
   return out;
@@ -104,6 +107,7 @@ export async function patchSyncStatus(db: ShelfsyncDB, storeId: number, storePro
     const vs = variants.filter((v) => v.storeProductId === id);
     e.syncStatus = syncStatusOf(e.autoSync, vs, queued);
     e.platformStock = vs.reduce((s, v) => s + v.platformStock, 0);
+    e.drifted = vs.filter((v) => !!v.drift).length;
   }
 }
 
@@ -115,6 +119,7 @@ export interface ListFilter {
   connected?: boolean;
   autoSync?: boolean;
   syncStatus?: SyncStatusSummary;
+  drift?: boolean;
   sort?: SortKey;
   order?: 'asc' | 'desc';
 }
@@ -128,6 +133,7 @@ export function filterEntries(index: Map<number, ListEntry>, f: ListFilter): Lis
     if (f.connected === false && e.connectedVariants === e.variants) continue;
     if (f.autoSync !== undefined && e.autoSync !== (f.autoSync ? 1 : 0)) continue;
     if (f.syncStatus && e.syncStatus !== f.syncStatus) continue;
+    if (f.drift !== undefined && (e.drifted > 0) !== f.drift) continue;
     if (q && !e.haystack.includes(q)) continue;
     rows.push(e);
   }

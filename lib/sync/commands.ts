@@ -11,6 +11,8 @@ import { markStore, markVariants } from './capture';
 import { quantitiesFor } from './quantity';
 import { invalidateStore } from '../store-products/listIndex';
 import './manualJob';
+import './drift';
+import './driftSchedule';
 
 export const selection = z
   .object({ storeId: id, storeProductIds: z.array(id).min(1).max(100_000).optional(), all: z.literal(true).optional() })
@@ -23,7 +25,7 @@ async function assertStore(db: ShelfsyncDB, storeId: number) {
   return store;
 }
 
-export async function startManualSync(db: ShelfsyncDB, input: { storeId: number; storeProductIds?: number[]; all?: true; storeVariantIds?: number[]; trigger?: 'manual' | 'retry' }, now: number): Promise<{ jobId: number }> {
+export async function startManualSync(db: ShelfsyncDB, input: { storeId: number; storeProductIds?: number[]; all?: true; storeVariantIds?: number[]; trigger?: 'manual' | 'retry' | 'reconcile' }, now: number): Promise<{ jobId: number }> {
   const jobId = await db.transaction('rw', db.stores, db.ruleStores, db.syncRules, db.jobs, async () => {
     const store = await assertStore(db, input.storeId);
     if (!(await db.ruleStores.get(input.storeId))) {
@@ -84,6 +86,31 @@ export const syncCommands = {
       if (answer.quantity === null) return answer;
       const warehouses = new Map((await db.warehouses.bulkGet(answer.warehouses.map((w) => w.warehouseId))).filter(Boolean).map((w) => [w!.id, w!]));
       return { ...answer, warehouses: answer.warehouses.map((w) => ({ ...w, name: warehouses.get(w.warehouseId)?.name ?? '', code: warehouses.get(w.warehouseId)?.code ?? '' })) };
+    },
+  }),
+
+  'sync.checkDrift': command({
+    summary: 'check drift',
+    access: EXTENSION_ONLY,
+    schema: z.object({ storeId: id.optional() }).strict(),
+    async handler({ storeId }, { db, now }) {
+      const storeIds = storeId !== undefined ? [(await assertStore(db, storeId)).id] : (await db.stores.toArray()).filter((s) => s.status === 'active').map((s) => s.id);
+      const jobId = await db.transaction('rw', db.jobs, async () => createJob(db, 'sync.drift', { storeIds }, storeIds.length, now()));
+      void kickJobs(db);
+      return { jobId };
+    },
+  }),
+
+  'sync.fixDrift': command({
+    summary: 'correct drifted listings',
+    access: EXTENSION_ONLY,
+    schema: z.object({ storeId: id }).strict(),
+    async handler({ storeId }, { db, now }) {
+      await assertStore(db, storeId);
+      const drifted = (await db.storeVariants.where('[storeId+connected]').equals([storeId, 1]).filter((v) => !!v.drift).toArray()).map((v) => v.id);
+      if (!drifted.length) return { jobId: null, variants: 0 };
+      const { jobId } = await startManualSync(db, { storeId, storeVariantIds: drifted, trigger: 'reconcile' }, now());
+      return { jobId, variants: drifted.length };
     },
   }),
 

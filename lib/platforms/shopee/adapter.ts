@@ -174,18 +174,19 @@ export class ShopeeAdapter implements PlatformAdapter {
   }
 
   /** Items without models: get_item_base_info (50 per call); items with models: get_model_list. */
-  async readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number }[]> {
+  async readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number; platformItemId?: string }[]> {
     const byItem = groupBy(refs, (r) => r.platformItemId);
     const simple = [...byItem.keys()].filter((id) => (byItem.get(id) ?? []).every((r) => Number(r.platformVariantId || 0) === 0));
-    const out: { platformVariantId: string; stock: number }[] = [];
+    // Model id 0 repeats across items: every answer names its item.
+    const out: { platformVariantId: string; stock: number; platformItemId?: string }[] = [];
     for (const item of await this.itemsByIdsNoModels(simple)) {
-      for (const v of item.variants) out.push({ platformVariantId: v.platformVariantId, stock: v.stock });
+      for (const v of item.variants) out.push({ platformItemId: item.platformItemId, platformVariantId: v.platformVariantId, stock: v.stock });
     }
     for (const [itemId, rs] of byItem) {
       if (simple.includes(itemId)) continue;
       const wanted = new Set(rs.map((r) => r.platformVariantId));
       for (const v of mapShopeeModels(await this.modelList(itemId))) {
-        if (wanted.has(v.platformVariantId)) out.push({ platformVariantId: v.platformVariantId, stock: v.stock });
+        if (wanted.has(v.platformVariantId)) out.push({ platformItemId: itemId, platformVariantId: v.platformVariantId, stock: v.stock });
       }
     }
     return out;
