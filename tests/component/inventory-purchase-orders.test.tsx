@@ -61,7 +61,7 @@ describe('purchase orders page', () => {
     expect(within(detail).getByTestId('po-status').textContent).toBe('Ordered');
     await waitFor(() => expect(within(detail).getByTestId('po-line-TEE-1').textContent).toMatch(/TEE-1Tee50050/));
     const row = await screen.findByTestId('po-row-1');
-    expect(row.textContent).toMatch(/Ordered.*Jakarta \(JKT\)Bandung Textiles.*0 \/ 55 · 2 lines/);
+    expect(row.textContent).toMatch(/Ordered.*Jakarta \(JKT\)Bandung Textiles.*0 \/ 55 · SKUs: 2/);
     expect(await level()).toMatchObject({ onHand: 0, inTransit: 50 });
   });
 

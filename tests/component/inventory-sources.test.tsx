@@ -97,7 +97,7 @@ describe('inventory sources page', () => {
     expect(asked.length).toBe(2);
 
     fireEvent.click(within(row).getByTestId('source-run-1'));
-    await waitFor(() => expect(within(screen.getByTestId('source-row-1')).getByTestId('source-last-run').textContent).toMatch(/OK.*2 rows read: 1 changed, 0 unchanged, 1 skipped\..*1 changed · 0 unchanged · 1 rows skipped/));
+    await waitFor(() => expect(within(screen.getByTestId('source-row-1')).getByTestId('source-last-run').textContent).toMatch(/OK.*Rows: 2 · changed: 1 · unchanged: 0 · skipped: 1/));
     expect((await db.stockLevels.get([1, wh]))?.onHand).toBe(7);
   });
 

@@ -2,17 +2,15 @@ import { configure, fireEvent, render, screen, waitFor, within } from '@testing-
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { setTransport } from '@/lib/commands/client';
-import type { ShelfsyncDB } from '@/lib/db/database';
 import { freshDb, ok, raw } from '../helpers/background';
 
 // antd drawers and selects take a few hundred ms in jsdom; on a busy machine, more.
 configure({ asyncUtilTimeout: 4000 });
 vi.setConfig({ testTimeout: 20_000 });
 
-let db: ShelfsyncDB;
 let wh: number;
 beforeEach(async () => {
-  db = await freshDb();
+  await freshDb();
   setTransport((message) => raw(message));
   wh = (await ok('warehouses.create', { name: 'Jakarta', code: 'JKT' })).id;
   await ok('products.create', { sku: 'TEE-1', name: 'Tee' });

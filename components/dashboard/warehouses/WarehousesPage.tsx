@@ -1,5 +1,5 @@
 // Warehouses: the places that hold stock. Reads live from IndexedDB; writes through commands.
-import { Button, Form, Input, Modal, Space, Table, Typography, App } from 'antd';
+import { Button, Form, Input, Modal, Table, Typography, App } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -8,18 +8,30 @@ import { CommandError } from '@/lib/commands/errors';
 import { getDb } from '@/lib/db/database';
 import type { WarehouseRow } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
+import { hrefOf } from '../routes';
+import { PageHeader } from '../inventory/PageHeader';
 
 export function WarehousesPage() {
   const warehouses = useLiveQuery(() => getDb().warehouses.orderBy('name').toArray(), []);
+  // How many SKUs each warehouse holds a stock row for (an index count per warehouse, cheap).
+  const skuCounts = useLiveQuery(async () => {
+    const db = getDb();
+    const list = await db.warehouses.toArray();
+    const counts = await Promise.all(list.map((w) => db.stockLevels.where('warehouseId').equals(w.id).count()));
+    return new Map(list.map((w, i) => [w.id, counts[i]!]));
+  }, []);
   const [open, setOpen] = useState(false);
   return (
     <div>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('warehouses_title')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="warehouse-add">
-          {t('warehouses_add')}
-        </Button>
-      </Space>
+      <PageHeader
+        title={t('warehouses_title')}
+        subtitle={t('warehouses_subtitle')}
+        actions={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="warehouse-add">
+            {t('warehouses_add')}
+          </Button>
+        }
+      />
       <Table<WarehouseRow>
         rowKey="id"
         loading={warehouses === undefined}
@@ -27,9 +39,18 @@ export function WarehousesPage() {
         pagination={false}
         locale={{ emptyText: t('warehouses_empty') }}
         columns={[
-          { title: t('warehouses_name'), dataIndex: 'name' },
-          { title: t('warehouses_code'), dataIndex: 'code' },
-          { title: t('warehouses_created'), dataIndex: 'createdAt', render: (v: number) => new Date(v).toLocaleString() },
+          { title: t('warehouses_name'), dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+          { title: t('warehouses_code'), dataIndex: 'code', width: 200 },
+          { title: t('warehouses_skus'), key: 'skus', align: 'right', width: 140, render: (_, w) => skuCounts?.get(w.id) ?? '' },
+          { title: t('warehouses_created'), dataIndex: 'createdAt', width: 200, render: (v: number) => new Date(v).toLocaleString() },
+          {
+            title: '', key: 'actions', width: 140,
+            render: (_, w) => (
+              <Button color="primary" variant="link" size="small" href={hrefOf('inventory/stock', { warehouse: String(w.id) })} data-testid={`warehouse-stock-${w.code}`}>
+                {t('warehouses_viewStock')}
+              </Button>
+            ),
+          },
         ]}
       />
       <CreateWarehouseModal open={open} onClose={() => setOpen(false)} />

@@ -12,6 +12,7 @@ import { downloadText } from '@/components/common/download';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { useDbChange } from '@/components/common/useDbChange';
 import { formatNumber, formatTime, PAGE_SIZES } from '../format';
+import { PageHeader } from '../PageHeader';
 import { ProductDrawer } from './ProductDrawer';
 import { ProductsImportModal } from './ProductsImport';
 import { CsvImportButton } from '@/components/common/CsvImport';
@@ -51,21 +52,19 @@ export function ProductsPage() {
 
   return (
     <div>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('products_title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('products_subtitle')}</Typography.Text>
-        </div>
-        {!nothingYet && (
-          <Space wrap>
+      <PageHeader
+        title={t('products_title')}
+        subtitle={t('products_subtitle')}
+        actions={!nothingYet && (
+          <>
             <Button icon={<DownloadOutlined />} onClick={exportCsv} loading={exporting} data-testid="product-export">
               {t('products_export')}
             </Button>
             {importButton}
             {addButton}
-          </Space>
+          </>
         )}
-      </Space>
+      />
       {nothingYet ? (
         <Empty style={{ padding: '48px 0' }} description={<Space orientation="vertical"><Typography.Text strong>{t('products_emptyTitle')}</Typography.Text><Typography.Text type="secondary">{t('products_emptyHelp')}</Typography.Text></Space>} data-testid="products-empty">
           <Space>
@@ -106,12 +105,12 @@ export function ProductsPage() {
                 title: t('products_image'), dataIndex: 'imageUrl', width: 72,
                 render: (url: string | null) => (url ? <Image src={url} width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" /> : <Avatar shape="square" size={40} icon={<PictureOutlined />} />),
               },
-              { title: t('products_sku'), dataIndex: 'sku', render: (sku: string, row) => <Button type="link" size="small" style={{ padding: 0, fontWeight: 600 }} onClick={() => setEditing(row)}>{sku}</Button> },
+              { title: t('products_sku'), dataIndex: 'sku', width: 200, render: (sku: string, row) => <Button color="primary" variant="link" size="small" style={{ padding: 0, fontWeight: 600 }} onClick={() => setEditing(row)}>{sku}</Button> },
               { title: t('products_name'), dataIndex: 'name', ellipsis: true },
               { title: t('products_price'), dataIndex: 'price', align: 'right', width: 120, render: (v: number | null) => formatNumber(v, 2) },
-              { title: t('products_weight'), dataIndex: 'weightGrams', align: 'right', width: 110, render: (v: number | null) => (v === null ? '' : `${formatNumber(v)} g`) },
-              { title: t('products_updated'), dataIndex: 'updatedAt', width: 190, render: (v: number) => formatTime(v) },
-              { title: '', key: 'actions', width: 80, render: (_, row) => <Button type="link" size="small" onClick={() => setEditing(row)} data-testid={`product-edit-${row.sku}`}>{t('products_edit')}</Button> },
+              { title: t('products_weightColumn'), dataIndex: 'weightGrams', align: 'right', width: 110, render: (v: number | null) => (v === null ? '' : `${formatNumber(v)} g`) },
+              { title: t('products_updated'), dataIndex: 'updatedAt', width: 180, render: (v: number) => formatTime(v) },
+              { title: '', key: 'actions', width: 80, render: (_, row) => <Button color="primary" variant="link" size="small" onClick={() => setEditing(row)} data-testid={`product-edit-${row.sku}`}>{t('products_edit')}</Button> },
             ]}
           />
         </>

@@ -15,6 +15,7 @@ import { hrefOf } from '../../routes';
 import { formatNumber, formatTime, PAGE_SIZES } from '../format';
 import { useWarehouses, warehouseLabel } from '../useWarehouses';
 import { WarehouseSelect } from '../WarehouseSelect';
+import { PageHeader } from '../PageHeader';
 import { CreatePurchaseOrderDrawer } from './CreatePurchaseOrderDrawer';
 import { PurchaseOrderDrawer } from './PurchaseOrderDrawer';
 import { PO_STATUSES, StatusTag, statusLabel, totalsOf } from './status';
@@ -46,13 +47,7 @@ export function PurchaseOrdersPage() {
 
   return (
     <div>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('po_title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('po_subtitle')}</Typography.Text>
-        </div>
-        {!nothingYet && createButton}
-      </Space>
+      <PageHeader title={t('po_title')} subtitle={t('po_subtitle')} actions={!nothingYet && createButton} />
       {nothingYet ? (
         <Empty
           style={{ padding: '48px 0' }}
@@ -111,7 +106,7 @@ export function PurchaseOrdersPage() {
               },
             }}
             columns={[
-              { title: t('po_number'), dataIndex: 'id', width: 110, render: (id: number) => <Button type="link" size="small" style={{ padding: 0, fontWeight: 600 }} onClick={() => show(id)} data-testid={`po-open-${id}`}>{t('po_numberText', id)}</Button> },
+              { title: t('po_number'), dataIndex: 'id', width: 110, render: (id: number) => <Button color="primary" variant="link" size="small" style={{ padding: 0, fontWeight: 600 }} onClick={() => show(id)} data-testid={`po-open-${id}`}>{t('po_numberText', id)}</Button> },
               { title: t('po_status'), dataIndex: 'status', width: 170, render: (s: PurchaseOrderStatus) => <StatusTag status={s} /> },
               { title: t('po_warehouse'), dataIndex: 'warehouseId', render: (id: number) => warehouseLabel(byId.get(id), id) },
               { title: t('po_supplier'), dataIndex: 'supplier', render: (v: string | null) => v ?? '' },
@@ -122,14 +117,15 @@ export function PurchaseOrdersPage() {
                   const { ordered, received } = totalsOf(po.lines);
                   return (
                     <div data-testid="po-lines-summary">
-                      <Typography.Text>{t('po_linesText', formatNumber(received), formatNumber(ordered), po.lines.length)}</Typography.Text>
+                      <Typography.Text>{t('po_linesText', formatNumber(received), formatNumber(ordered))}</Typography.Text>{' '}
+                      <Typography.Text type="secondary">{t('po_skuCount', po.lines.length)}</Typography.Text>
                       <Progress percent={ordered ? Math.round((received / ordered) * 100) : 0} size="small" showInfo={false} status={po.status === 'cancelled' ? 'exception' : received >= ordered ? 'success' : 'normal'} />
                     </div>
                   );
                 },
               },
               { title: t('po_created'), dataIndex: 'createdAt', width: 180, render: (v: number) => formatTime(v) },
-              { title: '', key: 'actions', width: 80, render: (_, po) => <Button type="link" size="small" onClick={() => show(po.id)}>{t('po_openButton')}</Button> },
+              { title: '', key: 'actions', width: 80, render: (_, po) => <Button color="primary" variant="link" size="small" onClick={() => show(po.id)}>{t('po_openButton')}</Button> },
             ]}
           />
         </>

@@ -1,7 +1,7 @@
 // Add or edit an inventory source: where the file is, how to read it, where rows without a
 // warehouse go, how often to pull. *Test* reads it now without changing stock.
 import { App, Button, Drawer, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '@/lib/commands/client';
 import type { InventorySourceRow } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
@@ -27,6 +27,11 @@ export function SourceDrawer({ source, open, onClose, onSaved }: { source: Inven
   const { message } = App.useApp();
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
   const [test, setTest] = useState<TestState | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The result sits under the form: bring it into view when it arrives.
+  useEffect(() => {
+    if (test) resultRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' });
+  }, [test]);
   const initial: Partial<Values> = source
     ? { name: source.name, url: source.url, format: source.format, mapping: { ...source.mapping }, warehouseId: source.warehouseId, intervalMinutes: source.intervalMinutes, enabled: source.enabled }
     : { format: 'csv', intervalMinutes: 15, enabled: true, mapping: { sku: 'sku', quantity: 'quantity' } };
@@ -149,7 +154,7 @@ export function SourceDrawer({ source, open, onClose, onSaved }: { source: Inven
           </Form.Item>
         </Space>
       </Form>
-      {test && <TestResult state={test} />}
+      <div ref={resultRef}>{test && <TestResult state={test} />}</div>
     </Drawer>
   );
 }

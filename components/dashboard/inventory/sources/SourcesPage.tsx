@@ -14,6 +14,7 @@ import { hrefOf } from '../../routes';
 import { formatNumber, formatTime } from '../format';
 import { useWarehouses, warehouseLabel } from '../useWarehouses';
 import { hostOf, requestHostAccess } from './hostAccess';
+import { PageHeader } from '../PageHeader';
 import { SourceDrawer } from './SourceDrawer';
 import { TestResult, type TestState } from './TestResult';
 
@@ -23,30 +24,31 @@ function LastRun({ run }: { run: InventoryPullResult | null }) {
     <div data-testid="source-last-run">
       <Space size={4} wrap>
         <Tag color={run.ok ? 'green' : 'red'}>{run.ok ? t('sources_runOk') : t('sources_runFailed')}</Tag>
-        <Typography.Text type="secondary">{formatTime(run.at)}</Typography.Text>
+        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>{formatTime(run.at)}</Typography.Text>
       </Space>
       <div>
-        <Typography.Text>{run.message}</Typography.Text>
+        {run.ok ? (
+          <Typography.Text>
+            {t('sources_runCounts', formatNumber(run.rows), formatNumber(run.changed), formatNumber(run.unchanged))}
+            {run.errors.length > 0 && (
+              <>
+                {' · '}
+                <Popover
+                  title={t('sources_runErrorsTitle')}
+                  content={
+                    <Table size="small" rowKey={(e) => `${e.line}-${e.reason}`} pagination={run.errors.length > 10 ? { pageSize: 10 } : false} dataSource={run.errors} style={{ width: 440 }}
+                      columns={[{ title: t('csv_line'), dataIndex: 'line', width: 60 }, { title: t('csv_reason'), dataIndex: 'reason' }]} />
+                  }
+                >
+                  <Button color="danger" variant="link" size="small" style={{ padding: 0, height: 'auto' }}>{t('sources_runErrors', run.errors.length)}</Button>
+                </Popover>
+              </>
+            )}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="danger">{run.message}</Typography.Text>
+        )}
       </div>
-      {run.ok && (
-        <Typography.Text type="secondary">
-          {t('sources_runCounts', formatNumber(run.changed), formatNumber(run.unchanged))}
-          {run.errors.length > 0 && (
-            <>
-              {' · '}
-              <Popover
-                title={t('sources_runErrorsTitle')}
-                content={
-                  <Table size="small" rowKey={(e) => `${e.line}-${e.reason}`} pagination={run.errors.length > 10 ? { pageSize: 10 } : false} dataSource={run.errors} style={{ width: 440 }}
-                    columns={[{ title: t('csv_line'), dataIndex: 'line', width: 60 }, { title: t('csv_reason'), dataIndex: 'reason' }]} />
-                }
-              >
-                <Button type="link" danger size="small" style={{ padding: 0, height: 'auto' }}>{t('sources_runErrors', run.errors.length)}</Button>
-              </Popover>
-            </>
-          )}
-        </Typography.Text>
-      )}
     </div>
   );
 }
@@ -122,13 +124,7 @@ export function SourcesPage() {
 
   return (
     <div>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('sources_title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('sources_subtitle')}</Typography.Text>
-        </div>
-        {sources?.length ? addButton : null}
-      </Space>
+      <PageHeader title={t('sources_title')} subtitle={t('sources_subtitle')} actions={sources?.length ? addButton : null} />
       {sources !== undefined && sources.length === 0 ? (
         <Empty
           style={{ padding: '48px 0' }}
@@ -147,18 +143,18 @@ export function SourcesPage() {
           onRow={(s) => ({ 'data-testid': `source-row-${s.id}` }) as HTMLAttributes<HTMLElement>}
           columns={[
             {
-              title: t('sources_name'), dataIndex: 'name', width: 260,
+              title: t('sources_name'), dataIndex: 'name', width: 240,
               render: (name: string, s) => (
-                <div style={{ maxWidth: 260 }}>
+                <div style={{ maxWidth: 230 }}>
                   <Typography.Text strong>{name}</Typography.Text>
                   <br />
-                  <Typography.Text type="secondary" ellipsis={{ tooltip: s.url }} style={{ maxWidth: 250 }}>{s.url}</Typography.Text>
+                  <Typography.Text type="secondary" ellipsis={{ tooltip: s.url }} style={{ maxWidth: 230 }}>{s.url}</Typography.Text>
                 </div>
               ),
             },
             { title: t('sources_format'), dataIndex: 'format', width: 80, render: (f: string) => <Tag>{f.toUpperCase()}</Tag> },
             {
-              title: t('sources_mapping'), key: 'mapping', width: 200,
+              title: t('sources_mapping'), key: 'mapping', width: 190,
               render: (_, s) => (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('sources_mappingText', s.mapping.sku, s.mapping.quantity)}
@@ -170,14 +166,14 @@ export function SourcesPage() {
             },
             { title: t('sources_interval'), dataIndex: 'intervalMinutes', width: 110, render: (m: number) => t('sources_every', m) },
             { title: t('sources_enabled'), dataIndex: 'enabled', width: 90, render: (on: boolean, s) => <Switch checked={on} onChange={(v) => void setEnabled(s, v)} data-testid={`source-enabled-${s.id}`} /> },
-            { title: t('sources_lastRun'), dataIndex: 'lastRun', render: (run: InventoryPullResult | null) => <LastRun run={run} /> },
+            { title: t('sources_lastRun'), dataIndex: 'lastRun', width: 280, render: (run: InventoryPullResult | null) => <LastRun run={run} /> },
             {
-              title: '', key: 'actions', width: 230,
+              title: '', key: 'actions', width: 200,
               render: (_, s) => (
                 <Space size={0} wrap>
-                  <Button type="link" size="small" icon={<PlayCircleOutlined />} loading={running === s.id} onClick={() => void runNow(s)} data-testid={`source-run-${s.id}`}>{t('sources_runNow')}</Button>
-                  <Button type="link" size="small" loading={testing === s.id} onClick={() => void testSaved(s)} data-testid={`source-test-${s.id}`}>{t('sources_test')}</Button>
-                  <Button type="link" size="small" onClick={() => setEditing(s)} data-testid={`source-edit-${s.id}`}>{t('sources_edit')}</Button>
+                  <Button color="primary" variant="link" size="small" icon={<PlayCircleOutlined />} loading={running === s.id} onClick={() => void runNow(s)} data-testid={`source-run-${s.id}`}>{t('sources_runNow')}</Button>
+                  <Button color="primary" variant="link" size="small" loading={testing === s.id} onClick={() => void testSaved(s)} data-testid={`source-test-${s.id}`}>{t('sources_test')}</Button>
+                  <Button color="primary" variant="link" size="small" onClick={() => setEditing(s)} data-testid={`source-edit-${s.id}`}>{t('sources_edit')}</Button>
                   <Popconfirm
                     title={t('sources_removeTitle', s.name)}
                     description={<div style={{ maxWidth: 300 }}>{t('sources_removeText')}</div>}
@@ -186,7 +182,7 @@ export function SourcesPage() {
                     cancelText={t('sources_cancel')}
                     onConfirm={() => remove(s)}
                   >
-                    <Button type="link" size="small" danger data-testid={`source-remove-${s.id}`}>{t('sources_remove')}</Button>
+                    <Button color="danger" variant="link" size="small" data-testid={`source-remove-${s.id}`}>{t('sources_remove')}</Button>
                   </Popconfirm>
                 </Space>
               ),

@@ -1,6 +1,7 @@
 // The ledger of one SKU in one warehouse: every change of on hand, reserved and in transit, with
 // what it was before and after, why, and what caused it. Newest first, paged.
-import { Drawer, Table, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Table, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
@@ -58,8 +59,24 @@ function MovementsTable({ target }: { target: MovementsTarget }) {
     [target.productId, target.warehouseId, page],
     changed,
   );
+  const level = useLiveQuery(() => getDb().stockLevels.get([target.productId, target.warehouseId]), [target.productId, target.warehouseId]);
   return (
     <>
+      {level && (
+        <Descriptions
+          size="small"
+          column={4}
+          bordered
+          style={{ marginBottom: 16 }}
+          data-testid="movements-now"
+          items={[
+            { key: 'onHand', label: t('stock_onHand'), children: formatNumber(level.onHand) },
+            { key: 'reserved', label: t('stock_reserved'), children: formatNumber(level.reserved) },
+            { key: 'sellable', label: t('stock_sellable'), children: <Typography.Text strong>{formatNumber(Math.max(0, level.onHand - level.reserved))}</Typography.Text> },
+            { key: 'inTransit', label: t('stock_inTransit'), children: formatNumber(level.inTransit) },
+          ]}
+        />
+      )}
       {list.error && <Typography.Paragraph type="danger">{list.error}</Typography.Paragraph>}
       <Table<MovementRow>
         rowKey="id"
@@ -70,13 +87,14 @@ function MovementsTable({ target }: { target: MovementsTarget }) {
         pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('stock_historyTotal', n) }}
         data-testid="movements-table"
         columns={[
-          { title: t('stock_time'), dataIndex: 'createdAt', width: 170, render: (v: number) => formatTime(v) },
+          { title: t('stock_time'), dataIndex: 'createdAt', width: 180, render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
           { title: t('stock_kind'), dataIndex: 'kind', width: 150, render: (k: MovementRow['kind']) => <Tag color={KINDS[k]?.color}>{KINDS[k] ? t(KINDS[k].label) : k}</Tag> },
           { title: t('stock_onHand'), key: 'onHand', render: (_, m) => <Change before={m.before.onHand} after={m.after.onHand} /> },
           { title: t('stock_reserved'), key: 'reserved', render: (_, m) => <Change before={m.before.reserved} after={m.after.reserved} /> },
           { title: t('stock_inTransit'), key: 'inTransit', render: (_, m) => <Change before={m.before.inTransit} after={m.after.inTransit} /> },
-          { title: t('stock_reason'), dataIndex: 'reason', ellipsis: true },
-          { title: t('stock_reference'), dataIndex: 'reference', ellipsis: true },
+          // A reason that only repeats the kind's machine word says nothing more.
+          { title: t('stock_reason'), dataIndex: 'reason', render: (r: string | null, m) => (r && r !== m.kind ? r : '') },
+          { title: t('stock_reference'), dataIndex: 'reference' },
         ]}
       />
     </>

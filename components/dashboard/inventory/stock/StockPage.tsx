@@ -18,6 +18,7 @@ import { hrefOf } from '../../routes';
 import { formatNumber, formatTime, PAGE_SIZES } from '../format';
 import { useWarehouses, warehouseLabel } from '../useWarehouses';
 import { WarehouseSelect } from '../WarehouseSelect';
+import { PageHeader } from '../PageHeader';
 import { AdjustStockModal, type AdjustTarget } from './AdjustStockModal';
 import { MovementsDrawer, type MovementsTarget } from './MovementsDrawer';
 import { StockImportModal } from './StockImport';
@@ -111,19 +112,17 @@ export function StockPage() {
 
   return (
     <div>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('stock_title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('stock_subtitle')}</Typography.Text>
-        </div>
-        {!empty && (
-          <Space wrap>
+      <PageHeader
+        title={t('stock_title')}
+        subtitle={t('stock_subtitle')}
+        actions={!empty && (
+          <>
             <Button icon={<DownloadOutlined />} onClick={exportCsv} loading={exporting} data-testid="stock-export">{t('stock_export')}</Button>
             {importButton}
             {adjustButton}
-          </Space>
+          </>
         )}
-      </Space>
+      />
       {empty ?? (
         <>
           <Space wrap style={{ marginBottom: 12 }}>
@@ -147,22 +146,30 @@ export function StockPage() {
               },
             }}
             columns={[
-              { title: t('stock_sku'), dataIndex: 'sku', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
-              { title: t('stock_name'), dataIndex: 'name', ellipsis: true },
-              { title: t('stock_warehouse'), dataIndex: 'warehouseId', render: (id: number) => warehouseLabel(byId.get(id), id) },
-              { title: headed(t('stock_onHand'), t('stock_onHandHelp')), dataIndex: 'onHand', align: 'right', render: number('onHand') },
-              { title: headed(t('stock_reserved'), t('stock_reservedHelp')), dataIndex: 'reserved', align: 'right', render: number('reserved') },
-              { title: headed(t('stock_sellable'), t('stock_sellableHelp')), dataIndex: 'sellable', align: 'right', render: number('sellable', true) },
-              { title: headed(t('stock_inTransit'), t('stock_inTransitHelp')), dataIndex: 'inTransit', align: 'right', render: number('inTransit') },
-              { title: t('stock_updated'), dataIndex: 'updatedAt', width: 180, render: (v: number) => formatTime(v) },
               {
-                title: '', key: 'actions', width: 170,
+                title: t('stock_product'), dataIndex: 'sku',
+                render: (sku: string, r) => (
+                  <div style={{ minWidth: 0 }}>
+                    <Typography.Text strong>{sku}</Typography.Text>
+                    <br />
+                    <Typography.Text type="secondary" ellipsis={{ tooltip: r.name }} style={{ maxWidth: 280 }}>{r.name}</Typography.Text>
+                  </div>
+                ),
+              },
+              { title: t('stock_warehouse'), dataIndex: 'warehouseId', width: 200, render: (id: number) => warehouseLabel(byId.get(id), id) },
+              { title: headed(t('stock_onHand'), t('stock_onHandHelp')), dataIndex: 'onHand', align: 'right', width: 110, render: number('onHand') },
+              { title: headed(t('stock_reserved'), t('stock_reservedHelp')), dataIndex: 'reserved', align: 'right', width: 110, render: number('reserved') },
+              { title: headed(t('stock_sellable'), t('stock_sellableHelp')), dataIndex: 'sellable', align: 'right', width: 110, render: number('sellable', true) },
+              { title: headed(t('stock_inTransit'), t('stock_inTransitHelp')), dataIndex: 'inTransit', align: 'right', width: 110, render: number('inTransit') },
+              { title: t('stock_updated'), dataIndex: 'updatedAt', width: 190, render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
+              {
+                title: '', key: 'actions', width: 160,
                 render: (_, r) => (
                   <Space size={0}>
-                    <Button type="link" size="small" onClick={() => setAdjusting({ productId: r.productId, sku: r.sku, name: r.name, warehouseId: r.warehouseId })} data-testid={`stock-adjust-${r.sku}-${r.warehouseCode}`}>
+                    <Button color="primary" variant="link" size="small" onClick={() => setAdjusting({ productId: r.productId, sku: r.sku, name: r.name, warehouseId: r.warehouseId })} data-testid={`stock-adjust-${r.sku}-${r.warehouseCode}`}>
                       {t('stock_adjustRow')}
                     </Button>
-                    <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory({ productId: r.productId, warehouseId: r.warehouseId, title: `${r.sku} · ${warehouseLabel(byId.get(r.warehouseId), r.warehouseId)}` })} data-testid={`stock-history-${r.sku}-${r.warehouseCode}`}>
+                    <Button color="primary" variant="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory({ productId: r.productId, warehouseId: r.warehouseId, title: `${r.sku} · ${warehouseLabel(byId.get(r.warehouseId), r.warehouseId)}` })} data-testid={`stock-history-${r.sku}-${r.warehouseCode}`}>
                       {t('stock_history')}
                     </Button>
                   </Space>
