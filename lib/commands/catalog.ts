@@ -1,5 +1,6 @@
 // Every command the background answers. Callers import only the *type* of this map (see
 // client.ts), so no handler code is bundled into the dashboard, the popup or a content script.
+import { consoleCommands } from '../consoles/commands';
 import { draftCommands } from '../drafts/commands';
 import { inventoryCommands } from '../inventory/commands';
 import { sourceCommands } from '../inventory/sourceCommands';
@@ -24,6 +25,7 @@ export const commands = {
   ...ruleCommands,
   ...syncCommands,
   ...draftCommands,
+  ...consoleCommands,
 };
 
 export type Commands = typeof commands;

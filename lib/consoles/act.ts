@@ -1,0 +1,43 @@
+// console.act: the console's per-row and toolbar actions, each the same command the dashboard
+// uses, limited to listings of the sender's own store.
+import type { CommandContext } from '../commands/define';
+import { CommandError } from '../commands/errors';
+import type { StoreRow } from '../db/types';
+import { draftCommands } from '../drafts/commands';
+import { storeProductCommands } from '../store-products/commands';
+import { syncCommands } from '../sync/commands';
+
+export type ConsoleAction =
+  | { action: 'sync' | 'autoSyncOn' | 'autoSyncOff' | 'addSystemSku'; platformItemIds: string[] }
+  | { action: 'clone'; platformItemIds: string[]; destinationStoreIds: number[] }
+  | { action: 'connect'; platformItemIds: string[]; productId: number; storeVariantId?: number };
+
+export async function consoleActions(ctx: CommandContext, store: StoreRow, input: ConsoleAction): Promise<Record<string, unknown>> {
+  const { db } = ctx;
+  const products = await db.storeProducts.where('[storeId+platformItemId]').anyOf(input.platformItemIds.map((i) => [store.id, i])).toArray();
+  if (!products.length) {
+    throw new CommandError('not_found', `None of these listings is in ${store.name} in Shelfsync yet; download the store first.`, { platformItemIds: input.platformItemIds });
+  }
+  const storeProductIds = products.map((p) => p.id);
+  const unknown = input.platformItemIds.filter((i) => !products.some((p) => p.platformItemId === i));
+  switch (input.action) {
+    case 'sync':
+      return { ...(await syncCommands['storeProducts.sync'].handler({ storeId: store.id, storeProductIds }, ctx)), listings: products.length, unknown };
+    case 'autoSyncOn':
+    case 'autoSyncOff':
+      return { ...(await syncCommands['storeProducts.setAutoSync'].handler({ storeId: store.id, storeProductIds, enabled: input.action === 'autoSyncOn' }, ctx)), unknown };
+    case 'clone':
+      return draftCommands['storeProducts.clone'].handler({ storeProductIds, destinationStoreIds: input.destinationStoreIds }, ctx);
+    case 'addSystemSku': {
+      const variants = (await db.storeVariants.where('storeProductId').anyOf(storeProductIds).toArray()).filter((v) => v.connected === 0);
+      if (!variants.length) return { created: [], errors: [], message: 'Every variant of these listings is already connected.' };
+      return storeProductCommands['storeVariants.createSystemProducts'].handler({ storeVariantIds: variants.map((v) => v.id) }, ctx);
+    }
+    case 'connect': {
+      const variants = await db.storeVariants.where('storeProductId').equals(products[0]!.id).toArray();
+      const target = input.storeVariantId !== undefined ? variants.find((v) => v.id === input.storeVariantId) : variants.length === 1 ? variants[0] : variants.filter((v) => v.connected === 0).length === 1 ? variants.find((v) => v.connected === 0) : undefined;
+      if (!target) throw new CommandError('invalid_input', 'This listing has several variants: say which one to connect.', [{ field: 'storeVariantId', message: 'required for a listing with several variants' }]);
+      return storeProductCommands['storeVariants.connect'].handler({ id: target.id, productId: input.productId }, ctx);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// Console URL knowledge for all five platforms, one parser per console. The simulator's fake
+// consoles (/console/{platform}/... on loopback) are recognised only in the test build.
+import type { Platform } from '../platforms/types';
+import { parseLazada, LAZADA_HOSTS } from './lazada/page';
+import { parseShopee, SHOPEE_HOSTS } from './shopee/page';
+import { parseShopify } from './shopify/page';
+import { isTiktokHost, parseTiktok } from './tiktok/page';
+import type { ConsolePage, Located } from './types';
+import { parseWoo } from './woocommerce/page';
+
+export type { ConsolePage } from './types';
+
+const SIM = /^\/console\/(shopee|lazada|tiktok|shopify|woocommerce)(\/.*)?$/;
+
+function simulatedAllowed(): boolean {
+  return import.meta.env.MODE === 'test' || import.meta.env.MODE === 'development';
+}
+
+/** Which console page a URL is, or null when it is none we know. `wooSites` are the site URLs of
+ *  connected WooCommerce stores (any domain can be one). */
+export function parseConsoleUrl(raw: string, wooSites: string[] = []): ConsolePage | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname;
+  const loopback = host === '127.0.0.1' || host === 'localhost';
+  if (loopback && simulatedAllowed()) {
+    const m = SIM.exec(url.pathname);
+    if (m) {
+      const platform = m[1] as Platform;
+      const at: Located = { path: m[2] ?? '/', search: url.searchParams, origin: `${url.origin}/console/${platform}`, simulated: true };
+      return route(platform, at, host);
+    }
+  }
+  if (url.protocol !== 'https:' && !loopback) return null;
+  const at: Located = { path: url.pathname, search: url.searchParams, origin: url.origin, simulated: false };
+  if (SHOPEE_HOSTS.includes(host)) return parseShopee(at);
+  if (LAZADA_HOSTS.includes(host)) return parseLazada(at);
+  if (isTiktokHost(host)) return parseTiktok(at);
+  if (host === 'admin.shopify.com' || host.endsWith('.myshopify.com')) return parseShopify(at, host);
+  const site = wooSites.find((s) => raw.startsWith(`${s.replace(/\/+$/, '')}/wp-admin/`));
+  return site ? parseWoo(at) : null;
+}
+
+function route(platform: Platform, at: Located, host: string): ConsolePage | null {
+  switch (platform) {
+    case 'shopee':
+      return parseShopee(at);
+    case 'lazada':
+      return parseLazada(at);
+    case 'tiktok':
+      return parseTiktok(at);
+    case 'shopify':
+      return parseShopify(at, host);
+    case 'woocommerce': {
+      // /console/woocommerce/{siteId}/wp-admin/...: the site is the simulator's /woocommerce/{siteId}.
+      const m = /^\/([^/]+)(\/wp-admin\/.*)$/.exec(at.path);
+      if (!m) return null;
+      const page = parseWoo({ ...at, path: m[2]!, origin: at.origin });
+      return page && { ...page, shopHint: m[1]! };
+    }
+  }
+}
