@@ -6,4 +6,6 @@ import { getMessage } from '../helpers/i18n';
 beforeEach(() => {
   fakeBrowser.reset();
   (fakeBrowser.i18n as { getMessage: typeof getMessage }).getMessage = getMessage;
+  // Not in WXT's fake browser; the real one answers the built manifest.
+  (fakeBrowser.runtime as unknown as { getManifest: () => unknown }).getManifest = () => ({ manifest_version: 3, name: 'Shelfsync', version: '0.1.0' });
 });
