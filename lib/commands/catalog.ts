@@ -1,5 +1,6 @@
 // Every command the background answers. Callers import only the *type* of this map (see
 // client.ts), so no handler code is bundled into the dashboard, the popup or a content script.
+import { backupCommands } from '../backup/commands';
 import { consoleCommands } from '../consoles/commands';
 import { draftCommands } from '../drafts/commands';
 import { inventoryCommands } from '../inventory/commands';
@@ -26,6 +27,7 @@ export const commands = {
   ...syncCommands,
   ...draftCommands,
   ...consoleCommands,
+  ...backupCommands,
 };
 
 export type Commands = typeof commands;

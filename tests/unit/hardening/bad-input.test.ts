@@ -28,7 +28,8 @@ async function digest(): Promise<string> {
 
 const KNOWN = new Set(['invalid_input', 'unknown_command', 'forbidden', 'not_found', 'conflict', 'sku_taken', 'code_taken', 'insufficient_stock', 'negative_stock',
   'store_already_covered', 'no_sync_rule', 'version_conflict', 'idempotency_key_reused', 'over_receipt', 'permission_needed', 'store_not_identified', 'not_a_console',
-  'store_not_active', 'unavailable', 'auth_failed', 'platform_unreachable', 'authorization_cancelled', 'source_unreachable', 'invalid_csv']);
+  'store_not_active', 'unavailable', 'auth_failed', 'platform_unreachable', 'authorization_cancelled', 'source_unreachable', 'invalid_csv',
+  'invalid_backup', 'not_empty', 'passphrase_needed', 'wrong_passphrase']);
 
 const hostileString = fc.oneof(
   fc.string(),
