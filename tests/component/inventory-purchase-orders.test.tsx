@@ -59,6 +59,8 @@ describe('purchase orders page', () => {
 
     const detail = await screen.findByTestId('po-detail');
     expect(within(detail).getByTestId('po-status').textContent).toBe('Ordered');
+    // The create drawer has closed; the new order's drawer is what is open.
+    await waitFor(() => expect(document.querySelector('.ant-drawer-open [data-testid="po-create-submit"]')).toBeNull());
     await waitFor(() => expect(within(detail).getByTestId('po-line-TEE-1').textContent).toMatch(/TEE-1Tee50050/));
     const row = await screen.findByTestId('po-row-1');
     expect(row.textContent).toMatch(/Ordered.*Jakarta \(JKT\)Bandung Textiles.*0 \/ 55 · SKUs: 2/);

@@ -112,7 +112,7 @@ describe('inventory sources page', () => {
     expect(await db.inventorySources.count()).toBe(0);
   });
 
-  it('tests a saved source from its row, shows a failed read, switches it off and removes it', async () => {
+  it('tests a saved source from its row, shows a failed read, edits it, switches it off and removes it', async () => {
     const src = await ok('inventory.sources.create', { name: 'Sheet', url: `${base}/missing.csv`, format: 'csv', mapping: { sku: 'Item', quantity: 'Qty' }, warehouseId: wh, intervalMinutes: 30 });
     render(<DashboardApp />);
     const row = await screen.findByTestId(`source-row-${src.id}`);
@@ -120,7 +120,17 @@ describe('inventory sources page', () => {
     const result = await screen.findByTestId('source-test-result');
     expect(result.textContent).toMatch(/The source could not be read.*answered HTTP 404/);
 
-    fireEvent.click(within(row).getByTestId(`source-enabled-${src.id}`));
+    fireEvent.click(within(screen.getByTestId('source-test-result').closest('.ant-modal') as HTMLElement).getAllByRole('button', { name: 'Close' }).at(-1)!);
+
+    // Edit: the drawer starts from the saved values.
+    fireEvent.click(within(screen.getByTestId(`source-row-${src.id}`)).getByTestId(`source-edit-${src.id}`));
+    await waitFor(() => expect((screen.getByTestId('source-interval') as HTMLInputElement).value).toBe('30'));
+    expect((screen.getByTestId('source-map-sku') as HTMLInputElement).value).toBe('Item');
+    fireEvent.change(screen.getByTestId('source-interval'), { target: { value: '45' } });
+    fireEvent.click(screen.getByTestId('source-save'));
+    await waitFor(() => expect(screen.getByTestId(`source-row-${src.id}`).textContent).toContain('every 45 min'));
+
+    fireEvent.click(within(screen.getByTestId(`source-row-${src.id}`)).getByTestId(`source-enabled-${src.id}`));
     await waitFor(async () => expect((await db.inventorySources.get(src.id))?.enabled).toBe(false));
 
     fireEvent.click(within(screen.getByTestId(`source-row-${src.id}`)).getByTestId(`source-remove-${src.id}`));

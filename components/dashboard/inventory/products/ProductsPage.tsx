@@ -9,6 +9,7 @@ import type { ProductRow } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { downloadText } from '@/components/common/download';
+import { readHashParam, writeHashParams } from '@/components/common/hashParams';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { useDbChange } from '@/components/common/useDbChange';
 import { formatNumber, formatTime, PAGE_SIZES } from '../format';
@@ -19,7 +20,7 @@ import { CsvImportButton } from '@/components/common/CsvImport';
 
 export function ProductsPage() {
   const { message } = App.useApp();
-  const [q, setQ] = useState('');
+  const [q, setQ] = useState(() => readHashParam('q'));
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const [editing, setEditing] = useState<ProductRow | null | undefined>(undefined);
@@ -78,9 +79,11 @@ export function ProductsPage() {
             allowClear
             placeholder={t('products_searchPlaceholder')}
             style={{ maxWidth: 360, marginBottom: 12 }}
+            defaultValue={q}
             onSearch={(value) => {
               setQ(value.trim());
               setPage(1);
+              writeHashParams({ q: value.trim() });
             }}
             data-testid="product-search"
           />
