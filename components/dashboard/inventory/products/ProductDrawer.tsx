@@ -81,7 +81,7 @@ export function ProductDrawer({ product, open, onClose, onSaved }: { product: Pr
             <InputNumber min={0} step={0.01} style={{ width: '100%' }} data-testid="product-price" />
           </Form.Item>
           <Form.Item name="weightGrams" label={t('products_weight')} style={{ flex: 1 }}>
-            <InputNumber min={0} precision={0} style={{ width: '100%' }} suffix="g" data-testid="product-weight" />
+            <InputNumber min={0} precision={0} style={{ width: '100%' }} suffix={t('products_gramsUnit')} data-testid="product-weight" />
           </Form.Item>
         </Space>
         <Form.Item name="imageUrl" label={t('products_imageUrl')} extra={t('products_imageUrlHelp')}>

@@ -111,7 +111,7 @@ export function ProductsPage() {
               { title: t('products_sku'), dataIndex: 'sku', width: 200, render: (sku: string, row) => <Button color="primary" variant="link" size="small" style={{ padding: 0, fontWeight: 600 }} onClick={() => setEditing(row)}>{sku}</Button> },
               { title: t('products_name'), dataIndex: 'name', ellipsis: true },
               { title: t('products_price'), dataIndex: 'price', align: 'right', width: 120, render: (v: number | null) => formatNumber(v, 2) },
-              { title: t('products_weightColumn'), dataIndex: 'weightGrams', align: 'right', width: 110, render: (v: number | null) => (v === null ? '' : `${formatNumber(v)} g`) },
+              { title: t('products_weightColumn'), dataIndex: 'weightGrams', align: 'right', width: 110, render: (v: number | null) => (v === null ? '' : t('products_grams', formatNumber(v))) },
               { title: t('products_updated'), dataIndex: 'updatedAt', width: 180, render: (v: number) => formatTime(v) },
               { title: '', key: 'actions', width: 80, render: (_, row) => <Button color="primary" variant="link" size="small" onClick={() => setEditing(row)} data-testid={`product-edit-${row.sku}`}>{t('products_edit')}</Button> },
             ]}

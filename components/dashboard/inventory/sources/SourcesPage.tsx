@@ -152,7 +152,7 @@ export function SourcesPage() {
                 </div>
               ),
             },
-            { title: t('sources_format'), dataIndex: 'format', width: 80, render: (f: string) => <Tag>{f.toUpperCase()}</Tag> },
+            { title: t('sources_format'), dataIndex: 'format', width: 80, render: (f: string) => <Tag>{f === 'json' ? t('sources_formatJson') : t('sources_formatCsv')}</Tag> },
             {
               title: t('sources_mapping'), key: 'mapping', width: 190,
               render: (_, s) => (
