@@ -6,6 +6,7 @@ import { kickJobs } from '../jobs/runner';
 import { ensureDriftAlarm } from '../sync/driftSchedule';
 import { kickEngine, releaseForeignLeases, startEngine } from '../sync/engine';
 import { logger } from '../log/logger';
+import { applySettings, readSettings } from '../settings/commands';
 
 const log = logger('background');
 
@@ -13,6 +14,7 @@ export async function startBackground(): Promise<void> {
   const db = getDb();
   await db.open();
   await db.meta.put({ key: 'lastWorkerStart', value: Date.now() });
+  applySettings(await readSettings(db));
   log.info(`ready (schema ${db.verno})`);
   // Resume whatever a stopped worker left unfinished; not awaited so commands answer at once.
   startEngine(db);

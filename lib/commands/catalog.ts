@@ -7,6 +7,7 @@ import { inventoryCommands } from '../inventory/commands';
 import { sourceCommands } from '../inventory/sourceCommands';
 import { productCommands } from '../products/commands';
 import { purchasingCommands } from '../purchasing/commands';
+import { settingsCommands } from '../settings/commands';
 import { ruleCommands } from '../rules/commands';
 import { storeProductCommands } from '../store-products/commands';
 import { storeCommands } from '../stores/commands';
@@ -28,6 +29,7 @@ export const commands = {
   ...draftCommands,
   ...consoleCommands,
   ...backupCommands,
+  ...settingsCommands,
 };
 
 export type Commands = typeof commands;

@@ -9,6 +9,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { StoreRow } from '../db/types';
 import { storeIndex } from '../store-products/listIndex';
 import { viewsOf } from '../store-products/views';
+import { readSettings } from '../settings/commands';
 import { bindingKey, identifyConsole } from './identify';
 import { consoleActions } from './act';
 
@@ -47,12 +48,13 @@ export const consoleCommands = {
       const brief = (s: StoreRow) => ({ id: s.id, name: s.name, platform: s.platform, status: s.status });
       if (!found.page) return { console: null, store: null, candidates: [], reason: found.reason };
       const page = { platform: found.page.platform, kind: found.page.kind, platformItemId: found.page.platformItemId };
+      const features = (await readSettings(ctx.db)).consoleFeatures;
       if (found.store) {
         const rule = await ctx.db.ruleStores.get(found.store.id);
         const ruleRow = rule ? await ctx.db.syncRules.get(rule.ruleId) : undefined;
-        return { console: page, store: { ...brief(found.store), autoSyncDefault: found.store.autoSyncDefault, rule: ruleRow ? { id: ruleRow.id, name: ruleRow.name } : null }, candidates: [], reason: null };
+        return { console: page, store: { ...brief(found.store), autoSyncDefault: found.store.autoSyncDefault, rule: ruleRow ? { id: ruleRow.id, name: ruleRow.name } : null }, candidates: [], reason: null, features };
       }
-      return { console: page, store: null, candidates: found.candidates.map(brief), reason: found.reason };
+      return { console: page, store: null, candidates: found.candidates.map(brief), reason: found.reason, features };
     },
   }),
 

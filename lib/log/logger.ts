@@ -2,6 +2,11 @@
 // through `redact`, which blanks any field whose name looks like a credential.
 const SECRET_FIELD = /secret|token|password|passwd|partnerkey|appkey|consumerkey|authorization|credential|sign$|^sign|cookie|^key$|^code$/i;
 
+/** Query parameters that carry secrets (access_token, sign, consumer_secret, oauth_signature...). */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (all, sep: string, key: string) => (SECRET_FIELD.test(decodeURIComponent(key).replace(/[_-]/g, '')) || /sign|token|secret|key|password/i.test(key) ? `${sep}${key}=[redacted]` : all));
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[deep]';
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1));
@@ -13,7 +18,10 @@ export function redact(value: unknown, depth = 0): unknown {
     }
     return out;
   }
-  if (typeof value === 'string' && value.length > 2000) return `${value.slice(0, 2000)}…`;
+  if (typeof value === 'string') {
+    const text = /^https?:\/\//.test(value) ? redactUrl(value) : value;
+    return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+  }
   return value;
 }
 
@@ -42,7 +50,8 @@ export function setLogSink(next: Sink | null): void {
 export function logger(scope: string) {
   const emit = (level: LogLevel, message: string, data?: unknown) => {
     if (ORDER[level] < ORDER[threshold]) return;
-    sink(level, scope, message, data === undefined ? undefined : redact(data));
+    // URLs in the sentence itself lose their secret parameters too.
+    sink(level, scope, message.replace(/https?:\/\/[^\s]+/g, (u) => redactUrl(u)), data === undefined ? undefined : redact(data));
   };
   return {
     debug: (m: string, d?: unknown) => emit('debug', m, d),

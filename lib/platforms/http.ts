@@ -3,7 +3,10 @@
 // platform-envelope half (Shopee `error`, Lazada `code`, ...) lives in each adapter because a
 // 403 with `error_auth` means "refresh", not "re-authorize".
 
+import { logger } from '../log/logger.ts';
 import { PlatformError } from './types.ts';
+
+const log = logger('http');
 
 /** Service workers kill fetches at 30 s; stop ourselves first so the error is classified. */
 export const DEFAULT_TIMEOUT_MS = 25_000;
@@ -44,6 +47,7 @@ export async function send(req: HttpRequest, opts: AdapterOptions = {}): Promise
   };
   let res: Response;
   let text: string;
+  const started = Date.now();
   try {
     // Call the global without a receiver change: an unbound `fetch` throws "Illegal invocation" in workers.
     res = opts.fetch ? await opts.fetch(req.url, init) : await fetch(req.url, init);
@@ -55,6 +59,9 @@ export async function send(req: HttpRequest, opts: AdapterOptions = {}): Promise
     }
     throw new PlatformError('temporary', `network error: ${req.method} ${stripQuery(req.url)}: ${errorMessage(err)}`);
   }
+  // Debug logging names the call, never its secrets: the logger redacts tokens and signatures
+  // in URLs and never sees headers or bodies.
+  log.debug(`${req.method} ${req.url} → ${res.status} in ${Date.now() - started} ms`);
   return { status: res.status, headers: res.headers, text, json: parseJsonSafe(text) };
 }
 

@@ -29,3 +29,19 @@ describe('logging', () => {
     expect(lines).toEqual(['info shown', 'debug now shown']);
   });
 });
+
+describe('URLs in logs', () => {
+  it('lose their secret query parameters, in messages and in data', async () => {
+    const { redactUrl } = await import('@/lib/log/logger');
+    const url = 'http://127.0.0.1:4100/shopee/api/v2/product/get_item_list?partner_id=2001&timestamp=17&access_token=tok-SECRET&shop_id=3&sign=abc123SIGN&item_status=NORMAL';
+    const clean = redactUrl(url);
+    expect(clean).not.toMatch(/tok-SECRET|abc123SIGN/);
+    expect(clean).toContain('item_status=NORMAL');
+    expect(redactUrl('https://x/wp-json/wc/v3/products?consumer_key=ck_1&consumer_secret=cs_2&oauth_signature=zz&page=2')).not.toMatch(/ck_1|cs_2|=zz/);
+    const lines: string[] = [];
+    setLogSink((_l, _s, message, data) => lines.push(message + JSON.stringify(data)));
+    setLogLevel('debug');
+    logger('http').debug(`GET ${url} → 200`, { next: url });
+    expect(lines.join('\n')).not.toMatch(/tok-SECRET|abc123SIGN/);
+  });
+});

@@ -1,0 +1,59 @@
+// settings.*: the seller's switches — debug logging (redacted, never secrets) and a per-feature
+// off switch for each control Shelfsync injects into the consoles.
+import { z } from 'zod';
+import { command, EXTENSION_ONLY } from '../commands/define';
+import type { ShelfsyncDB } from '../db/database';
+import { setLogLevel } from '../log/logger';
+
+export const CONSOLE_FEATURES = ['statusIcon', 'syncNow', 'autoSync', 'clone', 'connect', 'toolbar', 'contextMenu'] as const;
+export type ConsoleFeature = (typeof CONSOLE_FEATURES)[number];
+
+export interface Settings {
+  debugLogging: boolean;
+  consoleFeatures: Record<ConsoleFeature, boolean>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  debugLogging: false,
+  consoleFeatures: Object.fromEntries(CONSOLE_FEATURES.map((f) => [f, true])) as Record<ConsoleFeature, boolean>,
+};
+
+export async function readSettings(db: ShelfsyncDB): Promise<Settings> {
+  const row = (await db.settings.get('settings'))?.value as Partial<Settings> | undefined;
+  return { ...DEFAULT_SETTINGS, ...row, consoleFeatures: { ...DEFAULT_SETTINGS.consoleFeatures, ...row?.consoleFeatures } };
+}
+
+export function applySettings(s: Settings): void {
+  setLogLevel(s.debugLogging ? 'debug' : 'info');
+}
+
+export const settingsCommands = {
+  'settings.get': command({
+    summary: 'read settings',
+    access: EXTENSION_ONLY,
+    schema: z.object({}).strict().default({}),
+    handler: async (_i, { db }) => readSettings(db),
+  }),
+
+  'settings.update': command({
+    summary: 'change settings',
+    access: EXTENSION_ONLY,
+    schema: z.object({
+      debugLogging: z.boolean().optional(),
+      consoleFeatures: z.object(Object.fromEntries(CONSOLE_FEATURES.map((f) => [f, z.boolean().optional()])) as Record<ConsoleFeature, z.ZodOptional<z.ZodBoolean>>).strict().optional(),
+    }).strict(),
+    async handler(input, { db }) {
+      const next = await db.transaction('rw', db.settings, async () => {
+        const current = await readSettings(db);
+        const merged: Settings = {
+          debugLogging: input.debugLogging ?? current.debugLogging,
+          consoleFeatures: { ...current.consoleFeatures, ...Object.fromEntries(Object.entries(input.consoleFeatures ?? {}).filter(([, v]) => v !== undefined)) },
+        };
+        await db.settings.put({ key: 'settings', value: merged });
+        return merged;
+      });
+      applySettings(next);
+      return next;
+    },
+  }),
+};
