@@ -13,6 +13,9 @@ import { ProductsPage } from './inventory/products/ProductsPage';
 import { StockPage } from './inventory/stock/StockPage';
 import { PurchaseOrdersPage } from './inventory/purchase-orders/PurchaseOrdersPage';
 import { SourcesPage } from './inventory/sources/SourcesPage';
+import { StoreProductsModule } from './store-products/StoreProductsModule';
+import { SyncLogPage } from './sync/SyncLogPage';
+import { SyncRulesPage } from './sync/SyncRulesPage';
 
 const item = (key: RouteKey, icon?: ReactNode) => ({ key, icon, label: t(ROUTE_LABELS[key]) });
 
@@ -32,12 +35,12 @@ function menuItems(): MenuProps['items'] {
   ];
 }
 
-function Page({ route }: { route: RouteKey }) {
+function Page({ route, params }: { route: RouteKey; params: URLSearchParams }) {
   switch (route) {
     case 'inventory/warehouses':
       return <WarehousesPage />;
     case 'store-products':
-      return <NotBuilt title="nav_storeProducts" what="notBuilt_storeProducts" />;
+      return <StoreProductsModule params={params} />;
     case 'inventory/products':
       return <ProductsPage />;
     case 'inventory/stock':
@@ -49,9 +52,9 @@ function Page({ route }: { route: RouteKey }) {
     case 'stores':
       return <StoresPage />;
     case 'sync-rules':
-      return <NotBuilt title="nav_syncRules" what="notBuilt_syncRules" />;
+      return <SyncRulesPage />;
     case 'sync-log':
-      return <NotBuilt title="nav_syncLog" what="notBuilt_syncLog" />;
+      return <SyncLogPage />;
     case 'settings':
       return <NotBuilt title="nav_settings" what="notBuilt_settings" />;
   }
@@ -79,7 +82,7 @@ export function DashboardApp() {
             />
           </Layout.Sider>
           <Layout.Content style={{ padding: 24, background: '#fff' }}>
-            <Page route={route.key} />
+            <Page route={route.key} params={route.params} />
           </Layout.Content>
         </Layout>
       </AntApp>

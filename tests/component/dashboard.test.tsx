@@ -14,13 +14,14 @@ beforeEach(async () => {
 
 describe('the dashboard shell', () => {
   it('shows the product navigation and an honest empty state for modules not built yet', async () => {
+    window.location.hash = '#/settings';
     render(<DashboardApp />);
     for (const label of ['Store products', 'Inventory', 'System products', 'Warehouses', 'Stock', 'Purchase orders', 'Stores', 'Sync rules', 'Sync log', 'Settings']) {
       expect(screen.getAllByText(label).length).toBeGreaterThan(0);
     }
     const empty = screen.getByTestId('not-built');
     expect(within(empty).getByText('Not built yet')).toBeTruthy();
-    expect(empty.textContent).toMatch(/pick a platform, then one of its stores/);
+    expect(empty.textContent).toMatch(/per-store defaults/);
     // No fake data anywhere: no table rows on an empty state.
     expect(document.querySelectorAll('tbody tr').length).toBe(0);
   });
@@ -28,7 +29,7 @@ describe('the dashboard shell', () => {
   it('routes by the URL hash so a reload lands on the same module', async () => {
     window.location.hash = '#/sync-rules';
     render(<DashboardApp />);
-    expect(screen.getByTestId('not-built').textContent).toMatch(/which warehouses, inventory type and ratio/);
+    expect((await screen.findByTestId('rules-empty')).textContent).toMatch(/A store needs a rule before Shelfsync can push stock to it/);
   });
 
   it('creates a warehouse through the command and shows it live', async () => {

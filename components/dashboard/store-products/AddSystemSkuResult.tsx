@@ -1,0 +1,44 @@
+// The answer of Add system SKU: how many system products were created and connected, and every
+// variant that was not, with the background's reason.
+import { Alert, Modal, Space, Table, Typography } from 'antd';
+import type { CommandOutput } from '@/lib/commands/client';
+import { t } from '@/lib/i18n';
+import type { UnconnectedVariant } from './types';
+
+export type AddResult = CommandOutput<'storeVariants.createSystemProducts'>;
+
+export function AddSystemSkuResult({ result, variants, onClose }: { result: AddResult | null; variants: Map<number, UnconnectedVariant>; onClose: () => void }) {
+  return (
+    <Modal open={result !== null} title={t('unc_addResultTitle')} onCancel={onClose} onOk={onClose} okText={t('log_close')} okButtonProps={{ 'data-testid': 'unc-add-close' } as never} cancelButtonProps={{ style: { display: 'none' } }} width={680} destroyOnHidden>
+      {result && (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="unc-add-result">
+          {result.created.length > 0 && (
+            <Alert type="success" showIcon title={t('unc_addCreated', result.created.length)} description={result.created.map((c) => c.sku).join(', ')} data-testid="unc-add-created" />
+          )}
+          {result.errors.length > 0 && (
+            <>
+              <Alert type="warning" showIcon title={t('unc_addErrors', result.errors.length)} />
+              <Table
+                size="small"
+                rowKey="storeVariantId"
+                pagination={result.errors.length > 10 ? { pageSize: 10 } : false}
+                dataSource={result.errors}
+                data-testid="unc-add-errors"
+                columns={[
+                  {
+                    title: t('unc_colSellerSku'), key: 'v', width: 200,
+                    render: (_, e) => {
+                      const v = variants.get(e.storeVariantId);
+                      return v ? (v.sellerSku || <Typography.Text type="secondary" italic>{t('sp_noSku')}</Typography.Text>) : `#${e.storeVariantId}`;
+                    },
+                  },
+                  { title: t('unc_colWhy'), dataIndex: 'message' },
+                ]}
+              />
+            </>
+          )}
+        </Space>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,143 @@
+// Acting on many listings: the selected ones (Sync inventory, More → Auto synchronization on/off)
+// or all items matching the current filter (All items → …). With no filter "all" is sent as
+// `all: true`; with a filter the background first answers the matching ids.
+import { App, Button, Dropdown, Space, Typography } from 'antd';
+import { CloudUploadOutlined, DownOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { call } from '@/lib/commands/client';
+import { CommandError } from '@/lib/commands/errors';
+import { t } from '@/lib/i18n';
+import { errorText } from '@/components/common/commandErrors';
+import { formatNumber } from '../inventory/format';
+import { isFiltered, type ProductFilter } from './ProductFilters';
+
+type Target = { storeProductIds: number[] } | { all: true };
+
+interface Props {
+  storeId: number;
+  selected: number[];
+  filter: ProductFilter;
+  /** Listings matching the filter. */
+  total: number;
+  onClearSelection: () => void;
+  onSyncStarted: (jobId: number, count: number) => void;
+  onOpenRules: () => void;
+  onChanged: () => void;
+}
+
+export function BulkActions({ storeId, selected, filter, total, onClearSelection, onSyncStarted, onOpenRules, onChanged }: Props) {
+  const { message, modal } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function allTarget(): Promise<Target | null> {
+    if (!isFiltered(filter)) return { all: true };
+    const answer = await call('storeProducts.list', {
+      storeId, q: filter.q || undefined, status: filter.status, connected: filter.connected, autoSync: filter.autoSync, syncStatus: filter.syncStatus, idsOnly: true,
+    });
+    return answer.ids?.length ? { storeProductIds: answer.ids } : null;
+  }
+
+  async function run(key: string, work: () => Promise<void>) {
+    setBusy(key);
+    try {
+      await work();
+    } catch (err) {
+      if (err instanceof CommandError && err.code === 'no_sync_rule') {
+        modal.confirm({
+          title: t('sp_noRuleTitle'),
+          content: err.message,
+          okText: t('sp_setUpRule'),
+          cancelText: t('common_cancel'),
+          onOk: onOpenRules,
+        });
+      } else message.error(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const sync = (target: Target, count: number) =>
+    run('sync', async () => {
+      const { jobId } = await call('storeProducts.sync', { storeId, ...target });
+      onSyncStarted(jobId, count);
+    });
+
+  const autoSync = (target: Target, enabled: boolean) =>
+    run(enabled ? 'on' : 'off', async () => {
+      const { updated } = await call('storeProducts.setAutoSync', { storeId, ...target, enabled });
+      message.success(t(enabled ? 'sp_autoOnDone' : 'sp_autoOffDone', formatNumber(updated)));
+      onChanged();
+    });
+
+  const onAll = (action: 'sync' | 'on' | 'off') => {
+    const what = t(action === 'sync' ? 'sp_allSync' : action === 'on' ? 'sp_allAutoOn' : 'sp_allAutoOff');
+    modal.confirm({
+      title: t('sp_allConfirmTitle', what, formatNumber(total)),
+      content: isFiltered(filter) ? t('sp_allConfirmFiltered') : t('sp_allConfirmEverything'),
+      okText: what,
+      cancelText: t('common_cancel'),
+      onOk: () =>
+        run(action, async () => {
+          const target = await allTarget();
+          if (!target) {
+            message.info(t('sp_allNothing'));
+            return;
+          }
+          if (action === 'sync') {
+            const { jobId } = await call('storeProducts.sync', { storeId, ...target });
+            onSyncStarted(jobId, 'storeProductIds' in target ? target.storeProductIds.length : total);
+          } else {
+            const { updated } = await call('storeProducts.setAutoSync', { storeId, ...target, enabled: action === 'on' });
+            message.success(t(action === 'on' ? 'sp_autoOnDone' : 'sp_autoOffDone', formatNumber(updated)));
+            onChanged();
+          }
+        }),
+    });
+  };
+
+  const none = selected.length === 0;
+  return (
+    <Space wrap style={{ marginBottom: 12 }} data-testid="sp-bulk">
+      <Button type="primary" icon={<CloudUploadOutlined />} disabled={none} loading={busy === 'sync'} onClick={() => void sync({ storeProductIds: selected }, selected.length)} data-testid="sp-sync-selected">
+        {t('sp_syncInventory')}
+      </Button>
+      <Dropdown
+        disabled={none}
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'on', icon: <ThunderboltOutlined />, label: <span data-testid="sp-more-auto-on">{t('sp_moreAutoOn')}</span> },
+            { key: 'off', label: <span data-testid="sp-more-auto-off">{t('sp_moreAutoOff')}</span> },
+          ],
+          onClick: ({ key }) => void autoSync({ storeProductIds: selected }, key === 'on'),
+        }}
+      >
+        <Button loading={busy === 'on' || busy === 'off'} data-testid="sp-more">
+          {t('sp_more')} <DownOutlined />
+        </Button>
+      </Dropdown>
+      <Dropdown
+        disabled={total === 0}
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'sync', icon: <CloudUploadOutlined />, label: <span data-testid="sp-all-sync">{t('sp_allSync')}</span> },
+            { key: 'on', icon: <ThunderboltOutlined />, label: <span data-testid="sp-all-auto-on">{t('sp_allAutoOn')}</span> },
+            { key: 'off', label: <span data-testid="sp-all-auto-off">{t('sp_allAutoOff')}</span> },
+          ],
+          onClick: ({ key }) => onAll(key as 'sync' | 'on' | 'off'),
+        }}
+      >
+        <Button data-testid="sp-all">
+          {t(isFiltered(filter) ? 'sp_allItemsFiltered' : 'sp_allItems', formatNumber(total))} <DownOutlined />
+        </Button>
+      </Dropdown>
+      {!none && (
+        <Typography.Text type="secondary" data-testid="sp-selected-count">
+          {t('sp_nSelected', formatNumber(selected.length))}{' '}
+          <Typography.Link onClick={onClearSelection}>{t('sp_clearSelection')}</Typography.Link>
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}

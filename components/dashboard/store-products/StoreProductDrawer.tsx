@@ -1,0 +1,203 @@
+// A listing in detail: every variant (seller SKU, options, system SKU, price, platform stock, push
+// quantity with its explanation, last sync), the listing's sync log, Sync now, Retry failed,
+// auto sync on/off, and per variant Disconnect (or Connect… when it is not connected).
+import { Alert, App, Button, Drawer, Popconfirm, Space, Spin, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { CloudUploadOutlined, DisconnectOutlined, LinkOutlined, RedoOutlined } from '@ant-design/icons';
+import { useState, type HTMLAttributes } from 'react';
+import { call } from '@/lib/commands/client';
+import { CommandError } from '@/lib/commands/errors';
+import { getDb } from '@/lib/db/database';
+import { t } from '@/lib/i18n';
+import { errorText } from '@/components/common/commandErrors';
+import { useCommandQuery } from '@/components/common/useCommandQuery';
+import { formatNumber, formatTime } from '../inventory/format';
+import { LogStatusTag } from '../sync/labels';
+import { SyncJobModal } from '../sync/SyncJobModal';
+import { SyncLogTable } from '../sync/SyncLogTable';
+import { ConnectModal, optionText, type ConnectTarget } from './ConnectModal';
+import { PushQuantity } from './ExplainQuantity';
+import { ListingImage } from './ListingImage';
+import { StatusTag } from './StatusTag';
+import { SyncStatusIcon } from './SyncStatusIcon';
+import { shortTime } from './time';
+import type { ListingVariant } from './types';
+import { useLiveSignal } from './useLiveSignal';
+import type { StoreView } from './useStores';
+
+interface Props {
+  storeProductId: number | null;
+  store: StoreView;
+  onClose: () => void;
+  onOpenRules: () => void;
+}
+
+export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules }: Props) {
+  const { message, modal } = App.useApp();
+  const open = storeProductId !== null;
+  const changed = useLiveSignal(() => {
+    const db = getDb();
+    if (storeProductId === null) return Promise.resolve(null);
+    return Promise.all([db.storeProducts.get(storeProductId), db.storeVariants.where('storeProductId').equals(storeProductId).toArray(), db.stockLevels.count(), db.ruleStores.get(store.id)]);
+  }, [storeProductId, store.id], 400);
+  const query = useCommandQuery(() => (storeProductId === null ? Promise.resolve(undefined) : call('storeProducts.get', { id: storeProductId })), [storeProductId], changed);
+  const listing = query.data;
+  const [busy, setBusy] = useState<string | null>(null);
+  const [job, setJob] = useState<{ id: number; title: string } | null>(null);
+  const [connecting, setConnecting] = useState<ConnectTarget | null>(null);
+  const failedVariants = listing?.variants.filter((v) => v.lastSync?.status === 'failed').length ?? 0;
+
+  async function run(key: string, work: () => Promise<void>) {
+    setBusy(key);
+    try {
+      await work();
+    } catch (err) {
+      if (err instanceof CommandError && err.code === 'no_sync_rule') {
+        modal.confirm({ title: t('sp_noRuleTitle'), content: err.message, okText: t('sp_setUpRule'), cancelText: t('common_cancel'), onOk: onOpenRules });
+      } else message.error(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const syncNow = () =>
+    run('sync', async () => {
+      const { jobId } = await call('storeProducts.sync', { storeId: store.id, storeProductIds: [storeProductId!] });
+      setJob({ id: jobId, title: t('sp_syncOneTitle', listing?.title ?? '') });
+    });
+
+  const retryFailed = () =>
+    run('retry', async () => {
+      const failed = await call('syncLogs.list', { storeId: store.id, storeProductId: storeProductId!, status: 'failed', pageSize: 500 });
+      if (!failed.items.length) {
+        message.info(t('sp_retryNothing'));
+        return;
+      }
+      const answer = await call('syncLogs.retry', { storeId: store.id, ids: failed.items.map((l) => l.id) });
+      if (answer.jobId === null) message.info(t('sp_retryNothing'));
+      else setJob({ id: answer.jobId, title: t('sp_retryTitle', answer.variants) });
+    });
+
+  const setAuto = (enabled: boolean) =>
+    run('auto', async () => {
+      await call('storeProducts.setAutoSync', { storeId: store.id, storeProductIds: [storeProductId!], enabled });
+      message.success(t(enabled ? 'sp_autoOnOne' : 'sp_autoOffOne'));
+      query.reload();
+    });
+
+  const disconnect = (v: ListingVariant) =>
+    run(`disconnect-${v.id}`, async () => {
+      await call('storeVariants.disconnect', { id: v.id });
+      message.success(t('sp_disconnectedToast', v.sellerSku || '—'));
+      query.reload();
+    });
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={1040}
+      destroyOnHidden
+      title={listing ? listing.title || t('sp_untitled') : t('sp_detailTitle')}
+      extra={
+        listing && (
+          <Space>
+            <Tooltip title={t('sp_autoSwitchHelp')}>
+              <Space size={6}>
+                <Typography.Text>{t('sp_autoSyncLabel')}</Typography.Text>
+                <Switch checked={listing.autoSync} loading={busy === 'auto'} onChange={setAuto} data-testid="spd-auto" />
+              </Space>
+            </Tooltip>
+            <Button icon={<RedoOutlined />} disabled={failedVariants === 0} loading={busy === 'retry'} onClick={() => void retryFailed()} data-testid="spd-retry">
+              {t('sp_retryFailed')}{failedVariants ? ` (${failedVariants})` : ''}
+            </Button>
+            <Button type="primary" icon={<CloudUploadOutlined />} loading={busy === 'sync'} onClick={() => void syncNow()} data-testid="spd-sync">
+              {t('sp_syncNow')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {query.error && <Alert type="error" showIcon title={query.error} />}
+      {!listing && !query.error && <Spin />}
+      {listing && (
+        <div data-testid="sp-detail">
+          <Space align="start" size="large" style={{ marginBottom: 16 }}>
+            <ListingImage url={listing.imageUrl} size={72} />
+            <Space orientation="vertical" size={4}>
+              <Typography.Text type="secondary" copyable={{ text: listing.platformItemId }}>{t('sp_itemId', listing.platformItemId)}</Typography.Text>
+              <Space>
+                <StatusTag listing={listing} />
+                <SyncStatusIcon listing={listing} />
+              </Space>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('sp_updatedOnPlatform', formatTime(listing.platformUpdatedAt || listing.updatedAt))}</Typography.Text>
+            </Space>
+          </Space>
+          <Typography.Title level={5}>{t('sp_variantsTitle', listing.variants.length)}</Typography.Title>
+          <Table<ListingVariant>
+            rowKey="id"
+            size="small"
+            pagination={listing.variants.length > 20 ? { pageSize: 20 } : false}
+            dataSource={listing.variants}
+            scroll={{ x: 940 }}
+            onRow={(v) => ({ 'data-testid': `spd-variant-${v.sellerSku || v.id}` }) as HTMLAttributes<HTMLElement>}
+            columns={[
+              { title: t('sp_colSellerSku'), dataIndex: 'sellerSku', width: 130, ellipsis: true, render: (v: string) => v || <Typography.Text type="secondary" italic>{t('sp_noSku')}</Typography.Text> },
+              { title: t('sp_colOptions'), key: 'options', width: 120, ellipsis: true, render: (_, v) => optionText(v.options) || '—' },
+              {
+                title: t('sp_colSystemSku'), key: 'system', width: 130, ellipsis: true,
+                render: (_, v) => (v.productId !== null ? <Typography.Text strong>{v.systemSku}</Typography.Text> : <Tag color="error">{t('sp_notConnected')}</Tag>),
+              },
+              { title: t('sp_colPrice'), dataIndex: 'price', width: 80, align: 'right', render: (p: number | null) => formatNumber(p, 2) },
+              { title: t('sp_colPlatformStock'), dataIndex: 'platformStock', width: 90, align: 'right', render: (n: number) => formatNumber(n) },
+              { title: t('sp_colPush'), key: 'push', width: 100, align: 'right', render: (_, v) => <PushQuantity variant={v} /> },
+              {
+                title: t('sp_colLastSync'), key: 'last', width: 170,
+                render: (_, v) =>
+                  v.lastSync ? (
+                    <Tooltip title={v.lastSync.error ?? undefined}>
+                      <Space orientation="vertical" size={0}>
+                        <Space size={4}>
+                          <LogStatusTag status={v.lastSync.status} />
+                          {v.lastSync.quantity !== null && <Typography.Text>{formatNumber(v.lastSync.quantity)}</Typography.Text>}
+                        </Space>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{shortTime(v.lastSync.at)}</Typography.Text>
+                      </Space>
+                    </Tooltip>
+                  ) : (
+                    <Typography.Text type="secondary">{t('sp_syncNever')}</Typography.Text>
+                  ),
+              },
+              {
+                title: '', key: 'actions', width: 120,
+                render: (_, v) =>
+                  v.productId !== null ? (
+                    <Popconfirm
+                      title={t('sp_disconnectConfirm', v.sellerSku || '—', v.systemSku ?? '')}
+                      description={t('sp_disconnectHelp')}
+                      okText={t('sp_disconnect')}
+                      cancelText={t('common_cancel')}
+                      onConfirm={() => disconnect(v)}
+                    >
+                      <Button size="small" type="link" danger icon={<DisconnectOutlined />} loading={busy === `disconnect-${v.id}`} data-testid={`spd-disconnect-${v.id}`}>
+                        {t('sp_disconnect')}
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    <Button size="small" type="link" icon={<LinkOutlined />} onClick={() => setConnecting({ id: v.id, title: listing.title, sellerSku: v.sellerSku, options: v.options })} data-testid={`spd-connect-${v.id}`}>
+                      {t('unc_connectDots')}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
+          <Typography.Title level={5} style={{ marginTop: 24 }}>{t('sp_logTitle')}</Typography.Title>
+          <div data-testid="spd-log">
+            <SyncLogTable storeId={store.id} storeProductId={listing.id} pageSize={10} />
+          </div>
+        </div>
+      )}
+      <ConnectModal target={connecting} onClose={() => setConnecting(null)} onConnected={() => { setConnecting(null); query.reload(); }} />
+      <SyncJobModal jobId={job?.id ?? null} title={job?.title ?? ''} onClose={() => setJob(null)} onFinished={query.reload} />
+    </Drawer>
+  );
+}

@@ -1,0 +1,47 @@
+// The preview step: which listings' pushed quantity the rule would change, from → to.
+import { Alert, Space, Table, Typography } from 'antd';
+import { ArrowRightOutlined } from '@ant-design/icons';
+import type { CommandOutput } from '@/lib/commands/client';
+import { t } from '@/lib/i18n';
+import { formatNumber } from '../inventory/format';
+import type { StoreView } from '../store-products/useStores';
+
+export type Preview = CommandOutput<'syncRules.preview'>;
+type Row = Preview['items'][number];
+
+export function RulePreview({ preview, stores }: { preview: Preview; stores: Map<number, StoreView> }) {
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="rule-preview">
+      <Alert
+        type={preview.changed ? 'info' : 'success'}
+        showIcon
+        title={<span data-testid="rule-preview-summary">{preview.changed ? t('rules_previewChanged', formatNumber(preview.changed), formatNumber(preview.unchanged)) : t('rules_previewNothing', formatNumber(preview.total))}</span>}
+        description={t('rules_previewHelp')}
+      />
+      {preview.items.length > 0 && (
+        <Table<Row>
+          size="small"
+          rowKey="storeVariantId"
+          dataSource={preview.items}
+          pagination={preview.items.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
+          columns={[
+            { title: t('log_colStore'), key: 'store', width: 140, render: (_, r) => stores.get(r.storeId)?.name ?? `#${r.storeId}` },
+            { title: t('log_colListing'), dataIndex: 'title', ellipsis: true },
+            { title: t('log_colSku'), dataIndex: 'sellerSku', width: 140, ellipsis: true },
+            {
+              title: t('rules_fromTo'), key: 'change', width: 150, align: 'right',
+              render: (_, r) => (
+                <Space size={6}>
+                  <Typography.Text type="secondary">{r.from === null ? t('rules_noNumber') : formatNumber(r.from)}</Typography.Text>
+                  <ArrowRightOutlined style={{ fontSize: 11, color: '#999' }} />
+                  <Typography.Text strong>{formatNumber(r.to)}</Typography.Text>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      {preview.changed > preview.items.length && <Typography.Text type="secondary">{t('rules_previewFirst', formatNumber(preview.items.length))}</Typography.Text>}
+    </Space>
+  );
+}

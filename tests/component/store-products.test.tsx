@@ -1,0 +1,330 @@
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DashboardApp } from '@/components/dashboard/DashboardApp';
+import { setTransport } from '@/lib/commands/client';
+import type { ShelfsyncDB } from '@/lib/db/database';
+import type { StoreProductRow, StoreRow, StoreVariantRow } from '@/lib/db/types';
+import { skuKeyOf } from '@/lib/db/versions';
+import type { Platform } from '@/lib/platforms/types';
+import { invalidateAll } from '@/lib/store-products/listIndex';
+import { freshDb, ok, raw } from '../helpers/background';
+
+// antd drawers, popovers and selects take a few hundred ms in jsdom; on a busy machine, more.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 30_000 });
+
+let db: ShelfsyncDB;
+beforeEach(async () => {
+  db = await freshDb();
+  // The background keeps list summaries per store id in memory; ids restart with each database.
+  invalidateAll();
+  setTransport((message) => raw(message));
+  window.location.hash = '';
+});
+
+async function addStore(platform: Platform, name: string): Promise<number> {
+  const row: Omit<StoreRow, 'id'> = {
+    platform, name, region: null, status: 'active', statusReason: null, endpoints: { apiBaseUrl: 'http://127.0.0.1:9' } as StoreRow['endpoints'],
+    shopRef: name, secret: { iv: '', data: '' }, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, createdAt: 1, updatedAt: 1,
+  };
+  return db.stores.add(row as StoreRow);
+}
+
+async function addProduct(sku: string, name = `System ${sku}`): Promise<number> {
+  return (await ok('products.create', { sku, name })).id;
+}
+
+interface VariantSeed {
+  sku: string;
+  productId?: number | null;
+  stock?: number;
+  reason?: StoreVariantRow['reason'];
+  candidates?: number[];
+  lastSync?: StoreVariantRow['lastSync'];
+}
+
+async function addListing(storeId: number, itemId: string, title: string, variants: VariantSeed[], opts: { autoSync?: boolean; updatedAt?: number } = {}): Promise<{ id: number; variantIds: number[] }> {
+  const t = opts.updatedAt ?? 1_700_000_000_000;
+  const row: Omit<StoreProductRow, 'id'> = {
+    storeId, platformItemId: itemId, title, status: 'active', gone: 0, imageUrl: null, description: null, autoSync: opts.autoSync ? 1 : 0,
+    platformUpdatedAt: t, extra: null, lastSeenJob: 0, updatedAt: t,
+  };
+  const id = await db.storeProducts.add(row as StoreProductRow);
+  const variantIds: number[] = [];
+  for (const [i, v] of variants.entries()) {
+    const connected = v.productId != null;
+    const vr: Omit<StoreVariantRow, 'id'> = {
+      storeId, storeProductId: id, platformItemId: itemId, platformVariantId: `${itemId}-${i}`, sellerSku: v.sku, sellerSkuKey: skuKeyOf(v.sku),
+      productId: v.productId ?? null, connected: connected ? 1 : 0, connectedBy: connected ? 'sku' : null,
+      reason: connected ? null : v.reason ?? (v.sku ? 'no_matching_sku' : 'empty_sku'), candidateProductIds: v.candidates ?? [],
+      price: 10 + i, platformStock: v.stock ?? 5, options: { Size: ['S', 'M', 'L'][i] ?? 'XL' }, ref: null, lastSync: v.lastSync ?? null,
+      failing: v.lastSync?.status === 'failed' ? 1 : 0,
+    };
+    variantIds.push(await db.storeVariants.add(vr as StoreVariantRow));
+  }
+  return { id, variantIds };
+}
+
+/** The options of the open Select dropdown (ids repeat in jsdom, so find it by its state). */
+function openOptions(): HTMLElement[] {
+  const open = [...document.querySelectorAll<HTMLElement>('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')].pop();
+  return [...(open?.querySelectorAll<HTMLElement>('.ant-select-item-option') ?? [])];
+}
+
+/** Opens an antd Select and answers its visible options' labels. */
+async function openSelect(testId: string): Promise<HTMLElement[]> {
+  const select = screen.getByTestId(testId);
+  const box = within((select.closest('.ant-select') as HTMLElement) ?? select).getByRole('combobox');
+  fireEvent.mouseDown(box);
+  return waitFor(() => {
+    const options = openOptions();
+    if (!options.length) throw new Error('no options yet');
+    return options;
+  });
+}
+
+/** Opens an antd Select, optionally types a search, and clicks the option whose label contains `text`. */
+async function choose(testId: string, text: string, search?: string) {
+  const select = screen.getByTestId(testId);
+  const box = within((select.closest('.ant-select') as HTMLElement) ?? select).getByRole('combobox');
+  fireEvent.mouseDown(box);
+  if (search !== undefined) fireEvent.change(box, { target: { value: search } });
+  const option = await waitFor(() => {
+    const visible = openOptions();
+    if (search !== undefined && visible.some((o) => !o.textContent?.toLowerCase().includes(search.toLowerCase()))) throw new Error('search pending');
+    const found = visible.find((o) => o.textContent?.includes(text));
+    if (!found) throw new Error(`no option ${text}: ${visible.map((o) => o.textContent).join(' | ')}`);
+    return found;
+  });
+  fireEvent.click(option);
+}
+
+const hashParams = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+
+describe('entering the store product module', () => {
+  it('picks a platform, then one of its stores; the URL holds both; the switcher offers only that platform; Change platform goes back out', async () => {
+    const jakarta = await addStore('shopee', 'Shopee Jakarta');
+    const bandung = await addStore('shopee', 'Shopee Bandung');
+    await addStore('lazada', 'Lazada SG');
+    await addListing(jakarta, '1001', 'Canvas Tote', [{ sku: 'TOTE-1' }]);
+    await addListing(bandung, '2001', 'Bandung Mug', [{ sku: 'MUG-1' }]);
+    window.location.hash = '#/store-products';
+    render(<DashboardApp />);
+
+    expect((await screen.findByTestId('sp-platform-count-shopee')).textContent).toBe('2 connected stores');
+    expect(screen.getByTestId('sp-platform-count-lazada').textContent).toBe('1 connected store');
+    const none = screen.getByTestId('sp-platform-none-tiktok');
+    expect(none.textContent).toMatch(/No store connected yet/);
+    expect(within(none).getByRole('link').getAttribute('href')).toBe('#/stores');
+
+    fireEvent.click(screen.getByTestId('sp-platform-shopee'));
+    await screen.findByTestId('sp-store-picker');
+    expect(hashParams().get('platform')).toBe('shopee');
+    expect(screen.getByTestId(`sp-store-${jakarta}`)).toBeTruthy();
+    expect(screen.getByTestId(`sp-store-${bandung}`)).toBeTruthy();
+    expect(screen.queryByText('Lazada SG')).toBeNull();
+
+    fireEvent.click(screen.getByTestId(`sp-store-${jakarta}`));
+    await screen.findByTestId('sp-row-1001');
+    expect(hashParams().get('store')).toBe(String(jakarta));
+    expect(screen.getByTestId('sp-platform').textContent).toBe('SShopee');
+
+    // The switcher lists the platform's stores only.
+    const options = await openSelect('sp-store-switch');
+    expect(options.map((o) => o.textContent).sort()).toEqual(['Shopee Bandung', 'Shopee Jakarta']);
+    fireEvent.click(options.find((o) => o.textContent === 'Shopee Bandung')!);
+    await screen.findByTestId('sp-row-2001');
+    expect(hashParams().get('platform')).toBe('shopee');
+    expect(hashParams().get('store')).toBe(String(bandung));
+    expect(screen.queryByTestId('sp-row-1001')).toBeNull();
+
+    // The view is in the URL too.
+    fireEvent.click(screen.getByTestId('sp-tab-drafts'));
+    expect((await screen.findByTestId('sp-drafts-empty')).textContent).toMatch(/Copies made with Clone and drafts from system products will be here; publishing comes in a later version./);
+    expect(hashParams().get('view')).toBe('drafts');
+
+    fireEvent.click(screen.getByTestId('sp-change-platform'));
+    await screen.findByTestId('sp-platform-picker');
+    expect(window.location.hash).toBe('#/store-products');
+  });
+
+  it('lands in the same place from a link, and a store of another platform in the URL is not opened', async () => {
+    const lazada = await addStore('lazada', 'Lazada SG');
+    const shopee = await addStore('shopee', 'Shopee Jakarta');
+    await addListing(lazada, '3001', 'Lazada Lamp', [{ sku: 'LAMP-1' }]);
+    window.location.hash = `#/store-products?platform=lazada&store=${lazada}&view=unconnected`;
+    const view = render(<DashboardApp />);
+    await screen.findByTestId('unc');
+    expect(screen.getByTestId('sp-tab-unconnected').closest('[aria-selected]')?.getAttribute('aria-selected')).toBe('true');
+    view.unmount();
+
+    window.location.hash = `#/store-products?platform=lazada&store=${shopee}`;
+    render(<DashboardApp />);
+    await screen.findByTestId('sp-store-picker');
+    expect(screen.queryByTestId(`sp-store-${shopee}`)).toBeNull();
+  });
+});
+
+describe('the store product list', () => {
+  it('shows image, title with item id, seller SKU → system SKU or not connected, stock, push quantity or its reason, status and the sync status icon', async () => {
+    const store = await addStore('shopee', 'Shopee Jakarta');
+    const tee = await addProduct('TEE-S');
+    await addListing(store, '1001', 'Cotton Tee', [{ sku: 'TEE-S', productId: tee, stock: 7 }, { sku: 'TEE-M', stock: 3 }], { autoSync: true, updatedAt: 3 });
+    await addListing(store, '1002', 'Failing Mug', [{ sku: 'MUG', productId: await addProduct('MUG'), lastSync: { at: 2, quantity: 5, status: 'failed', error: 'the platform refused: item is locked' } }], { updatedAt: 2 });
+    await addListing(store, '1003', 'Synced Lamp', [{ sku: 'LAMP', productId: await addProduct('LAMP'), lastSync: { at: 1, quantity: 9, status: 'success', error: null } }], { autoSync: true, updatedAt: 1 });
+    window.location.hash = `#/store-products?platform=shopee&store=${store}`;
+    render(<DashboardApp />);
+
+    const tee1 = await screen.findByTestId('sp-row-1001');
+    expect(within(tee1).getByText('Cotton Tee')).toBeTruthy();
+    expect(within(tee1).getByText('Item ID 1001')).toBeTruthy();
+    expect(within(tee1).getAllByText('TEE-S').length).toBe(2); // seller SKU → system SKU
+    expect(within(tee1).getByText('Not connected')).toBeTruthy();
+    expect(within(tee1).getByText('Active')).toBeTruthy();
+    // No rule yet: blank push quantities with the reason.
+    const push = within(tee1).getAllByTestId(/^sp-push-/);
+    // Variants are listed by seller SKU: TEE-M (not connected), TEE-S (connected, no rule).
+    expect(push.map((p) => p.getAttribute('data-reason'))).toEqual([expect.stringMatching(/Not connected/), expect.stringMatching(/No sync rule/)]);
+    expect(push.every((p) => p.textContent?.trim() === '')).toBe(true);
+
+    // Sync status: auto sync on/off plus the last result.
+    const icon = (itemId: string) => within(screen.getByTestId(`sp-row-${itemId}`)).getByTestId(/^sp-sync-/);
+    expect([icon('1001').dataset.auto, icon('1001').dataset.status]).toEqual(['on', 'never']);
+    expect([icon('1002').dataset.auto, icon('1002').dataset.status]).toEqual(['off', 'failed']);
+    expect([icon('1003').dataset.auto, icon('1003').dataset.status]).toEqual(['on', 'success']);
+    expect(icon('1002').querySelector('[aria-label="Failed"]')).toBeTruthy();
+    expect(icon('1003').querySelector('[aria-label="Auto sync on"]')).toBeTruthy();
+    fireEvent.mouseEnter(icon('1002'));
+    expect((await screen.findByText(/item is locked/)).textContent).toMatch(/MUG: the platform refused: item is locked/);
+
+    // Search narrows the list (debounced); a filter by sync status too.
+    fireEvent.change(screen.getByTestId('sp-search'), { target: { value: 'lamp' } });
+    await waitFor(() => expect(screen.queryByTestId('sp-row-1001')).toBeNull());
+    expect(screen.getByTestId('sp-row-1003')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('sp-filter-clear'));
+    await screen.findByTestId('sp-row-1001');
+    await choose('sp-filter-syncstatus', 'Failed');
+    await waitFor(() => expect(screen.queryByTestId('sp-row-1001')).toBeNull());
+    expect(screen.getByTestId('sp-row-1002')).toBeTruthy();
+    expect(screen.getByTestId('sp-all').textContent).toMatch(/All 1 matching/);
+  });
+
+  it('explains the push quantity: rule, warehouses with sellable and in transit, base, ratio, result', async () => {
+    const store = await addStore('shopee', 'Shopee Jakarta');
+    const w = (await ok('warehouses.create', { name: 'Jakarta DC', code: 'JKT' })).id;
+    const pid = await addProduct('BAG-1');
+    await ok('inventory.adjust', { warehouseId: w, sku: 'BAG-1', onHand: 100 });
+    await ok('purchaseOrders.create', { warehouseId: w, lines: [{ sku: 'BAG-1', quantity: 100 }] });
+    await ok('syncRules.create', { name: 'Seed rule', inventoryType: 'sellable_in_transit', ratioPercent: 80, warehouseIds: [w], storeIds: [store] });
+    const { variantIds } = await addListing(store, '5001', 'Canvas Bag', [{ sku: 'BAG-1', productId: pid }]);
+    window.location.hash = `#/store-products?platform=shopee&store=${store}`;
+    render(<DashboardApp />);
+
+    const cellEl = await screen.findByTestId(`sp-push-${variantIds[0]}`);
+    expect(cellEl.textContent).toMatch(/^160/);
+    fireEvent.click(screen.getByTestId(`sp-explain-open-${variantIds[0]}`));
+    const explain = await screen.findByTestId(`sp-explain-${variantIds[0]}`);
+    expect(screen.getByText('Why 160?')).toBeTruthy();
+    expect(explain.textContent).toMatch(/Rule "Seed rule": Sellable \+ in transit, at 80 %/);
+    expect(within(explain).getByText('Jakarta DC (JKT)')).toBeTruthy();
+    expect(within(explain).getAllByText('100').length).toBe(2);
+    expect(explain.textContent).toMatch(/= 200\./);
+    expect(within(explain).getByTestId('sp-explain-result').textContent).toBe('80 % × 200 = 160 (rounded down)');
+  });
+
+  it('refuses Sync inventory without a rule with the background sentence, and switches auto sync on for the selected', async () => {
+    const store = await addStore('shopee', 'Shopee Jakarta');
+    const pid = await addProduct('CUP-1');
+    const { id } = await addListing(store, '7001', 'Cup', [{ sku: 'CUP-1', productId: pid }]);
+    window.location.hash = `#/store-products?platform=shopee&store=${store}`;
+    render(<DashboardApp />);
+
+    const row = await screen.findByTestId('sp-row-7001');
+    fireEvent.click(within(row).getByRole('checkbox'));
+    expect((await screen.findByTestId('sp-selected-count')).textContent).toMatch(/1 selected/);
+    fireEvent.click(screen.getByTestId('sp-sync-selected'));
+    expect(await screen.findByText(/Shopee Jakarta has no sync rule, so Shelfsync has no number to push and sends nothing/)).toBeTruthy();
+    expect(await db.syncLogs.count()).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    fireEvent.click(screen.getByTestId('sp-more'));
+    fireEvent.click(await screen.findByTestId('sp-more-auto-on'));
+    expect(await screen.findByText('Auto sync switched on for 1 listings.')).toBeTruthy();
+    expect((await db.storeProducts.get(id))?.autoSync).toBe(1);
+    await waitFor(() => expect(within(screen.getByTestId('sp-row-7001')).getByTestId(`sp-sync-${id}`).dataset.auto).toBe('on'));
+  });
+});
+
+describe('unconnected variants', () => {
+  it('counts each reason as a filter tag, says why in a sentence, and connects a variant to a chosen system product', async () => {
+    const store = await addStore('lazada', 'Lazada SG');
+    const twinA = await addProduct('SOCK_1', 'Sock twin A');
+    const twinB = await addProduct('SOCK.1', 'Sock twin B');
+    await addProduct('HAT-9', 'Wool hat');
+    await addListing(store, '9001', 'Wool Hat', [{ sku: 'HAT-X' }, { sku: '' }]);
+    await addListing(store, '9002', 'Socks', [{ sku: 'SOCK-1', reason: 'ambiguous_sku', candidates: [twinA, twinB] }, { sku: 'SOCK-2', reason: 'disconnected' }]);
+    window.location.hash = `#/store-products?platform=lazada&store=${store}&view=unconnected`;
+    render(<DashboardApp />);
+
+    await screen.findByTestId('unc-row-HAT-X');
+    expect(screen.getByTestId('unc-reason-all').textContent).toBe('All (4)');
+    expect(screen.getByTestId('unc-reason-no_matching_sku').textContent).toBe('No matching SKU 1');
+    expect(screen.getByTestId('unc-reason-empty_sku').textContent).toBe('Empty SKU 1');
+    expect(screen.getByTestId('unc-reason-ambiguous_sku').textContent).toBe('Several candidates 1');
+    expect(screen.getByTestId('unc-reason-disconnected').textContent).toBe('Disconnected by you 1');
+    expect(within(screen.getByTestId('unc-row-HAT-X')).getByText('No system product has the SKU "HAT-X".')).toBeTruthy();
+    expect(within(screen.getByTestId('unc-row-SOCK-1')).getByText(/Several system products look like "SOCK-1"/)).toBeTruthy();
+
+    // A reason tag filters.
+    fireEvent.click(screen.getByTestId('unc-reason-empty_sku'));
+    await waitFor(() => expect(screen.queryByTestId('unc-row-HAT-X')).toBeNull());
+    expect(document.querySelectorAll('[data-testid^="unc-row-"]').length).toBe(1);
+    fireEvent.click(screen.getByTestId('unc-reason-all'));
+    await screen.findByTestId('unc-row-HAT-X');
+
+    // A candidate in one click.
+    const sock = screen.getByTestId('unc-row-SOCK-1');
+    fireEvent.click(within(sock).getByText('Connect to SOCK_1'));
+    await waitFor(() => expect(screen.queryByTestId('unc-row-SOCK-1')).toBeNull());
+    expect((await db.storeVariants.filter((v) => v.sellerSku === 'SOCK-1').first())?.productId).toBe(twinA);
+
+    // Connect… with the searchable picker.
+    const hat = screen.getByTestId('unc-row-HAT-X');
+    const hatId = Number(within(hat).getByTestId(/^unc-connect-\d+$/).getAttribute('data-testid')!.replace('unc-connect-', ''));
+    fireEvent.click(within(hat).getByTestId(`unc-connect-${hatId}`));
+    await choose('unc-connect-picker', 'HAT-9 — Wool hat', 'hat');
+    fireEvent.click(screen.getByTestId('unc-connect-ok'));
+    await waitFor(() => expect(screen.queryByTestId('unc-row-HAT-X')).toBeNull());
+    expect(await db.storeVariants.get(hatId)).toMatchObject({ connected: 1, connectedBy: 'manual' });
+    await waitFor(() => expect(screen.getByTestId('unc-reason-all').textContent).toBe('All (2)'));
+  });
+
+  it('Add system SKU creates and connects the selected, reports each refusal, and says when everything is connected', async () => {
+    const store = await addStore('shopee', 'Shopee Jakarta');
+    await addProduct('TAKEN-1', 'Already there');
+    await addListing(store, '4001', 'Pouch', [{ sku: 'POUCH-1' }, { sku: '' }]);
+    await addListing(store, '4002', 'Taken', [{ sku: 'taken-1 ', reason: 'disconnected' }]);
+    window.location.hash = `#/store-products?platform=shopee&store=${store}&view=unconnected`;
+    render(<DashboardApp />);
+
+    await screen.findByTestId('unc-row-POUCH-1');
+    for (const row of document.querySelectorAll<HTMLElement>('[data-testid^="unc-row-"]')) fireEvent.click(within(row).getByRole('checkbox'));
+    fireEvent.click(screen.getByTestId('unc-add-sku'));
+    const result = await screen.findByTestId('unc-add-result');
+    expect(within(result).getByTestId('unc-add-created').textContent).toMatch(/1 system products created and connected\.POUCH-1/);
+    expect(result.textContent).toMatch(/2 variants were not added/);
+    expect(result.textContent).toMatch(/This variant has no seller SKU on the platform/);
+    expect(result.textContent).toMatch(/already belongs to the system product "Already there"/);
+    expect((await db.products.where('skuKey').equals('pouch-1').first())?.name).toBe('Pouch — S');
+    fireEvent.click(screen.getByTestId('unc-add-close'));
+    await waitFor(() => expect(screen.queryByTestId('unc-row-POUCH-1')).toBeNull());
+
+    // Connect the rest; the view then says everything is connected.
+    for (const v of await db.storeVariants.where('[storeId+connected]').equals([store, 0]).toArray()) {
+      await ok('storeVariants.connect', { id: v.id, productId: (await db.products.where('skuKey').equals('taken-1').first())!.id });
+    }
+    invalidateAll();
+    await screen.findByTestId('unc-empty');
+    expect(screen.getByTestId('unc-empty').textContent).toMatch(/Every variant is connected/);
+  });
+});
