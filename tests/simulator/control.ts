@@ -99,7 +99,7 @@ export function handleControl(ctx: Ctx): SimResponse {
 
   if (path === '/shops' && method === 'POST') {
     if (!isPlatform(body.platform)) return bad('platform must be one of shopee, lazada, tiktok, shopify, woocommerce');
-    for (const k of ['items', 'variantsPerItem', 'seed', 'locations'] as const) {
+    for (const k of ['items', 'variantsPerItem', 'seed', 'locations', 'firstSkuNo'] as const) {
       if (body[k] !== undefined && !num(body[k], 0, 10_000_000)) return bad(`${k} must be a non-negative number`);
     }
     if (body.variantsPerItem !== undefined && !num(body.variantsPerItem, 1, 100)) return bad('variantsPerItem must be 1..100');
@@ -113,6 +113,7 @@ export function handleControl(ctx: Ctx): SimResponse {
       skuPrefix: body.skuPrefix as string | undefined,
       name: body.name as string | undefined,
       locations: body.locations as number | undefined,
+      firstSkuNo: body.firstSkuNo as number | undefined,
     });
     return json(201, shopInfo(state, shop));
   }

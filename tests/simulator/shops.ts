@@ -28,6 +28,8 @@ export interface CreateShopOpts {
   skuPrefix?: string;
   name?: string;
   locations?: number;
+  /** First SKU number (benchmarks lay stores over overlapping windows of one catalogue). */
+  firstSkuNo?: number;
 }
 
 function slug(s: string): string {
@@ -122,8 +124,8 @@ export function createShop(state: SimState, o: CreateShopOpts): Shop {
   }
   const n = Math.max(0, Math.floor(o.items ?? 10));
   if (n > 0) {
-    const specs = generateItems({ seed, count: n, variantsPerItem: o.variantsPerItem ?? 1, skuPrefix: shop.skuPrefix, now: state.now() });
-    shop.skuCounter = specs.reduce((a, s) => a + s.variants.length, 0);
+    const specs = generateItems({ seed, count: n, variantsPerItem: o.variantsPerItem ?? 1, skuPrefix: shop.skuPrefix, now: state.now(), firstSkuNo: o.firstSkuNo });
+    shop.skuCounter = (o.firstSkuNo ?? 1) - 1 + specs.reduce((a, s) => a + s.variants.length, 0);
     shop.items.addMany(
       specs.map((s) =>
         buildItem(shop, {
