@@ -4,6 +4,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { Socket } from 'node:net';
 import { handleAuthPage, handleApprove } from './auth-pages.ts';
 import { handleControl } from './control.ts';
+import { handleConsole, handleConsoleControl } from './consoles/index.ts';
 import type { Ctx, SimRequest, SimResponse } from './http.ts';
 import { handleLazada } from './platforms/lazada.ts';
 import { handleShopee } from './platforms/shopee.ts';
@@ -26,6 +27,7 @@ function route(ctx: Ctx, path: string): Promise<SimResponse> | SimResponse {
   const m = (re: RegExp): RegExpExecArray | null => re.exec(path);
   let r: RegExpExecArray | null;
   if (path === '/__sim/auth/approve') return handleApprove(ctx);
+  if ((r = m(/^\/__sim\/consoles(\/.*)?$/))) return handleConsoleControl(ctx, r[1] ?? '/');
   if ((r = m(/^\/__sim(\/.*)?$/))) {
     ctx.platform = 'control';
     ctx.sub = r[1] ?? '/';
@@ -70,9 +72,7 @@ function route(ctx: Ctx, path: string): Promise<SimResponse> | SimResponse {
     if (ctx.sub === '/wp-admin/authorize-application.php') return handleAuthPage(ctx, 'woocommerce', safeDecode(r[1]!));
     return handleWoo(ctx, safeDecode(r[1]!));
   }
-  if (path.startsWith('/console/')) {
-    return { status: 404, body: 'Seller console pages are not implemented yet.', contentType: 'text/plain' };
-  }
+  if (path.startsWith('/console/')) return handleConsole(ctx, path.slice('/console'.length));
   if (path === '/' || path === '') {
     return { status: 200, body: { simulator: 'shelfsync', shops: [...ctx.state.shops.keys()] } };
   }
