@@ -37,26 +37,38 @@ export async function createJob(db: ShelfsyncDB, kind: string, input: unknown, t
   return db.jobs.add(row as JobRow);
 }
 
-let running: Promise<void> | null = null;
+/** Jobs run side by side (downloads of different stores, a release while a sync runs), a few at
+ *  a time; each job's own steps stay in order. */
+const MAX_CONCURRENT = 6;
+const active = new Map<number, Promise<void>>();
+let scanning: Promise<void> | null = null;
 let again = false;
 
-/** Runs every unfinished job; safe to call often (single flight, re-runs if new work arrived). */
+/** Starts every unfinished job not already running; safe to call often. */
 export function kickJobs(db: ShelfsyncDB): Promise<void> {
-  if (running) {
+  if (scanning) {
     again = true;
-    return running;
+    return scanning;
   }
-  running = keepAliveWhile(async () => {
+  scanning = (async () => {
     do {
       again = false;
       const pending = await db.jobs.where('status').anyOf('queued', 'running').sortBy('id');
-      for (const job of pending) await runJob(db, job);
+      for (const job of pending) {
+        if (active.size >= MAX_CONCURRENT) break;
+        if (active.has(job.id)) continue;
+        const run = keepAliveWhile(() => runJob(db, job)).finally(() => {
+          active.delete(job.id);
+          // A slot is free: start whatever waits.
+          void kickJobs(db);
+        });
+        active.set(job.id, run);
+      }
     } while (again);
-  }).finally(() => {
-    running = null;
-    if (again) void kickJobs(db);
+  })().finally(() => {
+    scanning = null;
   });
-  return running;
+  return scanning;
 }
 
 async function runJob(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<void> {
@@ -93,4 +105,9 @@ async function runJob(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promi
 /** Tests: wait until no job is running or queued. */
 export async function drainJobs(db: ShelfsyncDB): Promise<void> {
   await kickJobs(db);
+  for (;;) {
+    if (scanning) await scanning;
+    if (!active.size) return;
+    await Promise.allSettled([...active.values()]);
+  }
 }

@@ -44,6 +44,7 @@ function readRow(cells: string[], col: Record<string, number | undefined>): Pars
   if (name) fields.name = name;
   for (const f of ['price', 'weightGrams'] as const) {
     const v = num(cell(f));
+    if (Number.isNaN(v)) return { ok: false, reason: `${f === 'price' ? 'price' : 'weight_grams'} "${cell(f)!.trim()}" is not a number` };
     if (v !== undefined) fields[f] = v;
   }
   for (const f of ['imageUrl', 'description'] as const) {
