@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
@@ -6,6 +6,9 @@ import { setTransport } from '@/lib/commands/client';
 import type { ShelfsyncDB } from '@/lib/db/database';
 import type { StoreRow } from '@/lib/db/types';
 import { freshDb, raw } from '../helpers/background';
+
+// The whole suite runs files in parallel: give slow renders room.
+configure({ asyncUtilTimeout: 5000 });
 
 const SECRET = 'ENCRYPTED-SECRET-DATA-MUST-NOT-SHOW';
 let db: ShelfsyncDB;
@@ -97,15 +100,15 @@ describe('the Stores page', { timeout: 30_000 }, () => {
     const storeId = await db.stores.add(storeRow({ name: 'Busy Shop' }) as StoreRow);
     const jobId = await db.jobs.add({ kind: 'stores.download', status: 'running', progress: { done: 40, total: 120 }, input: { storeId, mode: 'full' }, createdAt: 1, updatedAt: 1 } as never);
     render(<DashboardApp />);
-    expect(await screen.findByText('Downloading: 40 of 120 listings')).toBeTruthy();
+    expect(await screen.findByText('Downloading: 40 of 120 listings', {}, { timeout: 8000 })).toBeTruthy();
     const bar = screen.getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('33');
-    await waitFor(() => expect(commandsSent('jobs.get').length).toBeGreaterThan(0));
+    await waitFor(() => expect(commandsSent('jobs.get').length).toBeGreaterThan(0), { timeout: 8000 });
 
     await act(async () => {
       await db.jobs.update(jobId, { progress: { done: 90, total: 120 } });
     });
-    expect(await screen.findByText('Downloading: 90 of 120 listings', {}, { timeout: 2000 })).toBeTruthy();
+    expect(await screen.findByText('Downloading: 90 of 120 listings', {}, { timeout: 8000 })).toBeTruthy();
 
     const message = '120 listings downloaded (120 new); 7 variants unconnected.';
     await act(async () => {
@@ -113,7 +116,7 @@ describe('the Stores page', { timeout: 30_000 }, () => {
       await db.stores.update(storeId, { download: { lastCompletedStartedAt: 2, last: { at: Date.now(), mode: 'full', ok: true, items: 120, message } } });
     });
     // The toast and the row both say how it ended; the bar is gone.
-    await waitFor(() => expect(screen.getAllByText(new RegExp('120 listings downloaded')).length).toBeGreaterThanOrEqual(2), { timeout: 2000 });
+    await waitFor(() => expect(screen.getAllByText(new RegExp('120 listings downloaded')).length).toBeGreaterThanOrEqual(2), { timeout: 8000 });
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
@@ -218,12 +221,13 @@ describe('the Connect a store drawer', { timeout: 30_000 }, () => {
     render(<DashboardApp />);
     const drawer = await openDrawer('woocommerce', 'Authorize with your app');
     const form = within(drawer).getByTestId('connect-form-authorize');
+    fireEvent.change(within(form).getByTestId('connect-name'), { target: { value: 'My Woo' } });
     fireEvent.change(within(form).getByTestId('connect-apiBaseUrl'), { target: { value: 'https://shop.example.com' } });
     fireEvent.click(within(form).getByTestId('connect-submit-authorize'));
     expect(permissionRequests).toEqual([['https://shop.example.com/*']]);
     // launchWebAuthFlow is not in the fake browser: the refusal is shown as a message.
     expect(await within(form).findByTestId('connect-error', {}, { timeout: 5000 })).toBeTruthy();
-    expect(commandsSent('stores.authorize')[0]!.payload).toEqual({ platform: 'woocommerce', appCredentials: {}, apiBaseUrl: 'https://shop.example.com' });
+    expect(commandsSent('stores.authorize')[0]!.payload).toEqual({ platform: 'woocommerce', appCredentials: {}, name: 'My Woo', apiBaseUrl: 'https://shop.example.com' });
   });
 });
 

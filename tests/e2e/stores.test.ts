@@ -12,6 +12,8 @@ import { findChromium } from './support/chromium';
 import { launchExtension, PROD_BUILD, sendFrom, type LaunchedExtension } from './support/extension';
 
 const SHOTS = process.env.SHELFSYNC_SHOTS ?? '';
+/** A copy of the test build to load instead of .output/chrome-mv3-test (which a parallel build may be rewriting). */
+const extensionDir = process.env.SHELFSYNC_TEST_BUILD || undefined;
 
 async function control<T>(sim: Simulator, method: string, p: string, body?: unknown): Promise<T> {
   const res = await fetch(`${sim.url}${p}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
@@ -37,7 +39,7 @@ describe.skipIf(!findChromium())('the Stores page in Chromium against the simula
     } catch {
       sim = await startSimulator({ port: 0 });
     }
-    ext = await launchExtension();
+    ext = await launchExtension({ extensionDir });
   });
   afterAll(async () => {
     await ext?.close();
@@ -95,6 +97,29 @@ describe.skipIf(!findChromium())('the Stores page in Chromium against the simula
     await page.close();
   });
 
+  it('authorizes a Shopee store with the seller app through the authorize tab and the platform approval page', async () => {
+    const shop = await control<{ shopId: string; apiBaseUrl: string }>(sim, 'POST', '/__sim/shops', { platform: 'shopee', items: 5, seed: 3, name: 'Batik Authorized' });
+    const app = await control<{ partnerId: string; partnerKey: string }>(sim, 'POST', '/__sim/apps', { platform: 'shopee' });
+    const page = await ext.open('dashboard.html#/stores');
+    await page.getByTestId('store-connect').click();
+    await page.getByTestId('connect-platform-shopee').click();
+    const form = page.getByTestId('connect-form-authorize');
+    await form.getByTestId('connect-name').fill('Batik Authorized');
+    await form.getByTestId('connect-appCredentials-partnerId').fill(String(app.partnerId));
+    await form.getByTestId('connect-appCredentials-partnerKey').fill(app.partnerKey);
+    await form.getByText('Advanced: addresses').click();
+    await form.getByTestId('connect-apiBaseUrl').fill(shop.apiBaseUrl);
+    const approval = ext.context.waitForEvent('page', { timeout: 20_000 });
+    await form.getByTestId('connect-submit-authorize').click();
+    const popup = await approval;
+    await popup.waitForLoadState();
+    await popup.locator(`button[data-sim="approve"][data-shop-id="${shop.shopId}"]`).click();
+    await page.getByRole('row', { name: /Batik Authorized/ }).getByText('Active').waitFor({ timeout: 30_000 });
+    expect(await page.content()).not.toContain(app.partnerKey);
+    expect(ext.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('adds demo stores with the demo button (test build)', async ({ skip }) => {
     if (!onDemoPort) skip(`port ${DEMO_SIM_PORT} is taken: the demo button cannot reach this test's simulator`);
     const page = await ext.open('dashboard.html#/stores');
@@ -115,7 +140,7 @@ describe.skipIf(!findChromium())('the Stores page in Chromium against the simula
 describe.skipIf(!findChromium())('npm start seeding (tests/demo/seed.ts), headless', () => {
   it('adds a demo warehouse, products for 60 % of the SKUs and one downloaded store per platform, once; a restarted marketplace gets fresh shops', async () => {
     const sim = await startSimulator({ port: 0 });
-    const ext = await launchExtension();
+    const ext = await launchExtension({ extensionDir });
     try {
       const page = await ext.open('dashboard.html#/stores');
       const send: Send = (type, payload) => sendFrom(page, type, payload ?? {}) as never;

@@ -229,8 +229,7 @@ function ConnectForm({ platform, tab, store, onConnected }: { platform: Platform
         name="name"
         label={t('stores_field_name')}
         initialValue={store?.name}
-        extra={authorize ? t('stores_nameOptional') : undefined}
-        rules={authorize ? [] : [{ required: true, whitespace: true, message: t('stores_required') }]}
+        rules={[{ required: true, whitespace: true, message: t('stores_required') }]}
       >
         <Input maxLength={100} autoComplete="off" placeholder={t('stores_namePlaceholder', platformName)} data-testid="connect-name" />
       </Form.Item>
