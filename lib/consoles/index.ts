@@ -12,9 +12,12 @@ export type { ConsolePage } from './types';
 
 const SIM = /^\/console\/(shopee|lazada|tiktok|shopify|woocommerce)(\/.*)?$/;
 
-function simulatedAllowed(): boolean {
-  return import.meta.env.MODE === 'test' || import.meta.env.MODE === 'development';
+function isLoopback(host: string): boolean {
+  return SIMULATED_CONSOLES && (host === '127.0.0.1' || host === 'localhost');
 }
+
+/** The simulator's consoles exist only outside production: the whole branch is compiled out. */
+const SIMULATED_CONSOLES = import.meta.env.MODE !== 'production';
 
 /** Which console page a URL is, or null when it is none we know. `wooSites` are the site URLs of
  *  connected WooCommerce stores (any domain can be one). */
@@ -27,8 +30,7 @@ export function parseConsoleUrl(raw: string, wooSites: string[] = []): ConsolePa
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   const host = url.hostname;
-  const loopback = host === '127.0.0.1' || host === 'localhost';
-  if (loopback && simulatedAllowed()) {
+  if (SIMULATED_CONSOLES && isLoopback(host)) {
     const m = SIM.exec(url.pathname);
     if (m) {
       const platform = m[1] as Platform;
@@ -36,7 +38,7 @@ export function parseConsoleUrl(raw: string, wooSites: string[] = []): ConsolePa
       return route(platform, at, host);
     }
   }
-  if (url.protocol !== 'https:' && !loopback) return null;
+  if (url.protocol !== 'https:' && !(SIMULATED_CONSOLES && isLoopback(host))) return null;
   const at: Located = { path: url.pathname, search: url.searchParams, origin: url.origin, simulated: false };
   if (SHOPEE_HOSTS.includes(host)) return parseShopee(at);
   if (LAZADA_HOSTS.includes(host)) return parseLazada(at);

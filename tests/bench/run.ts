@@ -1,0 +1,73 @@
+// `npm run bench [-- scenario ...] [--scale small|full] [--no-build]`: the figures behind
+// "seconds, not minutes", in the built extension in Chromium against the simulator. Prints JSON
+// per scenario and regenerates tests/bench/RESULTS.md with the machine, date and commit.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { findChromium, MISSING_CHROMIUM } from '../e2e/support/chromium';
+import { ROOT } from '../e2e/support/extension';
+import { generate } from './generate';
+import { machine, memory, startBench, stopBench } from './harness';
+import { writeResults } from './results';
+import { burstScenario } from './scenarios/burst';
+import { consoleScenario } from './scenarios/console';
+import { downloadScenario } from './scenarios/download';
+import { listScenario } from './scenarios/list';
+import { enableAutoSync, propagationScenario } from './scenarios/sync';
+
+const ALL = ['list', 'sync', 'burst', 'download', 'console'] as const;
+const argv = process.argv.slice(2);
+const scale = (argv.includes('--scale') ? argv[argv.indexOf('--scale') + 1] : 'small') as 'small' | 'full';
+if (scale !== 'small' && scale !== 'full') throw new Error('--scale must be small or full');
+const wanted = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--scale');
+const scenarios = wanted.length ? wanted : [...ALL];
+const log = (s: string) => console.error(`[bench] ${s}`);
+
+if (!findChromium()) {
+  console.error(MISSING_CHROMIUM);
+  process.exit(1);
+}
+if (!argv.includes('--no-build')) {
+  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const results: Record<string, unknown>[] = [];
+const started = Date.now();
+const b = await startBench(scale);
+try {
+  const needsWorld = scenarios.some((s) => s === 'list' || s === 'sync' || s === 'burst');
+  const world = needsWorld ? await generate(b, log) : null;
+  if (world) {
+    results.push({
+      scenario: 'generate',
+      stores: world.stores.length,
+      variants: world.stores.reduce((a, s) => a + s.variants, 0),
+      systemSkus: world.systemSkus,
+      downloads: world.stores.map((s) => ({ platform: s.platform, listings: s.download.listings, seconds: Math.round(s.download.seconds * 10) / 10, calls: s.download.calls })),
+      memory: await memory(b),
+    });
+  }
+  for (const name of scenarios) {
+    log(`scenario ${name}`);
+    if (name === 'list' && world) results.push({ ...(await listScenario(b, world)), memory: await memory(b) });
+    if (name === 'sync' && world) {
+      await enableAutoSync(b, world, log);
+      for (const rate of [10, 50, 200]) results.push({ ...(await propagationScenario(b, world, rate, scale === 'full' ? 60 : 10)), memory: await memory(b) });
+    }
+    if (name === 'burst' && world) {
+      if (!scenarios.includes('sync')) await enableAutoSync(b, world, log);
+      results.push({ ...(await burstScenario(b, world)), memory: await memory(b) });
+    }
+    if (name === 'download') results.push({ ...(await downloadScenario(b)), memory: await memory(b) });
+    if (name === 'console') results.push(await consoleScenario(b));
+    console.log(JSON.stringify(results[results.length - 1]));
+  }
+} finally {
+  await stopBench(b);
+}
+const run = { machine: machine(), scale, scenarios, minutes: Math.round(((Date.now() - started) / 60_000) * 10) / 10, results };
+writeFileSync(path.join(ROOT, `tests/bench/last-${scale}.json`), JSON.stringify(run, null, 2));
+writeResults(run);
+log(`done in ${run.minutes} min; tests/bench/RESULTS.md regenerated`);

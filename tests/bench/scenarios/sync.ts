@@ -1,0 +1,114 @@
+// Sync propagation: auto sync on everywhere, then a sustained stream of stock changes at a given
+// rate; latency from the command's answer to the simulator receiving the number (per store that
+// lists the SKU), backlog at the end, stock-update calls versus the minimum for the same pushes.
+import { simControl } from '../../e2e/support/world';
+import { cmd, engineState, percentile, round, stockCalls, type Bench } from '../harness';
+import { skuName, type BenchWorld } from '../generate';
+
+const BATCH: Record<string, number> = { lazada: 50, tiktok: 100, shopee: 50, shopify: 250, woocommerce: 100 };
+
+export async function settleAll(b: Bench, timeoutMs: number): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    const s = await engineState(b.page);
+    if (!s.pending && !s.marks) return Date.now() - t0;
+    if (Date.now() - t0 > timeoutMs) return -1;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Every store's SKU window: which stores list a given SKU number. */
+function storesListing(w: BenchWorld, n: number) {
+  return w.stores.filter((s) => n >= s.firstSkuNo && n < s.firstSkuNo + s.variants);
+}
+
+export async function enableAutoSync(b: Bench, w: BenchWorld, log: (s: string) => void) {
+  const t0 = Date.now();
+  for (const s of w.stores) await cmd(b.page, 'storeProducts.setAutoSync', { storeId: s.storeId, all: true, enabled: true });
+  const took = await settleAll(b, 60 * 60_000);
+  log(`auto sync on for every store: first push of everything settled in ${(took / 1000).toFixed(1)} s (${((Date.now() - t0) / 1000).toFixed(1)} s with switching)`);
+}
+
+export async function propagationScenario(b: Bench, w: BenchWorld, rate: number, seconds: number) {
+  const since = Date.now();
+  const before = await stockCalls(b.sim, w.stores.map((s) => s.shopId));
+  // Distinct connected SKUs, spread over the catalogue, each changed once to a fresh number.
+  const count = Math.round(rate * seconds);
+  const picks: { sku: string; n: number; value: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = 1 + ((i * 104_729 + 7) % w.systemSkus);
+    picks.push({ sku: skuName(n), n, value: 100 + ((w.stock.get(skuName(n)) ?? 0) + i + 1) % 900 });
+  }
+  const warehouseId = w.warehouseIds[0]!;
+  const answered: { sku: string; value: number; at: number }[] = await b.page.evaluate(async ({ picks: list, rate: r, warehouseId: wh }) => {
+    const out: { sku: string; value: number; at: number }[] = [];
+    const start = Date.now();
+    await Promise.all(list.map((p, i) => new Promise<void>((resolve) => {
+      setTimeout(async () => {
+        const a = await (globalThis as any).chrome.runtime.sendMessage({ type: 'inventory.adjust', payload: { warehouseId: wh, sku: p.sku, onHand: p.value } });
+        if (a.ok) out.push({ sku: p.sku, value: p.value, at: Date.now() });
+        resolve();
+      }, Math.max(0, start + (i * 1000) / r - Date.now()));
+    })));
+    return out;
+  }, { picks, rate, warehouseId });
+  for (const p of picks) w.stock.set(p.sku, p.value);
+  const streamEnd = Date.now();
+  const backlogAtEnd = (await engineState(b.page)).pending;
+  const drainMs = await settleAll(b, 30 * 60_000);
+  // Arrival times: the simulator's record of each accepted stock set.
+  const latencies: number[] = [];
+  const latencyByPlatform: Record<string, number[]> = {};
+  let missing = 0;
+  const answeredAt = new Map(answered.map((a) => [`${a.sku}=${a.value}`, a.at]));
+  const perShop = new Map<string, { sellerSku: string; stock: number; at: number }[]>();
+  for (const s of w.stores) perShop.set(s.shopId, await simControl(b.sim, 'GET', `/__sim/shops/${encodeURIComponent(s.shopId)}/stock-events?since=${since}`));
+  for (const p of picks) {
+    const at = answeredAt.get(`${p.sku}=${p.value}`);
+    if (at === undefined) continue;
+    for (const s of storesListing(w, p.n)) {
+      const ev = perShop.get(s.shopId)!.find((e) => e.sellerSku === p.sku && e.stock === p.value && e.at >= at - 5);
+      if (!ev) {
+        missing++;
+        continue;
+      }
+      latencies.push(ev.at - at);
+      (latencyByPlatform[s.platform] ??= []).push(ev.at - at);
+    }
+  }
+  const after = await stockCalls(b.sim, w.stores.map((s) => s.shopId));
+  const entries = after.entries - before.entries;
+  // The fewest calls the same pushes could take if every one were held and batched at the limit.
+  const batchedMinimum = w.stores.reduce((sum, s) => {
+    const pushes = picks.filter((p) => p.n >= s.firstSkuNo && p.n < s.firstSkuNo + s.variants).length;
+    return sum + (s.platform === 'shopee' || s.platform === 'tiktok' ? pushes : Math.ceil(pushes / BATCH[s.platform]!));
+  }, 0);
+  // The fewest calls that still deliver within a second: pushes batched per store per 1 s window.
+  const windowedMinimum = w.stores.reduce((sum, s) => {
+    const windows = new Map<number, number>();
+    for (const a of answered) {
+      const n = Number(a.sku.slice(2));
+      if (n >= s.firstSkuNo && n < s.firstSkuNo + s.variants) windows.set(Math.floor(a.at / 1000), (windows.get(Math.floor(a.at / 1000)) ?? 0) + 1);
+    }
+    let calls = 0;
+    for (const c of windows.values()) calls += s.platform === 'shopee' || s.platform === 'tiktok' ? c : Math.ceil(c / BATCH[s.platform]!);
+    return sum + calls;
+  }, 0);
+  return {
+    scenario: `propagation@${rate}/s`,
+    changes: answered.length,
+    seconds,
+    pushesExpected: latencies.length + missing,
+    pushesArrived: latencies.length,
+    latencyP50Ms: round(percentile(latencies, 50), 0),
+    latencyP99Ms: round(percentile(latencies, 99), 0),
+    latencyP99ByPlatformMs: Object.fromEntries(Object.entries(latencyByPlatform).map(([k, v]) => [k, round(percentile(v, 99), 0)])),
+    backlogAtEnd,
+    drainAfterStreamMs: drainMs,
+    streamSeconds: round((streamEnd - since) / 1000),
+    stockUpdateCalls: after.calls - before.calls,
+    stockUpdateEntries: entries,
+    callsIfBatchedAtLimit: batchedMinimum,
+    callsMinimumWithin1s: windowedMinimum,
+  };
+}
