@@ -14,7 +14,7 @@ import type { StoreView } from './session';
 
 const key = z.union([z.string().trim().min(1).max(500), z.number().int().positive()]).transform(String);
 const region = z.string().trim().toLowerCase().regex(/^[a-z]{2,10}$/).optional();
-const common = { name: z.string().trim().min(1).max(100).optional(), region, ...endpointFields };
+const common = { name: z.string().trim().min(1).max(100).optional(), region, ...endpointFields, storeId: z.number().int().positive().optional() };
 
 export const authorizeInput = z.discriminatedUnion('platform', [
   z.object({ platform: z.literal('shopee'), appCredentials: z.object({ partnerId: key, partnerKey: key }).strict(), ...common }).strict(),
@@ -90,5 +90,6 @@ export async function authorizeStore(db: ShelfsyncDB, input: AuthorizeInput, now
     endpoints,
     credentials: result.credentials,
     shopRef,
+    storeId: input.storeId,
   }, now());
 }

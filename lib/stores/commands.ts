@@ -52,10 +52,20 @@ export async function testCredentials(platformName: StoreRow['platform'], endpoi
 
 export async function saveStore(
   db: ShelfsyncDB,
-  fields: { platform: StoreRow['platform']; name: string; region: string | null; endpoints: PlatformEndpoints; credentials: Credentials; shopRef?: string },
+  fields: { platform: StoreRow['platform']; name: string; region: string | null; endpoints: PlatformEndpoints; credentials: Credentials; shopRef?: string; storeId?: number },
   now: number,
 ): Promise<StoreView> {
   const secret = await encryptCredentials(db, fields.credentials);
+  if (fields.storeId !== undefined) {
+    // Re-authorization: the same store (its listings, connections and rule stay) with new credentials.
+    return db.transaction('rw', db.stores, async () => {
+      const current = await getStore(db, fields.storeId!);
+      if (current.platform !== fields.platform) throw new CommandError('invalid_input', `${current.name} is a ${current.platform} store; it cannot be re-authorized as ${fields.platform}.`, [{ field: 'platform', message: 'must match the store' }]);
+      const next: StoreRow = { ...current, secret, endpoints: fields.endpoints, status: 'active', statusReason: null, shopRef: fields.shopRef || current.shopRef || shopRefOf(fields.credentials, fields.endpoints.apiBaseUrl), updatedAt: now };
+      await db.stores.put(next);
+      return viewOfStore(next);
+    });
+  }
   const row = {
     platform: fields.platform, name: fields.name, region: fields.region, status: 'active' as const, statusReason: null,
     endpoints: fields.endpoints, shopRef: fields.shopRef || shopRefOf(fields.credentials, fields.endpoints.apiBaseUrl),
@@ -93,7 +103,7 @@ export const storeCommands = {
   'stores.connect': command({
     summary: 'connect a store',
     access: EXTENSION_ONLY,
-    schema: z.object({ platform, name: name(100), region, ...endpointFields, credentials: z.record(z.string(), z.unknown()) }).strict(),
+    schema: z.object({ platform, name: name(100), region, ...endpointFields, credentials: z.record(z.string(), z.unknown()), storeId: id.optional() }).strict(),
     async handler(input, { db, now }): Promise<StoreView> {
       const parsed = parseCredentials(input.platform, input.credentials);
       if (!parsed.ok) {
@@ -103,7 +113,7 @@ export const storeCommands = {
       const endpoints = resolveEndpoints(input.platform, input.region, input, site);
       await assertHostAccess(endpoints);
       const tested = await testCredentials(input.platform, endpoints, parsed.credentials);
-      return saveStore(db, { platform: input.platform, name: input.name, region: input.region ?? null, endpoints, credentials: tested.credentials }, now());
+      return saveStore(db, { platform: input.platform, name: input.name, region: input.region ?? null, endpoints, credentials: tested.credentials, storeId: input.storeId }, now());
     },
   }),
 

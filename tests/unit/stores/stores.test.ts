@@ -132,3 +132,19 @@ describe('downloads', () => {
     expect(await db.stores.count()).toBe(0);
   });
 });
+
+describe('re-authorization', () => {
+  it('gives the same store new credentials and makes it active again, keeping its listings', async () => {
+    const shop = await sim.createShop({ platform: 'tiktok', items: 3, seed: 12 });
+    const store = await connect(shop);
+    const { jobId } = await ok('stores.download', { id: store.id, mode: 'full' });
+    await drainJobs(db);
+    expect((await ok('jobs.get', { id: jobId })).status).toBe('succeeded');
+    await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: 'token revoked' });
+    const again = await ok('stores.connect', { platform: 'tiktok', name: 'ignored', apiBaseUrl: shop.apiBaseUrl, authBaseUrl: shop.authBaseUrl, credentials: shop.credentials, storeId: store.id });
+    expect(again).toMatchObject({ id: store.id, status: 'active', statusReason: null, name: store.name });
+    expect(await db.stores.count()).toBe(1);
+    expect(await db.storeProducts.count()).toBe(3);
+    expect(await run('stores.connect', { platform: 'shopee', name: 'x', apiBaseUrl: shop.apiBaseUrl, credentials: { partnerId: 1, partnerKey: 'k', shopId: 1, accessToken: 'a', refreshToken: 'r' }, storeId: store.id })).toMatchObject({ ok: false });
+  });
+});
