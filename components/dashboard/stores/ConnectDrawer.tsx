@@ -175,7 +175,8 @@ function ConnectForm({ platform, tab, store, onConnected }: { platform: Platform
         authBaseUrl: clean(values.authBaseUrl),
         authorizeBaseUrl: clean(values.authorizeBaseUrl),
       };
-      const common = { name: clean(values.name), region: clean(values.region), ...endpoints };
+      // Re-authorizing names the store, so the same store gets the new credentials.
+      const common = { name: clean(values.name), region: clean(values.region), ...endpoints, storeId: store?.id };
       const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
       const saved = authorize
         ? await call('stores.authorize', defined({ platform, appCredentials: cleanGroup(values.appCredentials), ...common }) as never)
