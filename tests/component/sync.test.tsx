@@ -155,7 +155,7 @@ describe('sync log page', () => {
     await waitFor(() => expect(document.querySelectorAll('[data-testid^="log-row-"]').length).toBe(3));
     const rows = [...document.querySelectorAll<HTMLElement>('[data-testid^="log-row-"]')];
     await waitFor(() => expect(rows[0]!.textContent).toMatch(/Shopee Jakarta.*Listing CUP-1.*CUP-1.*Stock change.*12.*Success/));
-    expect(rows[0]!.textContent).toMatch(/sent after 0\.5 s/);
+    expect(rows[0]!.textContent).toMatch(/sent after 500 ms/);
     expect(rows[1]!.textContent).toMatch(/Manual sync.*9.*Failed.*item is locked by the platform/);
     expect(rows[2]!.textContent).toMatch(/Lazada SG.*Rule change/);
     expect(within(rows[0]!).getByRole('link', { name: 'Listing CUP-1' }).getAttribute('href')).toBe(`#/store-products?platform=shopee&store=${a}&item=${va.storeProductId}`);

@@ -2,12 +2,21 @@
 // switch among that platform's stores only. Where the seller is lives in the URL (location.ts).
 import { Alert, Spin } from 'antd';
 import { readLocation } from './location';
+import { ModuleTheme } from './ModuleTheme';
 import { PlatformPicker } from './PlatformPicker';
 import { StorePicker } from './StorePicker';
 import { StoreWorkspace } from './StoreWorkspace';
 import { useStores } from './useStores';
 
 export function StoreProductsModule({ params }: { params: URLSearchParams }) {
+  return (
+    <ModuleTheme>
+      <ModuleBody params={params} />
+    </ModuleTheme>
+  );
+}
+
+function ModuleBody({ params }: { params: URLSearchParams }) {
   const loc = readLocation(params);
   const { stores, error } = useStores();
   if (error) return <Alert type="error" showIcon title={error} />;

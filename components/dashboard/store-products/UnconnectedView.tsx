@@ -91,20 +91,39 @@ export function UnconnectedView({ store }: { store: StoreView }) {
       list.reload();
     });
 
-  if (list.data && all === 0) {
+  // Everything connected: say so (the result of a last Add system SKU stays on screen).
+  const allConnected = !!list.data && all === 0;
+  const modals = (
+    <>
+      <ConnectModal
+        target={connecting}
+        onClose={() => setConnecting(null)}
+        onConnected={() => {
+          setSelected((s) => s.filter((id) => id !== connecting?.id));
+          setConnecting(null);
+          list.reload();
+        }}
+      />
+      <AddSystemSkuResult result={addResult} variants={seen.current} onClose={() => setAddResult(null)} />
+    </>
+  );
+  if (allConnected) {
     return (
-      <Empty
-        style={{ padding: '48px 0' }}
-        data-testid="unc-empty"
-        description={
-          <Space orientation="vertical">
-            <Typography.Text strong>{t('unc_emptyTitle')}</Typography.Text>
-            <Typography.Text type="secondary">{t('unc_emptyHelp')}</Typography.Text>
-          </Space>
-        }
-      >
-        <Button onClick={() => goTo({ platform: store.platform, storeId: store.id, view: 'products' })}>{t('unc_backToProducts')}</Button>
-      </Empty>
+      <>
+        <Empty
+          style={{ padding: '48px 0' }}
+          data-testid="unc-empty"
+          description={
+            <Space orientation="vertical">
+              <Typography.Text strong>{t('unc_emptyTitle')}</Typography.Text>
+              <Typography.Text type="secondary">{t('unc_emptyHelp')}</Typography.Text>
+            </Space>
+          }
+        >
+          <Button onClick={() => goTo({ platform: store.platform, storeId: store.id, view: 'products' })}>{t('unc_backToProducts')}</Button>
+        </Empty>
+        {modals}
+      </>
     );
   }
 
@@ -222,16 +241,7 @@ export function UnconnectedView({ store }: { store: StoreView }) {
           },
         ]}
       />
-      <ConnectModal
-        target={connecting}
-        onClose={() => setConnecting(null)}
-        onConnected={() => {
-          setSelected((s) => s.filter((id) => id !== connecting?.id));
-          setConnecting(null);
-          list.reload();
-        }}
-      />
-      <AddSystemSkuResult result={addResult} variants={seen.current} onClose={() => setAddResult(null)} />
+      {modals}
     </div>
   );
 }

@@ -15,7 +15,9 @@ export function shortDate(ms: number | null | undefined): string {
 }
 
 export function elapsed(fromMs: number, toMs: number): string {
-  const s = Math.max(0, toMs - fromMs) / 1000;
+  const ms = Math.max(0, toMs - fromMs);
+  if (ms < 1000) return `${ms} ms`;
+  const s = ms / 1000;
   if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)} s`;
   if (s < 3600) return `${Math.round(s / 60)} min`;
   return `${(s / 3600).toFixed(1)} h`;

@@ -48,6 +48,8 @@ export function RuleModal({ open, rule, initialStoreIds, stores, rules, onClose,
   async function showPreview() {
     const v = await validated(form);
     if (!v) return;
+    // Close any open picker: the fields are hidden during the preview step.
+    (document.activeElement as HTMLElement | null)?.blur();
     const input = { ...v, name: v.name.trim() };
     setBusy(true);
     try {

@@ -14,6 +14,7 @@ import { PLATFORMS, PLATFORM_NAME } from '../store-products/platforms';
 import { useLiveSignal } from '../store-products/useLiveSignal';
 import { useStores } from '../store-products/useStores';
 import { LOG_STATUSES, STATUS_LABEL } from './labels';
+import { ModuleTheme } from '../store-products/ModuleTheme';
 import { SyncJobModal } from './SyncJobModal';
 import { SyncLogTable } from './SyncLogTable';
 
@@ -64,7 +65,7 @@ export function SyncLogPage() {
   })).filter((g) => g.options.length > 0);
 
   return (
-    <div>
+    <ModuleTheme>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('log_title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('log_subtitle')}</Typography.Paragraph>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
@@ -97,6 +98,6 @@ export function SyncLogPage() {
       </Space>
       <SyncLogTable storeId={storeId} status={status} wide stores={byId} pageSize={50} />
       <SyncJobModal jobId={job?.id ?? null} title={t('sp_retryTitle', job?.variants ?? 0)} onClose={() => setJob(null)} />
-    </div>
+    </ModuleTheme>
   );
 }

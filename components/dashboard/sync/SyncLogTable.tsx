@@ -106,7 +106,11 @@ export function SyncLogTable({ storeId, storeProductId, status, wide, stores, pa
               </Tooltip>
             ),
           },
-          { title: t('log_colError'), dataIndex: 'error', ellipsis: { showTitle: false }, render: (v: string | null) => (v ? <Tooltip title={v}><Typography.Text type="danger">{v}</Typography.Text></Tooltip> : '') },
+          {
+            title: t('log_colError'), dataIndex: 'error', ellipsis: { showTitle: false },
+            // A failure's error in red; a skip's reason (e.g. unchanged, superseded) as a note.
+            render: (v: string | null, r: LogRow) => (v ? <Tooltip title={v}><Typography.Text type={r.status === 'failed' ? 'danger' : 'secondary'}>{v}</Typography.Text></Tooltip> : ''),
+          },
         ]}
       />
     </>
