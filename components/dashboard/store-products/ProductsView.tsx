@@ -15,6 +15,7 @@ import { NO_FILTER, ProductFilters, SortControl, isFiltered, type ProductFilter 
 import { StoreProductDrawer } from './StoreProductDrawer';
 import type { Listing } from './types';
 import { useLiveSignal } from './useLiveSignal';
+import { useQueued, withQueued } from './useQueued';
 import type { StoreView } from './useStores';
 
 interface Props {
@@ -52,6 +53,7 @@ export function ProductsView({ store, openItem, onOpenItem, onOpenRules }: Props
     [store.id, filter, sort, order, page, pageSize],
     changed,
   );
+  const queued = useQueued(list.data?.items);
   const total = list.data?.total ?? 0;
   const nothingYet = !list.loading && !list.error && total === 0 && !isFiltered(filter);
 
@@ -105,7 +107,7 @@ export function ProductsView({ store, openItem, onOpenItem, onOpenRules }: Props
         tableLayout="fixed"
         scroll={{ x: 1100 }}
         loading={list.loading && !list.data}
-        dataSource={list.data?.items ?? []}
+        dataSource={(list.data?.items ?? []).map((l) => withQueued(l, queued))}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sp_noMatch')} /> }}
         rowSelection={{
           selectedRowKeys: selected,

@@ -22,6 +22,7 @@ import { SyncStatusIcon } from './SyncStatusIcon';
 import { shortTime } from './time';
 import type { ListingVariant } from './types';
 import { useLiveSignal } from './useLiveSignal';
+import { useQueued, withQueued } from './useQueued';
 import type { StoreView } from './useStores';
 
 interface Props {
@@ -40,7 +41,8 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
     return Promise.all([db.storeProducts.get(storeProductId), db.storeVariants.where('storeProductId').equals(storeProductId).toArray(), db.stockLevels.count(), db.ruleStores.get(store.id)]);
   }, [storeProductId, store.id], 400);
   const query = useCommandQuery(() => (storeProductId === null ? Promise.resolve(undefined) : call('storeProducts.get', { id: storeProductId })), [storeProductId], changed);
-  const listing = query.data;
+  const queued = useQueued(query.data ? [query.data] : undefined);
+  const listing = query.data && withQueued(query.data, queued);
   const [busy, setBusy] = useState<string | null>(null);
   const [job, setJob] = useState<{ id: number; title: string } | null>(null);
   const [connecting, setConnecting] = useState<ConnectTarget | null>(null);
