@@ -11,6 +11,7 @@ import { setWakeEngine } from './capture';
 import { expandStoreMarks } from './expand';
 import { blockedUntil } from './pacing';
 import { pushStore } from './push';
+import type { StoreRow } from '../db/types';
 
 const log = logger('engine');
 export const HEARTBEAT_ALARM = 'sync-heartbeat';
@@ -51,24 +52,51 @@ export function kickEngine(): Promise<void> {
   return running;
 }
 
+/** One lane per store: a slow store (Shopee at 10 calls/s) never holds up a fast one. */
+const lanes = new Map<number, Promise<void>>();
+
+function startLane(db: ShelfsyncDB, store: StoreRow): Promise<void> {
+  const existing = lanes.get(store.id);
+  if (existing) return existing;
+  const lane = (async () => {
+    for (;;) {
+      const current = await db.stores.get(store.id);
+      if (!current || current.status !== 'active') return;
+      if ((await blockedUntil(db, store.id)) > Date.now() + 50) return;
+      const turn = await pushStore(db, current, WORKER_ID).catch((err: unknown) => {
+        log.error(`store ${store.id}: push turn failed`, err);
+        return { pushed: 0, calls: 0, more: false };
+      });
+      // Another turn at once while this store still has due work.
+      if (!turn.more && !(await hasDueWork(db, store.id))) return;
+    }
+  })().finally(() => {
+    lanes.delete(store.id);
+    void kickEngine();
+  });
+  lanes.set(store.id, lane);
+  return lane;
+}
+
 async function loop(db: ShelfsyncDB): Promise<void> {
   do {
     again = false;
     const moreMarks = await expandStoreMarks(db);
     const stores = await db.stores.where('id').anyOf(await storesWithDueWork(db)).toArray();
-    const turns = await Promise.all(
-      stores.filter((s) => s.status === 'active').map(async (store) => {
-        if ((await blockedUntil(db, store.id)) > Date.now() + 50) return { more: false };
-        return pushStore(db, store, WORKER_ID).catch((err: unknown) => {
-          log.error(`store ${store.id}: push turn failed`, err);
-          return { more: false };
-        });
-      }),
-    );
-    if (moreMarks || turns.some((t) => t.more)) again = true;
+    for (const store of stores) if (store.status === 'active') void startLane(db, store);
+    if (moreMarks) again = true;
   } while (again);
   await scheduleNext(db);
   await updateBadge(db);
+}
+
+async function hasDueWork(db: ShelfsyncDB, storeId: number): Promise<boolean> {
+  const now = Date.now();
+  return !!(await db.pushQueue
+    .where('[storeId+dueAt]')
+    .between([storeId, -Infinity], [storeId, now], true, true)
+    .filter((r) => !r.leaseOwner || r.leaseUntil <= now)
+    .first());
 }
 
 /** Store ids with at least one queue row due now that no live lease holds. */
@@ -93,7 +121,7 @@ async function scheduleNext(db: ShelfsyncDB): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = null;
   if (!pending) {
-    await browser.alarms.clear(HEARTBEAT_ALARM).catch(() => undefined);
+    await quietly(() => browser.alarms.clear(HEARTBEAT_ALARM));
     return;
   }
   let next = (await db.storeMarks.count()) ? Date.now() : Infinity;
@@ -105,19 +133,32 @@ async function scheduleNext(db: ShelfsyncDB): Promise<void> {
   const wait = next - Date.now();
   if (Number.isFinite(wait) && wait < 25_000) timer = setTimeout(() => void kickEngine(), Math.max(wait, 20));
   // The worker may be stopped before that timer fires: the alarm wakes it (≥ 30 s apart).
-  const existing = await browser.alarms.get(HEARTBEAT_ALARM).catch(() => undefined);
-  if (!existing) await browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: 0.5 }).catch(() => undefined);
+  const existing = await quietly(() => browser.alarms.get(HEARTBEAT_ALARM));
+  if (!existing) await quietly(() => browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: 0.5 }));
+}
+
+/** Browser chrome (alarms, badge) is best effort: its failure must never stop a push. */
+async function quietly<T>(fn: () => Promise<T> | T | undefined): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch {
+    return undefined;
+  }
 }
 
 async function updateBadge(db: ShelfsyncDB): Promise<void> {
   const failing = await db.storeVariants.where('failing').equals(1).count();
-  await browser.action?.setBadgeText({ text: failing ? String(Math.min(failing, 999)) : '' }).catch(() => undefined);
-  if (failing) await browser.action?.setBadgeBackgroundColor({ color: '#cf1322' }).catch(() => undefined);
+  await quietly(() => browser.action?.setBadgeText({ text: failing ? String(Math.min(failing, 999)) : '' }));
+  if (failing) await quietly(() => browser.action?.setBadgeBackgroundColor({ color: '#cf1322' }));
 }
 
 /** Tests: run until nothing is due now. */
 export async function drainEngine(): Promise<void> {
-  while (running) await running;
-  await kickEngine();
-  while (running) await running;
+  for (;;) {
+    while (running) await running;
+    await kickEngine();
+    while (running) await running;
+    if (!lanes.size) return;
+    await Promise.allSettled([...lanes.values()]);
+  }
 }

@@ -13,7 +13,9 @@ import { quantitiesFor } from './quantity';
 import { patchSyncStatus } from '../store-products/listIndex';
 
 const log = logger('sync');
-const CLAIM_MAX = 1000;
+/** How much one turn claims: about ten seconds of the store's calls, so a lease never outlives
+ *  its turn and later changes coalesce in the queue instead of waiting behind a long batch. */
+const CLAIM_MAX: Record<StoreRow['platform'], number> = { shopee: 100, tiktok: 400, lazada: 1000, shopify: 1000, woocommerce: 1000 };
 export const LEASE_MS = 90_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -29,13 +31,13 @@ export function backoffMs(attempts: number): number {
 }
 
 /** Claims up to CLAIM_MAX due rows of a store that no live worker holds. */
-async function claim(db: ShelfsyncDB, storeId: number, owner: string, now: number): Promise<PushQueueRow[]> {
+async function claim(db: ShelfsyncDB, storeId: number, owner: string, now: number, max: number): Promise<PushQueueRow[]> {
   return db.transaction('rw', db.pushQueue, async () => {
     const rows = await db.pushQueue
       .where('[storeId+dueAt]')
       .between([storeId, -Infinity], [storeId, now], true, true)
       .filter((r) => !r.leaseOwner || r.leaseUntil <= now)
-      .limit(CLAIM_MAX)
+      .limit(max)
       .toArray();
     const leased = rows.map((r) => ({ ...r, leaseOwner: owner, leaseUntil: now + LEASE_MS }));
     await db.pushQueue.bulkPut(leased);
@@ -99,7 +101,7 @@ function entryOutcome(result: StockResult, quantity: number): Outcome {
 export interface StoreTurn { pushed: number; calls: number; more: boolean }
 
 export async function pushStore(db: ShelfsyncDB, store: StoreRow, owner: string, now = Date.now): Promise<StoreTurn> {
-  const claimed = await claim(db, store.id, owner, now());
+  const claimed = await claim(db, store.id, owner, now(), CLAIM_MAX[store.platform]);
   if (!claimed.length) return { pushed: 0, calls: 0, more: false };
   const outcomes = new Map<number, Outcome>();
   const variants = (await db.storeVariants.bulkGet(claimed.map((c) => c.storeVariantId))) as (StoreVariantRow | undefined)[];
@@ -141,7 +143,7 @@ export async function pushStore(db: ShelfsyncDB, store: StoreRow, owner: string,
   await finalize(db, claimed, outcomes, now());
   await patchSyncStatus(db, store.id, [...new Set(present.map((v) => v.storeProductId))]);
   const pushed = [...outcomes.values()].filter((o) => o.kind === 'success').length;
-  return { pushed, calls, more: claimed.length === CLAIM_MAX };
+  return { pushed, calls, more: claimed.length === CLAIM_MAX[store.platform] };
 }
 
 async function sendAll(
