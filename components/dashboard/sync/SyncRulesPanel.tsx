@@ -82,12 +82,12 @@ export function SyncRulesPanel({ storeId }: { storeId?: number }) {
               { title: t('rules_ratio'), dataIndex: 'ratioPercent', width: 80, align: 'right', render: (v: number) => `${formatNumber(v)} %` },
               {
                 title: t('rules_warehouses'), key: 'w',
-                render: (_, r) => <Space size={[0, 4]} wrap>{r.warehouseIds.map((id) => <Tag key={id}>{warehouseLabel(warehouses.get(id), id)}</Tag>)}</Space>,
+                render: (_, r) => <Space size={[4, 4]} wrap>{r.warehouseIds.map((id) => <Tag key={id}>{warehouseLabel(warehouses.get(id), id)}</Tag>)}</Space>,
               },
               {
                 title: t('rules_stores'), key: 's',
                 render: (_, r) => (
-                  <Space size={[0, 4]} wrap>
+                  <Space size={[4, 4]} wrap>
                     {r.storeIds.map((id) => {
                       const s = byId.get(id);
                       return (
