@@ -63,16 +63,16 @@ async function savePage(db: ShelfsyncDB, store: StoreRow, jobId: number, items: 
     const existingVariants = new Map((await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').anyOf(variantKeys).toArray()).map((v) => [variantKey(v), v]));
     const matches = await matchSkus(db, items.flatMap((i) => i.variants.map((v) => v.sellerSku)));
 
-    for (const item of items) {
+    // Listings first, in two bulk writes (new ones need their ids for their variants).
+    const rows = items.map((item) => {
       const before = existingProducts.get(item.platformItemId);
-      const gone = item.status === 'deleted' ? 1 : 0;
-      const row: Omit<StoreProductRow, 'id'> & { id?: number } = {
+      return {
         ...(before ?? { autoSync: store.autoSyncDefault ? 1 : 0 }),
         storeId: store.id,
         platformItemId: item.platformItemId,
         title: item.title,
         status: item.status,
-        gone,
+        gone: item.status === 'deleted' ? 1 : 0,
         imageUrl: item.imageUrls[0] ?? null,
         imageUrls: item.imageUrls.slice(0, 20),
         description: item.description ?? null,
@@ -80,12 +80,18 @@ async function savePage(db: ShelfsyncDB, store: StoreRow, jobId: number, items: 
         extra: item.extra ?? null,
         lastSeenJob: jobId,
         updatedAt: now,
-      };
-      if (!before) created++;
-      const storeProductId = before ? before.id : await db.storeProducts.add(row as StoreProductRow);
-      if (before) await db.storeProducts.put({ ...row, id: before.id } as StoreProductRow);
+      } as StoreProductRow;
+    });
+    const fresh = rows.filter((r) => r.id === undefined);
+    created = fresh.length;
+    const freshIds = fresh.length ? ((await db.storeProducts.bulkAdd(fresh, { allKeys: true })) as number[]) : [];
+    fresh.forEach((r, i) => (r.id = freshIds[i]!));
+    const known = rows.filter((r) => !fresh.includes(r));
+    if (known.length) await db.storeProducts.bulkPut(known);
 
-      const variants: StoreVariantRow[] = [];
+    const variants: StoreVariantRow[] = [];
+    items.forEach((item, i) => {
+      const storeProductId = rows[i]!.id;
       for (const v of item.variants) {
         const prev = existingVariants.get(variantKey({ platformItemId: item.platformItemId, platformVariantId: v.platformVariantId }));
         const skuChanged = prev ? skuKeyOf(prev.sellerSku) !== skuKeyOf(v.sellerSku) : true;
@@ -101,8 +107,8 @@ async function savePage(db: ShelfsyncDB, store: StoreRow, jobId: number, items: 
         if (!connection.connected) unconnected++;
         variants.push({ ...(prev ?? {}), ...base, ...connection } as StoreVariantRow);
       }
-      await db.storeVariants.bulkPut(variants);
-    }
+    });
+    await db.storeVariants.bulkPut(variants);
   });
   return { created, unconnected };
 }
@@ -129,17 +135,28 @@ async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }):
     updatedSince: input.mode === 'incremental' && store.download.lastCompletedStartedAt ? store.download.lastCompletedStartedAt - OVERLAP_MS : null,
     items: 0, pages: 0, created: 0, unconnected: 0,
   };
-  const page = await fetchPage(db, store, state.cursor, state.updatedSince);
-  const saved = await savePage(db, store, job.id, page.items, Date.now());
+  // Several pages per step (about two seconds' worth), the next page fetched while this one is
+  // saved; the checkpoint moves only after a page is saved, so a stop never skips one.
+  const deadline = Date.now() + 2000;
+  let page = await fetchPage(db, store, state.cursor, state.updatedSince);
+  for (;;) {
+    const prefetch = page.nextCursor && Date.now() < deadline ? fetchPage(db, store, page.nextCursor, state.updatedSince).then((p) => ({ p }), (error: unknown) => ({ error })) : null;
+    const saved = await savePage(db, store, job.id, page.items, Date.now());
+    state.cursor = page.nextCursor;
+    state.items += page.items.length;
+    state.pages++;
+    state.created += saved.created;
+    state.unconnected += saved.unconnected;
+    if (!page.nextCursor) break;
+    if (!prefetch) {
+      invalidateStore(store.id);
+      return { progress: { done: state.items, total: Math.max(page.total ?? 0, state.items) }, state };
+    }
+    const next = await prefetch;
+    if ('error' in next) throw next.error;
+    page = next.p;
+  }
   invalidateStore(store.id);
-  state.cursor = page.nextCursor;
-  state.items += page.items.length;
-  state.pages++;
-  state.created += saved.created;
-  state.unconnected += saved.unconnected;
-  const total = Math.max(page.total ?? 0, state.items);
-  if (page.nextCursor) return { progress: { done: state.items, total }, state };
-
   const gone = input.mode === 'full' ? await markVanished(db, store.id, job.id, Date.now()) : 0;
   invalidateStore(store.id);
   const message = `${state.items} listings downloaded (${state.created} new${gone ? `, ${gone} gone from the platform` : ''}); ${state.unconnected} variants unconnected.`;
