@@ -88,6 +88,8 @@ async function loop(db: ShelfsyncDB): Promise<void> {
   } while (again);
   await scheduleNext(db);
   await updateBadge(db);
+  // The popup's health line: when the engine last went round (the worker may sleep since).
+  await quietly(() => db.meta.put({ key: 'engineHeartbeat', value: Date.now() }));
 }
 
 async function hasDueWork(db: ShelfsyncDB, storeId: number): Promise<boolean> {
