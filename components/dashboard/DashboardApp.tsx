@@ -63,7 +63,7 @@ function Page({ route, params }: { route: RouteKey; params: URLSearchParams }) {
 export function DashboardApp() {
   const route = useHashRoute();
   return (
-    <ConfigProvider theme={{ token: { colorPrimary: '#138078', borderRadius: 4 } }}>
+    <ConfigProvider theme={{ token: { colorPrimary: '#138078', borderRadius: 4 }, components: { Menu: { itemSelectedBg: '#e6f4f2', itemSelectedColor: '#0f6b64' }, Table: { rowSelectedBg: '#eef8f6', rowSelectedHoverBg: '#e2f2ef' } } }}>
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
           <Layout.Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>

@@ -1,4 +1,5 @@
 // inventory.*: stock levels, the ledger, adjustments and reservations.
+import type { Table } from 'dexie';
 import { z } from 'zod';
 import { command, EXTENSION_ONLY } from '../commands/define';
 import { CommandError, notFound } from '../commands/errors';
@@ -7,6 +8,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { MovementRow, StockLevelRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
 import { createJob, kickJobs } from '../jobs/runner';
+import { groupCommitter } from './groupCommit';
 import { once } from './idempotency';
 import { applyStockChange, readLevel, sellableOf, stockTables } from './levels';
 import { labelOf, resolveProduct, resolveWarehouse } from './resolve';
@@ -41,6 +43,9 @@ async function viewOf(db: ShelfsyncDB, levels: StockLevelRow[]): Promise<LevelVi
     updatedAt: l.updatedAt,
   }));
 }
+
+/** Adjustments share transactions under load (groupCommit.ts); each keeps its own answer. */
+const submitAdjust = groupCommitter((db) => [...stockTables(db), db.idempotency] as Table[]);
 
 const quantityRef = z.object({ warehouseId: id, ...productRef, quantity, reference: note.optional() }).strict().superRefine(exactlyOne(['sku', 'productId']));
 
@@ -94,9 +99,7 @@ export const inventoryCommands = {
       .superRefine(exactlyOne(['delta', 'onHand'])),
     async handler(input, { db, now }) {
       const { idempotencyKey, ...request } = input;
-      // The scope must be an `async` function: Dexie keeps its transaction zone across native
-      // awaits only for those; a plain arrow returning a promise commits too early.
-      return db.transaction('rw', [...stockTables(db), db.idempotency], async () =>
+      return submitAdjust(db, () =>
         once(db, 'inventory.adjust', idempotencyKey, request, now(), async () => {
           const product = await resolveProduct(db, input);
           const warehouse = await resolveWarehouse(db, input.warehouseId);

@@ -7,6 +7,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { ProductRow } from '../db/types';
 import { looseKeyOf, skuKeyOf } from '../db/versions';
 import { createJob, kickJobs } from '../jobs/runner';
+import { invalidateAll } from '../store-products/listIndex';
 import { exportProductsCsv } from './csv';
 import { productFields, productInput } from './fields';
 
@@ -85,6 +86,9 @@ export const productCommands = {
         next.looseKey = looseKeyOf(next.sku);
         await db.products.put(next);
         return next;
+      }).finally(() => {
+        // A renamed system SKU is searchable in every store's list.
+        if (input.sku !== undefined) invalidateAll();
       });
     },
   }),

@@ -3,7 +3,9 @@
 // with it, or several near-misses (same letters and digits, other punctuation) to choose from.
 import type { ShelfsyncDB } from '../db/database';
 import type { ConnectReason, ProductRow, StoreVariantRow } from '../db/types';
+import { captureTables } from '../db/tables';
 import { looseKeyOf, skuKeyOf } from '../db/versions';
+import { markVariants } from '../sync/capture';
 
 export type Match = { productId: number } | { reason: ConnectReason; candidates: number[] };
 
@@ -42,18 +44,23 @@ export function applyMatch(v: Pick<StoreVariantRow, 'productId' | 'connectedBy'>
   return { productId: null, connected: 0, connectedBy: null, reason: match.reason, candidateProductIds: match.candidates };
 }
 
-/** Re-matches every unconnected (or SKU-connected) variant of a store, in chunks. */
+/** Re-matches every unconnected variant of a store, in chunks; a new connection on an auto-synced
+ *  listing is pushed (trigger `connection`). */
 export async function autoConnectStore(db: ShelfsyncDB, storeId: number): Promise<{ connected: number; unconnected: number }> {
   const ids = await db.storeVariants.where('[storeId+connected]').equals([storeId, 0]).primaryKeys();
   let connected = 0;
   for (let i = 0; i < ids.length; i += 1000) {
-    await db.transaction('rw', db.storeVariants, db.products, async () => {
+    await db.transaction('rw', [...captureTables(db), db.products], async () => {
       // A variant the seller disconnected on purpose stays disconnected.
       const rows = (await db.storeVariants.bulkGet(ids.slice(i, i + 1000))).filter((r): r is StoreVariantRow => !!r && r.connected === 0 && r.reason !== 'disconnected');
       const matches = await matchSkus(db, rows.map((r) => r.sellerSku));
       const next = rows.map((r) => ({ ...r, ...applyMatch(r, matches.get(r.sellerSku)!) }));
-      connected += next.filter((r) => r.connected).length;
+      const made = next.filter((r) => r.connected);
+      connected += made.length;
       await db.storeVariants.bulkPut(next);
+      const listings = await db.storeProducts.bulkGet([...new Set(made.map((v) => v.storeProductId))]);
+      const auto = new Set(listings.filter((p) => p?.autoSync === 1).map((p) => p!.id));
+      await markVariants(db, made.filter((v) => auto.has(v.storeProductId)), 'connection', { now: Date.now() });
     });
   }
   return { connected, unconnected: ids.length - connected };

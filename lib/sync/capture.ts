@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import type { ShelfsyncDB } from '../db/database';
 import type { MovementRow, PushQueueRow, StoreVariantRow, SyncLogRow, SyncTrigger } from '../db/types';
 import { addStockChangeListener } from '../inventory/hook';
+import { patchSyncStatus } from '../store-products/listIndex';
 
 let wake: () => void = () => undefined;
 
@@ -15,10 +16,14 @@ export function setWakeEngine(fn: () => void): void {
   wake = fn;
 }
 
-function wakeAfterCommit(): void {
+function afterCommit(fn: () => void): void {
   const tx = Dexie.currentTransaction;
-  if (tx) tx.on('complete', () => wake());
-  else queueMicrotask(() => wake());
+  if (tx) tx.on('complete', fn);
+  else queueMicrotask(fn);
+}
+
+function wakeAfterCommit(): void {
+  afterCommit(() => wake());
 }
 
 export interface MarkOptions { manual?: boolean; jobId?: number | null; now: number; delayMs?: number }
@@ -65,6 +70,12 @@ export async function markVariants(db: ShelfsyncDB, variants: Pick<StoreVariantR
     });
   }
   wakeAfterCommit();
+  // The list's sync status shows "pending" once the mark is committed.
+  const byStore = new Map<number, Set<number>>();
+  for (const v of variants) (byStore.get(v.storeId) ?? byStore.set(v.storeId, new Set()).get(v.storeId)!).add(v.storeProductId);
+  afterCommit(() => {
+    for (const [storeId, ids] of byStore) void patchSyncStatus(db, storeId, [...ids]).catch(() => undefined);
+  });
   return rows.length;
 }
 
