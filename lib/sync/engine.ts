@@ -63,6 +63,7 @@ function startLane(db: ShelfsyncDB, store: StoreRow): Promise<void> {
       const current = await db.stores.get(store.id);
       if (!current || current.status !== 'active') return;
       if ((await blockedUntil(db, store.id)) > Date.now() + 50) return;
+      await gatherWindow(db, current);
       const turn = await pushStore(db, current, WORKER_ID).catch((err: unknown) => {
         log.error(`store ${store.id}: push turn failed`, err);
         return { pushed: 0, calls: 0, more: false };
@@ -90,6 +91,25 @@ async function loop(db: ShelfsyncDB): Promise<void> {
   await updateBadge(db);
   // The popup's health line: when the engine last went round (the worker may sleep since).
   await quietly(() => db.meta.put({ key: 'engineHeartbeat', value: Date.now() }));
+}
+
+/** Platforms whose stock call carries many listings (Lazada 50 SKUs, Shopify 250, WooCommerce
+ *  100) wait a moment after the first change so the changes right behind it share its call; one
+ *  item per call (Shopee, TikTok) gains nothing from waiting. Bounded well inside the second. */
+export const GATHER_MS: Record<StoreRow['platform'], number> = { lazada: 250, shopify: 250, woocommerce: 250, shopee: 0, tiktok: 0 };
+
+async function gatherWindow(db: ShelfsyncDB, store: StoreRow): Promise<void> {
+  const window = GATHER_MS[store.platform];
+  if (!window) return;
+  const now = Date.now();
+  const first = await db.pushQueue
+    .where('[storeId+dueAt]')
+    .between([store.id, -Infinity], [store.id, now], true, true)
+    .filter((r) => !r.leaseOwner || r.leaseUntil <= now)
+    .first();
+  if (!first || first.manual) return;
+  const age = now - Math.max(first.dueAt, first.firstQueuedAt);
+  if (age < window) await new Promise((r) => setTimeout(r, window - age));
 }
 
 async function hasDueWork(db: ShelfsyncDB, storeId: number): Promise<boolean> {
