@@ -147,9 +147,11 @@ try {
     const items = await simControl<{ variants: { sellerSku: string; stock: number }[] }[]>(sim, 'GET', `/__sim/shops/${s.shopId}/items`);
     for (const v of items.flatMap((i) => i.variants)) {
       checked++;
-      if (v.stock !== onHand.get(v.sellerSku)) {
+      // A SKU never given stock has no level row: its number is 0.
+      const expected = onHand.get(v.sellerSku) ?? 0;
+      if (v.stock !== expected) {
         mismatches++;
-        if (examples.length < 10) examples.push(`${s.platform} ${v.sellerSku}: platform ${v.stock}, expected ${onHand.get(v.sellerSku)}`);
+        if (examples.length < 10) examples.push(`${s.platform} ${v.sellerSku}: platform ${v.stock}, expected ${expected}`);
       }
     }
     const stats = await simControl(sim, 'GET', `/__sim/stats?shopId=${s.shopId}`);
