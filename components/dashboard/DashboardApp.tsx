@@ -5,7 +5,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n';
-import { NotBuilt } from './NotBuilt';
+import { SettingsPage } from './settings/SettingsPage';
 import { ROUTE_LABELS, hrefOf, useHashRoute, type RouteKey } from './routes';
 import { WarehousesPage } from './warehouses/WarehousesPage';
 import { StoresPage } from './stores/StoresPage';
@@ -56,7 +56,7 @@ function Page({ route, params }: { route: RouteKey; params: URLSearchParams }) {
     case 'sync-log':
       return <SyncLogPage />;
     case 'settings':
-      return <NotBuilt title="nav_settings" what="notBuilt_settings" />;
+      return <SettingsPage />;
   }
 }
 

@@ -13,17 +13,17 @@ beforeEach(async () => {
 });
 
 describe('the dashboard shell', () => {
-  it('shows the product navigation and an honest empty state for modules not built yet', async () => {
+  it('shows the product navigation, and the settings with backup and the console switches', async () => {
     window.location.hash = '#/settings';
     render(<DashboardApp />);
     for (const label of ['Store products', 'Inventory', 'System products', 'Warehouses', 'Stock', 'Purchase orders', 'Stores', 'Sync rules', 'Sync log', 'Settings']) {
       expect(screen.getAllByText(label).length).toBeGreaterThan(0);
     }
-    const empty = screen.getByTestId('not-built');
-    expect(within(empty).getByText('Not built yet')).toBeTruthy();
-    expect(empty.textContent).toMatch(/per-store defaults/);
-    // No fake data anywhere: no table rows on an empty state.
-    expect(document.querySelectorAll('tbody tr').length).toBe(0);
+    const page = await screen.findByTestId('settings-page');
+    expect(within(page).getByText('Backup')).toBeTruthy();
+    expect(await screen.findByTestId('feature-syncNow')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('feature-syncNow'));
+    await waitFor(async () => expect(((await db.settings.get('settings'))?.value as { consoleFeatures: { syncNow: boolean } })?.consoleFeatures.syncNow).toBe(false));
   });
 
   it('routes by the URL hash so a reload lands on the same module', async () => {

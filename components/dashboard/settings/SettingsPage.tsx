@@ -1,0 +1,153 @@
+// Settings: the console switches, debug logging, the drift check, and backup (the whole local
+// database to a file and back into a fresh profile).
+import { App, Button, Card, Input, Space, Switch, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { call, type CommandOutput } from '@/lib/commands/client';
+import { CONSOLE_FEATURES, type ConsoleFeature } from '@/lib/settings/commands';
+import { t, type MessageKey } from '@/lib/i18n';
+import { downloadText } from '@/components/common/download';
+import { errorText } from '@/components/common/commandErrors';
+import { useCommandQuery } from '@/components/common/useCommandQuery';
+import { PageHeader } from '../inventory/PageHeader';
+
+type Settings = CommandOutput<'settings.get'>;
+
+const FEATURE_LABEL: Record<ConsoleFeature, MessageKey> = {
+  statusIcon: 'settings_feature_statusIcon', syncNow: 'settings_feature_syncNow', autoSync: 'settings_feature_autoSync',
+  clone: 'settings_feature_clone', connect: 'settings_feature_connect', toolbar: 'settings_feature_toolbar', contextMenu: 'settings_feature_contextMenu',
+};
+
+export function SettingsPage() {
+  const { message } = App.useApp();
+  const settings = useCommandQuery(() => call('settings.get'), []);
+  const [saving, setSaving] = useState(false);
+
+  async function update(patch: Partial<Settings>) {
+    setSaving(true);
+    try {
+      await call('settings.update', patch as never);
+      settings.reload();
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const s = settings.data;
+  return (
+    <div data-testid="settings-page">
+      <PageHeader title={t('nav_settings')} subtitle={t('settings_subtitle')} />
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Card title={t('settings_consoleTitle')} size="small" loading={!s}>
+          <Typography.Paragraph type="secondary">{t('settings_consoleHelp')}</Typography.Paragraph>
+          {s && CONSOLE_FEATURES.map((f) => (
+            <div key={f} style={{ display: 'flex', justifyContent: 'space-between', maxWidth: 520, padding: '4px 0' }}>
+              <span>{t(FEATURE_LABEL[f])}</span>
+              <Switch size="small" checked={s.consoleFeatures[f]} disabled={saving} data-testid={`feature-${f}`} onChange={(on) => update({ consoleFeatures: { ...s.consoleFeatures, [f]: on } })} />
+            </div>
+          ))}
+        </Card>
+        <Card title={t('settings_syncTitle')} size="small">
+          <DriftCheck />
+        </Card>
+        <Card title={t('settings_backupTitle')} size="small">
+          <Backup />
+        </Card>
+        <Card title={t('settings_debugTitle')} size="small" loading={!s}>
+          {s && (
+            <Space>
+              <Switch checked={s.debugLogging} disabled={saving} onChange={(on) => update({ debugLogging: on })} data-testid="debug-logging" />
+              <Typography.Text type="secondary">{t('settings_debugHelp')}</Typography.Text>
+            </Space>
+          )}
+        </Card>
+      </Space>
+    </div>
+  );
+}
+
+function DriftCheck() {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    try {
+      const { jobId } = await call('sync.checkDrift', {});
+      for (;;) {
+        const job = await call('jobs.get', { id: jobId });
+        if (job.status === 'succeeded') {
+          const r = job.result as { checked: number; drifted: number };
+          message.success(t('settings_driftDone', r.checked, r.drifted));
+          return;
+        }
+        if (job.status === 'failed') throw new Error(job.error?.message);
+        await new Promise((res) => setTimeout(res, 400));
+      }
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Space direction="vertical">
+      <Typography.Text type="secondary">{t('settings_driftHelp')}</Typography.Text>
+      <Button onClick={run} loading={busy} data-testid="drift-check">{t('settings_driftRun')}</Button>
+    </Space>
+  );
+}
+
+function Backup() {
+  const { message } = App.useApp();
+  const [exportPass, setExportPass] = useState('');
+  const [importPass, setImportPass] = useState('');
+  const [busy, setBusy] = useState<'export' | 'import' | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+
+  async function doExport() {
+    setBusy('export');
+    try {
+      const out = await call('backup.export', exportPass ? { passphrase: exportPass } : {});
+      downloadText(out.filename, out.json, 'application/json');
+      message.success(t('settings_backupExported', out.rows));
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function doImport(file: File) {
+    setBusy('import');
+    setResult(null);
+    try {
+      const json = (await file.text()).replace(/^\ufeff/, '');
+      const out = await call('backup.import', importPass ? { json, passphrase: importPass } : { json });
+      setResult(t('settings_backupImported', out.rows, out.stores, out.storesWithCredentials));
+    } catch (err) {
+      setResult(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+    return false;
+  }
+
+  return (
+    <Space direction="vertical" style={{ width: '100%', maxWidth: 560 }}>
+      <Typography.Text type="secondary">{t('settings_backupHelp')}</Typography.Text>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input.Password placeholder={t('settings_backupPassphrase')} value={exportPass} onChange={(e) => setExportPass(e.target.value)} data-testid="backup-export-pass" />
+        <Button icon={<DownloadOutlined />} onClick={doExport} loading={busy === 'export'} data-testid="backup-export">{t('settings_backupExport')}</Button>
+      </Space.Compact>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input.Password placeholder={t('settings_backupImportPassphrase')} value={importPass} onChange={(e) => setImportPass(e.target.value)} data-testid="backup-import-pass" />
+        <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => doImport(f)}>
+          <Button icon={<UploadOutlined />} loading={busy === 'import'} data-testid="backup-import">{t('settings_backupImport')}</Button>
+        </Upload>
+      </Space.Compact>
+      {result && <Typography.Text data-testid="backup-result">{result}</Typography.Text>}
+    </Space>
+  );
+}
