@@ -18,16 +18,17 @@ const FULL: StoreSpec[] = [
   ...Array.from({ length: 4 }, () => ({ platform: 'shopee' as const, items: 5000, variantsPerItem: 1 })),
   ...Array.from({ length: 4 }, () => ({ platform: 'shopify' as const, items: 500, variantsPerItem: 2 })),
 ];
+// 10,000 variants: the figure issue 6's sync benchmark asks for, in under five minutes.
 const SMALL: StoreSpec[] = [
-  { platform: 'lazada', items: 1000, variantsPerItem: 2 },
-  { platform: 'tiktok', items: 1000, variantsPerItem: 2 },
-  { platform: 'woocommerce', items: 1500, variantsPerItem: 1 },
-  { platform: 'shopee', items: 500, variantsPerItem: 1 },
+  { platform: 'lazada', items: 1600, variantsPerItem: 2 },
+  { platform: 'tiktok', items: 1500, variantsPerItem: 2 },
+  { platform: 'woocommerce', items: 2700, variantsPerItem: 1 },
+  { platform: 'shopee', items: 600, variantsPerItem: 1 },
   { platform: 'shopify', items: 250, variantsPerItem: 2 },
 ];
 
 export function specsFor(scale: 'small' | 'full') {
-  return scale === 'full' ? { stores: FULL, systemSkus: 50_000, catalogue: 62_500 } : { stores: SMALL, systemSkus: 6_000, catalogue: 7_500 };
+  return scale === 'full' ? { stores: FULL, systemSkus: 50_000, catalogue: 62_500 } : { stores: SMALL, systemSkus: 9_000, catalogue: 11_250 };
 }
 
 export const skuName = (n: number) => `B-${n}`;

@@ -102,7 +102,35 @@ export async function memory(b: Bench): Promise<{ workerHeapMB: number | null; d
   } finally {
     await cdp.detach().catch(() => undefined);
   }
-  const worker = await b.ext.context.serviceWorkers()[0]?.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null).catch(() => null);
+  const worker = await workerHeap(b).catch(() => null);
   const usage = await b.page.evaluate(async () => (await navigator.storage.estimate()).usage ?? null);
   return { workerHeapMB: mb(worker), dashboardHeapMB: mb(dashboard), indexedDbMB: mb(usage) };
+}
+
+/** The service worker's heap: attach to its target through the page's DevTools session and ask
+ *  it over Target.sendMessageToTarget (workers have no performance.memory). */
+async function workerHeap(b: Bench): Promise<number | null> {
+  const cdp = await b.ext.context.newCDPSession(b.page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.ext.extensionId));
+    if (!sw) return null;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+    const answer = new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), 5000);
+      cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+        const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+        if (e.sessionId === sessionId && m.id === 1) {
+          clearTimeout(timer);
+          resolve(m.result?.usedSize ?? null);
+        }
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+    const used = await answer;
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return used;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }

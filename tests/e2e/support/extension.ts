@@ -7,7 +7,9 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { findChromium } from './chromium';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const TEST_BUILD = path.join(ROOT, '.output/chrome-mv3-test');
+/** SHELFSYNC_TEST_BUILD points at a private copy of the test build (benchmarks, the soak) so a
+ *  rebuild in the work tree cannot pull files from under a running browser. */
+export const TEST_BUILD = process.env.SHELFSYNC_TEST_BUILD || path.join(ROOT, '.output/chrome-mv3-test');
 export const PROD_BUILD = path.join(ROOT, '.output/chrome-mv3');
 
 export interface LaunchOptions {
