@@ -42,7 +42,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       stockLevels: '[productId+warehouseId], warehouseId',
       movements: '++id, [productId+createdAt], [warehouseId+createdAt], createdAt',
       stores: '++id, platform',
-      storeProducts: '++id, &[storeId+platformItemId], [storeId+updatedAt]',
+      storeProducts: '++id, &[storeId+platformItemId], [storeId+updatedAt], [storeId+autoSync]',
       storeVariants: '++id, &[storeId+platformItemId+platformVariantId], [storeId+sellerSkuKey], [storeId+connected], storeProductId, productId, failing',
       reservations: '++id, [productId+warehouseId], status, reference',
       purchaseOrders: '++id, status, warehouseId, createdAt',
