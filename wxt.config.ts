@@ -23,7 +23,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     minimum_chrome_version: '116',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'identity'],
+    // contextMenus + notifications: the console context menu and its result; scripting: the
+    // WooCommerce console script registered at run time for each connected site; activeTab: the
+    // popup reads the URL of the tab it was opened on (no broad `tabs` permission).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'identity', 'contextMenus', 'notifications', 'scripting', 'activeTab'],
     host_permissions: mode === 'test' ? [...PLATFORM_API_HOSTS, ...LOOPBACK] : PLATFORM_API_HOSTS,
     // Asked for at run time, one host at a time, when the seller adds an inventory source URL
     // or their own WooCommerce/Shopify domain; nothing is granted by installing.
@@ -32,5 +35,15 @@ export default defineConfig({
   }),
   // Explicit imports everywhere: a reader sees where `browser` and `define*` come from.
   imports: false,
+  hooks: {
+    // Content scripts are built as production code in every mode, so the test build's browser
+    // tests exercise (and time) the React that ships, not React's much slower development build.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      config.define = { ...config.define, 'process.env.NODE_ENV': JSON.stringify('production') };
+      const oxc = typeof config.oxc === 'object' && config.oxc ? config.oxc : {};
+      config.oxc = { ...oxc, jsx: { ...(typeof oxc.jsx === 'object' ? oxc.jsx : {}), development: false } };
+    },
+  },
   webExt: { disabled: true },
 });

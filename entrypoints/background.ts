@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 // The service worker: thin wiring of lib/. Every listener is registered synchronously at the
 // top level (MV3 drops events whose listeners are added later) and waits on one `ready`.
 import { handleAlarm } from '@/lib/background/alarms';
+import { registerContextMenus } from '@/lib/background/contextMenu';
 import { handleRuntimeMessage, refuseExternal } from '@/lib/background/messages';
 import { startBackground } from '@/lib/background/start';
 import { logger } from '@/lib/log/logger';
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleRuntimeMessage(message, sender, ready));
   browser.runtime.onMessageExternal.addListener(() => refuseExternal());
   browser.alarms.onAlarm.addListener((alarm) => void handleAlarm(alarm, ready));
+  registerContextMenus(ready);
   // Listening for start-up and install makes Chrome start the worker with the browser, so pushes
   // left pending when it closed resume without waiting for the seller to open anything.
   browser.runtime.onStartup.addListener(() => void ready);

@@ -1,30 +1,81 @@
-// The toolbar popup. It must open in well under 150 ms, so it stays plain React (no antd) and
-// asks the background one cheap question.
+// The toolbar popup: which store this tab is (or the store used last), switching it, its sync
+// rule, auto sync, pending and failed pushes, the last sync, health, and two quick actions. It
+// must open in well under 150 ms, so it stays plain React (no antd) and asks the background one
+// or two cheap questions: console.identify with the tab's URL, then system.status.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send, type CommandOutput } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
+import { StoreStatus } from './StoreStatus';
+import { activeTabUrl, isWebPage } from './tab';
 
 type Status = CommandOutput<'system.status'>;
+type Identity = CommandOutput<'console.identify'>;
+
+const PLATFORM: Record<string, MessageKey> = { shopee: 'sp_platform_shopee', lazada: 'sp_platform_lazada', tiktok: 'sp_platform_tiktok', shopify: 'sp_platform_shopify', woocommerce: 'sp_platform_woocommerce' };
+const platformName = (p: string) => (PLATFORM[p] ? t(PLATFORM[p]!) : p);
 
 export function openDashboard(hash = ''): void {
   void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}`) });
   window.close();
 }
 
+const opened = performance.now();
+
 export function PopupApp() {
   const [status, setStatus] = useState<Status | null>(null);
   const [down, setDown] = useState(false);
+  const [tabUrl, setTabUrl] = useState<string | null>(null);
+  const [identity, setIdentity] = useState<Identity | null>(null);
+  const [bound, setBound] = useState<string | null>(null);
+  const [readyMs, setReadyMs] = useState<number | null>(null);
+
+  const load = async (storeId?: number) => {
+    const answer = await send('system.status', storeId ? { storeId } : {});
+    if (!answer.ok) return setDown(true);
+    setStatus(answer.data);
+    setReadyMs((ms) => ms ?? Math.round(performance.now() - opened));
+  };
 
   useEffect(() => {
-    void send('system.status').then((answer) => {
-      if (answer.ok) setStatus(answer.data);
-      else setDown(true);
-    });
+    void (async () => {
+      const url = await activeTabUrl();
+      setTabUrl(url);
+      let storeId: number | undefined;
+      if (isWebPage(url)) {
+        const found = await send('console.identify', { url });
+        if (found.ok && found.data.console) {
+          setIdentity(found.data);
+          storeId = found.data.store?.id;
+        }
+      }
+      await load(storeId);
+      if (storeId) void send('system.useStore', { storeId });
+    })();
   }, []);
 
+  const switchTo = async (storeId: number) => {
+    setBound(null);
+    if (identity?.console && !identity.store && tabUrl && identity.candidates.some((c) => c.id === storeId)) {
+      // The seller says which store this console is: remembered for this console from now on.
+      const answer = await send('consoles.bind', { url: tabUrl, storeId });
+      if (answer.ok) {
+        const again = await send('console.identify', { url: tabUrl });
+        if (again.ok) setIdentity(again.data);
+        setBound(identity.candidates.find((c) => c.id === storeId)?.name ?? '');
+      }
+    }
+    await load(storeId);
+    void send('system.useStore', { storeId });
+  };
+
+  const store = status?.store ?? null;
+  const isTabStore = !!store && !!identity?.store && identity.store.id === store.id;
+  const ambiguous = !!identity?.console && !identity.store && identity.reason === 'ambiguous';
+  const unknownConsole = !!identity?.console && !identity.store && identity.reason !== 'ambiguous';
+
   return (
-    <main className="popup" data-testid="popup">
+    <main className="popup" data-testid="popup" data-ready-ms={readyMs ?? undefined}>
       <header className="popup__header">
         <img src="/icon/32.png" alt="" width={18} height={18} />
         <span>{t('extName')}</span>
@@ -36,8 +87,34 @@ export function PopupApp() {
           <p className="popup__muted">{t('popup_noStoresHelp')}</p>
         </section>
       )}
-      {status && status.storeCount > 0 && <p data-testid="popup-store-count">{t('popup_stores', status.storeCount)}</p>}
-      <button type="button" className="popup__primary" data-testid="popup-open-dashboard" onClick={() => openDashboard()}>
+      {status && store && (
+        <section data-testid="popup-store" data-store-id={store.id}>
+          {ambiguous && <p className="popup__note" data-testid="popup-ambiguous">{t('popup_ambiguous')}</p>}
+          {unknownConsole && <p className="popup__muted" data-testid="popup-not-connected">{t('popup_notConnected')}</p>}
+          {bound !== null && <p className="popup__note" role="status" data-testid="popup-bound">{t('popup_bound', bound)}</p>}
+          <label className="popup__switch">
+            <span className="popup__label">
+              {t('popup_store')}
+              <span className="popup__tag" data-testid="popup-store-source">{isTabStore ? t('popup_thisTab') : ambiguous ? '' : t('popup_lastUsed')}</span>
+            </span>
+            <select data-testid="popup-store-switch" value={ambiguous && !bound ? '' : store.id} onChange={(e) => void switchTo(Number(e.currentTarget.value))}>
+              {ambiguous && !bound && (
+                <option value="" disabled>
+                  {t('popup_chooseStore')}
+                </option>
+              )}
+              {status.stores.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {`${s.name} · ${platformName(s.platform)}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <StoreStatus key={store.id} store={store} heartbeat={status.engineHeartbeat} onOpen={(hash) => openDashboard(hash)} />
+          {status.storeCount > 1 && <p className="popup__muted popup__small" data-testid="popup-store-count">{t('popup_stores', status.storeCount)}</p>}
+        </section>
+      )}
+      <button type="button" className={store ? 'popup__link' : 'popup__primary'} data-testid="popup-open-dashboard" onClick={() => openDashboard()}>
         {t('popup_openDashboard')}
       </button>
     </main>

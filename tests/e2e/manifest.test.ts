@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROD_BUILD, TEST_BUILD } from './support/extension';
@@ -20,7 +20,43 @@ describe('the production manifest', () => {
       externally_connectable: manifest.externally_connectable ?? null,
     }).toMatchInlineSnapshot(`
       {
-        "content_scripts": [],
+        "content_scripts": [
+          [
+            "https://sellercenter.lazada.co.id/*",
+            "https://sellercenter.lazada.co.th/*",
+            "https://sellercenter.lazada.com.my/*",
+            "https://sellercenter.lazada.com.ph/*",
+            "https://sellercenter.lazada.sg/*",
+            "https://sellercenter.lazada.vn/*",
+          ],
+          [
+            "https://banhang.shopee.vn/*",
+            "https://seller.shopee.cn/*",
+            "https://seller.shopee.co.id/*",
+            "https://seller.shopee.co.th/*",
+            "https://seller.shopee.com.br/*",
+            "https://seller.shopee.com.my/*",
+            "https://seller.shopee.ph/*",
+            "https://seller.shopee.sg/*",
+            "https://seller.shopee.tw/*",
+          ],
+          [
+            "https://*.myshopify.com/admin/*",
+            "https://admin.shopify.com/store/*",
+          ],
+          [
+            "https://seller-id.tiktok.com/*",
+            "https://seller-mx.tiktok.com/*",
+            "https://seller-my.tiktok.com/*",
+            "https://seller-ph.tiktok.com/*",
+            "https://seller-sg.tiktok.com/*",
+            "https://seller-th.tiktok.com/*",
+            "https://seller-uk.tiktok.com/*",
+            "https://seller-us.tiktok.com/*",
+            "https://seller-vn.tiktok.com/*",
+            "https://seller.tiktokglobalshop.com/*",
+          ],
+        ],
         "externally_connectable": null,
         "host_permissions": [
           "https://partner.shopeemobile.com/*",
@@ -41,13 +77,33 @@ describe('the production manifest', () => {
         ],
         "optional_permissions": [],
         "permissions": [
+          "activeTab",
           "alarms",
+          "contextMenus",
           "identity",
+          "notifications",
+          "scripting",
           "storage",
           "unlimitedStorage",
         ],
       }
     `);
+  });
+
+  it('runs the WooCommerce script only where the seller connected a site, and no content script on loopback', () => {
+    const files = (manifest.content_scripts ?? []).flatMap((c: { js: string[] }) => c.js);
+    expect(files).not.toContain('content-scripts/woocommerce.js'); // registered at run time per site
+    expect(existsSync(path.join(PROD_BUILD, 'content-scripts/woocommerce.js'))).toBe(true);
+    expect(manifest.web_accessible_resources ?? null).toBeNull();
+    expect(manifest.permissions).not.toContain('tabs');
+  });
+
+  it('gives the test build the simulator\'s fake consoles, one script per console', () => {
+    const test = read(TEST_BUILD);
+    const byScript = Object.fromEntries((test.content_scripts ?? []).map((c: { js: string[]; matches: string[] }) => [c.js[0], c.matches]));
+    for (const p of ['shopee', 'lazada', 'tiktok', 'shopify', 'woocommerce']) {
+      expect(byScript[`content-scripts/${p}.js`]).toEqual(expect.arrayContaining([`http://127.0.0.1/console/${p}/*`, `http://localhost/console/${p}/*`]));
+    }
   });
 
   it('has no all-URLs or loopback access, which only the test build gets', () => {

@@ -1,0 +1,84 @@
+// Connect…: for a listing variant without a system product, search the system products (SKU
+// prefix or name) and pick one; or Add system SKU (create system products from the unconnected
+// variants, SKU = seller SKU). For a connected listing it shows the system SKUs.
+import { useEffect, useState } from 'react';
+import { t } from '@/lib/i18n';
+import type { ActionResult, ProductHit } from '@/lib/consoles/runtime/actions';
+import { useSession, useStatus } from './context';
+import { Popover } from './Popover';
+
+export function ConnectPicker({ id, anchor, onClose }: { id: string; anchor: Element | null; onClose: () => void }) {
+  const { actions } = useSession();
+  const status = useStatus(id);
+  const variants = status?.variants ?? [];
+  const firstOpen = variants.find((v) => !v.systemSku) ?? variants[0];
+  const [variantId, setVariantId] = useState<number | undefined>(firstOpen?.id);
+  const variant = variants.find((v) => v.id === variantId) ?? firstOpen;
+  const [q, setQ] = useState(firstOpen?.sellerSku ?? '');
+  const [hits, setHits] = useState<ProductHit[] | null>(null);
+  const [working, setWorking] = useState(false);
+  const [result, setResult] = useState<ActionResult | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(() => void actions.search(q.trim()).then((h) => live && setHits(h)), 180);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [actions, q]);
+
+  const run = async (fn: () => Promise<ActionResult>) => {
+    setWorking(true);
+    setResult(null);
+    try {
+      setResult(await fn());
+    } finally {
+      setWorking(false);
+    }
+  };
+  const unconnected = variants.filter((v) => !v.systemSku).length;
+
+  return (
+    <Popover anchor={anchor} title={t('console_connectTitle')} onClose={onClose} testId="connect-picker">
+      {variants.length > 1 && (
+        <select className="ss-select" aria-label={t('console_connectVariant')} data-shelfsync="connect-variant" value={variant?.id} onChange={(e) => setVariantId(Number(e.currentTarget.value))}>
+          {variants.map((v) => (
+            <option key={v.id} value={v.id}>
+              {`${v.sellerSku || '—'} → ${v.systemSku ?? t('console_unconnected')}`}
+            </option>
+          ))}
+        </select>
+      )}
+      {variants.length === 1 && variant && (
+        <p className="ss-help">{`${variant.sellerSku || '—'} → ${variant.systemSku ?? t('console_unconnected')}`}</p>
+      )}
+      <input className="ss-input" type="search" data-shelfsync="connect-search" placeholder={t('console_connectSearch')} aria-label={t('console_connectSearch')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+      {hits?.length === 0 && <p className="ss-help">{t('console_connectNoResults')}</p>}
+      {!!hits?.length && (
+        <ul className="ss-list">
+          {hits.map((h) => (
+            <li key={h.id}>
+              <button type="button" className="ss-btn ss-option" data-shelfsync="connect-option" data-sku={h.sku} disabled={working || !variant} onClick={() => void run(() => actions.connect(id, h.id, variant?.id))}>
+                <b>{h.sku}</b>
+                <span className="ss-name">{h.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {result && (
+        <p className="ss-result" data-ok={result.ok} role="status" data-shelfsync="connect-result">
+          {result.message}
+        </p>
+      )}
+      <div className="ss-row-end">
+        {unconnected > 0 && (
+          <button type="button" className="ss-btn" data-shelfsync="connect-add-sku" title={t('console_connectAddSkuHelp')} disabled={working} onClick={() => void run(() => actions.addSystemSku([id]))}>
+            {t('console_toolbarAddSku')}
+          </button>
+        )}
+      </div>
+    </Popover>
+  );
+}

@@ -1,0 +1,38 @@
+// Mounts the injected UI: WXT's createShadowRootUi for the page layer (toolbar, pickers, hint,
+// tooltips) with one React root, and the same CSS for every listing's own shadow root.
+// The CSS is bundled inline rather than with cssInjectionMode 'ui': 'ui' fetches a
+// web-accessible CSS file before the first paint, and that file cannot be declared for the
+// WooCommerce sites registered at run time.
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ISOLATED_EVENTS, setControlStyles } from '@/lib/consoles/runtime/mount';
+import type { MountUi } from '@/lib/consoles/runtime/start';
+import { ConsoleApp } from './ConsoleApp';
+import css from './console.css?inline';
+
+export const mountConsoleUi: MountUi = async (ctx, session) => {
+  setControlStyles(css);
+  const ui = await createShadowRootUi<Root>(ctx as ContentScriptContext, {
+    name: 'shelfsync-layer',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    css,
+    isolateEvents: [...ISOLATED_EVENTS],
+    onMount(container, _shadow, host) {
+      host.setAttribute('data-console', session.adapter.platform);
+      host.setAttribute('data-shelfsync-host', 'layer');
+      container.className = 'ss-layer';
+      const root = createRoot(container);
+      flushSync(() => root.render(<ConsoleApp session={session} layer={container} />));
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+    },
+  });
+  ui.mount();
+  return (fn) => flushSync(fn);
+};

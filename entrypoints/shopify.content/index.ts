@@ -1,0 +1,16 @@
+// Shopify admin: the Shelfsync controls in this console. Thin wiring: the console's knowledge is in
+// lib/consoles/shopify/, the runtime in lib/consoles/runtime/, the UI in components/console/.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { mountConsoleUi } from '@/components/console/mount';
+import { shopifyAdapter } from '@/lib/consoles/shopify/rows';
+import { consoleMatches } from '@/lib/consoles/runtime/matches';
+import { startConsole } from '@/lib/consoles/runtime/start';
+
+export default defineContentScript({
+  matches: consoleMatches('shopify'),
+  runAt: 'document_idle',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    startConsole(ctx, shopifyAdapter, mountConsoleUi);
+  },
+});

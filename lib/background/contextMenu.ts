@@ -1,0 +1,122 @@
+// The Shelfsync context menu on console pages (PRODUCT.md: bulk actions on the ticked — or all
+// visible — listings): Sync inventory, Auto sync on/off, Clone to…, Connect / Add system SKU.
+// The background never acts from the menu itself: it asks the tab's content script
+// (tabs.sendMessage), which sends the console.act as that console page — so the store is decided
+// by the page's browser-stamped URL as for every in-page control — and shows the answer as a
+// notification. The menu exists only on console pages (documentUrlPatterns), follows the
+// settings switch, and the same refresh keeps the WooCommerce content script registered for
+// the connected sites.
+import { liveQuery } from 'dexie';
+import { browser, type Browser } from 'wxt/browser';
+import { allConsoleMatches } from '../consoles/runtime/matches';
+import { MENU_MESSAGE, type MenuAction, type MenuAnswer } from '../consoles/runtime/menuProtocol';
+import { grantedWooPatterns, syncWooScripts } from '../consoles/runtime/wooScripts';
+import { getDb } from '../db/database';
+import { t, type MessageKey } from '../i18n';
+import { logger } from '../log/logger';
+import { readSettings } from '../settings/commands';
+
+const log = logger('menu');
+const PARENT = 'shelfsync';
+const PREFIX = 'shelfsync:';
+export const MENU_ITEMS: { action: MenuAction; title: MessageKey }[] = [
+  { action: 'sync', title: 'menu_sync' },
+  { action: 'autoSyncOn', title: 'menu_autoOn' },
+  { action: 'autoSyncOff', title: 'menu_autoOff' },
+  { action: 'clone', title: 'menu_clone' },
+  { action: 'connect', title: 'menu_connect' },
+];
+const CONTEXTS: [`${Browser.contextMenus.ContextType}`, ...`${Browser.contextMenus.ContextType}`[]] = ['page', 'link', 'image', 'selection'];
+
+type Clicked = Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'frameId'>;
+type ClickedTab = Pick<Browser.tabs.Tab, 'id'> | undefined;
+
+function actionOf(id: string | number): MenuAction | null {
+  const s = String(id);
+  if (!s.startsWith(PREFIX)) return null;
+  return MENU_ITEMS.find((i) => i.action === s.slice(PREFIX.length))?.action ?? null;
+}
+
+let notices = 0;
+async function notify(message: string, ok: boolean): Promise<void> {
+  await browser.notifications
+    .create(`shelfsync-menu-${++notices}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: t(ok ? 'menu_notifyTitle' : 'menu_notifyFailed'), message })
+    .catch((err: unknown) => log.warn('could not show the notification', err));
+}
+
+/** A menu click: the tab's content script acts as its console; the answer becomes a notification. */
+export async function handleMenuClick(info: Clicked, tab: ClickedTab): Promise<MenuAnswer | null> {
+  const action = actionOf(info.menuItemId);
+  if (!action || tab?.id === undefined) return null;
+  const settings = await readSettings(getDb());
+  if (!settings.consoleFeatures.contextMenu) {
+    await notify(t('console_menuOff'), false);
+    return { ok: false, message: t('console_menuOff'), count: 0 };
+  }
+  let answer: MenuAnswer;
+  try {
+    answer = (await browser.tabs.sendMessage(tab.id, { type: MENU_MESSAGE, action }, { frameId: info.frameId ?? 0 })) as MenuAnswer;
+    if (!answer || typeof answer.ok !== 'boolean') answer = { ok: false, message: t('menu_noConsole'), count: 0 };
+  } catch {
+    answer = { ok: false, message: t('menu_noConsole'), count: 0 };
+  }
+  if (!answer.opened) await notify(answer.message, answer.ok);
+  return answer;
+}
+
+async function createMenus(patterns: string[], visible: boolean): Promise<void> {
+  await browser.contextMenus.removeAll();
+  const made = (props: Browser.contextMenus.CreateProperties) =>
+    new Promise<void>((resolve) => {
+      browser.contextMenus.create(props, () => {
+        if (browser.runtime.lastError) log.warn(`context menu item ${String(props.id)}: ${browser.runtime.lastError.message}`);
+        resolve();
+      });
+    });
+  await made({ id: PARENT, title: t('menu_parent'), contexts: CONTEXTS, documentUrlPatterns: patterns, visible });
+  for (const item of MENU_ITEMS) await made({ id: `${PREFIX}${item.action}`, parentId: PARENT, title: t(item.title), contexts: CONTEXTS, documentUrlPatterns: patterns });
+}
+
+/** Menus and the WooCommerce script registration, from the settings, the stores and the grants. */
+export async function refreshConsoleSurfaces(): Promise<{ patterns: string[]; woo: string[] }> {
+  const db = getDb();
+  const [settings, woo] = await Promise.all([readSettings(db), db.stores.where('platform').equals('woocommerce').toArray()]);
+  const wooPatterns = await grantedWooPatterns(woo.map((s) => s.endpoints.apiBaseUrl));
+  await syncWooScripts(wooPatterns);
+  const patterns = allConsoleMatches(wooPatterns);
+  await createMenus(patterns, settings.consoleFeatures.contextMenu);
+  return { patterns, woo: wooPatterns };
+}
+
+let queued: Promise<unknown> = Promise.resolve();
+function refreshSoon(): void {
+  queued = queued.then(refreshConsoleSurfaces).catch((err: unknown) => log.warn('could not refresh the console menus', err));
+}
+
+/** Registered synchronously by the background entrypoint; work waits for `ready`. */
+export function registerContextMenus(ready: Promise<void>): void {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void ready.then(() => handleMenuClick(info, tab)).catch((err: unknown) => log.warn('a context menu action failed', err));
+  });
+  browser.permissions.onAdded.addListener(() => void ready.then(refreshSoon));
+  browser.permissions.onRemoved.addListener(() => void ready.then(refreshSoon));
+  void ready
+    .then(() => {
+      // Settings (the switch) and WooCommerce stores (their sites) change the menus: follow them.
+      const db = getDb();
+      let last = '';
+      liveQuery(async () => JSON.stringify([(await readSettings(db)).consoleFeatures.contextMenu, (await db.stores.where('platform').equals('woocommerce').toArray()).map((s) => s.endpoints.apiBaseUrl)])).subscribe({
+        next: (key) => {
+          if (key === last) return;
+          last = key;
+          refreshSoon();
+        },
+        error: (err: unknown) => log.warn('stopped following stores for the console menus', err),
+      });
+    })
+    .catch(() => undefined);
+  if (import.meta.env.MODE === 'test') {
+    // Browser tests cannot open the native menu: they call the same handler the click runs.
+    (globalThis as { __shelfsyncTest?: unknown }).__shelfsyncTest = { menuClick: handleMenuClick, refreshConsoleSurfaces };
+  }
+}

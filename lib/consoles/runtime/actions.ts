@@ -1,0 +1,142 @@
+// What the controls, the toolbar and the context menu do: each is one `console.*` command sent
+// by this content script, so the background decides the store from this page's URL (never from
+// anything the page says) and acts only on that store's listings.
+import { send } from '../../commands/client';
+import { t } from '../../i18n';
+import type { StatusFeed } from './status';
+import type { ConsoleStore, ItemStatus, Picker } from './store';
+
+export interface ActionResult {
+  ok: boolean;
+  message: string;
+}
+
+export type StoreBrief = { id: number; name: string; platform: string };
+export type ProductHit = { id: number; sku: string; name: string };
+
+const NOTE_MS = 6000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A listing's sync is over when every variant that has a number to push got a result since `since`. */
+export function syncOutcome(s: ItemStatus | null | undefined, since: number): ActionResult | null {
+  if (!s) return null;
+  const pushable = s.variants.filter((v) => v.pushQuantity !== null);
+  if (!pushable.length) {
+    const reason = s.variants.find((v) => v.pushQuantityReason)?.pushQuantityReason ?? '';
+    return { ok: false, message: t('console_nothingToPush', reason) };
+  }
+  if (!pushable.every((v) => v.lastSync && v.lastSync.at >= since && v.lastSync.status !== 'pending')) return null;
+  const failed = pushable.find((v) => v.lastSync?.status === 'failed');
+  if (failed) return { ok: false, message: t('console_syncFailed', failed.lastSync?.error ?? '') };
+  return { ok: true, message: t('console_synced') };
+}
+
+export class ConsoleActions {
+  private storesCache: Promise<StoreBrief[]> | null = null;
+
+  constructor(
+    private readonly store: ConsoleStore,
+    private readonly feed: StatusFeed,
+    private readonly pollMs = 1500,
+    private readonly pollForMs = 90_000,
+  ) {}
+
+  private note(ids: string[], ok: boolean, message: string): void {
+    this.store.setBusy(ids, { state: ok ? 'done' : 'error', text: message, until: Date.now() + NOTE_MS });
+    setTimeout(() => {
+      for (const id of ids) if (this.store.busy.get(id)?.text === message) this.store.busy.delete(id);
+      this.store.emit();
+    }, NOTE_MS);
+  }
+
+  /** Sync now: a one-time push of these listings; the row shows the result when it is known. */
+  async sync(ids: string[]): Promise<ActionResult> {
+    const since = Date.now();
+    this.store.setBusy(ids, { state: 'working', text: t('console_syncing') });
+    const answer = await send('console.act', { action: 'sync', platformItemIds: ids });
+    if (!answer.ok) {
+      this.note(ids, false, answer.error.message);
+      return { ok: false, message: answer.error.message };
+    }
+    void this.followSync(ids, since);
+    return { ok: true, message: t('console_resultSync', ids.length) };
+  }
+
+  private async followSync(ids: string[], since: number): Promise<void> {
+    const open = new Set(ids);
+    const end = Date.now() + this.pollForMs;
+    while (open.size && Date.now() < end) {
+      await sleep(this.pollMs);
+      await this.feed.refresh([...open]);
+      for (const id of [...open]) {
+        const outcome = syncOutcome(this.store.status.get(id), since);
+        if (!outcome) continue;
+        open.delete(id);
+        this.note([id], outcome.ok, outcome.message);
+      }
+    }
+    if (open.size) this.note([...open], true, t('console_syncQueued'));
+  }
+
+  async setAutoSync(ids: string[], enabled: boolean): Promise<ActionResult> {
+    this.store.setBusy(ids, { state: 'working', text: t('console_saving') });
+    const answer = await send('console.act', { action: enabled ? 'autoSyncOn' : 'autoSyncOff', platformItemIds: ids });
+    await this.feed.refresh(ids);
+    if (!answer.ok) {
+      this.note(ids, false, answer.error.message);
+      return { ok: false, message: answer.error.message };
+    }
+    this.store.setBusy(ids, null);
+    return { ok: true, message: t(enabled ? 'console_resultAutoOn' : 'console_resultAutoOff', ids.length) };
+  }
+
+  async addSystemSku(ids: string[]): Promise<ActionResult> {
+    this.store.setBusy(ids, { state: 'working', text: t('console_saving') });
+    const answer = await send('console.act', { action: 'addSystemSku', platformItemIds: ids });
+    await this.feed.refresh(ids);
+    this.store.setBusy(ids, null);
+    if (!answer.ok) return { ok: false, message: answer.error.message };
+    const data = answer.data as { created?: unknown[]; errors?: { message?: string }[]; message?: string };
+    const created = data.created?.length ?? 0;
+    if (!created && data.errors?.length) return { ok: false, message: data.errors[0]?.message ?? t('console_resultAddSkuNone') };
+    return { ok: true, message: created ? t('console_resultAddSku', created) : t('console_resultAddSkuNone') };
+  }
+
+  async clone(ids: string[], destinationStoreIds: number[]): Promise<{ ok: boolean; message: string; perStore: { storeId: number; ok: boolean; text: string }[] }> {
+    const answer = await send('console.act', { action: 'clone', platformItemIds: ids, destinationStoreIds });
+    if (!answer.ok) return { ok: false, message: answer.error.message, perStore: [] };
+    const data = answer.data as { drafts?: { storeId: number }[]; errors?: { storeId?: number; message?: string }[] };
+    const perStore = destinationStoreIds.map((storeId) => {
+      const made = (data.drafts ?? []).filter((d) => d.storeId === storeId).length;
+      const err = (data.errors ?? []).find((e) => e.storeId === storeId);
+      return made ? { storeId, ok: true, text: t('console_cloneMade', made) } : { storeId, ok: false, text: err?.message ?? t('console_cloneNone') };
+    });
+    const drafts = data.drafts?.length ?? 0;
+    return { ok: drafts > 0, message: t('console_resultCloned', drafts), perStore };
+  }
+
+  async connect(id: string, productId: number, storeVariantId?: number): Promise<ActionResult> {
+    const answer = await send('console.act', { action: 'connect', platformItemIds: [id], productId, ...(storeVariantId !== undefined ? { storeVariantId } : {}) });
+    await this.feed.refresh([id]);
+    if (!answer.ok) return { ok: false, message: answer.error.message };
+    return { ok: true, message: t('console_connectDone') };
+  }
+
+  stores(): Promise<StoreBrief[]> {
+    this.storesCache ??= send('console.stores', {}).then((a) => (a.ok ? a.data.items : []));
+    return this.storesCache;
+  }
+
+  async search(q: string): Promise<ProductHit[]> {
+    const answer = await send('console.searchProducts', { q });
+    return answer.ok ? answer.data.items : [];
+  }
+
+  openPicker(kind: Picker['kind'], ids: string[], anchor: Picker['anchor']): void {
+    this.store.set({ picker: { kind, ids, anchor } });
+  }
+
+  closePicker(): void {
+    this.store.set({ picker: null });
+  }
+}

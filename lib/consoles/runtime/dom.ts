@@ -1,0 +1,111 @@
+// Selector helpers shared by every console's row finder: selectors are data (a list, most
+// durable first, fallbacks after), the first one that matches wins, and nothing here throws on
+// markup it does not know — it answers "nothing found".
+import { logger } from '../../log/logger';
+import type { ConsoleRow, MountPoint } from './types';
+
+const log = logger('console');
+
+/** Elements matching the first selector of the list that matches anything under `root`. */
+export function allOf(root: ParentNode, selectors: readonly string[]): Element[] {
+  for (const s of selectors) {
+    let found: NodeListOf<Element>;
+    try {
+      found = root.querySelectorAll(s);
+    } catch {
+      continue; // a selector this browser cannot parse is a fallback that does not apply
+    }
+    if (found.length) return Array.from(found);
+  }
+  return [];
+}
+
+/** The first element matching one of the selectors, tried in order. */
+export function oneOf<E extends Element = Element>(root: ParentNode, selectors: readonly string[]): E | null {
+  for (const s of selectors) {
+    try {
+      const el = root.querySelector<E>(s);
+      if (el) return el;
+    } catch {
+      // see allOf
+    }
+  }
+  return null;
+}
+
+/** The first capture group of the first pattern that matches `text`. */
+export function capture(text: string | null | undefined, patterns: readonly RegExp[]): string | null {
+  if (!text) return null;
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m?.[1]) return m[1];
+  }
+  return null;
+}
+
+/** An href as the browser resolves it (relative links included); '' when there is none. */
+export function hrefOf(el: Element | null): string {
+  if (!el) return '';
+  return el.getAttribute('href') ?? '';
+}
+
+export function checkboxIn(root: Element, selectors: readonly string[]): HTMLInputElement | null {
+  const el = oneOf<HTMLInputElement>(root, selectors);
+  return el && el.type === 'checkbox' ? el : null;
+}
+
+const hinted = new WeakMap<Document, Set<string>>();
+
+/** Logs a hint once per document and reason (the console changed; Shelfsync stays out of the way). */
+export function hintOnce(doc: Document | null, reason: string, message: string): void {
+  const key = doc ?? document;
+  const seen = hinted.get(key) ?? new Set<string>();
+  if (seen.has(reason)) return;
+  seen.add(reason);
+  hinted.set(key, seen);
+  log.info(message);
+}
+
+function docOf(root: ParentNode): Document | null {
+  return (root as Node).ownerDocument ?? (root instanceof Document ? root : null);
+}
+
+export interface FinderSpec {
+  platform: string;
+  /** Finds the rows; may throw on surprising markup (caught here). */
+  find(root: ParentNode): ConsoleRow[];
+  /** Links to listings anywhere on the page: some but no rows = the markup changed. */
+  probe: { links: readonly string[]; href: readonly RegExp[] };
+}
+
+/** How many links under `root` point at a listing (selector, then the id pattern on the href). */
+export function listingLinks(root: ParentNode, probe: FinderSpec['probe']): number {
+  return allOf(root, probe.links).filter((a) => capture(hrefOf(a), probe.href)).length;
+}
+
+/**
+ * Wraps a console's row finder: never throws into the page, drops rows without an id, keeps the
+ * first row per id, and logs one hint when the page shows listing links but no row we know.
+ */
+export function rowFinder(spec: FinderSpec): (root: ParentNode) => ConsoleRow[] {
+  return (root) => {
+    let rows: ConsoleRow[];
+    try {
+      rows = spec.find(root);
+    } catch (err) {
+      hintOnce(docOf(root), 'finder-error', `${spec.platform}: the listing rows could not be read (${err instanceof Error ? err.message : String(err)}); Shelfsync shows no controls on this page.`);
+      return [];
+    }
+    const seen = new Set<string>();
+    const out = rows.filter((r) => r.id && !seen.has(r.id) && (seen.add(r.id), true));
+    if (!out.length && listingLinks(root, spec.probe) > 0) {
+      hintOnce(docOf(root), 'markup-changed', `${spec.platform}: this console page shows listings in markup Shelfsync does not recognise (the console may have changed); no controls are shown here.`);
+    }
+    return out;
+  };
+}
+
+/** The mount point as a plain description (tests compare them). */
+export function describeMount(m: MountPoint): string {
+  return `${m.where}:${m.anchor.tagName.toLowerCase()}${m.anchor.className && typeof m.anchor.className === 'string' ? `.${m.anchor.className.trim().split(/\s+/)[0]}` : ''}`;
+}

@@ -1,0 +1,36 @@
+// On a listing's own page (Shopee /portal/product/{id}, Shopify /products/{id}, …): the same
+// controls once, beside the page title, for the listing the URL names.
+import { createHost } from '../mount';
+import { defineFeature } from '../registry';
+import type { Slot } from '../store';
+import { ROW_SWITCHES } from './rowControls';
+
+let seq = 0;
+
+export const productControls = defineFeature({
+  id: 'product-controls',
+  switches: [...ROW_SWITCHES],
+  kinds: ['product'],
+  needs: 'store',
+  init(signal, v) {
+    const id = v.identity.console?.platformItemId;
+    if (!id) return false;
+    let slot: Slot | null = null;
+    const ensure = () => {
+      if (slot?.host.isConnected) return;
+      const mount = v.adapter.productMount(document);
+      if (!mount) return;
+      const made = createHost(v.adapter.platform, 'product', mount, id);
+      slot = { key: `p${++seq}`, id, kind: 'product', ...made };
+      const s = slot;
+      v.commit(() => v.store.set({ slots: [s] }));
+      v.feed.want([id]);
+    };
+    v.watcher.watch(signal, ensure);
+    signal.addEventListener('abort', () => {
+      slot?.host.remove();
+      v.store.set({ slots: [] });
+    }, { once: true });
+    ensure();
+  },
+});

@@ -1,0 +1,91 @@
+// Listing rows on a console's product list: find them by durable anchors, give each a host for
+// its controls (once: processed rows are marked), ask their status in one batch, and do it again
+// whenever the console re-renders (the shared watcher) — new rows get controls, thrown-away
+// hosts are pruned. With every per-row switch off the rows are still tracked (the context menu
+// and the toolbar act on them) but no controls are injected.
+import { hintOnce } from '../dom';
+import { createHost } from '../mount';
+import { recordPass } from '../perf';
+import { defineFeature } from '../registry';
+import type { VisitContext } from '../session';
+import type { Slot } from '../store';
+import type { Batch } from '../watcher';
+
+export const ROW_SWITCHES = ['statusIcon', 'syncNow', 'autoSync', 'clone', 'connect'] as const;
+export const PROCESSED_ATTR = 'data-shelfsync-row';
+
+let seq = 0;
+
+export function startRowScanning(signal: AbortSignal, v: VisitContext): () => number {
+  const { adapter, store, feed, watcher } = v;
+  const features = 'features' in v.identity && v.identity.features ? v.identity.features : null;
+  const wantHosts = !features || ROW_SWITCHES.some((s) => features[s]);
+  const processed = new WeakMap<Element, HTMLElement>();
+  // A page that keeps removing our controls from the same row gets them back a few times only:
+  // never a tug of war with the console.
+  const reinjected = new WeakMap<Element, number>();
+  const MAX_REINJECT = 5;
+  let slots: Slot[] = [];
+
+  const scan = (): number => {
+    const t0 = performance.now();
+    const found = adapter.findRows(document);
+    v.rows.clear();
+    for (const r of found) v.rows.set(r.id, r);
+    const kept = slots.filter((s) => s.host.isConnected);
+    const fresh: Slot[] = [];
+    if (wantHosts) {
+      for (const r of found) {
+        const host = processed.get(r.row);
+        if (host?.isConnected) continue;
+        if (host) {
+          const n = (reinjected.get(r.row) ?? 0) + 1;
+          reinjected.set(r.row, n);
+          if (n > MAX_REINJECT) {
+            hintOnce(document, 'host-removed', `${adapter.platform}: this console keeps removing Shelfsync's controls from a listing row; they stay off that row.`);
+            continue;
+          }
+        }
+        const made = createHost(adapter.platform, 'row', r.mount, r.id);
+        r.row.setAttribute(PROCESSED_ATTR, r.id);
+        processed.set(r.row, made.host);
+        fresh.push({ key: `r${++seq}`, id: r.id, kind: 'row', ...made });
+      }
+    }
+    if (fresh.length || kept.length !== slots.length) {
+      slots = [...kept, ...fresh];
+      v.commit(() => store.set({ slots }));
+    }
+    if (found.length) feed.want(found.map((r) => r.id));
+    if (fresh.length) recordPass('inject', fresh.length, performance.now() - t0);
+    return fresh.length;
+  };
+
+  const relevant = (b: Batch) => b.full || b.removed || b.added.some((n) => n.matches(adapter.rowish) || !!n.querySelector(adapter.rowish));
+  watcher.watch(signal, (b) => {
+    if (relevant(b)) scan();
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      // The visit is over: take our hosts out (a URL rewrite without a re-render keeps the rows).
+      for (const s of slots) s.host.remove();
+      slots = [];
+      v.rows.clear();
+      store.set({ slots: [], selected: [] });
+    },
+    { once: true },
+  );
+  scan();
+  return scan;
+}
+
+export const rowControls = defineFeature({
+  id: 'row-controls',
+  switches: null,
+  kinds: ['list'],
+  needs: 'store',
+  init(signal, v) {
+    startRowScanning(signal, v);
+  },
+});

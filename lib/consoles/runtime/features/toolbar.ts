@@ -1,0 +1,34 @@
+// The toolbar acts on the rows the seller ticked in the console's own checkboxes. The consoles
+// tick rows in their own scripts (select-all sets `checked` without a change event), so the
+// selection is re-read after any click or change on the page, and after each rescan.
+import { defineFeature } from '../registry';
+import type { VisitContext } from '../session';
+
+export function tickedIds(v: Pick<VisitContext, 'rows'>): string[] {
+  return [...v.rows.values()].filter((r) => r.checkbox?.checked).map((r) => r.id);
+}
+
+export const toolbar = defineFeature({
+  id: 'toolbar',
+  switches: ['toolbar'],
+  kinds: ['list'],
+  needs: 'store',
+  init(signal, v) {
+    let pending = false;
+    const update = () => {
+      pending = false;
+      if (signal.aborted) return;
+      const ids = tickedIds(v);
+      const before = v.store.get().selected;
+      if (ids.length !== before.length || ids.some((id, i) => id !== before[i])) v.store.set({ selected: ids });
+    };
+    const later = () => {
+      if (pending) return;
+      pending = true;
+      setTimeout(update, 0);
+    };
+    for (const type of ['change', 'click', 'keyup']) document.addEventListener(type, later, { signal, passive: true });
+    v.watcher.watch(signal, later);
+    update();
+  },
+});

@@ -1,0 +1,107 @@
+// One console's content script: identify the page (the background decides the store from this
+// page's URL), then run the features of each visit. Nothing here may break the page: every step
+// is wrapped, and a console Shelfsync does not recognise just gets no controls.
+import { send } from '../../commands/client';
+import { logger } from '../../log/logger';
+import { parseConsoleUrl } from '../index';
+import { hintOnce } from './dom';
+import { ConsoleActions } from './actions';
+import { connectHint } from './features/connectHint';
+import { productControls } from './features/productControls';
+import { rowControls } from './features/rowControls';
+import { toolbar } from './features/toolbar';
+import { listenForMenu } from './menu';
+import { runFeatures, type Feature } from './registry';
+import type { Ctx, Session, VisitContext } from './session';
+import { StatusFeed } from './status';
+import { ALL_ON, ConsoleStore, type Identity } from './store';
+import type { ConsoleAdapter } from './types';
+import { watchVisits, type Visit } from './visit';
+import { createDomWatcher } from './watcher';
+
+const log = logger('console');
+
+/** In order: the rows first, so the toolbar and the context menu see them. */
+export const FEATURES: readonly Feature[] = [rowControls, toolbar, productControls, connectHint];
+
+/** Mounts the injected UI (React) for a session; answers the synchronous commit to use. */
+export type MountUi = (ctx: Ctx, session: Session) => Promise<(fn: () => void) => void>;
+
+/** A WooCommerce console's site (the URL before /wp-admin/): the script only runs on connected ones. */
+export function wooSiteOf(href: string): string[] {
+  const i = href.indexOf('/wp-admin/');
+  return i > 0 ? [href.slice(0, i)] : [];
+}
+
+export function createSession(ctx: Ctx, adapter: ConsoleAdapter, mountUi: MountUi): Session {
+  const store = new ConsoleStore(adapter.platform);
+  let commit: (fn: () => void) => void = (fn) => fn();
+  const feed = new StatusFeed(store, (fn) => commit(fn));
+  let ui: Promise<void> | null = null;
+  const session: Session = {
+    ctx,
+    adapter,
+    store,
+    feed,
+    actions: new ConsoleActions(store, feed),
+    watcher: createDomWatcher(),
+    rows: new Map(),
+    commit: (fn) => commit(fn),
+    ensureUi() {
+      ui ??= mountUi(ctx, session).then((c) => {
+        commit = c;
+      });
+      return ui;
+    },
+  };
+  ctx.onInvalidated(() => {
+    session.watcher.stop();
+    feed.stop();
+  });
+  return session;
+}
+
+export async function runVisit(s: Session, visit: Visit, features: readonly Feature[] = FEATURES): Promise<string[]> {
+  // Until this visit knows its store, nothing (the menu included) acts on the previous one's.
+  if (s.store.get().identity) s.store.set({ identity: null });
+  const answer = await send('console.identify', {});
+  if (visit.signal.aborted) return [];
+  if (!answer.ok) {
+    log.info(`this console page was not identified: ${answer.error.message}`);
+    return [];
+  }
+  if (!answer.data.console) return [];
+  // Chrome stamps a content script's messages with the URL its context was created at, which
+  // single-page navigation does not update: the store comes from the background (that stamped
+  // URL, never what the page says), but which page this is — list or product, which item — is
+  // read here from the current URL.
+  const here = parseConsoleUrl(location.href, wooSiteOf(location.href));
+  if (!here || here.platform !== answer.data.console.platform) return [];
+  s.shopHint ??= here.shopHint;
+  if (here.shopHint !== s.shopHint) {
+    // The console switched shop without a page load: the stamped URL still names the first shop,
+    // so acting here could reach the wrong store. Nothing until the seller reloads.
+    hintOnce(document, 'shop-switched', `${here.platform}: this console switched shop without reloading; reload the page to use Shelfsync here.`);
+    return [];
+  }
+  const identity: Identity = { ...answer.data, console: { platform: here.platform, kind: here.kind, platformItemId: here.platformItemId } };
+  s.store.set({ identity, features: 'features' in identity && identity.features ? identity.features : ALL_ON });
+  await s.ensureUi();
+  if (visit.signal.aborted) return [];
+  const v: VisitContext = { ...s, visit, identity };
+  return runFeatures(features, v);
+}
+
+export function startConsole(ctx: Ctx, adapter: ConsoleAdapter, mountUi: MountUi): Session | null {
+  try {
+    const session = createSession(ctx, adapter, mountUi);
+    listenForMenu(session);
+    watchVisits(ctx, async (visit) => {
+      await runVisit(session, visit);
+    });
+    return session;
+  } catch (err) {
+    log.warn('Shelfsync could not start on this console page; the page is untouched', err);
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+// TikTok Shop's row finder. Controls go in the element that holds the product link (name + id),
+// found by structure — the link's parent — not by a hashed class.
+import { allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
+import type { ConsoleAdapter, ConsoleRow } from '../runtime/types';
+import { TIKTOK, TIKTOK_ID } from './selectors';
+
+export function tiktokItemId(row: Element): string | null {
+  return capture(hrefOf(oneOf(row, TIKTOK.itemLink)), TIKTOK_ID.href) ?? capture(row.textContent, TIKTOK_ID.text);
+}
+
+export const findTiktokRows = rowFinder({
+  platform: 'tiktok',
+  probe: { links: TIKTOK.probeLinks, href: TIKTOK_ID.href },
+  find(root) {
+    const rows: ConsoleRow[] = [];
+    for (const row of allOf(root, TIKTOK.rows)) {
+      if (row.closest('thead')) continue;
+      const id = tiktokItemId(row);
+      const link = oneOf(row, TIKTOK.itemLink);
+      const anchor = link?.parentElement ?? null;
+      if (!id || !anchor || anchor === row) continue;
+      rows.push({ id, row, checkbox: checkboxIn(row, TIKTOK.checkbox), mount: { anchor, where: 'append' } });
+    }
+    return rows;
+  },
+});
+
+export const tiktokAdapter: ConsoleAdapter = {
+  platform: 'tiktok',
+  findRows: findTiktokRows,
+  rowish: 'tr, tbody, table',
+  productMount(root) {
+    const title = oneOf(root, TIKTOK.productTitle);
+    return title ? { anchor: title, where: 'after' } : null;
+  },
+};

@@ -1,0 +1,17 @@
+// WooCommerce products screen (WordPress list table) — the most durable anchors of all: the row
+// id `post-{ID}` and the `post[]` checkbox value are WordPress core and survive column changes.
+export const WOO = {
+  rows: ['#the-list > tr[id^="post-"]', 'table.wp-list-table tbody > tr[id^="post-"]'],
+  checkbox: ['th.check-column input[name="post[]"]', 'input[name="post[]"][type="checkbox"]'],
+  /** Controls go right after the title (before the hidden inline data and the row actions). */
+  title: ['td.column-name > strong', 'td.column-primary > strong', '.row-title'],
+  nameCell: ['td.column-name', 'td.column-primary'],
+  probeLinks: ['a[href*="post.php?post="]'],
+  productTitle: ['#titlediv', '.wp-heading-inline'],
+} as const;
+
+export const WOO_ID = {
+  rowId: [/^post-(\d+)$/],
+  value: [/^(\d+)$/],
+  href: [/[?&]post=(\d+)/],
+} as const;

@@ -1,0 +1,51 @@
+// Shelfsync inside the fake Lazada Seller Center (tests/simulator/consoles/lazada.ts): the shared
+// console suite (tests/fixtures/consoles/harness.ts) plus a console two connected stores could
+// be — the quiet hint, then the popup's choice (consoles.bind) brings the controls.
+import { expect, it } from 'vitest';
+import { addStore, consoleSuite, controls, controlsOnEveryRow, tabIdOf } from '../fixtures/consoles/harness';
+
+const ROWS = 'tbody.next-table-body tr.next-table-row';
+
+consoleSuite({
+  platform: 'lazada',
+  rows: ROWS,
+  list50: (u) => `${u}&tab=online_product&pageSize=50&current=1`,
+  listed: (s) => s === 'Active',
+  changedMarkup: 'no-rows',
+  nextPage: (page) => page.locator('button.next-pagination-item.next-next').click(),
+  away: {
+    toProduct: (page) => page.locator('a.product-edit-link').first().click(),
+    back: (page) => page.locator('.breadcrumb a').first().click(),
+  },
+}, (world) => {
+  it('a console two stores could be: one quiet hint, then the popup\'s choice brings the controls', async () => {
+    const w = world();
+    // A second Lazada store connected with pasted credentials: Shelfsync cannot tell which of the
+    // two this console (seller_id in the URL, no seller id known) is.
+    await addStore(w, 'lazada', { items: 2, name: 'Second Lazada' });
+    const page = await w.open();
+    const hint = controls(page, 'connect-hint');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('Which Shelfsync store is this?');
+    expect(await page.locator('shelfsync-row').count()).toBe(0);
+    expect(await controls(page, 'sync-now').count()).toBe(0);
+
+    const popup = await w.ext.open(`popup.html?tabId=${await tabIdOf(w, page)}`);
+    await popup.getByTestId('popup-ambiguous').waitFor();
+    await popup.getByTestId('popup-store-switch').selectOption(String(w.storeId));
+    await popup.getByTestId('popup-bound').waitFor();
+    expect(await popup.getByTestId('popup-bound').textContent()).toContain('E2E lazada');
+    await popup.close();
+
+    await page.reload();
+    expect(await controlsOnEveryRow(page, ROWS)).toBeGreaterThan(0);
+    expect(await controls(page, 'connect-hint').count()).toBe(0);
+
+    // The hint is dismissible (a console that is no store at all: another seller's).
+    const stranger = await w.open(w.shop.consoleUrl.replace(/seller_id=\d+/, 'seller_id=1'));
+    const pill = controls(stranger, 'connect-hint');
+    await pill.waitFor();
+    await controls(stranger, 'connect-hint-dismiss').click();
+    await pill.waitFor({ state: 'detached' });
+  });
+});
