@@ -10,7 +10,7 @@ import type { ConnectReason, ProductRow, StoreVariantRow } from '../db/types';
 import { looseKeyOf, skuKeyOf } from '../db/versions';
 import { markVariants } from '../sync/capture';
 import { autoConnectStore } from '../stores/connect';
-import { filterEntries, invalidateStore, storeIndex } from './listIndex';
+import { filterEntries, invalidateStore, isIndexReady, storeIndex, syncStatusFor } from './listIndex';
 import { viewsOf } from './views';
 
 const syncStatus = z.enum(['off', 'never', 'pending', 'success', 'failed']);
@@ -48,6 +48,16 @@ export const storeProductCommands = {
     }).strict(),
     async handler(input, { db }) {
       await storeOf(db, input.storeId);
+      const plain = !input.q && !input.status && input.connected === undefined && input.autoSync === undefined && !input.syncStatus && input.drift === undefined && (!input.sort || input.sort === 'updated') && !input.idsOnly;
+      if (plain && !isIndexReady(input.storeId)) {
+        // Opening the module: the plain first pages come straight from the [storeId+updatedAt]
+        // index while the in-memory index is built for the searches that follow.
+        void storeIndex(db, input.storeId);
+        const range = db.storeProducts.where('[storeId+updatedAt]').between([input.storeId, -Infinity], [input.storeId, Infinity]);
+        const ordered = input.order === 'asc' ? range : range.reverse();
+        const [total, products] = await Promise.all([range.count(), ordered.offset((input.page - 1) * input.pageSize).limit(input.pageSize).toArray()]);
+        return { items: await viewsOf(db, products, await syncStatusFor(db, products)), total };
+      }
       const index = await storeIndex(db, input.storeId);
       const rows = filterEntries(index, input);
       // "All items" acts on everything matching the filter, not only the page: ids on request.

@@ -32,10 +32,12 @@ const cache = new Map<number, Promise<Map<number, ListEntry>>>();
 
 export function invalidateStore(storeId: number): void {
   cache.delete(storeId);
+  ready.delete(storeId);
 }
 
 export function invalidateAll(): void {
   cache.clear();
+  ready.clear();
 }
 
 function syncStatusOf(autoSync: 0 | 1, variants: StoreVariantRow[], queued: Set<number>): SyncStatusSummary {
@@ -84,12 +86,30 @@ async function build(db: ShelfsyncDB, storeId: number): Promise<Map<number, List
   return out;
 }
 
+const ready = new Set<number>();
+
+/** Whether the store's index is built and waiting (a query now costs milliseconds). */
+export function isIndexReady(storeId: number): boolean {
+  return ready.has(storeId) && cache.has(storeId);
+}
+
+/** Sync status summaries for a few listings, without the index (the unfiltered first page). */
+export async function syncStatusFor(db: ShelfsyncDB, products: StoreProductRow[]): Promise<Map<number, SyncStatusSummary>> {
+  const variants = await db.storeVariants.where('storeProductId').anyOf(products.map((p) => p.id)).toArray();
+  const queued = new Set(await db.pushQueue.where('storeVariantId').anyOf(variants.map((v) => v.id)).primaryKeys());
+  return new Map(products.map((p) => [p.id, syncStatusOf(p.autoSync, variants.filter((v) => v.storeProductId === p.id), queued)]));
+}
+
 export function storeIndex(db: ShelfsyncDB, storeId: number): Promise<Map<number, ListEntry>> {
   let entry = cache.get(storeId);
   if (!entry) {
+    ready.delete(storeId);
     entry = build(db, storeId);
     cache.set(storeId, entry);
-    entry.catch(() => cache.delete(storeId));
+    const built = entry;
+    entry.then(() => {
+      if (cache.get(storeId) === built) ready.add(storeId);
+    }, () => cache.delete(storeId));
   }
   return entry;
 }
@@ -141,7 +161,7 @@ export function filterEntries(index: Map<number, ListEntry>, f: ListFilter): Lis
   const key = f.sort ?? 'updated';
   rows.sort((a, b) => {
     // Plain comparisons: localeCompare over 100,000 rows costs more than the whole filter.
-    const c = key === 'title' ? (a.haystack < b.haystack ? -1 : a.haystack > b.haystack ? 1 : 0) : key === 'itemId' ? a.platformItemId.localeCompare(b.platformItemId, undefined, { numeric: true }) : key === 'stock' ? a.platformStock - b.platformStock : a.platformUpdatedAt - b.platformUpdatedAt;
+    const c = key === 'title' ? (a.haystack < b.haystack ? -1 : a.haystack > b.haystack ? 1 : 0) : key === 'itemId' ? a.platformItemId.localeCompare(b.platformItemId, undefined, { numeric: true }) : key === 'stock' ? a.platformStock - b.platformStock : a.updatedAt - b.updatedAt;
     return (c || a.id - b.id) * dir;
   });
   return rows;
