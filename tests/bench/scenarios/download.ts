@@ -1,7 +1,7 @@
 // Download: a big store (100,000 listings at full scale) → listings per second versus what the
 // platform's page size and rate limit allow. Lazada: 50 per page, 50 calls per second.
 import { simControl } from '../../e2e/support/world';
-import { cmd, round, waitJob, type Bench } from '../harness';
+import { cmd, percentile, round, waitJob, type Bench } from '../harness';
 
 export async function downloadScenario(b: Bench, platform: 'lazada' | 'tiktok' = 'lazada') {
   const listings = b.scale === 'full' ? 100_000 : 10_000;
@@ -25,6 +25,21 @@ export async function downloadScenario(b: Bench, platform: 'lazada' | 'tiktok' =
     allowedListingsPerSecond: allowedPerSecond,
     shareOfAllowed: round(listings / seconds / allowedPerSecond, 2),
   };
+  // The list at this store's size: one store of 100,000 listings (full scale).
+  const list = await b.page.evaluate(async (storeId) => {
+    const send = (payload: Record<string, unknown>) => (globalThis as any).chrome.runtime.sendMessage({ type: 'storeProducts.list', payload: { storeId, pageSize: 50, ...payload } });
+    let t = performance.now();
+    await send({ q: 'dl-1' });
+    const cold = performance.now() - t;
+    const times: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      t = performance.now();
+      const a = await send({ page: 1 + (i % 4), ...(i % 2 ? { q: `dl-${(i * 37) % 999}` } : {}), ...(i % 3 === 0 ? { sort: 'title' } : {}), ...(i % 5 === 1 ? { status: 'active' } : {}) });
+      if (!a.ok) throw new Error(JSON.stringify(a.error));
+      times.push(performance.now() - t);
+    }
+    return { cold, times };
+  }, store.id);
   await cmd(b.page, 'stores.remove', { id: store.id });
-  return result;
+  return { ...result, listOnThisStore: { coldIndexMs: round(list.cold, 0), p50Ms: round(percentile(list.times, 50)), p95Ms: round(percentile(list.times, 95)), p99Ms: round(percentile(list.times, 99)) } };
 }
