@@ -140,7 +140,7 @@ describe('entering the store product module', () => {
 
     // The view is in the URL too.
     fireEvent.click(screen.getByTestId('sp-tab-drafts'));
-    expect((await screen.findByTestId('sp-drafts-empty')).textContent).toMatch(/Copies made with Clone and drafts from system products will be here; publishing comes in a later version./);
+    expect((await screen.findByTestId('sp-drafts-empty')).textContent).toMatch(/Nothing waits to be published in Shopee Bandung\.Drafts come here two ways: in Store products, select listings of any store and choose Clone/);
     expect(hashParams().get('view')).toBe('drafts');
 
     fireEvent.click(screen.getByTestId('sp-change-platform'));

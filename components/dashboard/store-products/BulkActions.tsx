@@ -1,8 +1,8 @@
-// Acting on many listings: the selected ones (Sync inventory, More → Auto synchronization on/off)
+// Acting on many listings: the selected ones (Sync inventory, Clone, More → Auto synchronization on/off)
 // or all items matching the current filter (All items → …). With no filter "all" is sent as
 // `all: true`; with a filter the background first answers the matching ids.
 import { App, Button, Dropdown, Space, Typography } from 'antd';
-import { CloudUploadOutlined, DownOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, CopyOutlined, DownOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { CommandError } from '@/lib/commands/errors';
@@ -23,9 +23,11 @@ interface Props {
   onSyncStarted: (jobId: number, count: number) => void;
   onOpenRules: () => void;
   onChanged: () => void;
+  /** Clone the selected listings to other stores (To be published). */
+  onClone: () => void;
 }
 
-export function BulkActions({ storeId, selected, filter, total, onClearSelection, onSyncStarted, onOpenRules, onChanged }: Props) {
+export function BulkActions({ storeId, selected, filter, total, onClearSelection, onSyncStarted, onOpenRules, onChanged, onClone }: Props) {
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -100,6 +102,9 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
     <Space wrap style={{ marginBottom: 12 }} data-testid="sp-bulk">
       <Button type="primary" icon={<CloudUploadOutlined />} disabled={none} loading={busy === 'sync'} onClick={() => void sync({ storeProductIds: selected }, selected.length)} data-testid="sp-sync-selected">
         {t('sp_syncInventory')}
+      </Button>
+      <Button icon={<CopyOutlined />} disabled={none} onClick={onClone} data-testid="sp-clone">
+        {t('clone_button')}
       </Button>
       <Dropdown
         disabled={none}

@@ -9,6 +9,7 @@ import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { PAGE_SIZES, formatNumber } from '../inventory/format';
 import { hrefOf } from '../routes';
 import { SyncJobModal } from '../sync/SyncJobModal';
+import { CloneModal } from '../drafts/CloneModal';
 import { BulkActions } from './BulkActions';
 import { productColumns, type SortKey } from './productColumns';
 import { NO_FILTER, ProductFilters, SortControl, isFiltered, type ProductFilter } from './ProductFilters';
@@ -43,6 +44,7 @@ export function ProductsView({ store, openItem, onOpenItem, onOpenRules }: Props
   const [pageSize, setPageSize] = useState(50);
   const [selected, setSelected] = useState<number[]>([]);
   const [job, setJob] = useState<{ id: number; count: number } | null>(null);
+  const [cloning, setCloning] = useState(false);
   const changed = useStoreSignal(store.id);
   const list = useCommandQuery(
     () =>
@@ -97,6 +99,7 @@ export function ProductsView({ store, openItem, onOpenItem, onOpenRules }: Props
           onSyncStarted={(id, count) => setJob({ id, count })}
           onOpenRules={onOpenRules}
           onChanged={list.reload}
+          onClone={() => setCloning(true)}
         />
         <SortControl sort={sort} order={order} onSort={onSort} />
       </div>
@@ -133,6 +136,9 @@ export function ProductsView({ store, openItem, onOpenItem, onOpenRules }: Props
         columns={productColumns({ sort, order, onOpen: (l) => onOpenItem(l.id) })}
       />
       <StoreProductDrawer storeProductId={openItem ?? null} store={store} onClose={() => onOpenItem(undefined)} onOpenRules={onOpenRules} />
+      {cloning && (
+        <CloneModal source={store} storeProductIds={selected} titles={(list.data?.items ?? []).filter((l) => selected.includes(l.id)).map((l) => l.title)} onClose={() => setCloning(false)} />
+      )}
       <SyncJobModal
         jobId={job?.id ?? null}
         title={t('sp_syncTitle', formatNumber(job?.count ?? 0))}

@@ -24,5 +24,5 @@ function ModuleBody({ params }: { params: URLSearchParams }) {
   if (stores === undefined && loc.storeId) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   const store = stores?.find((s) => s.id === loc.storeId && s.platform === loc.platform);
   if (!store) return <StorePicker platform={loc.platform} stores={stores} />;
-  return <StoreWorkspace key={store.id} store={store} stores={stores!.filter((s) => s.platform === loc.platform)} view={loc.view} item={loc.item} />;
+  return <StoreWorkspace key={store.id} store={store} stores={stores!.filter((s) => s.platform === loc.platform)} view={loc.view} item={loc.item} draft={loc.draft} />;
 }

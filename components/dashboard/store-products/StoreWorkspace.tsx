@@ -8,12 +8,13 @@ import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { SyncRulesDrawer } from '../sync/SyncRulesDrawer';
+import { DraftsView } from '../drafts/DraftsView';
+import { useDraftCount } from '../drafts/useDraftCount';
 import { goTo, type ModuleView } from './location';
 import { PLATFORM_NAME } from './platforms';
 import { PlatformMark } from './PlatformMark';
 import { ProductsView } from './ProductsView';
 import { StoreStatusTag } from './StoreStatusTag';
-import { ToBePublished } from './ToBePublished';
 import { UnconnectedView } from './UnconnectedView';
 import { useLiveSignal } from './useLiveSignal';
 import type { StoreView } from './useStores';
@@ -24,6 +25,8 @@ interface Props {
   stores: StoreView[];
   view: ModuleView;
   item?: number;
+  /** The draft whose edit page is open (To be published). */
+  draft?: number;
 }
 
 function useUnconnectedCount(storeId: number): number | undefined {
@@ -31,11 +34,12 @@ function useUnconnectedCount(storeId: number): number | undefined {
   return useCommandQuery(() => call('storeVariants.list', { storeId, connected: false, pageSize: 1 }), [storeId], changed).data?.total;
 }
 
-export function StoreWorkspace({ store, stores, view, item }: Props) {
+export function StoreWorkspace({ store, stores, view, item, draft }: Props) {
   const [rulesOpen, setRulesOpen] = useState(false);
   const unconnected = useUnconnectedCount(store.id);
-  const go = (next: { view?: ModuleView; storeId?: number; item?: number }) =>
-    goTo({ platform: store.platform, storeId: next.storeId ?? store.id, view: next.view ?? view, item: next.item });
+  const drafts = useDraftCount(store.id);
+  const go = (next: { view?: ModuleView; storeId?: number; item?: number; draft?: number }) =>
+    goTo({ platform: store.platform, storeId: next.storeId ?? store.id, view: next.view ?? view, item: next.item, draft: next.draft });
 
   return (
     <div data-testid="sp-workspace">
@@ -71,7 +75,15 @@ export function StoreWorkspace({ store, stores, view, item }: Props) {
         destroyOnHidden
         items={[
           { key: 'products', label: <span data-testid="sp-tab-products">{t('sp_tabProducts')}</span>, children: <ProductsView store={store} openItem={item} onOpenItem={(id) => go({ item: id })} onOpenRules={() => setRulesOpen(true)} /> },
-          { key: 'drafts', label: <span data-testid="sp-tab-drafts">{t('sp_tabDrafts')}</span>, children: <ToBePublished /> },
+          {
+            key: 'drafts',
+            label: (
+              <span data-testid="sp-tab-drafts">
+                {t('sp_tabDrafts')} {!!drafts && <Badge count={drafts} overflowCount={99999} color="#138078" style={{ marginLeft: 4 }} />}
+              </span>
+            ),
+            children: <DraftsView store={store} openDraft={draft} onOpenDraft={(id) => go({ view: 'drafts', draft: id })} />,
+          },
           {
             key: 'unconnected',
             label: (

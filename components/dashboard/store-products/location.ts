@@ -1,5 +1,6 @@
 // Where the seller is inside the module, kept in the URL hash so a reload or a shared link lands
-// in the same place: `#/store-products?platform=shopee&store=3&view=unconnected&item=12`.
+// in the same place: `#/store-products?platform=shopee&store=3&view=unconnected&item=12`; a draft's
+// edit page inside To be published is `view=drafts&draft=7`.
 import { hrefOf } from '../routes';
 import { isPlatform, type Platform } from './platforms';
 
@@ -12,6 +13,8 @@ export interface ModuleLocation {
   view: ModuleView;
   /** A listing whose detail drawer is open. */
   item?: number;
+  /** A draft whose edit page is open (To be published). */
+  draft?: number;
 }
 
 export function readLocation(params: URLSearchParams): ModuleLocation {
@@ -19,11 +22,13 @@ export function readLocation(params: URLSearchParams): ModuleLocation {
   const store = Number(params.get('store'));
   const view = params.get('view') as ModuleView | null;
   const item = Number(params.get('item'));
+  const draft = Number(params.get('draft'));
   return {
     platform: isPlatform(platform) ? platform : undefined,
     storeId: Number.isInteger(store) && store > 0 ? store : undefined,
     view: view && VIEWS.includes(view) ? view : 'products',
     item: Number.isInteger(item) && item > 0 ? item : undefined,
+    draft: Number.isInteger(draft) && draft > 0 ? draft : undefined,
   };
 }
 
@@ -33,6 +38,7 @@ export function moduleHref(loc: Partial<ModuleLocation>): string {
   if (loc.platform && loc.storeId) params.store = String(loc.storeId);
   if (loc.platform && loc.storeId && loc.view && loc.view !== 'products') params.view = loc.view;
   if (loc.platform && loc.storeId && loc.item) params.item = String(loc.item);
+  if (loc.platform && loc.storeId && loc.draft) params.draft = String(loc.draft);
   return hrefOf('store-products', params);
 }
 

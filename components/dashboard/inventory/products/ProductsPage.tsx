@@ -1,7 +1,8 @@
 // System products, the seller's SKU master: search, page, create and edit in a drawer, import and
 // export CSV. Lists through `products.list` (server paging), refreshed when the table changes.
+// Selected products can become drafts in a store's To be published (Create drafts for a store…).
 import { App, Avatar, Button, Empty, Image, Input, Space, Table, Typography } from 'antd';
-import { DownloadOutlined, PictureOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileAddOutlined, PictureOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
@@ -17,6 +18,7 @@ import { PageHeader } from '../PageHeader';
 import { ProductDrawer } from './ProductDrawer';
 import { ProductsImportModal } from './ProductsImport';
 import { CsvImportButton } from '@/components/common/CsvImport';
+import { CreateDraftsModal } from '../../drafts/CreateDraftsModal';
 
 export function ProductsPage() {
   const { message } = App.useApp();
@@ -26,6 +28,8 @@ export function ProductsPage() {
   const [editing, setEditing] = useState<ProductRow | null | undefined>(undefined);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [drafting, setDrafting] = useState(false);
   const changed = useDbChange(() => getDb().products.count());
   const list = useCommandQuery(() => call('products.list', { q: q || undefined, page, pageSize }), [q, page, pageSize], changed);
   const total = list.data?.total ?? 0;
@@ -75,10 +79,11 @@ export function ProductsPage() {
         </Empty>
       ) : (
         <>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', alignItems: 'center', marginBottom: 12 }}>
           <Input.Search
             allowClear
             placeholder={t('products_searchPlaceholder')}
-            style={{ maxWidth: 360, marginBottom: 12 }}
+            style={{ maxWidth: 360 }}
             defaultValue={q}
             onSearch={(value) => {
               setQ(value.trim());
@@ -87,6 +92,18 @@ export function ProductsPage() {
             }}
             data-testid="product-search"
           />
+            <Space wrap>
+              {selected.length > 0 && (
+                <Typography.Text type="secondary" data-testid="product-selected-count">
+                  {t('sp_nSelected', formatNumber(selected.length))}{' '}
+                  <Typography.Link onClick={() => setSelected([])}>{t('sp_clearSelection')}</Typography.Link>
+                </Typography.Text>
+              )}
+              <Button icon={<FileAddOutlined />} disabled={!selected.length} onClick={() => setDrafting(true)} data-testid="product-create-drafts">
+                {t('draft_createButton')}
+              </Button>
+            </Space>
+          </div>
           {list.error && <Typography.Paragraph type="danger">{list.error}</Typography.Paragraph>}
           <Table<ProductRow>
             rowKey="id"
@@ -94,6 +111,7 @@ export function ProductsPage() {
             loading={list.loading && !list.data}
             dataSource={list.data?.items ?? []}
             locale={{ emptyText: q ? t('products_noMatch', q) : t('products_emptyTitle') }}
+            rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys as number[]), columnWidth: 40 }}
             pagination={{
               current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
               showTotal: (n) => t('products_total', n),
@@ -118,6 +136,7 @@ export function ProductsPage() {
           />
         </>
       )}
+      {drafting && <CreateDraftsModal productIds={selected} onClose={() => setDrafting(false)} onCreated={() => setSelected([])} />}
       {importing && <ProductsImportModal onFinished={list.reload} onClose={() => setImporting(false)} />}
       <ProductDrawer
         open={editing !== undefined}

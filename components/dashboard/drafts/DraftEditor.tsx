@@ -1,0 +1,139 @@
+// The edit page of a draft: a wide drawer inside the module with every field, autosaved (no save
+// button; the saved state where one would be), checked against the destination platform as the
+// seller types, and Release once nothing is left to fix.
+import { Alert, App, Button, Drawer, Empty, Space, Spin, Tooltip, Typography } from 'antd';
+import { RocketOutlined } from '@ant-design/icons';
+import { t } from '@/lib/i18n';
+import type { Platform } from '@/lib/platforms/types';
+import { PlatformMark } from '../store-products/PlatformMark';
+import type { StoreView } from '../store-products/useStores';
+import { DraftForm } from './DraftForm';
+import { DraftStatusTag } from './DraftStatusTag';
+import { patchOf, problemsOf } from './fields';
+import { SaveIndicator } from './SaveIndicator';
+import type { DraftView } from './types';
+import { useDraftAutosave } from './useDraftAutosave';
+import { tn } from './plural';
+
+interface Props {
+  draftId: number;
+  store: StoreView;
+  storeNames: Map<number, string>;
+  onClose: () => void;
+  onRelease: (draft: DraftView) => void;
+}
+
+export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: Props) {
+  const { message } = App.useApp();
+  const auto = useDraftAutosave(draftId);
+  const { draft, values } = auto;
+  const problems = draft && values ? problemsOf(values, draft) : [];
+  const held = values ? patchOf(values).held : [];
+  const publishing = draft?.status === 'publishing';
+
+  const close = () => {
+    void auto.flush();
+    onClose();
+  };
+
+  const release = async () => {
+    await auto.flush();
+    if (auto.pending() || !draft) {
+      message.error(t('draft_releaseUnsaved'));
+      return;
+    }
+    onRelease(draft);
+  };
+
+  const blocked = !draft || auto.gone ? t('draft_releaseGone') : publishing ? t('draft_releaseBusy') : problems.length ? tn(problems.length, 'draft_releaseBlocked_one', 'draft_releaseBlocked') : null;
+  const releaseButton = (
+    <Tooltip
+      title={blocked && (
+        <div data-testid="draft-release-why">
+          <div>{blocked}</div>
+          {problems.slice(0, 6).map((p) => <div key={p.field + p.message}>• {p.message}</div>)}
+        </div>
+      )}
+    >
+      <Button type="primary" icon={<RocketOutlined />} disabled={!!blocked} onClick={() => void release()} data-testid="draft-release">
+        {t('draft_release')}
+      </Button>
+    </Tooltip>
+  );
+
+  return (
+    <Drawer
+      open
+      size={1120}
+      onClose={close}
+      title={
+        <Space size={8}>
+          <PlatformMark platform={store.platform as Platform} size={22} />
+          <span>{t('draft_editTitle', store.name)}</span>
+          {draft && <DraftStatusTag draft={draft} />}
+        </Space>
+      }
+      extra={
+        <Space size="large">
+          <SaveIndicator state={auto.state} />
+          {releaseButton}
+        </Space>
+      }
+      footer={
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Typography.Text type="secondary">{t('draft_footerHelp')}</Typography.Text>
+          <Button onClick={close} data-testid="draft-close">{t('draft_close')}</Button>
+        </Space>
+      }
+      data-testid="draft-editor"
+    >
+      {auto.gone ? (
+        <Empty description={t('draft_gone')} data-testid="draft-gone" style={{ padding: '48px 0' }}>
+          <Button onClick={onClose}>{t('draft_close')}</Button>
+        </Empty>
+      ) : auto.loadError ? (
+        <Alert type="error" showIcon title={auto.loadError} />
+      ) : !draft || !values ? (
+        <Spin style={{ display: 'block', margin: '64px auto' }} />
+      ) : (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          {auto.notice && (
+            <Alert type={auto.notice.type} showIcon closable={{ onClose: auto.dismissNotice }} title={auto.notice.text} data-testid="draft-notice" />
+          )}
+          {auto.offer && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('draft_offerTitle', new Date(auto.offer.at).toLocaleString())}
+              description={t('draft_offerHelp')}
+              data-testid="draft-offer"
+              action={
+                <Space orientation="vertical">
+                  <Button size="small" type="primary" onClick={auto.applyOffer}>{t('draft_offerApply')}</Button>
+                  <Button size="small" onClick={auto.discardOffer}>{t('draft_offerDiscard')}</Button>
+                </Space>
+              }
+            />
+          )}
+          {draft.status === 'failed' && draft.failure && (
+            <Alert type="error" showIcon title={t('draft_lastReleaseFailed')} description={draft.failure.message} data-testid="draft-failure" />
+          )}
+          {publishing && <Alert type="info" showIcon title={t('draft_publishingNow')} />}
+          <Space wrap size="middle">
+            <Typography.Text type="secondary">
+              {draft.source.kind === 'clone'
+                ? t('draft_sourceClone', storeNames.get(draft.source.storeId) ?? `#${draft.source.storeId}`, draft.source.platformItemId)
+                : t('draft_sourceProducts')}
+            </Typography.Text>
+            {problems.length ? (
+              <Typography.Text type="warning" data-testid="draft-problem-count">{tn(problems.length, 'draft_problemsToFix_one', 'draft_problemsToFix')}</Typography.Text>
+            ) : (
+              <Typography.Text type="success" data-testid="draft-problem-count">{t('draft_readyToRelease')}</Typography.Text>
+            )}
+          </Space>
+          <DraftForm values={values} platform={store.platform as Platform} problems={problems} held={held} disabled={publishing} onChange={auto.change} />
+        </Space>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,61 @@
+// Every field of a draft, each with its own problems under it (the destination platform's rules,
+// checked as the seller types); the title counts against the platform's maximum.
+import { Col, Form, Input, InputNumber, Row } from 'antd';
+import { LIMITS } from '@/lib/drafts/limits';
+import { t } from '@/lib/i18n';
+import type { Platform } from '@/lib/platforms/types';
+import { PLATFORM_NAME } from '../store-products/platforms';
+import { fieldState } from './FieldProblems';
+import { ImageUrlsField } from './ImageUrlsField';
+import type { DraftFields, DraftProblem } from './types';
+import { VariantsEditor } from './VariantsEditor';
+
+interface Props {
+  values: DraftFields;
+  platform: Platform;
+  problems: DraftProblem[];
+  /** Problems that keep a value from being saved at all (shown red). */
+  held: DraftProblem[];
+  disabled?: boolean;
+  onChange: (next: DraftFields) => void;
+}
+
+export function DraftForm({ values, platform, problems, held, disabled, onChange }: Props) {
+  const limits = LIMITS[platform];
+  const name = t(PLATFORM_NAME[platform]);
+  const set = <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => onChange({ ...values, [key]: value });
+  const state = (field: string) => fieldState(problems, field, held);
+  const titleProblem = problems.some((p) => p.field === 'title');
+  return (
+    <Form layout="vertical" component="div" disabled={disabled} data-testid="draft-form">
+      <Row gutter={24}>
+        <Col xs={24} lg={15}>
+          <Form.Item label={t('draft_fieldTitle')} {...state('title')} extra={titleProblem ? undefined : t('draft_titleHelp', name, limits.titleMax)}>
+            <Input value={values.title} count={{ show: true, max: limits.titleMax }} onChange={(e) => set('title', e.target.value)} data-testid="draft-title" />
+          </Form.Item>
+          <Form.Item label={t('draft_fieldDescription')}>
+            <Input.TextArea value={values.description} autoSize={{ minRows: 4, maxRows: 12 }} onChange={(e) => set('description', e.target.value)} data-testid="draft-description" />
+          </Form.Item>
+          <Form.Item label={t('draft_fieldImages')} {...fieldState(problems, 'imageUrls', held, true)}>
+            <ImageUrlsField urls={values.imageUrls} max={limits.imagesMax} disabled={disabled} onChange={(urls) => set('imageUrls', urls)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Form.Item label={t('draft_fieldPrice')} {...state('price')} extra={values.variants.length > 1 ? t('draft_priceHelpMany') : t('draft_priceHelpOne')}>
+            <InputNumber value={values.price} min={0} step={0.01} style={{ width: '100%' }} onChange={(n) => set('price', n)} data-testid="draft-price" />
+          </Form.Item>
+          <Form.Item label={t('draft_fieldCategory')} {...state('categoryId')} extra={limits.needsCategory ? t('draft_categoryWhat', name) : t('draft_categoryOptional', name)}>
+            <Input value={values.categoryId ?? ''} maxLength={100} onChange={(e) => set('categoryId', e.target.value || null)} data-testid="draft-category" />
+          </Form.Item>
+          <Form.Item label={t('draft_fieldBrand')}>
+            <Input value={values.brand ?? ''} maxLength={200} onChange={(e) => set('brand', e.target.value || null)} data-testid="draft-brand" />
+          </Form.Item>
+          <Form.Item label={t('draft_fieldWeight')} {...state('weightGrams')} extra={limits.needsWeight ? t('draft_weightNeeded', name) : undefined}>
+            <InputNumber value={values.weightGrams} min={0} max={1_000_000} precision={0} suffix="g" style={{ width: '100%' }} onChange={(n) => set('weightGrams', n)} data-testid="draft-weight" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <VariantsEditor variants={values.variants} problems={problems} disabled={disabled} onChange={(variants) => set('variants', variants)} />
+    </Form>
+  );
+}

@@ -1,0 +1,103 @@
+// A release followed to its end: a progress bar while drafts are published one by one, then the
+// result per draft — released (a link to the new listing in Store products) or failed (the
+// platform's reason; the draft stays in To be published to be fixed and released again).
+import { Alert, Button, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { t } from '@/lib/i18n';
+import { isFinished, useJob } from '@/components/common/useJob';
+import { moduleHref } from '../store-products/location';
+import type { StoreView } from '../store-products/useStores';
+import { tn } from './plural';
+
+export interface ReleaseRun {
+  jobId: number;
+  /** Titles of the drafts sent, by id: a released draft no longer exists to ask. */
+  titles: Map<number, string>;
+}
+
+interface DraftResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string }
+interface ReleaseResult { released: number; failed: number; results: DraftResult[] }
+
+interface Props {
+  run: ReleaseRun | null;
+  store: StoreView;
+  onClose: () => void;
+  onEdit: (draftId: number) => void;
+  onFinished?: () => void;
+}
+
+export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props) {
+  const { job, pollError } = useJob(run?.jobId ?? null);
+  const finished = isFinished(job);
+  useEffect(() => {
+    if (finished) onFinished?.();
+  }, [finished]);
+  const result = job?.status === 'succeeded' ? (job.result as ReleaseResult) : undefined;
+  const total = run?.titles.size ?? 0;
+  const percent = job && job.progress.total ? Math.floor((job.progress.done / job.progress.total) * 100) : 0;
+
+  return (
+    <Modal
+      open={run !== null}
+      title={tn(total, 'release_title_one', 'release_title', store.name)}
+      onCancel={onClose}
+      width={820}
+      destroyOnHidden
+      footer={<Button type={finished ? 'primary' : 'default'} onClick={onClose} data-testid="release-close">{t(finished ? 'release_close' : 'release_background')}</Button>}
+    >
+      <div data-testid="release-job">
+        {pollError && <Alert type="error" showIcon title={pollError} />}
+        {!finished && !pollError && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Progress percent={percent} status="active" data-testid="release-progress" />
+            <Typography.Text type="secondary">
+              {job && job.progress.total ? t('release_progress', job.progress.done, job.progress.total) : t('release_starting')}
+            </Typography.Text>
+          </Space>
+        )}
+        {job?.status === 'failed' && <Alert type="error" showIcon title={t('release_jobFailed')} description={job.error?.message} />}
+        {result && (
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="release-result">
+            <Progress percent={100} status={result.failed ? 'exception' : 'success'} />
+            <Space size={40}>
+              <Statistic title={t('release_released')} value={result.released} styles={{ content: { color: result.released ? '#52c41a' : undefined } }} data-testid="release-released" />
+              <Statistic title={t('release_failed')} value={result.failed} styles={{ content: { color: result.failed ? '#ff4d4f' : undefined } }} data-testid="release-failed" />
+            </Space>
+            {result.failed > 0 && <Typography.Text type="secondary">{t('release_failedHelp')}</Typography.Text>}
+            <Table<DraftResult>
+              size="small"
+              rowKey="draftId"
+              dataSource={result.results}
+              pagination={result.results.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+              onRow={(r) => ({ 'data-testid': `release-row-${r.draftId}` }) as React.HTMLAttributes<HTMLElement>}
+              columns={[
+                { title: t('release_colDraft'), key: 'title', render: (_, r) => run?.titles.get(r.draftId) || `#${r.draftId}` },
+                {
+                  title: t('release_colResult'), key: 'result', width: 120,
+                  render: (_, r) => (r.ok ? <Tag color="success">{t('release_ok')}</Tag> : <Tag color="error">{t('release_notOk')}</Tag>),
+                },
+                {
+                  title: t('release_colDetails'), key: 'details',
+                  render: (_, r) =>
+                    r.ok ? (
+                      <Space wrap size={4}>
+                        <Typography.Link href={moduleHref({ platform: store.platform, storeId: store.id, view: 'products', item: r.storeProductId })} onClick={onClose} data-testid={`release-open-${r.draftId}`}>
+                          {t('release_openListing')}
+                        </Typography.Link>
+                        {r.platformItemId && <Typography.Text type="secondary">{t('release_itemId', r.platformItemId)}</Typography.Text>}
+                      </Space>
+                    ) : (
+                      <Space orientation="vertical" size={2}>
+                        <Typography.Text type="danger" data-testid={`release-error-${r.draftId}`}>{r.error}</Typography.Text>
+                        <Typography.Link onClick={() => onEdit(r.draftId)}>{t('release_editDraft')}</Typography.Link>
+                      </Space>
+                    ),
+                },
+              ]}
+            />
+          </Space>
+        )}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,150 @@
+// The listing's variants as an editable grid: one column per option (Color, Size…), seller SKU,
+// price, stock; add or remove variants and options. Each cell shows its own problem
+// (`variants.N.sellerSku`, …) under it.
+import { Button, Form, Input, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { CloseOutlined, DeleteOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
+import type { TableColumnsType } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { getDb } from '@/lib/db/database';
+import { t } from '@/lib/i18n';
+import { fieldState } from './FieldProblems';
+import type { DraftProblem, EditedVariant } from './types';
+
+interface Props {
+  variants: EditedVariant[];
+  problems: DraftProblem[];
+  disabled?: boolean;
+  onChange: (variants: EditedVariant[]) => void;
+}
+
+export function optionNames(variants: EditedVariant[]): string[] {
+  const names: string[] = [];
+  for (const v of variants) for (const k of Object.keys(v.options ?? {})) if (!names.includes(k)) names.push(k);
+  return names;
+}
+
+const CELL = { margin: 0 };
+type Row = EditedVariant & { index: number };
+
+export function VariantsEditor({ variants, problems, disabled, onChange }: Props) {
+  const [newOption, setNewOption] = useState('');
+  const productIds = [...new Set(variants.map((v) => v.productId).filter((id): id is number => id !== null))];
+  const systemSkus = useLiveQuery(async () => new Map((await getDb().products.bulkGet(productIds)).filter((p) => !!p).map((p) => [p!.id, p!.sku])), [productIds.join(',')]);
+  const names = optionNames(variants);
+  const set = (i: number, patch: Partial<EditedVariant>) => onChange(variants.map((v, j) => (j === i ? { ...v, ...patch } : v)));
+  const setOption = (i: number, name: string, value: string) => set(i, { options: { ...Object.fromEntries(names.map((n) => [n, variants[i]!.options?.[n] ?? ''])), [name]: value } });
+  const addVariant = () => {
+    const last = variants[variants.length - 1];
+    onChange([...variants, { sellerSku: '', price: last?.price ?? null, stock: 0, options: names.length ? Object.fromEntries(names.map((n) => [n, ''])) : null, productId: null }]);
+  };
+  const addOption = () => {
+    const name = newOption.trim();
+    if (!name || names.includes(name)) return;
+    onChange(variants.map((v) => ({ ...v, options: { ...(v.options ?? {}), [name]: '' } })));
+    setNewOption('');
+  };
+  const removeOption = (name: string) =>
+    onChange(variants.map((v) => {
+      const rest = Object.fromEntries(Object.entries(v.options ?? {}).filter(([k]) => k !== name));
+      return { ...v, options: Object.keys(rest).length ? rest : null };
+    }));
+
+  const columns: TableColumnsType<Row> = [
+    { title: '#', key: 'n', width: 44, render: (_, v) => v.index + 1 },
+    ...names.map((name) => ({
+      title: (
+        <Space size={2}>
+          {name}
+          {!disabled && (
+            <Tooltip title={t('draft_optionRemove', name)}>
+              <Button type="text" size="small" icon={<CloseOutlined style={{ fontSize: 10 }} />} onClick={() => removeOption(name)} aria-label={t('draft_optionRemove', name)} />
+            </Tooltip>
+          )}
+        </Space>
+      ),
+      key: `opt-${name}`,
+      width: 130,
+      render: (_: unknown, v: Row) => (
+        <Input value={v.options?.[name] ?? ''} maxLength={100} disabled={disabled} onChange={(e) => setOption(v.index, name, e.target.value)} aria-label={`${name} ${v.index + 1}`} />
+      ),
+    })),
+    {
+      title: t('draft_colSellerSku'), key: 'sku', width: 220,
+      render: (_, v) => (
+        <Form.Item style={CELL} {...fieldState(problems, `variants.${v.index}.sellerSku`)}>
+          <Input value={v.sellerSku} maxLength={100} disabled={disabled} onChange={(e) => set(v.index, { sellerSku: e.target.value })} data-testid={`draft-variant-sku-${v.index}`} aria-label={t('draft_colSellerSku')} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('draft_colPrice'), key: 'price', width: 140,
+      render: (_, v) => (
+        <Form.Item style={CELL} {...fieldState(problems, `variants.${v.index}.price`)}>
+          <InputNumber value={v.price} min={0} step={0.01} style={{ width: '100%' }} disabled={disabled} onChange={(n) => set(v.index, { price: n })} data-testid={`draft-variant-price-${v.index}`} aria-label={t('draft_colPrice')} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('draft_colStock'), key: 'stock', width: 120,
+      render: (_, v) => (
+        <Form.Item style={CELL} {...fieldState(problems, `variants.${v.index}.stock`)}>
+          <InputNumber value={v.stock} min={0} precision={0} style={{ width: '100%' }} disabled={disabled} onChange={(n) => set(v.index, { stock: n })} data-testid={`draft-variant-stock-${v.index}`} aria-label={t('draft_colStock')} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: <Tooltip title={t('draft_colSystemHelp')}>{t('draft_colSystem')}</Tooltip>, key: 'system', width: 130,
+      render: (_, v) =>
+        v.productId !== null && systemSkus?.has(v.productId) ? (
+          <Tooltip title={t('draft_connectedHelp', systemSkus.get(v.productId)!)}>
+            <Tag
+              icon={<LinkOutlined />}
+              color="success"
+              closable={!disabled}
+              onClose={(e) => {
+                e.preventDefault();
+                set(v.index, { productId: null });
+              }}
+              data-testid={`draft-variant-system-${v.index}`}
+            >
+              {systemSkus.get(v.productId)}
+            </Tag>
+          </Tooltip>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('draft_bySku')}</Typography.Text>
+        ),
+    },
+    {
+      title: '', key: 'remove', width: 52,
+      render: (_, v) => (
+        <Tooltip title={t('draft_variantRemove')}>
+          <Button icon={<DeleteOutlined />} disabled={disabled} onClick={() => onChange(variants.filter((_, j) => j !== v.index))} aria-label={t('draft_variantRemove')} data-testid={`draft-variant-remove-${v.index}`} />
+        </Tooltip>
+      ),
+    },
+  ];
+
+  return (
+    <Form.Item label={t('draft_variants', variants.length)} {...fieldState(problems, 'variants', [], true)} data-testid="draft-variants">
+      <Table<Row>
+        size="small"
+        rowKey="index"
+        pagination={variants.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        dataSource={variants.map((v, index) => ({ ...v, index }))}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
+      />
+      {!disabled && (
+        <Space wrap style={{ marginTop: 8 }}>
+          <Button icon={<PlusOutlined />} onClick={addVariant} data-testid="draft-variant-add">{t('draft_variantAdd')}</Button>
+          <Space.Compact>
+            <Input value={newOption} onChange={(e) => setNewOption(e.target.value)} onPressEnter={addOption} placeholder={t('draft_optionPlaceholder')} maxLength={50} style={{ width: 180 }} aria-label={t('draft_optionAdd')} />
+            <Button onClick={addOption} disabled={!newOption.trim() || names.includes(newOption.trim())}>{t('draft_optionAdd')}</Button>
+          </Space.Compact>
+        </Space>
+      )}
+    </Form.Item>
+  );
+}
