@@ -31,7 +31,7 @@ export function ClonePicker({ ids, anchor, onClose }: { ids: string[]; anchor: E
     }
   };
   return (
-    <Popover anchor={anchor} title={t('console_cloneTitle', ids.length)} onClose={onClose} testId="clone-picker">
+    <Popover anchor={anchor} title={ids.length === 1 ? t('console_cloneTitleOne') : t('console_cloneTitle', ids.length)} onClose={onClose} testId="clone-picker">
       {stores === null && <p className="ss-help">{t('console_loading')}</p>}
       {stores?.length === 0 && <p className="ss-help">{t('console_cloneNoStores')}</p>}
       {!!stores?.length && (

@@ -28,14 +28,15 @@ export const RowControls = memo(function RowControls({ id }: { id: string }) {
     // Not a listing of this store in Shelfsync (not downloaded yet, or another store's id).
     return features.statusIcon ? <StatusIcon status={null} identity={identity} /> : null;
   }
-  const working = busy?.state === 'working';
+  const syncing = busy?.state === 'working' && busy.action === 'sync';
+  const saving = busy?.state === 'working' && busy.action !== 'sync';
   const auto = !!status.autoSync;
   return (
     <>
       {features.statusIcon && <StatusIcon status={status} identity={identity} />}
       {features.syncNow && (
-        <button type="button" className="ss-btn" data-shelfsync="sync-now" disabled={working} onClick={() => void actions.sync([id])}>
-          {working && <Spinner />}
+        <button type="button" className="ss-btn" data-shelfsync="sync-now" disabled={syncing} onClick={() => void actions.sync([id])}>
+          {syncing && <Spinner />}
           {t('console_syncNow')}
         </button>
       )}
@@ -47,7 +48,7 @@ export const RowControls = memo(function RowControls({ id }: { id: string }) {
           data-shelfsync="auto-sync"
           aria-checked={auto}
           title={t(auto ? 'console_autoOn' : 'console_autoOff')}
-          disabled={working}
+          disabled={saving}
           onClick={() => void actions.setAutoSync([id], !auto)}
         >
           <span className="ss-track" aria-hidden="true" />

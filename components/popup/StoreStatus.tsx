@@ -38,7 +38,12 @@ export function StoreStatus({ store, heartbeat, onOpen }: { store: StoreDetail; 
           {rule ? (
             <>
               <span className="popup__strong">{rule.name}</span>
-              <span className="popup__muted"> · {t('popup_ruleDetail', t(rule.inventoryType === 'sellable' ? 'popup_sellable' : 'popup_sellableInTransit'), rule.ratioPercent, rule.warehouses)}</span>
+              <span className="popup__muted">
+                {' · '}
+                {rule.warehouses === 1
+                  ? t('popup_ruleDetailOne', t(rule.inventoryType === 'sellable' ? 'popup_sellable' : 'popup_sellableInTransit'), rule.ratioPercent)
+                  : t('popup_ruleDetail', t(rule.inventoryType === 'sellable' ? 'popup_sellable' : 'popup_sellableInTransit'), rule.ratioPercent, rule.warehouses)}
+              </span>
             </>
           ) : (
             <span className="popup__bad">{t('popup_noRule')}</span>

@@ -52,7 +52,7 @@ export class ConsoleActions {
   /** Sync now: a one-time push of these listings; the row shows the result when it is known. */
   async sync(ids: string[]): Promise<ActionResult> {
     const since = Date.now();
-    this.store.setBusy(ids, { state: 'working', text: t('console_syncing') });
+    this.store.setBusy(ids, { state: 'working', action: 'sync', text: t('console_syncing') });
     const answer = await send('console.act', { action: 'sync', platformItemIds: ids });
     if (!answer.ok) {
       this.note(ids, false, answer.error.message);
@@ -65,7 +65,7 @@ export class ConsoleActions {
   private async followSync(ids: string[], since: number): Promise<void> {
     const open = new Set(ids);
     const end = Date.now() + this.pollForMs;
-    while (open.size && Date.now() < end) {
+    while (open.size && Date.now() < end && !this.feed.stopped) {
       await sleep(this.pollMs);
       await this.feed.refresh([...open]);
       for (const id of [...open]) {
@@ -75,26 +75,33 @@ export class ConsoleActions {
         this.note([id], outcome.ok, outcome.message);
       }
     }
-    if (open.size) this.note([...open], true, t('console_syncQueued'));
+    if (open.size && !this.feed.stopped) this.note([...open], true, t('console_syncQueued'));
+  }
+
+  /** Marks listings as saving, leaving a sync under way alone (its note keeps showing). */
+  private saving(ids: string[]): string[] {
+    const free = ids.filter((id) => this.store.busy.get(id)?.action !== 'sync');
+    this.store.setBusy(free, { state: 'working', action: 'save', text: t('console_saving') });
+    return free;
   }
 
   async setAutoSync(ids: string[], enabled: boolean): Promise<ActionResult> {
-    this.store.setBusy(ids, { state: 'working', text: t('console_saving') });
+    const marked = this.saving(ids);
     const answer = await send('console.act', { action: enabled ? 'autoSyncOn' : 'autoSyncOff', platformItemIds: ids });
     await this.feed.refresh(ids);
     if (!answer.ok) {
-      this.note(ids, false, answer.error.message);
+      this.note(marked, false, answer.error.message);
       return { ok: false, message: answer.error.message };
     }
-    this.store.setBusy(ids, null);
+    this.store.setBusy(marked, null);
     return { ok: true, message: t(enabled ? 'console_resultAutoOn' : 'console_resultAutoOff', ids.length) };
   }
 
   async addSystemSku(ids: string[]): Promise<ActionResult> {
-    this.store.setBusy(ids, { state: 'working', text: t('console_saving') });
+    const marked = this.saving(ids);
     const answer = await send('console.act', { action: 'addSystemSku', platformItemIds: ids });
     await this.feed.refresh(ids);
-    this.store.setBusy(ids, null);
+    this.store.setBusy(marked, null);
     if (!answer.ok) return { ok: false, message: answer.error.message };
     const data = answer.data as { created?: unknown[]; errors?: { message?: string }[]; message?: string };
     const created = data.created?.length ?? 0;
@@ -109,7 +116,7 @@ export class ConsoleActions {
     const perStore = destinationStoreIds.map((storeId) => {
       const made = (data.drafts ?? []).filter((d) => d.storeId === storeId).length;
       const err = (data.errors ?? []).find((e) => e.storeId === storeId);
-      return made ? { storeId, ok: true, text: t('console_cloneMade', made) } : { storeId, ok: false, text: err?.message ?? t('console_cloneNone') };
+      return made ? { storeId, ok: true, text: made === 1 ? t('console_cloneMadeOne') : t('console_cloneMade', made) } : { storeId, ok: false, text: err?.message ?? t('console_cloneNone') };
     });
     const drafts = data.drafts?.length ?? 0;
     return { ok: drafts > 0, message: t('console_resultCloned', drafts), perStore };

@@ -11,7 +11,7 @@ const MAX_IDS = 500;
 export class StatusFeed {
   private wanted = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private stopped = false;
+  stopped = false;
   /** Answers of the last batch (tests and the perf log wait on it). */
   last: Promise<void> = Promise.resolve();
 

@@ -20,6 +20,8 @@ export interface Slot {
 /** What an action on a listing is doing or did (shown beside its controls). */
 export interface Busy {
   state: 'working' | 'done' | 'error';
+  /** What is working: a sync keeps going for a while, a save (auto sync, connect) is quick. */
+  action?: 'sync' | 'save';
   text: string;
   /** When the result note goes away by itself. */
   until?: number;

@@ -16,7 +16,7 @@ export const findShopifyRows = rowFinder({
     const rows: ConsoleRow[] = [];
     for (const row of allOf(root, SHOPIFY.rows)) {
       const id = shopifyItemId(row);
-      const cell = oneOf(row, SHOPIFY.itemLink)?.closest('td');
+      const cell = oneOf(row, SHOPIFY.titleLink)?.closest('td');
       if (!id || !cell) continue;
       rows.push({ id, row, checkbox: checkboxIn(row, SHOPIFY.checkbox), mount: { anchor: cell, where: 'append' } });
     }

@@ -3,6 +3,8 @@
 export const SHOPIFY = {
   rows: ['tr[class*="Polaris-IndexTable__TableRow"]', 'tr[class*="IndexTable__TableRow"]'],
   itemLink: ['a[data-primary-link][href*="/products/"]', 'a[href*="/products/"]'],
+  /** The cell the controls go in: the primary link's (whatever its href). */
+  titleLink: ['a[data-primary-link]', 'a[href*="/products/"]'],
   checkbox: ['input[class*="Polaris-Checkbox__Input"][type="checkbox"]', 'input[type="checkbox"]'],
   probeLinks: ['a[href*="/products/"]'],
   productTitle: ['[data-route="product"] h1', 'h1'],

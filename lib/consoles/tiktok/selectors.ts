@@ -12,5 +12,5 @@ export const TIKTOK = {
 export const TIKTOK_ID = {
   href: [/\/product\/edit\/(\d+)(?:[/?#]|$)/],
   /** "ID:1732…" as the list shows it (digits only; 6+ so prices and counts never match). */
-  text: [/\bID:\s?(\d{6,})\b/],
+  text: [/(?:^|[^A-Za-z])ID:\s?(\d{6,})(?!\d)/],
 } as const;

@@ -46,6 +46,10 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
             continue;
           }
         }
+        // A console that clones rows clones our host too (without its shadow root): drop the copy.
+        for (const el of [r.row, ...(r.related ?? []), r.mount.anchor.parentElement ?? r.row]) {
+          for (const copy of el.querySelectorAll('shelfsync-row')) if (!copy.shadowRoot) copy.remove();
+        }
         const made = createHost(adapter.platform, 'row', r.mount, r.id);
         r.row.setAttribute(PROCESSED_ATTR, r.id);
         processed.set(r.row, made.host);

@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+// The consoles change without notice. On the saved redesigned pages (?markup=changed) the row
+// finders of the single-page consoles find nothing, log ONE hint and never throw; WordPress's
+// core anchors (tr#post-{ID}, post[]) survive WooCommerce's column changes, so its rows are still
+// found. Also the in-page changes the consoles make: Shopee's model expansion, Shopee's pinned
+// tables out of step, WooCommerce's Quick Edit rows.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setLogSink } from '@/lib/log/logger';
+import { lazadaAdapter } from '@/lib/consoles/lazada/rows';
+import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
+import { shopifyAdapter } from '@/lib/consoles/shopify/rows';
+import { tiktokAdapter } from '@/lib/consoles/tiktok/rows';
+import { wooAdapter } from '@/lib/consoles/woocommerce/rows';
+import { rowFinder } from '@/lib/consoles/runtime/dom';
+
+const DIR = path.resolve(import.meta.dirname, '../../fixtures/consoles');
+function load(name: string): Document {
+  const doc = document.implementation.createHTMLDocument('fixture');
+  doc.documentElement.innerHTML = readFileSync(path.join(DIR, `${name}.html`), 'utf8');
+  return doc;
+}
+const expected = (p: string) => JSON.parse(readFileSync(path.join(DIR, `${p}.json`), 'utf8')) as { rows: number; itemIds: string[] };
+
+let logged: string[] = [];
+beforeEach(() => {
+  logged = [];
+  setLogSink((_l, _s, message) => logged.push(message));
+});
+afterEach(() => setLogSink(null));
+
+describe('redesigned console markup', () => {
+  it.each([
+    ['shopee', shopeeAdapter],
+    ['lazada', lazadaAdapter],
+    ['tiktok', tiktokAdapter],
+    ['shopify', shopifyAdapter],
+  ] as const)('%s: no rows, one logged hint, no exception — however often it is scanned', (platform, adapter) => {
+    const doc = load(`${platform}-changed`);
+    expect(adapter.findRows(doc)).toEqual([]);
+    expect(adapter.findRows(doc)).toEqual([]);
+    expect(adapter.findRows(doc.body)).toEqual([]);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(new RegExp(`^${platform}: this console page shows listings in markup Shelfsync does not recognise`));
+  });
+
+  it('woocommerce: the rows are still found by tr#post-{ID} and post[] with the SKU and stock columns hidden', () => {
+    const rows = wooAdapter.findRows(load('woocommerce-changed'));
+    expect(rows.map((r) => r.id).sort()).toEqual(expected('woocommerce').itemIds);
+    expect(logged).toEqual([]);
+  });
+
+  it('an empty list (no listing links at all) logs nothing', () => {
+    const doc = document.implementation.createHTMLDocument('empty');
+    doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'No Products Found' }));
+    for (const a of [shopeeAdapter, lazadaAdapter, tiktokAdapter, shopifyAdapter, wooAdapter]) expect(a.findRows(doc)).toEqual([]);
+    expect(logged).toEqual([]);
+  });
+
+  it('a finder that throws on surprising markup answers no rows and one hint', () => {
+    const find = rowFinder({ platform: 'test', probe: { links: ['a'], href: [/x/] }, find: () => { throw new TypeError('surprise'); } });
+    const doc = document.implementation.createHTMLDocument('x');
+    expect(find(doc)).toEqual([]);
+    expect(find(doc)).toEqual([]);
+    expect(logged).toEqual(['test: the listing rows could not be read (surprise); Shelfsync shows no controls on this page.']);
+  });
+});
+
+describe('changes the consoles make in the page', () => {
+  it('shopee: expanding the variants adds model rows, not listings', () => {
+    const doc = load('shopee');
+    const before = shopeeAdapter.findRows(doc).map((r) => r.id);
+    for (const btn of doc.querySelectorAll('.product-more-models')) {
+      const tpl = btn.parentElement!.querySelector('template.model-list-tpl') as HTMLTemplateElement;
+      btn.after(tpl.content.cloneNode(true));
+    }
+    expect(doc.querySelectorAll('.model-list-item').length).toBeGreaterThan(0);
+    expect(shopeeAdapter.findRows(doc).map((r) => r.id)).toEqual(before);
+  });
+
+  it('shopee: controls go in the paired main row; when the pinned tables are out of step, beside the product info', () => {
+    const doc = load('shopee');
+    const rows = shopeeAdapter.findRows(doc);
+    expect(rows.every((r) => r.mount.anchor.closest('.eds-table__main-body') && r.related?.[0]?.contains(r.mount.anchor))).toBe(true);
+    doc.querySelector('.eds-table__main-body tbody tr')!.remove();
+    const unpaired = shopeeAdapter.findRows(doc);
+    expect(unpaired).toHaveLength(rows.length);
+    expect(unpaired.every((r) => r.mount.anchor.closest('.eds-table__fix-left') && !r.related)).toBe(true);
+  });
+
+  it('shopee: the localized item id text is the fallback when the link is gone (full-width colon too)', () => {
+    const doc = load('shopee');
+    const row = doc.querySelector('.eds-table__fix-left tbody tr')!;
+    const id = row.querySelector('.item-id')!.textContent!.replace(/\D/g, '');
+    row.querySelector('a.product-name-wrap')!.removeAttribute('href');
+    row.querySelector('.item-id')!.textContent = `商品ID：${id}`;
+    expect(shopeeAdapter.findRows(doc).map((r) => r.id)).toContain(id);
+  });
+
+  it('woocommerce: Quick Edit\'s edit row and spacer are never rows; the hidden row still is', () => {
+    const doc = load('woocommerce');
+    const row = doc.querySelector('#the-list > tr[id^="post-"]') as HTMLElement;
+    const id = row.id.replace('post-', '');
+    const edit = doc.getElementById('inline-edit')!.cloneNode(true) as HTMLElement;
+    edit.id = `edit-${id}`;
+    const spacer = doc.createElement('tr');
+    spacer.className = 'hidden';
+    row.style.display = 'none';
+    row.after(spacer, edit);
+    const rows = wooAdapter.findRows(doc);
+    expect(rows).toHaveLength(expected('woocommerce').rows);
+    expect(rows.filter((r) => r.id === id)).toHaveLength(1);
+  });
+
+  it('woocommerce: a row whose post[] checkbox names another post is not trusted', () => {
+    const doc = load('woocommerce');
+    const box = doc.querySelector('#the-list input[name="post[]"]') as HTMLInputElement;
+    box.value = '999999';
+    expect(wooAdapter.findRows(doc)).toHaveLength(expected('woocommerce').rows - 1);
+  });
+
+  it('shopify: the numeric admin id becomes the product GID, from the link or the row id', () => {
+    const doc = load('shopify');
+    const row = doc.querySelector('tr[class*="Polaris-IndexTable__TableRow"]')!;
+    const id = row.id;
+    row.querySelector('a[data-primary-link]')!.setAttribute('href', '#');
+    expect(shopifyAdapter.findRows(doc).map((r) => r.id)).toContain(`gid://shopify/Product/${id}`);
+  });
+
+  it('tiktok: the "ID:…" text is the fallback for a row without its edit link', () => {
+    const doc = load('tiktok');
+    const row = doc.querySelector('tbody tr.core-table-tr')!;
+    const link = row.querySelector('a[href*="/product/edit/"]')!;
+    const id = /edit\/(\d+)/.exec(link.getAttribute('href')!)![1]!;
+    const other = row.querySelectorAll('a[href*="/product/edit/"]');
+    other.forEach((a) => a.setAttribute('href', '#'));
+    expect(tiktokAdapter.findRows(doc).map((r) => r.id)).toContain(id);
+  });
+});
