@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROD_BUILD, TEST_BUILD } from './support/extension';
@@ -96,6 +97,16 @@ describe('the production manifest', () => {
     expect(existsSync(path.join(PROD_BUILD, 'content-scripts/woocommerce.js'))).toBe(true);
     expect(manifest.web_accessible_resources ?? null).toBeNull();
     expect(manifest.permissions).not.toContain('tabs');
+  });
+
+  it('keeps each console script small: React and our UI, never antd, Dexie or zod', () => {
+    for (const p of ['shopee', 'lazada', 'tiktok', 'shopify', 'woocommerce']) {
+      const file = path.join(PROD_BUILD, `content-scripts/${p}.js`);
+      const code = readFileSync(file, 'utf8');
+      console.log(`[bundle] content-scripts/${p}.js ${(statSync(file).size / 1024).toFixed(1)} KiB (${(gzipSync(code).length / 1024).toFixed(1)} KiB gzipped)`);
+      expect(statSync(file).size).toBeLessThan(350 * 1024);
+      expect(code).not.toMatch(/\bDexie\b|IDBKeyRange|ZodError|ant-btn|rc-motion/);
+    }
   });
 
   it('gives the test build the simulator\'s fake consoles, one script per console', () => {

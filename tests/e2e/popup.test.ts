@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from './support/chromium';
 import { must, simControl, until } from './support/world';
-import { addStore, consoleWorld, controlsOnEveryRow, tabIdOf, type ConsoleWorld } from '../fixtures/consoles/harness';
+import { addStore, consoleWorld, controlsOnEveryRow, popupReadyMs, tabIdOf, type ConsoleWorld } from '../fixtures/consoles/harness';
 
 let w: ConsoleWorld;
 describe.skipIf(!findChromium())('the popup (Chromium)', () => {
@@ -23,9 +23,9 @@ describe.skipIf(!findChromium())('the popup (Chromium)', () => {
 
     const popup = await w.ext.open(`popup.html?tabId=${tabId}`);
     await popup.getByTestId('popup-store').waitFor();
-    const ready = Number(await popup.getByTestId('popup').getAttribute('data-ready-ms'));
-    console.log(`[popup] store of the tab identified and status read in ${ready} ms`);
-    expect(ready).toBeLessThan(150);
+    const ready = await popupReadyMs(w, popup, tabId);
+    console.log(`[popup] store of the tab identified and status read in ${ready.ms} ms (median of 3 opens; ${ready.steps})`);
+    expect(ready.ms).toBeLessThan(150);
     expect(await popup.getByTestId('popup-store').getAttribute('data-store-id')).toBe(String(w.storeId));
     expect(await popup.getByTestId('popup-store-source').textContent()).toBe('This tab');
     expect(await popup.getByTestId('popup-store-switch').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent)).toBe('E2E shopee · Shopee');

@@ -55,15 +55,17 @@ export function createSession(ctx: Ctx, adapter: ConsoleAdapter, mountUi: MountU
     },
   };
   ctx.onInvalidated(() => {
+    // The extension was reloaded or updated: this script's controls go (the new one brings its own).
     session.watcher.stop();
     feed.stop();
+    for (const host of document.querySelectorAll('shelfsync-row')) host.remove();
   });
   return session;
 }
 
 export async function runVisit(s: Session, visit: Visit, features: readonly Feature[] = FEATURES): Promise<string[]> {
   // Until this visit knows its store, nothing (the menu included) acts on the previous one's.
-  if (s.store.get().identity) s.store.set({ identity: null });
+  if (s.store.get().identity || s.store.get().picker) s.store.set({ identity: null, picker: null });
   const answer = await send('console.identify', {});
   if (visit.signal.aborted) return [];
   if (!answer.ok) {

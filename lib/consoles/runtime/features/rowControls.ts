@@ -21,6 +21,20 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
   const features = 'features' in v.identity && v.identity.features ? v.identity.features : null;
   const wantHosts = !features || ROW_SWITCHES.some((s) => features[s]);
   const processed = new WeakMap<Element, HTMLElement>();
+  // Shopee's pinned tables: our controls live in one row of a pair the console keeps at equal
+  // heights; when they change a row's height, the pair is evened out again.
+  const pairs = new WeakMap<Element, Element[]>();
+  const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
+    for (const e of entries) {
+      const pair = pairs.get(e.target);
+      if (!pair || !pair.every((r) => r.isConnected)) continue;
+      const heights = pair.map((r) => (r as HTMLElement).offsetHeight);
+      const h = Math.max(...heights);
+      pair.forEach((r, i) => {
+        if (heights[i] !== h) (r as HTMLElement).style.height = `${h}px`;
+      });
+    }
+  });
   // A page that keeps removing our controls from the same row gets them back a few times only:
   // never a tug of war with the console.
   const reinjected = new WeakMap<Element, number>();
@@ -53,6 +67,10 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
         const made = createHost(adapter.platform, 'row', r.mount, r.id);
         r.row.setAttribute(PROCESSED_ATTR, r.id);
         processed.set(r.row, made.host);
+        if (r.related?.length && resized) {
+          pairs.set(made.host, [r.row, ...r.related]);
+          resized.observe(made.host);
+        }
         fresh.push({ key: `r${++seq}`, id: r.id, kind: 'row', ...made });
       }
     }
@@ -73,6 +91,7 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
     'abort',
     () => {
       // The visit is over: take our hosts out (a URL rewrite without a re-render keeps the rows).
+      resized?.disconnect();
       for (const s of slots) s.host.remove();
       slots = [];
       v.rows.clear();
