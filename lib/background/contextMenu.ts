@@ -95,11 +95,21 @@ function refreshSoon(): void {
 
 /** Registered synchronously by the background entrypoint; work waits for `ready`. */
 export function registerContextMenus(ready: Promise<void>): void {
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    void ready.then(() => handleMenuClick(info, tab)).catch((err: unknown) => log.warn('a context menu action failed', err));
-  });
-  browser.permissions.onAdded.addListener(() => void ready.then(refreshSoon));
-  browser.permissions.onRemoved.addListener(() => void ready.then(refreshSoon));
+  // Never let a missing API stop the worker's other listeners from being registered.
+  const listen = (what: string, add: () => void) => {
+    try {
+      add();
+    } catch (err) {
+      log.warn(`${what} is not available here; the console menu stays off`, err);
+    }
+  };
+  listen('contextMenus.onClicked', () =>
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      void ready.then(() => handleMenuClick(info, tab)).catch((err: unknown) => log.warn('a context menu action failed', err));
+    }),
+  );
+  listen('permissions.onAdded', () => browser.permissions.onAdded.addListener(() => void ready.then(refreshSoon)));
+  listen('permissions.onRemoved', () => browser.permissions.onRemoved.addListener(() => void ready.then(refreshSoon)));
   void ready
     .then(() => {
       // Settings (the switch) and WooCommerce stores (their sites) change the menus: follow them.
