@@ -57,7 +57,9 @@ export function kickJobs(db: ShelfsyncDB): Promise<void> {
       for (const job of pending) {
         if (active.size >= MAX_CONCURRENT) break;
         if (active.has(job.id)) continue;
-        const run = keepAliveWhile(() => runJob(db, job)).finally(() => {
+        const run = keepAliveWhile(() => runJob(db, job))
+          .catch((err: unknown) => log.warn(`job ${job.id} stopped (it resumes at the next start)`, err))
+          .finally(() => {
           active.delete(job.id);
           // A slot is free: start whatever waits.
           void kickJobs(db);

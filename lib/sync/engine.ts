@@ -59,17 +59,12 @@ function startLane(db: ShelfsyncDB, store: StoreRow): Promise<void> {
   const existing = lanes.get(store.id);
   if (existing) return existing;
   const lane = (async () => {
-    for (;;) {
-      const current = await db.stores.get(store.id);
-      if (!current || current.status !== 'active') return;
-      if ((await blockedUntil(db, store.id)) > Date.now() + 50) return;
-      await gatherWindow(db, current);
-      const turn = await pushStore(db, current, WORKER_ID).catch((err: unknown) => {
-        log.error(`store ${store.id}: push turn failed`, err);
-        return { pushed: 0, calls: 0, more: false };
-      });
-      // Another turn at once while this store still has due work.
-      if (!turn.more && !(await hasDueWork(db, store.id))) return;
+    try {
+      await runLane(db, store);
+    } catch (err) {
+      // The database closing (worker stopping, tests) or a read failing ends this lane quietly;
+      // the next wake starts a fresh one.
+      log.warn(`store ${store.id}: push lane stopped`, err);
     }
   })().finally(() => {
     lanes.delete(store.id);
@@ -77,6 +72,21 @@ function startLane(db: ShelfsyncDB, store: StoreRow): Promise<void> {
   });
   lanes.set(store.id, lane);
   return lane;
+}
+
+async function runLane(db: ShelfsyncDB, store: StoreRow): Promise<void> {
+  for (;;) {
+    const current = await db.stores.get(store.id);
+    if (!current || current.status !== 'active') return;
+    if ((await blockedUntil(db, store.id)) > Date.now() + 50) return;
+    await gatherWindow(db, current);
+    const turn = await pushStore(db, current, WORKER_ID).catch((err: unknown) => {
+      log.error(`store ${store.id}: push turn failed`, err);
+      return { pushed: 0, calls: 0, more: false };
+    });
+    // Another turn at once while this store still has due work.
+    if (!turn.more && !(await hasDueWork(db, store.id))) return;
+  }
 }
 
 async function loop(db: ShelfsyncDB): Promise<void> {
