@@ -2,11 +2,11 @@
 // the copies are in each destination's To be published → click the title → edit → close: the
 // changes are saved automatically → select → Release") in the built extension against the
 // platform simulator, through the dashboard UI. A Shopify listing is cloned to a Lazada and a
-// WooCommerce store; the Lazada copy is edited and the tab closed at once (and the page left at
-// once) — the edits are there on reopening; the category Lazada asks for is filled; Release
-// from the edit page and, for WooCommerce, from the list; both new items are on the platforms
-// with the right SKUs and stock and in Store products. A copy the platform refuses stays failed
-// with its reason, is edited and released again.
+// WooCommerce store. The Lazada copy is edited and the tab closed at once, the page left at once,
+// the page crashed right after typing — each edit is there on reopening; the category Lazada asks
+// for is filled; Release from the edit page and, for WooCommerce, from the list; both new items
+// are on the platforms with the right SKUs and stock, and in Store products. A copy the platform
+// refuses stays failed with its reason, is edited and released again.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -151,10 +151,26 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).categoryId, { timeout: 10_000 }).toBe('10002');
     await expect.poll(() => page.getByTestId('draft-problem-count').textContent()).toBe('Ready to release.');
 
-    // Autosave as the seller sees it: Saving… then Saved · hh:mm:ss, no save button.
+    // The page crashes right after typing (no pagehide, no flush, nothing sent): the copy kept on
+    // this computer brings the edit back on reopening, and it is saved then.
     await page.getByTestId('draft-brand').fill('Flagship');
+    const cdp = await page.context().newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    // Page.crash never answers; the session ends with the page.
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    expect((await must(await ext.open('dashboard.html#/stores'), 'drafts.get', { id: lazadaDraft.id })).brand).toBeNull();
+    page = await ext.open(draftsUrl('lazada', lazada, lazadaDraft.id));
+    await expect.poll(() => page.getByTestId('draft-brand').inputValue(), { timeout: 10_000 }).toBe('Flagship');
+    expect(await page.getByTestId('draft-notice').textContent()).toMatch(/Your unsaved changes from \d\d:\d\d:\d\d were put back and saved/);
+    await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).brand, { timeout: 10_000 }).toBe('Flagship');
+
+    // Autosave as the seller sees it: Saving… then Saved · hh:mm:ss, no save button.
+    await page.getByTestId('draft-description').fill('A warm scarf.');
+    expect(await page.getByTestId('draft-save-state').textContent()).toBe('Saving…');
     await expect.poll(() => page.getByTestId('draft-save-state').getAttribute('data-state')).toBe('saved');
     expect(await page.getByTestId('draft-save-state').textContent()).toMatch(/^Saved · \d\d:\d\d:\d\d$/);
+    expect(await page.getByRole('button', { name: /^save$/i }).count()).toBe(0);
     await shot(page, 'draft-edit-ready');
 
     // 8. Release from the edit page: progress, then the result with a link to the new listing.
