@@ -17,7 +17,7 @@ import {
   type StockResult,
   type StockUpdate,
 } from '../types.ts';
-import { arr, chunk, decodeCursor, encodeCursor, int, isoSeconds, num, obj, str } from '../util.ts';
+import { arr, chunk, decodeCursor, encodeCursor, epochMs, int, isoSeconds, num, obj, str } from '../util.ts';
 import { refreshLazadaToken } from './auth.ts';
 import { isLazadaExpired, lazadaCall, type LazadaCall } from './client.ts';
 import { lazadaCreatePayload, lazadaDetailFailures, lazadaStockXml, mapLazadaProduct } from './mapping.ts';
@@ -26,6 +26,9 @@ const PAGE_MAX = 50;
 const SKUS_PER_CALL = 50;
 const SKU_FILTER_MAX = 100;
 const LIST_PASSES = ['all', 'deleted'] as const;
+
+/** /products/get refuses an offset above 10,000. */
+const OFFSET_MAX = 10_000;
 
 export class LazadaAdapter implements PlatformAdapter {
   readonly platform = 'lazada' as const;
@@ -82,17 +85,29 @@ export class LazadaAdapter implements PlatformAdapter {
     const pass = c ? int(c.f) : 0;
     const offset = c ? int(c.o) : 0;
     const updatedSince = c ? (num(c.u) ?? undefined) : opts.updatedSince;
+    // Beyond Lazada's offset limit (10,000) the window moves instead: update_after = the last
+    // product's update time, offset back to 0 (lazada.md: "prefer moving update_after").
+    const windowStart = c ? (num(c.w) ?? updatedSince) : updatedSince;
     const limit = Math.min(Math.max(opts.pageSize ?? PAGE_MAX, 1), PAGE_MAX);
     const params: Record<string, string> = { filter: LIST_PASSES[pass] ?? 'all', limit: String(limit), offset: String(offset) };
-    if (updatedSince !== undefined) params.update_after = isoSeconds(updatedSince);
+    if (windowStart !== undefined) params.update_after = isoSeconds(windowStart);
     const env = await this.call({ method: 'GET', path: '/products/get', params });
     const data = obj(env.data);
     const products = arr(data.products);
     const total = num(data.total_products) ?? undefined;
     const next = offset + products.length;
     const more = products.length === limit && (total === undefined || next < total);
+    let window = windowStart;
+    let nextOffset = next;
+    if (more && next + limit > OFFSET_MAX) {
+      const last = epochMs(obj(products[products.length - 1]).updated_time);
+      // Items of the boundary second come again (inclusive bound); the caller's upsert absorbs them.
+      if (!(last > (windowStart ?? -Infinity))) throw new PlatformError('invalid', 'lazada: more than 10,000 products share one update time; the list cannot be paged further');
+      window = last;
+      nextOffset = 0;
+    }
     const nextCursor = more
-      ? encodeCursor({ f: pass, o: next, u: updatedSince })
+      ? encodeCursor({ f: pass, o: nextOffset, u: updatedSince, w: window })
       : updatedSince === undefined && pass + 1 < LIST_PASSES.length
         ? encodeCursor({ f: pass + 1, o: 0, u: updatedSince })
         : null;
