@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// A loaded 2-core CI machine renders antd slower than a laptop: wait up to 5 s for what appears.
+configure({ asyncUtilTimeout: 5000 });
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getMessage } from '../helpers/i18n';
 
