@@ -30,6 +30,8 @@ export const PRODUCTION_MATCHES: Record<ConsolePlatform, string[]> = {
 
 /** The simulator's fake console of that platform (test build only). */
 export function simulatorMatches(platform: ConsolePlatform): string[] {
+  // A compile-time check, so a production bundle carries no loopback pattern at all.
+  if (import.meta.env.MODE !== 'test') return [];
   return [`http://127.0.0.1/console/${platform}/*`, `http://localhost/console/${platform}/*`];
 }
 
