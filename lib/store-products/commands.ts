@@ -53,9 +53,10 @@ export const storeProductCommands = {
         // Opening the module: the plain first pages come straight from the [storeId+updatedAt]
         // index while the in-memory index is built for the searches that follow.
         void storeIndex(db, input.storeId);
-        const range = db.storeProducts.where('[storeId+updatedAt]').between([input.storeId, -Infinity], [input.storeId, Infinity]);
-        const ordered = input.order === 'asc' ? range : range.reverse();
-        const [total, products] = await Promise.all([range.count(), ordered.offset((input.page - 1) * input.pageSize).limit(input.pageSize).toArray()]);
+        // Two collections: Dexie's reverse/offset/limit change a collection in place.
+        const range = () => db.storeProducts.where('[storeId+updatedAt]').between([input.storeId, -Infinity], [input.storeId, Infinity]);
+        const ordered = input.order === 'asc' ? range() : range().reverse();
+        const [total, products] = await Promise.all([range().count(), ordered.offset((input.page - 1) * input.pageSize).limit(input.pageSize).toArray()]);
         return { items: await viewsOf(db, products, await syncStatusFor(db, products)), total };
       }
       const index = await storeIndex(db, input.storeId);

@@ -137,7 +137,7 @@ async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }):
   };
   // Several pages per step (about two seconds' worth), the next page fetched while this one is
   // saved; the checkpoint moves only after a page is saved, so a stop never skips one.
-  const deadline = Date.now() + 2000;
+  const deadline = Date.now() + 1000;
   let page = await fetchPage(db, store, state.cursor, state.updatedSince);
   for (;;) {
     const prefetch = page.nextCursor && Date.now() < deadline ? fetchPage(db, store, page.nextCursor, state.updatedSince).then((p) => ({ p }), (error: unknown) => ({ error })) : null;
@@ -147,6 +147,8 @@ async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }):
     state.pages++;
     state.created += saved.created;
     state.unconnected += saved.unconnected;
+    // The progress bar moves with every page, not only at the step's checkpoint.
+    await db.jobs.update(job.id, { progress: { done: state.items, total: Math.max(page.total ?? 0, state.items) }, updatedAt: Date.now() });
     if (!page.nextCursor) break;
     if (!prefetch) {
       invalidateStore(store.id);

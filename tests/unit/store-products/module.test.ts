@@ -113,3 +113,16 @@ describe('unconnected variants', () => {
     expect(shop.shopId).toBeTruthy();
   });
 });
+
+describe('the first page of an unfiltered list', () => {
+  it('counts every listing, whatever the page size (served from the index while the list warms)', async () => {
+    const { store } = await connectAndDownload('lazada', 12, 31);
+    const { invalidateAll } = await import('@/lib/store-products/listIndex');
+    invalidateAll();
+    const page = await ok('storeProducts.list', { storeId: store.id, pageSize: 5 });
+    expect(page.total).toBe(12);
+    expect(page.items).toHaveLength(5);
+    const second = await ok('storeProducts.list', { storeId: store.id, pageSize: 5, page: 3 });
+    expect(second.items).toHaveLength(2);
+  });
+});
