@@ -79,6 +79,8 @@ async function runJob(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promi
     await db.jobs.update(job.id, { status: 'failed', error: { code: 'unknown_job', message: `This version of Shelfsync cannot run "${job.kind}" jobs.` }, updatedAt: Date.now() });
     return;
   }
+  // Running from the moment a step starts (a step may report progress before it ends).
+  if (job.status === 'queued') await db.jobs.update(job.id, { status: 'running', updatedAt: Date.now() });
   let current = job;
   for (;;) {
     try {
