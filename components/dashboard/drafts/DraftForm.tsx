@@ -17,13 +17,15 @@ interface Props {
   /** Problems that keep a value from being saved at all (shown red). */
   held: DraftProblem[];
   disabled?: boolean;
-  onChange: (next: DraftFields) => void;
+  /** Changes are functions of the latest values, so two quick edits never undo each other. */
+  onChange: (update: (latest: DraftFields) => DraftFields) => void;
 }
 
 export function DraftForm({ values, platform, problems, held, disabled, onChange }: Props) {
   const limits = LIMITS[platform];
   const name = t(PLATFORM_NAME[platform]);
-  const set = <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => onChange({ ...values, [key]: value });
+  const update = <K extends keyof DraftFields>(key: K, fn: (latest: DraftFields[K]) => DraftFields[K]) => onChange((latest) => ({ ...latest, [key]: fn(latest[key]) }));
+  const set = <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => update(key, () => value);
   const state = (field: string) => fieldState(problems, field, held);
   const titleProblem = problems.some((p) => p.field === 'title');
   return (
@@ -37,7 +39,7 @@ export function DraftForm({ values, platform, problems, held, disabled, onChange
             <Input.TextArea value={values.description} autoSize={{ minRows: 4, maxRows: 12 }} onChange={(e) => set('description', e.target.value)} data-testid="draft-description" />
           </Form.Item>
           <Form.Item label={t('draft_fieldImages')} {...fieldState(problems, 'imageUrls', held, true)}>
-            <ImageUrlsField urls={values.imageUrls} max={limits.imagesMax} disabled={disabled} onChange={(urls) => set('imageUrls', urls)} />
+            <ImageUrlsField urls={values.imageUrls} max={limits.imagesMax} disabled={disabled} onChange={(fn) => update('imageUrls', fn)} />
           </Form.Item>
         </Col>
         <Col xs={24} lg={9}>
@@ -55,7 +57,7 @@ export function DraftForm({ values, platform, problems, held, disabled, onChange
           </Form.Item>
         </Col>
       </Row>
-      <VariantsEditor variants={values.variants} problems={problems} disabled={disabled} onChange={(variants) => set('variants', variants)} />
+      <VariantsEditor variants={values.variants} problems={problems} disabled={disabled} onChange={(fn) => update('variants', fn)} />
     </Form>
   );
 }

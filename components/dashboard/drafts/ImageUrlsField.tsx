@@ -10,13 +10,14 @@ interface Props {
   urls: string[];
   max: number;
   disabled?: boolean;
-  onChange: (urls: string[]) => void;
+  /** How to change the latest list (a function, so quick edits never undo each other). */
+  onChange: (update: (latest: string[]) => string[]) => void;
 }
 
 export function ImageUrlsField({ urls, max, disabled, onChange }: Props) {
-  const set = (i: number, value: string) => onChange(urls.map((u, j) => (j === i ? value : u)));
-  const remove = (i: number) => onChange(urls.filter((_, j) => j !== i));
-  const up = (i: number) => onChange(urls.map((u, j) => (j === i - 1 ? urls[i]! : j === i ? urls[i - 1]! : u)));
+  const set = (i: number, value: string) => onChange((latest) => latest.map((u, j) => (j === i ? value : u)));
+  const remove = (i: number) => onChange((latest) => latest.filter((_, j) => j !== i));
+  const up = (i: number) => onChange((latest) => latest.map((u, j) => (j === i - 1 ? latest[i]! : j === i ? latest[i - 1]! : u)));
   return (
     <div data-testid="draft-images">
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
@@ -41,7 +42,7 @@ export function ImageUrlsField({ urls, max, disabled, onChange }: Props) {
           </div>
         ))}
         <Space>
-          <Button icon={<PlusOutlined />} disabled={disabled} onClick={() => onChange([...urls, ''])} data-testid="draft-image-add">{t('draft_imageAdd')}</Button>
+          <Button icon={<PlusOutlined />} disabled={disabled} onClick={() => onChange((latest) => [...latest, ''])} data-testid="draft-image-add">{t('draft_imageAdd')}</Button>
           <Typography.Text type={urls.length > max ? 'danger' : 'secondary'}>{t('draft_imageCount', urls.length, max)}</Typography.Text>
         </Space>
       </Space>

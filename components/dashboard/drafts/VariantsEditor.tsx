@@ -15,7 +15,8 @@ interface Props {
   variants: EditedVariant[];
   problems: DraftProblem[];
   disabled?: boolean;
-  onChange: (variants: EditedVariant[]) => void;
+  /** How to change the latest variants (a function, so quick edits never undo each other). */
+  onChange: (update: (latest: EditedVariant[]) => EditedVariant[]) => void;
 }
 
 export function optionNames(variants: EditedVariant[]): string[] {
@@ -32,23 +33,32 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
   const productIds = [...new Set(variants.map((v) => v.productId).filter((id): id is number => id !== null))];
   const systemSkus = useLiveQuery(async () => new Map((await getDb().products.bulkGet(productIds)).filter((p) => !!p).map((p) => [p!.id, p!.sku])), [productIds.join(',')]);
   const names = optionNames(variants);
-  const set = (i: number, patch: Partial<EditedVariant>) => onChange(variants.map((v, j) => (j === i ? { ...v, ...patch } : v)));
-  const setOption = (i: number, name: string, value: string) => set(i, { options: { ...Object.fromEntries(names.map((n) => [n, variants[i]!.options?.[n] ?? ''])), [name]: value } });
-  const addVariant = () => {
-    const last = variants[variants.length - 1];
-    onChange([...variants, { sellerSku: '', price: last?.price ?? null, stock: 0, options: names.length ? Object.fromEntries(names.map((n) => [n, ''])) : null, productId: null }]);
-  };
+  const set = (i: number, patch: (v: EditedVariant) => Partial<EditedVariant>) => onChange((latest) => latest.map((v, j) => (j === i ? { ...v, ...patch(v) } : v)));
+  const setOption = (i: number, name: string, value: string) =>
+    onChange((latest) => {
+      const all = optionNames(latest);
+      return latest.map((v, j) => (j === i ? { ...v, options: { ...Object.fromEntries(all.map((n) => [n, v.options?.[n] ?? ''])), [name]: value } } : v));
+    });
+  const addVariant = () =>
+    onChange((latest) => {
+      const all = optionNames(latest);
+      const last = latest[latest.length - 1];
+      return [...latest, { sellerSku: '', price: last?.price ?? null, stock: 0, options: all.length ? Object.fromEntries(all.map((n) => [n, ''])) : null, productId: null }];
+    });
   const addOption = () => {
     const name = newOption.trim();
     if (!name || names.includes(name)) return;
-    onChange(variants.map((v) => ({ ...v, options: { ...(v.options ?? {}), [name]: '' } })));
+    onChange((latest) => latest.map((v) => ({ ...v, options: { ...(v.options ?? {}), [name]: v.options?.[name] ?? '' } })));
     setNewOption('');
   };
   const removeOption = (name: string) =>
-    onChange(variants.map((v) => {
-      const rest = Object.fromEntries(Object.entries(v.options ?? {}).filter(([k]) => k !== name));
-      return { ...v, options: Object.keys(rest).length ? rest : null };
-    }));
+    onChange((latest) =>
+      latest.map((v) => {
+        const rest = Object.fromEntries(Object.entries(v.options ?? {}).filter(([k]) => k !== name));
+        return { ...v, options: Object.keys(rest).length ? rest : null };
+      }),
+    );
+  const remove = (i: number) => onChange((latest) => latest.filter((_, j) => j !== i));
 
   const columns: TableColumnsType<Row> = [
     { title: '#', key: 'n', width: 44, render: (_, v) => v.index + 1 },
@@ -73,7 +83,7 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
       title: t('draft_colSellerSku'), key: 'sku', width: 220,
       render: (_, v) => (
         <Form.Item style={CELL} {...fieldState(problems, `variants.${v.index}.sellerSku`)}>
-          <Input value={v.sellerSku} maxLength={100} disabled={disabled} onChange={(e) => set(v.index, { sellerSku: e.target.value })} data-testid={`draft-variant-sku-${v.index}`} aria-label={t('draft_colSellerSku')} />
+          <Input value={v.sellerSku} maxLength={100} disabled={disabled} onChange={(e) => set(v.index, () => ({ sellerSku: e.target.value }))} data-testid={`draft-variant-sku-${v.index}`} aria-label={t('draft_colSellerSku')} />
         </Form.Item>
       ),
     },
@@ -81,7 +91,7 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
       title: t('draft_colPrice'), key: 'price', width: 140,
       render: (_, v) => (
         <Form.Item style={CELL} {...fieldState(problems, `variants.${v.index}.price`)}>
-          <InputNumber value={v.price} min={0} step={0.01} style={{ width: '100%' }} disabled={disabled} onChange={(n) => set(v.index, { price: n })} data-testid={`draft-variant-price-${v.index}`} aria-label={t('draft_colPrice')} />
+          <InputNumber value={v.price} min={0} step={0.01} style={{ width: '100%' }} disabled={disabled} onChange={(n) => set(v.index, () => ({ price: n }))} data-testid={`draft-variant-price-${v.index}`} aria-label={t('draft_colPrice')} />
         </Form.Item>
       ),
     },
@@ -89,7 +99,7 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
       title: t('draft_colStock'), key: 'stock', width: 120,
       render: (_, v) => (
         <Form.Item style={CELL} {...fieldState(problems, `variants.${v.index}.stock`)}>
-          <InputNumber value={v.stock} min={0} precision={0} style={{ width: '100%' }} disabled={disabled} onChange={(n) => set(v.index, { stock: n })} data-testid={`draft-variant-stock-${v.index}`} aria-label={t('draft_colStock')} />
+          <InputNumber value={v.stock} min={0} precision={0} style={{ width: '100%' }} disabled={disabled} onChange={(n) => set(v.index, () => ({ stock: n }))} data-testid={`draft-variant-stock-${v.index}`} aria-label={t('draft_colStock')} />
         </Form.Item>
       ),
     },
@@ -104,7 +114,7 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
               closable={!disabled}
               onClose={(e) => {
                 e.preventDefault();
-                set(v.index, { productId: null });
+                set(v.index, () => ({ productId: null }));
               }}
               data-testid={`draft-variant-system-${v.index}`}
             >
@@ -119,7 +129,7 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
       title: '', key: 'remove', width: 52,
       render: (_, v) => (
         <Tooltip title={t('draft_variantRemove')}>
-          <Button icon={<DeleteOutlined />} disabled={disabled} onClick={() => onChange(variants.filter((_, j) => j !== v.index))} aria-label={t('draft_variantRemove')} data-testid={`draft-variant-remove-${v.index}`} />
+          <Button icon={<DeleteOutlined />} disabled={disabled} onClick={() => remove(v.index)} aria-label={t('draft_variantRemove')} data-testid={`draft-variant-remove-${v.index}`} />
         </Tooltip>
       ),
     },

@@ -58,9 +58,11 @@ export function draftColumns({ href, storeNames }: { href: (d: DraftView) => str
       title: t('draft_colTitle'), key: 'title',
       render: (_, d) => (
         <div>
-          <Typography.Link strong href={href(d)} title={d.title} data-testid={`draft-title-${d.id}`} style={TITLE}>
-            {d.title || t('draft_untitled')}
-          </Typography.Link>
+          <div style={TITLE}>
+            <Typography.Link strong href={href(d)} title={d.title} data-testid={`draft-title-${d.id}`}>
+              {d.title || t('draft_untitled')}
+            </Typography.Link>
+          </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {d.source.kind === 'clone' ? t('draft_fromClone', storeNames.get(d.source.storeId) ?? `#${d.source.storeId}`) : t('draft_fromProducts')}
           </Typography.Text>

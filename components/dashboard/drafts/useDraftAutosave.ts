@@ -26,6 +26,11 @@ export type SaveState =
 /** Saves still running for an editor that was closed: opening the draft again waits for them. */
 const flushes = new Map<number, Promise<void>>();
 
+/** Resolves once every save left running by a closed editor has ended (tests wait for it). */
+export async function draftSavesSettled(): Promise<void> {
+  while (flushes.size) await Promise.allSettled([...flushes.values()]);
+}
+
 export interface Autosave {
   draft: DraftView | undefined;
   values: DraftFields | undefined;
@@ -37,7 +42,8 @@ export interface Autosave {
   notice: { type: 'warning' | 'info'; text: string } | null;
   /** An unsaved edit made on an older version: the seller chooses to apply or discard it. */
   offer: DraftBackup | null;
-  change(next: DraftFields): void;
+  /** A change: the new values, or how to make them from the latest ones (never a stale render's). */
+  change(next: DraftFields | ((latest: DraftFields) => DraftFields)): void;
   flush(): Promise<void>;
   /** Whether some change has not reached the background (after a flush: it failed). */
   pending(): boolean;
@@ -167,7 +173,9 @@ export function useDraftAutosave(draftId: number): Autosave {
     return p;
   }
 
-  function change(next: DraftFields) {
+  function change(update: DraftFields | ((latest: DraftFields) => DraftFields)) {
+    if (!r.values) return;
+    const next = typeof update === 'function' ? update(r.values) : update;
     r.values = next;
     r.dirty = true;
     setValues(next);
