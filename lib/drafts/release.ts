@@ -42,13 +42,15 @@ async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The item on the platform: found (a previous attempt got that far) or created now. */
-async function publish(adapter: PlatformAdapter, draft: DraftRow): Promise<PlatformItem | { platformItemId: string; variants: { sellerSku: string; platformVariantId: string }[] }> {
+/** The item on the platform: found (a previous attempt got that far) or created now.
+ *  `listed`: whether the store already has this item as a store product — then it is another
+ *  listing with the same SKU (a refusal's cause), never this draft's half-made item. */
+async function publish(adapter: PlatformAdapter, draft: DraftRow, listed: (platformItemId: string) => Promise<boolean>): Promise<PlatformItem | { platformItemId: string; variants: { sellerSku: string; platformVariantId: string }[] }> {
   const listing = listingOf(draft);
   const firstSku = listing.variants[0]!.sellerSku;
   if (draft.release && adapter.findItemBySellerSku) {
     const found = await withRetries(() => adapter.findItemBySellerSku!(firstSku));
-    if (found) {
+    if (found && !(await listed(found.platformItemId))) {
       const missing = listing.variants.filter((v) => !found.variants.some((f) => skuKeyOf(f.sellerSku) === skuKeyOf(v.sellerSku)));
       if (!missing.length) return found;
       if (adapter.completeListing) return withRetries(() => adapter.completeListing!(found.platformItemId, listing));
@@ -112,7 +114,8 @@ async function releaseOne(db: ShelfsyncDB, draftId: number): Promise<ReleaseResu
   await db.drafts.put(attempt);
   try {
     const adapter = await adapterFor(db, store);
-    const item = await publish(adapter, draft.release ? attempt : { ...attempt, release: null });
+    const listed = async (platformItemId: string) => !!(await db.storeProducts.where('[storeId+platformItemId]').equals([store.id, platformItemId]).first());
+    const item = await publish(adapter, draft.release ? attempt : { ...attempt, release: null }, listed);
     const storeProductId = await saveReleased(db, store, attempt, item, Date.now());
     invalidateStore(store.id);
     return { draftId, ok: true, storeProductId, platformItemId: item.platformItemId };

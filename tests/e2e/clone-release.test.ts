@@ -231,6 +231,16 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     expect(await row.getByTestId(`draft-failure-${draftId}`).textContent()).toContain('SELLER_SKU_DUPLICATE');
     await shot(page, 'drafts-failed');
 
+    // Released again unchanged: refused again — never passed off as the other listing with that SKU.
+    const itemsBefore = (await control<SimItem[]>(sim, 'GET', `/__sim/shops/${lazadaShopId}/items`)).length;
+    await row.locator('.ant-checkbox-input').check();
+    await page.getByTestId('draft-release-selected').click();
+    await page.getByTestId('release-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId(`release-error-${draftId}`).textContent()).toContain('SELLER_SKU_DUPLICATE');
+    await page.getByTestId('release-close').click();
+    await row.getByTestId('draft-status-failed').waitFor();
+    expect((await control<SimItem[]>(sim, 'GET', `/__sim/shops/${lazadaShopId}/items`)).length).toBe(itemsBefore);
+
     // Edit: new SKUs; release from the edit page.
     await page.getByTestId(`draft-title-${draftId}`).click();
     expect(await page.getByTestId('draft-failure').textContent()).toContain('SELLER_SKU_DUPLICATE');
