@@ -13,6 +13,8 @@ export function validateDraft(draft: Pick<DraftRow, 'title' | 'imageUrls' | 'pri
   if (!draft.title.trim()) out.push({ field: 'title', message: 'The title is empty.' });
   else if (draft.title.length > l.titleMax) out.push({ field: 'title', message: `${name} allows at most ${l.titleMax} characters in a title; this one has ${draft.title.length}.` });
   if (draft.imageUrls.length > l.imagesMax) out.push({ field: 'imageUrls', message: `${name} allows at most ${l.imagesMax} images; this listing has ${draft.imageUrls.length}.` });
+  // Lazada and TikTok Shop refuse a listing without a main image (the first one).
+  if (l.needsImages && !draft.imageUrls.length) out.push({ field: 'imageUrls', message: `${name} needs at least one image; the first is the main image.` });
   // Shopee creates items only from images uploaded to its media space (image ids, not URLs).
   // Uploading is not built yet, so only a Shopee-to-Shopee clone (which carries ids) has them.
   if (platform === 'shopee' && !(Array.isArray(draft.extra?.imageIds) && draft.extra.imageIds.length)) {
