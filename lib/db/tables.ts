@@ -6,3 +6,13 @@ import type { ShelfsyncDB } from './database';
 export function captureTables(db: ShelfsyncDB) {
   return [db.storeVariants, db.storeProducts, db.stores, db.ruleStores, db.syncRules, db.pushQueue, db.storeMarks, db.syncLogs];
 }
+
+/** One page of a store's variants in index order, after the (item, variant) key of the last page:
+ *  how long walks over a large store (rule expansion, manual sync, drift) resume in chunks. */
+export function storeVariantsAfter(db: ShelfsyncDB, storeId: number, after: [string, string], limit: number) {
+  return db.storeVariants
+    .where('[storeId+platformItemId+platformVariantId]')
+    .between([storeId, ...after], [storeId, '\uffff', '\uffff'], false, true)
+    .limit(limit)
+    .toArray();
+}

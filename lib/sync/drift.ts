@@ -2,6 +2,7 @@
 // number Shelfsync would push now. A difference (someone edited stock on the platform, a push
 // that never landed) is flagged on the variant; *Fix drift* re-pushes the flagged ones.
 import type { ShelfsyncDB } from '../db/database';
+import { storeVariantsAfter } from '../db/tables';
 import type { JobRow, StoreVariantRow } from '../db/types';
 import { registerJobKind, type StepResult } from '../jobs/runner';
 import { logger } from '../log/logger';
@@ -57,11 +58,7 @@ async function step(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise
   const state: DriftState = (job.state as DriftState | undefined) ?? { storeIndex: 0, after: ['', ''], checked: 0, drifted: 0 };
   const storeId = storeIds[state.storeIndex];
   if (storeId !== undefined) {
-    const page = await db.storeVariants
-      .where('[storeId+platformItemId+platformVariantId]')
-      .between([storeId, ...state.after], [storeId, '\uffff', '\uffff'], false, true)
-      .limit(CHUNK)
-      .toArray();
+    const page = await storeVariantsAfter(db, storeId, state.after, CHUNK);
     state.drifted += await checkChunk(db, storeId, page);
     state.checked += page.length;
     const last = page[page.length - 1];

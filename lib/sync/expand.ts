@@ -3,7 +3,7 @@
 // has to touch a large store's 100,000 variants. A store mark is deleted only when the chunk
 // that finishes it still sees the same seq; a newer mark restarts the expansion.
 import type { ShelfsyncDB } from '../db/database';
-import { captureTables } from '../db/tables';
+import { captureTables, storeVariantsAfter } from '../db/tables';
 import { markVariants } from './capture';
 
 const CHUNK = 2000;
@@ -35,11 +35,7 @@ export async function expandStoreMarks(db: ShelfsyncDB, now = Date.now): Promise
         return false;
       }
       // Walk the store's variants in index order, resuming after the last key of the last chunk.
-      const page = await db.storeVariants
-        .where('[storeId+platformItemId+platformVariantId]')
-        .between([mark.storeId, ...after], [mark.storeId, '\uffff', '\uffff'], false, true)
-        .limit(CHUNK)
-        .toArray();
+      const page = await storeVariantsAfter(db, mark.storeId, after, CHUNK);
       const chosen = page.filter((v) => v.connected === 1);
       await markVariants(db, chosen, current.trigger, { now: now() });
       if (page.length < CHUNK) {

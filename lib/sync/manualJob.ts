@@ -3,7 +3,7 @@
 // their sync-log rows until every one has ended, and reports a result per listing.
 import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
-import { captureTables } from '../db/tables';
+import { captureTables, storeVariantsAfter } from '../db/tables';
 import type { JobRow, StoreVariantRow, SyncLogRow, SyncTrigger } from '../db/types';
 import { registerJobKind, type StepResult } from '../jobs/runner';
 import { markVariants } from './capture';
@@ -24,11 +24,7 @@ async function nextVariants(db: ShelfsyncDB, input: ManualSyncInput, state: Stat
     state.offset += slice.length;
     return (await db.storeVariants.where('storeProductId').anyOf(slice).toArray()).filter((v) => v.storeId === input.storeId);
   }
-  const page = await db.storeVariants
-    .where('[storeId+platformItemId+platformVariantId]')
-    .between([input.storeId, ...state.after], [input.storeId, '\uffff', '\uffff'], false, true)
-    .limit(CHUNK)
-    .toArray();
+  const page = await storeVariantsAfter(db, input.storeId, state.after, CHUNK);
   const last = page[page.length - 1];
   if (last) state.after = [last.platformItemId, last.platformVariantId];
   else state.offset = -1;
