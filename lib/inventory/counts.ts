@@ -2,8 +2,9 @@
 // warehouse. A row equal to what we hold writes nothing (no ledger row, no push); a changed row
 // is one ledger movement through applyStockChange, like any other stock change.
 import type { ShelfsyncDB } from '../db/database';
-import type { MovementRow, ProductRow, WarehouseRow } from '../db/types';
+import type { MovementRow, ProductRow, StockLevelRow, WarehouseRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
+import { batchStockChanges } from './hook';
 import { applyStockChange, stockTables } from './levels';
 
 export interface CountRow { line: number; sku: string; warehouse?: string; quantity: string | number | undefined }
@@ -15,14 +16,16 @@ function wholeNumber(value: string | number | undefined): number | null {
   return Number.isInteger(n) && n >= 0 && n <= 1_000_000_000 ? n : null;
 }
 
-/** Applies one chunk of rows in one transaction; `defaultWarehouseId` serves rows without a warehouse. */
+/** Applies one chunk of rows in one transaction; `defaultWarehouseId` serves rows without a warehouse.
+ *  The chunk's levels are read at once and its changes captured for sync as one batch: a chunk
+ *  costs about one round trip per changed row, not a dozen. */
 export async function applyCounts(
   db: ShelfsyncDB,
   rows: CountRow[],
   opts: { kind: Extract<MovementRow['kind'], 'import' | 'inventory_pull'>; reason: string; reference?: string; defaultWarehouseId?: number; now: number },
 ): Promise<CountOutcome> {
   const out: CountOutcome = { changed: 0, unchanged: 0, errors: [] };
-  await db.transaction('rw', stockTables(db), async () => {
+  await db.transaction('rw', stockTables(db), async () => batchStockChanges(db, async () => {
     const warehouses = await db.warehouses.toArray();
     const byKey = new Map<string, WarehouseRow>();
     for (const w of warehouses) {
@@ -31,6 +34,14 @@ export async function applyCounts(
     }
     const keys = [...new Set(rows.map((r) => skuKeyOf(r.sku)).filter(Boolean))];
     const products = new Map<string, ProductRow>((await db.products.where('skuKey').anyOf(keys).toArray()).map((p) => [p.skuKey, p]));
+    const levelKey = (productId: number, warehouseId: number) => `${productId}:${warehouseId}`;
+    const levels = new Map<string, StockLevelRow>();
+    const pairs: [number, number][] = [];
+    for (const p of products.values()) for (const w of warehouses) pairs.push([p.id, w.id]);
+    // Every level the chunk can touch in one read (a missing row is 0); a chunk naming very many
+    // warehouses reads its rows one by one instead.
+    const readAll = pairs.length <= 20_000;
+    if (readAll) (await db.stockLevels.bulkGet(pairs)).forEach((l) => l && levels.set(levelKey(l.productId, l.warehouseId), l));
     for (const r of rows) {
       const sku = r.sku.trim();
       if (!sku) {
@@ -52,18 +63,21 @@ export async function applyCounts(
         out.errors.push({ line: r.line, reason: `the quantity "${String(r.quantity ?? '')}" is not a whole number of 0 or more` });
         continue;
       }
-      const current = await db.stockLevels.get([product.id, warehouse.id]);
-      const delta = quantity - (current?.onHand ?? 0);
+      const key = levelKey(product.id, warehouse.id);
+      const current = levels.get(key) ?? (readAll ? undefined : await db.stockLevels.get([product.id, warehouse.id])) ?? { productId: product.id, warehouseId: warehouse.id, onHand: 0, reserved: 0, inTransit: 0, updatedAt: 0 };
+      const delta = quantity - current.onHand;
       if (delta === 0) {
         out.unchanged++;
         continue;
       }
-      await applyStockChange(db, {
+      const { level } = await applyStockChange(db, {
         productId: product.id, warehouseId: warehouse.id, delta: { onHand: delta }, kind: opts.kind, reason: opts.reason,
-        reference: opts.reference ?? null, now: opts.now, label: `SKU ${product.sku} in ${warehouse.name}`,
+        reference: opts.reference ?? null, now: opts.now, label: `SKU ${product.sku} in ${warehouse.name}`, current,
       });
+      // A later row of the same chunk for the same SKU and warehouse starts from this one.
+      levels.set(key, level);
       out.changed++;
     }
-  });
+  }));
   return out;
 }

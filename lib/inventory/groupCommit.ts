@@ -3,10 +3,12 @@
 // transactions behind them. Adjustments that arrive while a transaction is running are applied
 // together in the next one, in arrival order, each with its own answer: a refusal (negative
 // stock, unknown SKU) answers that command alone and writes nothing for it; anything unexpected
-// aborts the whole group, whose commands all answer that nothing was changed.
+// aborts the whole group, whose commands all answer that nothing was changed. The group's stock
+// changes reach change capture as one batch (inventory/hook.ts).
 import type { Table } from 'dexie';
 import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
+import { batchStockChanges } from './hook';
 
 interface Pending<T> { work: () => Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void }
 
@@ -22,7 +24,8 @@ export function groupCommitter(tables: (db: ShelfsyncDB) => Table[]) {
       queue = queue.slice(group.length);
       const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
       try {
-        await db.transaction('rw', tables(db), async () => {
+        // The group's stock changes are captured for sync together, at the end of the group.
+        await db.transaction('rw', tables(db), async () => batchStockChanges(db, async () => {
           for (const p of group) {
             try {
               outcomes.push({ ok: true, value: await p.work() });
@@ -32,7 +35,7 @@ export function groupCommitter(tables: (db: ShelfsyncDB) => Table[]) {
               else throw err;
             }
           }
-        });
+        }));
         group.forEach((p, i) => {
           const o = outcomes[i]!;
           if (o.ok) p.resolve(o.value);

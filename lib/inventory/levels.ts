@@ -37,10 +37,12 @@ export interface StockChange {
   skipIfUnchanged?: boolean;
   /** Wording for refusals ("SKU AB-1 in Jakarta"). */
   label?: string;
+  /** The level as the caller just read it in this transaction (batch callers read many at once). */
+  current?: StockLevelRow;
 }
 
 export async function applyStockChange(db: ShelfsyncDB, change: StockChange): Promise<{ level: StockLevelRow; movement: MovementRow | null }> {
-  const before = await readLevel(db, change.productId, change.warehouseId);
+  const before = change.current ?? (await readLevel(db, change.productId, change.warehouseId));
   const b: Numbers = { onHand: before.onHand, reserved: before.reserved, inTransit: before.inTransit };
   const a: Numbers = {
     onHand: b.onHand + (change.delta.onHand ?? 0),
@@ -60,7 +62,6 @@ export async function applyStockChange(db: ShelfsyncDB, change: StockChange): Pr
   if (unchanged && change.skipIfUnchanged) return { level: before, movement: null };
 
   const level: StockLevelRow = { productId: change.productId, warehouseId: change.warehouseId, ...a, updatedAt: change.now };
-  await db.stockLevels.put(level);
   const movementRow = {
     productId: change.productId,
     warehouseId: change.warehouseId,
@@ -71,7 +72,8 @@ export async function applyStockChange(db: ShelfsyncDB, change: StockChange): Pr
     after: a,
     createdAt: change.now,
   };
-  const id = await db.movements.add(movementRow as MovementRow);
+  // Both requests go to the transaction at once: one round trip instead of two.
+  const [, id] = await Promise.all([db.stockLevels.put(level), db.movements.add(movementRow as MovementRow)]);
   const movement = { ...movementRow, id } as MovementRow;
   await onStockChanged(db, movement);
   return { level, movement };

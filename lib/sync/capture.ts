@@ -98,24 +98,51 @@ const TRIGGER_OF: Record<MovementRow['kind'], SyncTrigger> = {
   inventory_pull: 'inventory_pull',
 };
 
-/** Variants with auto sync on whose rule counts this warehouse and this kind of change. */
-export async function captureStockChange(db: ShelfsyncDB, movement: MovementRow): Promise<void> {
-  const variants = await db.storeVariants.where('productId').equals(movement.productId).toArray();
+/** Variants with auto sync on whose rule counts the warehouse and kind of change, for a batch of
+ *  movements (one, or a whole import chunk): listings, rules and listings' auto sync are read
+ *  once per batch, and a variant moved by several movements is marked once (by the last). */
+export async function captureStockChanges(db: ShelfsyncDB, movements: MovementRow[]): Promise<void> {
+  const productIds = [...new Set(movements.map((m) => m.productId))];
+  const variants = await db.storeVariants.where('productId').anyOf(productIds).toArray();
   if (!variants.length) return;
-  const sellableMoved = Math.max(0, movement.after.onHand - movement.after.reserved) !== Math.max(0, movement.before.onHand - movement.before.reserved);
-  const inTransitMoved = movement.after.inTransit !== movement.before.inTransit;
+  const variantsOf = new Map<number, StoreVariantRow[]>();
+  for (const v of variants) (variantsOf.get(v.productId!) ?? variantsOf.set(v.productId!, []).get(v.productId!)!).push(v);
   const links = await db.ruleStores.bulkGet([...new Set(variants.map((v) => v.storeId))]);
   const rules = new Map((await db.syncRules.bulkGet([...new Set(links.filter(Boolean).map((l) => l!.ruleId))])).filter(Boolean).map((r) => [r!.id, r!]));
   const ruleOfStore = new Map(links.filter(Boolean).map((l) => [l!.storeId, rules.get(l!.ruleId)]));
-  const candidates = variants.filter((v) => {
-    const rule = ruleOfStore.get(v.storeId);
-    if (!rule || !rule.warehouseIds.includes(movement.warehouseId)) return false;
-    return sellableMoved || (inTransitMoved && rule.inventoryType === 'sellable_in_transit');
-  });
-  if (!candidates.length) return;
-  const products = await db.storeProducts.bulkGet([...new Set(candidates.map((v) => v.storeProductId))]);
+  // Variant id → the trigger of the last movement that moves its number; the marks it supersedes
+  // inside the batch are still sync-log rows, `skipped` (SYNC.md: every change is observable).
+  const marked = new Map<number, { variant: StoreVariantRow; trigger: SyncTrigger; at: number }>();
+  const superseded: { variant: StoreVariantRow; trigger: SyncTrigger; at: number }[] = [];
+  for (const movement of movements) {
+    const sellableMoved = Math.max(0, movement.after.onHand - movement.after.reserved) !== Math.max(0, movement.before.onHand - movement.before.reserved);
+    const inTransitMoved = movement.after.inTransit !== movement.before.inTransit;
+    for (const v of variantsOf.get(movement.productId) ?? []) {
+      const rule = ruleOfStore.get(v.storeId);
+      if (!rule || !rule.warehouseIds.includes(movement.warehouseId)) continue;
+      if (!(sellableMoved || (inTransitMoved && rule.inventoryType === 'sellable_in_transit'))) continue;
+      const earlier = marked.get(v.id);
+      if (earlier) superseded.push(earlier);
+      marked.delete(v.id);
+      marked.set(v.id, { variant: v, trigger: TRIGGER_OF[movement.kind], at: movement.createdAt });
+    }
+  }
+  if (!marked.size) return;
+  const products = await db.storeProducts.bulkGet([...new Set([...marked.values()].map((m) => m.variant.storeProductId))]);
   const autoSynced = new Set(products.filter((p) => p?.autoSync === 1).map((p) => p!.id));
-  await markVariants(db, candidates.filter((v) => autoSynced.has(v.storeProductId)), TRIGGER_OF[movement.kind], { now: movement.createdAt });
+  const byTrigger = new Map<SyncTrigger, StoreVariantRow[]>();
+  for (const { variant, trigger } of marked.values()) {
+    if (autoSynced.has(variant.storeProductId)) (byTrigger.get(trigger) ?? byTrigger.set(trigger, []).get(trigger)!).push(variant);
+  }
+  const skipped = superseded.filter((m) => autoSynced.has(m.variant.storeProductId));
+  if (skipped.length) {
+    await db.syncLogs.bulkAdd(skipped.map(({ variant: v, trigger, at }) => ({
+      storeId: v.storeId, storeProductId: v.storeProductId, storeVariantId: v.id, quantity: null, trigger, status: 'skipped' as const,
+      error: 'superseded by a newer change', jobId: null, attempts: 0, createdAt: at, sentAt: null,
+    })) as SyncLogRow[]);
+  }
+  const now = movements.reduce((t, m) => Math.max(t, m.createdAt), 0);
+  for (const [trigger, list] of byTrigger) await markVariants(db, list, trigger, { now });
 }
 
-addStockChangeListener(captureStockChange);
+addStockChangeListener(captureStockChanges);
