@@ -9,10 +9,11 @@ import type { MovementRow, PushQueueRow, StoreVariantRow, SyncLogRow, SyncTrigge
 import { addStockChangeListener } from '../inventory/hook';
 import { patchSyncStatus } from '../store-products/listIndex';
 
-let wake: () => void = () => undefined;
+let wake: (storeIds?: number[]) => void = () => undefined;
 
-/** The engine registers how to be woken; called after the marking transaction commits. */
-export function setWakeEngine(fn: () => void): void {
+/** The engine registers how to be woken; called after the marking transaction commits, with the
+ *  stores whose variants were marked (none: a whole-store mark, the engine looks at everything). */
+export function setWakeEngine(fn: (storeIds?: number[]) => void): void {
   wake = fn;
 }
 
@@ -22,8 +23,8 @@ function afterCommit(fn: () => void): void {
   else queueMicrotask(fn);
 }
 
-function wakeAfterCommit(): void {
-  afterCommit(() => wake());
+function wakeAfterCommit(storeIds?: number[]): void {
+  afterCommit(() => wake(storeIds));
 }
 
 export interface MarkOptions { manual?: boolean; jobId?: number | null; now: number; delayMs?: number }
@@ -69,10 +70,10 @@ export async function markVariants(db: ShelfsyncDB, variants: Pick<StoreVariantR
       }
     });
   }
-  wakeAfterCommit();
   // The list's sync status shows "pending" once the mark is committed.
   const byStore = new Map<number, Set<number>>();
   for (const v of variants) (byStore.get(v.storeId) ?? byStore.set(v.storeId, new Set()).get(v.storeId)!).add(v.storeProductId);
+  wakeAfterCommit([...byStore.keys()]);
   afterCommit(() => {
     for (const [storeId, ids] of byStore) void patchSyncStatus(db, storeId, [...ids]).catch(() => undefined);
   });

@@ -25,7 +25,28 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 
 export function startEngine(db: ShelfsyncDB): void {
   database = db;
-  setWakeEngine(() => void kickEngine());
+  setWakeEngine((storeIds) => (storeIds ? wakeStores(storeIds) : void kickEngine()));
+}
+
+/** Variants of these stores were just marked: their lanes start at once, without the full round
+ *  (which looks at every store, the timers and the badge: ~60 reads, too many to repeat for each
+ *  of 50 changes a second); that round follows within a second. */
+function wakeStores(storeIds: number[]): void {
+  const db = database;
+  if (!db) return;
+  for (const id of storeIds) if (!lanes.has(id)) void startLane(db, id);
+  soonFullRound();
+}
+
+let roundTimer: ReturnType<typeof setTimeout> | null = null;
+const FULL_ROUND_MS = 1000;
+
+function soonFullRound(): void {
+  if (roundTimer) return;
+  roundTimer = setTimeout(() => {
+    roundTimer = null;
+    void kickEngine();
+  }, FULL_ROUND_MS);
 }
 
 /** Leases of a previous worker instance are dead the moment this one starts. */
@@ -55,37 +76,44 @@ export function kickEngine(): Promise<void> {
 /** One lane per store: a slow store (Shopee at 10 calls/s) never holds up a fast one. */
 const lanes = new Map<number, Promise<void>>();
 
-function startLane(db: ShelfsyncDB, store: StoreRow): Promise<void> {
-  const existing = lanes.get(store.id);
+function startLane(db: ShelfsyncDB, storeId: number): Promise<void> {
+  const existing = lanes.get(storeId);
   if (existing) return existing;
   const lane = (async () => {
+    let end: LaneEnd = 'stopped';
     try {
-      await runLane(db, store);
+      end = await runLane(db, storeId);
     } catch (err) {
       // The database closing (worker stopping, tests) or a read failing ends this lane quietly;
       // the next wake starts a fresh one.
-      log.warn(`store ${store.id}: push lane stopped`, err);
+      log.warn(`store ${storeId}: push lane stopped`, err);
     }
-  })().finally(() => {
-    lanes.delete(store.id);
-    void kickEngine();
+    return end;
+  })().then(async (end) => {
+    lanes.delete(storeId);
+    // A mark that committed between the lane's last look and now found the lane still there.
+    if (end === 'idle' && database === db && (await hasDueWork(db, storeId).catch(() => false))) void startLane(db, storeId);
+    // Blocked or inactive stores, timers and the badge: the full round (never per lane end).
+    else soonFullRound();
   });
-  lanes.set(store.id, lane);
+  lanes.set(storeId, lane);
   return lane;
 }
 
-async function runLane(db: ShelfsyncDB, store: StoreRow): Promise<void> {
+type LaneEnd = 'idle' | 'blocked' | 'inactive' | 'stopped';
+
+async function runLane(db: ShelfsyncDB, storeId: number): Promise<LaneEnd> {
   for (;;) {
-    const current = await db.stores.get(store.id);
-    if (!current || current.status !== 'active') return;
-    if ((await blockedUntil(db, store.id)) > Date.now() + 50) return;
+    const current = await db.stores.get(storeId);
+    if (!current || current.status !== 'active') return 'inactive';
+    if ((await blockedUntil(db, storeId)) > Date.now() + 50) return 'blocked';
     await gatherWindow(db, current);
     const turn = await pushStore(db, current, WORKER_ID).catch((err: unknown) => {
-      log.error(`store ${store.id}: push turn failed`, err);
+      log.error(`store ${storeId}: push turn failed`, err);
       return { pushed: 0, calls: 0, more: false };
     });
     // Another turn at once while this store still has due work.
-    if (!turn.more && !(await hasDueWork(db, store.id))) return;
+    if (!turn.more && !(await hasDueWork(db, storeId))) return 'idle';
   }
 }
 
@@ -94,7 +122,7 @@ async function loop(db: ShelfsyncDB): Promise<void> {
     again = false;
     const moreMarks = await expandStoreMarks(db);
     const stores = await db.stores.where('id').anyOf(await storesWithDueWork(db)).toArray();
-    for (const store of stores) if (store.status === 'active') void startLane(db, store);
+    for (const store of stores) if (store.status === 'active') void startLane(db, store.id);
     if (moreMarks) again = true;
   } while (again);
   await scheduleNext(db);
