@@ -8,7 +8,7 @@ import { cmd, waitJob, type Bench } from './harness';
 import type { Platform } from '../../lib/platforms/types';
 
 export interface StoreSpec { platform: Platform; items: number; variantsPerItem: number }
-export interface BenchStore { storeId: number; shopId: string; platform: Platform; variants: number; firstSkuNo: number; download: { seconds: number; listings: number; calls: number } }
+export interface BenchStore { storeId: number; shopId: string; platform: Platform; variants: number; firstSkuNo: number; consoleUrl: string; download: { seconds: number; listings: number; calls: number } }
 export interface BenchWorld { stores: BenchStore[]; warehouseIds: number[]; systemSkus: number; catalogue: number; stock: Map<string, number>; ruleId: number }
 
 const FULL: StoreSpec[] = [
@@ -65,7 +65,7 @@ export async function generate(b: Bench, log: (s: string) => void): Promise<Benc
     const firstSkuNo = 1 + ((i * 7_919) % Math.max(1, spec.catalogue - variants));
     const shop = await simControl(b.sim, 'POST', '/__sim/shops', { platform: s.platform, items: s.items, variantsPerItem: s.variantsPerItem, seed: 100 + i, skuPrefix: 'B', firstSkuNo, name: `Bench ${s.platform} ${i + 1}` });
     const store = await cmd(b.page, 'stores.connect', { platform: s.platform, name: shop.name, apiBaseUrl: shop.apiBaseUrl, authBaseUrl: shop.authBaseUrl, authorizeBaseUrl: shop.authorizeBaseUrl, credentials: shop.credentials });
-    stores.push({ storeId: store.id, shopId: shop.shopId, platform: s.platform, variants, firstSkuNo, download: { seconds: 0, listings: 0, calls: 0 } });
+    stores.push({ storeId: store.id, shopId: shop.shopId, platform: s.platform, variants, firstSkuNo, consoleUrl: shop.consoleUrl, download: { seconds: 0, listings: 0, calls: 0 } });
   }
   // Downloads run side by side (the job runner runs several); each store's own rate limit applies.
   const started = Date.now();

@@ -37,7 +37,7 @@ const results: Record<string, unknown>[] = [];
 const started = Date.now();
 const b = await startBench(scale);
 try {
-  const needsWorld = scenarios.some((s) => s === 'list' || s === 'sync' || s === 'burst');
+  const needsWorld = scenarios.some((s) => s === 'list' || s === 'sync' || s === 'burst' || s === 'console');
   const world = needsWorld ? await generate(b, log) : null;
   if (world) {
     results.push({
@@ -61,7 +61,7 @@ try {
       results.push({ ...(await burstScenario(b, world)), memory: await memory(b) });
     }
     if (name === 'download') results.push({ ...(await downloadScenario(b)), memory: await memory(b) });
-    if (name === 'console') results.push(await consoleScenario(b));
+    if (name === 'console') results.push(await consoleScenario(b, world));
     console.log(JSON.stringify(results[results.length - 1]));
   }
 } finally {

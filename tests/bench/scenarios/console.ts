@@ -3,7 +3,39 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../e2e/support/extension';
+import { perfPasses, reinjectCost } from '../../e2e/support/consolePerf';
+import type { BenchWorld } from '../generate';
 import type { Bench } from '../harness';
+
+/** Each fake console's list showing 50 rows (as in tests/e2e/console-*.test.ts). */
+const LIST_50: Record<string, (url: string) => string> = {
+  lazada: (u) => `${u}&tab=online_product&pageSize=50&current=1`,
+  shopee: (u) => `${u}&size=50`,
+  tiktok: (u) => `${u}&tab=active&page_size=50`,
+  shopify: (u) => u,
+  woocommerce: (u) => u,
+};
+
+/** The injected UI on one bench store's console list: first pass, then re-injection of every row
+ *  (as after a console re-render), median of five. */
+async function injectCost(b: Bench, url: string) {
+  const page = await b.ext.context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => {
+      const hosts = document.querySelectorAll('shelfsync-row').length;
+      return hosts > 0 && document.querySelectorAll('[data-shelfsync-row]').length === hosts;
+    }, null, { timeout: 30_000 });
+    // Let the statuses arrive and the page go quiet before timing re-injection.
+    await page.waitForTimeout(1000);
+    const rows = await page.locator('shelfsync-row').count();
+    const first = (await perfPasses(page)).find((p) => p.kind === 'inject');
+    const cost = await reinjectCost(page, rows);
+    return { rows, firstPassMs: first?.ms ?? null, reinjectPassMs: cost.pass, reinjectTaskMs: cost.task };
+  } finally {
+    await page.close();
+  }
+}
 
 /** Popup: time from the popup page's navigation start until it shows the state (ten opens). */
 async function popupOpenMs(b: Bench): Promise<number[]> {
@@ -18,8 +50,14 @@ async function popupOpenMs(b: Bench): Promise<number[]> {
   return times;
 }
 
-export async function consoleScenario(b: Bench) {
+export async function consoleScenario(b: Bench, w: BenchWorld | null) {
   const popup = await popupOpenMs(b).catch(() => []);
+  const inject: Record<string, unknown> = {};
+  for (const platform of Object.keys(LIST_50)) {
+    const store = w?.stores.find((s) => s.platform === platform);
+    if (!store) continue;
+    inject[platform] = await injectCost(b, LIST_50[platform]!(store.consoleUrl)).catch((err: unknown) => ({ error: String(err).slice(0, 200) }));
+  }
   const dir = path.join(ROOT, '.output/chrome-mv3/content-scripts');
   let bundles: Record<string, number> = {};
   try {
@@ -33,7 +71,8 @@ export async function consoleScenario(b: Bench) {
     contentScriptKiB: bundles,
     popupReadyMsMedian: sorted.length ? Math.round(sorted[Math.floor(sorted.length / 2)]!) : null,
     popupReadyMsMax: sorted.length ? Math.round(sorted[sorted.length - 1]!) : null,
-    injectMsPer50Rows: null,
-    note: 'main-thread cost of the injected UI is measured by tests/e2e/console-*.test.ts (printed per console)',
+    // Per console: rows on the page, our first injection pass, and re-injecting every row (pass and
+    // main-thread task time, ms, median of 5). Empty when run without the generated stores.
+    injectedUi: inject,
   };
 }

@@ -1,0 +1,36 @@
+// The injected UI's cost on a console page, read the same way by the console browser tests and
+// the benchmark: our own timing of each pass (scan + hosts + React render, kept by the content
+// script in data-shelfsync-perf) and the main thread's task time while every host is re-injected.
+import type { Page } from 'playwright-core';
+
+/** Milliseconds of main-thread work (CDP TaskDuration) while `fn` runs. */
+export async function taskMs(page: Page, fn: () => Promise<void>): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.find((m) => m.name === 'TaskDuration')!.value;
+  const before = await read();
+  await fn();
+  const after = await read();
+  await cdp.detach();
+  return Math.round((after - before) * 1000 * 10) / 10;
+}
+
+export interface PassTiming { kind: 'inject' | 'status'; rows: number; ms: number }
+export async function perfPasses(page: Page): Promise<PassTiming[]> {
+  return JSON.parse((await page.evaluate(() => document.documentElement.getAttribute('data-shelfsync-perf'))) ?? '[]');
+}
+
+/** Throws every injected row host away (as a console re-render does) and waits for all to come
+ *  back, five times: the median of our pass timing and of the main thread's task time. */
+export async function reinjectCost(page: Page, rows: number): Promise<{ pass: number; task: number; rounds: { pass: number; task: number }[] }> {
+  const rounds: { pass: number; task: number }[] = [];
+  for (let i = 0; i < 5; i++) {
+    const task = await taskMs(page, async () => {
+      await page.evaluate(() => document.querySelectorAll('shelfsync-row').forEach((h) => h.remove()));
+      await page.waitForFunction((n) => document.querySelectorAll('shelfsync-row').length === n, rows);
+    });
+    rounds.push({ pass: (await perfPasses(page)).filter((p) => p.kind === 'inject').pop()!.ms, task });
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { pass: median(rounds.map((r) => r.pass)), task: median(rounds.map((r) => r.task)), rounds };
+}
