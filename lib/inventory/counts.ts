@@ -5,7 +5,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { MovementRow, ProductRow, StockLevelRow, WarehouseRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
 import { batchStockChanges } from './hook';
-import { applyStockChange, stockTables } from './levels';
+import { applyStockChanges, stockTables, type StockChange } from './levels';
 
 export interface CountRow { line: number; sku: string; warehouse?: string; quantity: string | number | undefined }
 export interface CountOutcome { changed: number; unchanged: number; errors: { line: number; reason: string }[] }
@@ -17,8 +17,8 @@ function wholeNumber(value: string | number | undefined): number | null {
 }
 
 /** Applies one chunk of rows in one transaction; `defaultWarehouseId` serves rows without a warehouse.
- *  The chunk's levels are read at once and its changes captured for sync as one batch: a chunk
- *  costs about one round trip per changed row, not a dozen. */
+ *  The chunk's levels are read at once, its changes written with one request per table and
+ *  captured for sync as one batch: a few round trips per chunk, not a dozen per row. */
 export async function applyCounts(
   db: ShelfsyncDB,
   rows: CountRow[],
@@ -42,6 +42,7 @@ export async function applyCounts(
     // warehouses reads its rows one by one instead.
     const readAll = pairs.length <= 20_000;
     if (readAll) (await db.stockLevels.bulkGet(pairs)).forEach((l) => l && levels.set(levelKey(l.productId, l.warehouseId), l));
+    const changes: StockChange[] = [];
     for (const r of rows) {
       const sku = r.sku.trim();
       if (!sku) {
@@ -70,14 +71,16 @@ export async function applyCounts(
         out.unchanged++;
         continue;
       }
-      const { level } = await applyStockChange(db, {
+      changes.push({
         productId: product.id, warehouseId: warehouse.id, delta: { onHand: delta }, kind: opts.kind, reason: opts.reason,
         reference: opts.reference ?? null, now: opts.now, label: `SKU ${product.sku} in ${warehouse.name}`, current,
       });
       // A later row of the same chunk for the same SKU and warehouse starts from this one.
-      levels.set(key, level);
+      levels.set(key, { ...current, onHand: quantity });
       out.changed++;
     }
+    // One write per table for the chunk's changes (a count never goes below 0: nothing to refuse).
+    await applyStockChanges(db, changes);
   }));
   return out;
 }

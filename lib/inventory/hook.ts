@@ -25,10 +25,10 @@ export function addStockChangeListener(listener: Listener): () => void {
   };
 }
 
-export async function onStockChanged(db: ShelfsyncDB, movement: MovementRow): Promise<void> {
+export async function onStockChanged(db: ShelfsyncDB, movements: MovementRow[]): Promise<void> {
   const batch = Dexie.currentTransaction ? batches.get(Dexie.currentTransaction) : undefined;
-  if (batch) batch.push(movement);
-  else for (const listener of listeners) await listener(db, [movement]);
+  if (batch) batch.push(...movements);
+  else for (const listener of listeners) await listener(db, movements);
 }
 
 /** Runs `fn` inside the caller's rw transaction; the stock changes it makes reach the listeners

@@ -42,39 +42,66 @@ export interface StockChange {
 }
 
 export async function applyStockChange(db: ShelfsyncDB, change: StockChange): Promise<{ level: StockLevelRow; movement: MovementRow | null }> {
-  const before = change.current ?? (await readLevel(db, change.productId, change.warehouseId));
-  const b: Numbers = { onHand: before.onHand, reserved: before.reserved, inTransit: before.inTransit };
-  const a: Numbers = {
-    onHand: b.onHand + (change.delta.onHand ?? 0),
-    reserved: b.reserved + (change.delta.reserved ?? 0),
-    inTransit: b.inTransit + (change.delta.inTransit ?? 0),
-  };
-  const label = change.label ?? `product ${change.productId} in warehouse ${change.warehouseId}`;
-  if (a.onHand < 0) {
-    throw new CommandError('negative_stock', `On hand of ${label} cannot go below 0 (it is ${b.onHand}; this change would make it ${a.onHand}).`, { onHand: b.onHand, wouldBe: a.onHand });
-  }
-  if (a.reserved < 0 || a.inTransit < 0) {
-    // Reserved and in transit only move through reservations and purchase orders, which check
-    // their own quantities first; reaching here means the records disagree.
-    throw new CommandError('conflict', `The stock records of ${label} disagree (reserved ${a.reserved}, in transit ${a.inTransit}); nothing was changed.`);
-  }
-  const unchanged = a.onHand === b.onHand && a.reserved === b.reserved && a.inTransit === b.inTransit;
-  if (unchanged && change.skipIfUnchanged) return { level: before, movement: null };
+  return (await applyStockChanges(db, [change]))[0]!;
+}
 
-  const level: StockLevelRow = { productId: change.productId, warehouseId: change.warehouseId, ...a, updatedAt: change.now };
-  const movementRow = {
-    productId: change.productId,
-    warehouseId: change.warehouseId,
-    kind: change.kind,
-    reason: change.reason ?? null,
-    reference: change.reference ?? null,
-    before: b,
-    after: a,
-    createdAt: change.now,
-  };
-  // Both requests go to the transaction at once: one round trip instead of two.
-  const [, id] = await Promise.all([db.stockLevels.put(level), db.movements.add(movementRow as MovementRow)]);
-  const movement = { ...movementRow, id } as MovementRow;
-  await onStockChanged(db, movement);
-  return { level, movement };
+/** The same for many changes in order, written with one request per table (a stock import
+ *  chunk): each change starts from the level the previous ones left. A refusal throws before
+ *  anything is written, so the caller's transaction holds all of them or none. */
+export async function applyStockChanges(db: ShelfsyncDB, changes: StockChange[]): Promise<{ level: StockLevelRow; movement: MovementRow | null }[]> {
+  const keyOf = (c: { productId: number; warehouseId: number }) => `${c.productId}:${c.warehouseId}`;
+  const levels = new Map<string, StockLevelRow>();
+  for (const c of changes) if (c.current && !levels.has(keyOf(c))) levels.set(keyOf(c), c.current);
+  const unread = [...new Map(changes.filter((c) => !levels.has(keyOf(c))).map((c) => [keyOf(c), [c.productId, c.warehouseId] as [number, number]])).values()];
+  if (unread.length) {
+    const read = await db.stockLevels.bulkGet(unread);
+    unread.forEach(([productId, warehouseId], i) => levels.set(keyOf({ productId, warehouseId }), read[i] ?? { productId, warehouseId, onHand: 0, reserved: 0, inTransit: 0, updatedAt: 0 }));
+  }
+  const results: { level: StockLevelRow; movement: MovementRow | null }[] = [];
+  const written = new Map<string, StockLevelRow>();
+  const movements: MovementRow[] = [];
+  for (const change of changes) {
+    const before = levels.get(keyOf(change))!;
+    const b: Numbers = { onHand: before.onHand, reserved: before.reserved, inTransit: before.inTransit };
+    const a: Numbers = {
+      onHand: b.onHand + (change.delta.onHand ?? 0),
+      reserved: b.reserved + (change.delta.reserved ?? 0),
+      inTransit: b.inTransit + (change.delta.inTransit ?? 0),
+    };
+    const label = change.label ?? `product ${change.productId} in warehouse ${change.warehouseId}`;
+    if (a.onHand < 0) {
+      throw new CommandError('negative_stock', `On hand of ${label} cannot go below 0 (it is ${b.onHand}; this change would make it ${a.onHand}).`, { onHand: b.onHand, wouldBe: a.onHand });
+    }
+    if (a.reserved < 0 || a.inTransit < 0) {
+      // Reserved and in transit only move through reservations and purchase orders, which check
+      // their own quantities first; reaching here means the records disagree.
+      throw new CommandError('conflict', `The stock records of ${label} disagree (reserved ${a.reserved}, in transit ${a.inTransit}); nothing was changed.`);
+    }
+    const unchanged = a.onHand === b.onHand && a.reserved === b.reserved && a.inTransit === b.inTransit;
+    if (unchanged && change.skipIfUnchanged) {
+      results.push({ level: before, movement: null });
+      continue;
+    }
+    const level: StockLevelRow = { productId: change.productId, warehouseId: change.warehouseId, ...a, updatedAt: change.now };
+    const movement = {
+      productId: change.productId,
+      warehouseId: change.warehouseId,
+      kind: change.kind,
+      reason: change.reason ?? null,
+      reference: change.reference ?? null,
+      before: b,
+      after: a,
+      createdAt: change.now,
+    } as MovementRow;
+    levels.set(keyOf(change), level);
+    written.set(keyOf(change), level);
+    movements.push(movement);
+    results.push({ level, movement });
+  }
+  if (!movements.length) return results;
+  // Both tables at once: one round trip for the whole batch.
+  const [, ids] = await Promise.all([db.stockLevels.bulkPut([...written.values()]), db.movements.bulkAdd(movements, { allKeys: true })]);
+  movements.forEach((m, i) => (m.id = (ids as number[])[i]!));
+  await onStockChanged(db, movements);
+  return results;
 }

@@ -35,6 +35,27 @@ if (!argv.includes('--no-build')) {
 
 const results: Record<string, unknown>[] = [];
 const started = Date.now();
+/** Written after every scenario, so a stopped run still leaves what it measured. */
+function save() {
+  const run = { machine: machine(), scale, scenarios, minutes: Math.round(((Date.now() - started) / 60_000) * 10) / 10, results };
+  writeFileSync(path.join(ROOT, `tests/bench/last-${scale}.json`), JSON.stringify(run, null, 2));
+  writeResults(run);
+  return run;
+}
+async function runScenario(name: string, world: Awaited<ReturnType<typeof generate>> | null) {
+  if (name === 'list' && world) results.push({ ...(await listScenario(b, world)), memory: await memory(b) });
+  if (name === 'sync' && world) {
+    await enableAutoSync(b, world, log);
+    for (const rate of [10, 50, 200]) results.push({ ...(await propagationScenario(b, world, rate, scale === 'full' ? 60 : 10)), memory: await memory(b) });
+  }
+  if (name === 'burst' && world) {
+    if (!scenarios.includes('sync')) await enableAutoSync(b, world, log);
+    results.push({ ...(await burstScenario(b, world)), memory: await memory(b) });
+  }
+  if (name === 'download') results.push({ ...(await downloadScenario(b)), memory: await memory(b) });
+  if (name === 'console') results.push(await consoleScenario(b, world));
+}
+
 const b = await startBench(scale);
 try {
   const needsWorld = scenarios.some((s) => s === 'list' || s === 'sync' || s === 'burst' || s === 'console');
@@ -51,23 +72,18 @@ try {
   }
   for (const name of scenarios) {
     log(`scenario ${name}`);
-    if (name === 'list' && world) results.push({ ...(await listScenario(b, world)), memory: await memory(b) });
-    if (name === 'sync' && world) {
-      await enableAutoSync(b, world, log);
-      for (const rate of [10, 50, 200]) results.push({ ...(await propagationScenario(b, world, rate, scale === 'full' ? 60 : 10)), memory: await memory(b) });
+    const count = results.length;
+    try {
+      await runScenario(name, world);
+    } catch (err) {
+      // One broken scenario must not cost the figures of the others (a full run is ~40 min).
+      results.push({ scenario: name, error: String(err).slice(0, 300) });
     }
-    if (name === 'burst' && world) {
-      if (!scenarios.includes('sync')) await enableAutoSync(b, world, log);
-      results.push({ ...(await burstScenario(b, world)), memory: await memory(b) });
-    }
-    if (name === 'download') results.push({ ...(await downloadScenario(b)), memory: await memory(b) });
-    if (name === 'console') results.push(await consoleScenario(b, world));
-    console.log(JSON.stringify(results[results.length - 1]));
+    for (const r of results.slice(count)) console.log(JSON.stringify(r));
+    save();
   }
 } finally {
   await stopBench(b);
 }
-const run = { machine: machine(), scale, scenarios, minutes: Math.round(((Date.now() - started) / 60_000) * 10) / 10, results };
-writeFileSync(path.join(ROOT, `tests/bench/last-${scale}.json`), JSON.stringify(run, null, 2));
-writeResults(run);
+const run = save();
 log(`done in ${run.minutes} min; tests/bench/RESULTS.md regenerated`);
