@@ -1,8 +1,8 @@
-// `npm run bench [-- scenario ...] [--scale small|full] [--no-build]`: the figures behind
+// `npm run bench [-- scenario ...] [--scale small|full] [--no-build] [--merge]`: the figures behind
 // "seconds, not minutes", in the built extension in Chromium against the simulator. Prints JSON
 // per scenario and regenerates tests/bench/RESULTS.md with the machine, date and commit.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findChromium, MISSING_CHROMIUM } from '../e2e/support/chromium';
 import { ROOT } from '../e2e/support/extension';
@@ -35,9 +35,25 @@ if (!argv.includes('--no-build')) {
 
 const results: Record<string, unknown>[] = [];
 const started = Date.now();
+// `--merge`: re-run some scenarios and replace only their rows in the last run of this scale; each
+// replaced row says the commit and date it was measured at.
+const lastFile = path.join(ROOT, `tests/bench/last-${scale}.json`);
+const previous = argv.includes('--merge') && existsSync(lastFile) ? (JSON.parse(readFileSync(lastFile, 'utf8')) as { results: Record<string, unknown>[] } & Record<string, unknown>) : null;
+const rerunOf = (r: Record<string, unknown>) => String(r.scenario).split(/[@:]/)[0];
+
 /** Written after every scenario, so a stopped run still leaves what it measured. */
 function save() {
-  const run = { machine: machine(), scale, scenarios, minutes: Math.round(((Date.now() - started) / 60_000) * 10) / 10, results };
+  const minutes = Math.round(((Date.now() - started) / 60_000) * 10) / 10;
+  if (previous) {
+    const { commit, date } = machine();
+    const fresh = results.filter((r) => r.scenario !== 'generate').map((r) => ({ ...r, rerun: { commit, date, minutes } }));
+    const names = new Set(fresh.map(rerunOf));
+    const merged = { ...previous, results: [...previous.results.filter((r) => !names.has(rerunOf(r))), ...fresh] } as typeof previous & { scale: string; minutes: number; machine: Record<string, unknown> };
+    writeFileSync(lastFile, JSON.stringify(merged, null, 2));
+    writeResults(merged);
+    return merged;
+  }
+  const run = { machine: machine(), scale, scenarios, minutes, results };
   writeFileSync(path.join(ROOT, `tests/bench/last-${scale}.json`), JSON.stringify(run, null, 2));
   writeResults(run);
   return run;

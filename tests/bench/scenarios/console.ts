@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ROOT } from '../../e2e/support/extension';
 import { perfPasses, reinjectCost } from '../../e2e/support/consolePerf';
 import type { BenchWorld } from '../generate';
-import type { Bench } from '../harness';
+import { cmd, type Bench } from '../harness';
 
 /** Each fake console's list showing 50 rows (as in tests/e2e/console-*.test.ts). */
 const LIST_50: Record<string, (url: string) => string> = {
@@ -18,7 +18,10 @@ const LIST_50: Record<string, (url: string) => string> = {
 
 /** The injected UI on one bench store's console list: first pass, then re-injection of every row
  *  (as after a console re-render), median of five. */
-async function injectCost(b: Bench, url: string) {
+async function injectCost(b: Bench, url: string, storeId: number) {
+  // Lazada and TikTok console URLs do not name the shop: with several stores of the platform
+  // (four at full scale) the seller says which store this console is, as in the popup.
+  await cmd(b.page, 'consoles.bind', { url, storeId });
   const page = await b.ext.context.newPage();
   try {
     await page.goto(url);
@@ -56,7 +59,7 @@ export async function consoleScenario(b: Bench, w: BenchWorld | null) {
   for (const platform of Object.keys(LIST_50)) {
     const store = w?.stores.find((s) => s.platform === platform);
     if (!store) continue;
-    inject[platform] = await injectCost(b, LIST_50[platform]!(store.consoleUrl)).catch((err: unknown) => ({ error: String(err).slice(0, 200) }));
+    inject[platform] = await injectCost(b, LIST_50[platform]!(store.consoleUrl), store.storeId).catch((err: unknown) => ({ error: String(err).slice(0, 200) }));
   }
   const dir = path.join(ROOT, '.output/chrome-mv3/content-scripts');
   let bundles: Record<string, number> = {};
