@@ -6,6 +6,7 @@ import { SOURCE_ALARM_PREFIX } from '../inventory/schedule';
 import { HEARTBEAT_ALARM, kickEngine } from '../sync/engine';
 import { keepAliveWhile } from './keepalive';
 import { DRIFT_ALARM, startDriftCheck } from '../sync/driftSchedule';
+import { pruneSyncLogs, RETENTION_ALARM } from '../sync/logRetention';
 import { logger } from '../log/logger';
 
 const log = logger('alarms');
@@ -18,6 +19,14 @@ export async function handleAlarm(alarm: Alarms.Alarm, ready: Promise<void>): Pr
   }
   if (alarm.name === DRIFT_ALARM) {
     await startDriftCheck(getDb());
+    return;
+  }
+  if (alarm.name === RETENTION_ALARM) {
+    const removed = await keepAliveWhile(() => pruneSyncLogs(getDb(), Date.now())).catch((err: unknown) => {
+      log.error('sync-log retention failed', err);
+      return 0;
+    });
+    if (removed) log.info(`sync-log retention: ${removed} rows older than the retention removed`);
     return;
   }
   if (alarm.name.startsWith(SOURCE_ALARM_PREFIX)) {

@@ -4,6 +4,7 @@ import { getDb } from '../db/database';
 import { reconcileSourceAlarms } from '../inventory/schedule';
 import { kickJobs } from '../jobs/runner';
 import { ensureDriftAlarm } from '../sync/driftSchedule';
+import { ensureRetentionAlarm } from '../sync/logRetention';
 import { kickEngine, releaseForeignLeases, startEngine } from '../sync/engine';
 import { logger } from '../log/logger';
 import { applySettings, readSettings } from '../settings/commands';
@@ -23,4 +24,5 @@ export async function startBackground(): Promise<void> {
   void kickJobs(db);
   await reconcileSourceAlarms(db).catch((err: unknown) => log.warn('could not rebuild the pull schedule', err));
   await ensureDriftAlarm().catch((err: unknown) => log.warn('could not schedule the drift check', err));
+  await ensureRetentionAlarm().catch((err: unknown) => log.warn('could not schedule sync-log retention', err));
 }
