@@ -2,10 +2,10 @@
 // warehouse. A row equal to what we hold writes nothing (no ledger row, no push); a changed row
 // is one ledger movement through applyStockChange, like any other stock change.
 import type { ShelfsyncDB } from '../db/database';
-import type { MovementRow, ProductRow, StockLevelRow, WarehouseRow } from '../db/types';
+import type { MovementRow, ProductRow, WarehouseRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
 import { batchStockChanges } from './hook';
-import { applyStockChanges, stockTables, type StockChange } from './levels';
+import { applyStockChanges, levelKey, readLevels, stockTables, type StockChange } from './levels';
 
 export interface CountRow { line: number; sku: string; warehouse?: string; quantity: string | number | undefined }
 export interface CountOutcome { changed: number; unchanged: number; errors: { line: number; reason: string }[] }
@@ -34,15 +34,8 @@ export async function applyCounts(
     }
     const keys = [...new Set(rows.map((r) => skuKeyOf(r.sku)).filter(Boolean))];
     const products = new Map<string, ProductRow>((await db.products.where('skuKey').anyOf(keys).toArray()).map((p) => [p.skuKey, p]));
-    const levelKey = (productId: number, warehouseId: number) => `${productId}:${warehouseId}`;
-    const levels = new Map<string, StockLevelRow>();
-    const pairs: [number, number][] = [];
-    for (const p of products.values()) for (const w of warehouses) pairs.push([p.id, w.id]);
-    // Every level the chunk can touch in one read (a missing row is 0); a chunk naming very many
-    // warehouses reads its rows one by one instead.
-    const readAll = pairs.length <= 20_000;
-    if (readAll) (await db.stockLevels.bulkGet(pairs)).forEach((l) => l && levels.set(levelKey(l.productId, l.warehouseId), l));
-    const changes: StockChange[] = [];
+    // First the rows' own checks, then every level they name in one read.
+    const valid: { product: ProductRow; warehouse: WarehouseRow; quantity: number }[] = [];
     for (const r of rows) {
       const sku = r.sku.trim();
       if (!sku) {
@@ -64,8 +57,13 @@ export async function applyCounts(
         out.errors.push({ line: r.line, reason: `the quantity "${String(r.quantity ?? '')}" is not a whole number of 0 or more` });
         continue;
       }
+      valid.push({ product, warehouse, quantity });
+    }
+    const levels = await readLevels(db, valid.map(({ product, warehouse }): [number, number] => [product.id, warehouse.id]));
+    const changes: StockChange[] = [];
+    for (const { product, warehouse, quantity } of valid) {
       const key = levelKey(product.id, warehouse.id);
-      const current = levels.get(key) ?? (readAll ? undefined : await db.stockLevels.get([product.id, warehouse.id])) ?? { productId: product.id, warehouseId: warehouse.id, onHand: 0, reserved: 0, inTransit: 0, updatedAt: 0 };
+      const current = levels.get(key)!;
       const delta = quantity - current.onHand;
       if (delta === 0) {
         out.unchanged++;

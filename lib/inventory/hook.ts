@@ -25,10 +25,14 @@ export function addStockChangeListener(listener: Listener): () => void {
   };
 }
 
+async function notify(db: ShelfsyncDB, movements: MovementRow[]): Promise<void> {
+  for (const listener of listeners) await listener(db, movements);
+}
+
 export async function onStockChanged(db: ShelfsyncDB, movements: MovementRow[]): Promise<void> {
   const batch = Dexie.currentTransaction ? batches.get(Dexie.currentTransaction) : undefined;
   if (batch) batch.push(...movements);
-  else for (const listener of listeners) await listener(db, movements);
+  else await notify(db, movements);
 }
 
 /** Runs `fn` inside the caller's rw transaction; the stock changes it makes reach the listeners
@@ -46,6 +50,6 @@ export async function batchStockChanges<T>(db: ShelfsyncDB, fn: () => Promise<T>
   } finally {
     batches.delete(tx);
   }
-  if (batch.length) for (const listener of listeners) await listener(db, batch);
+  if (batch.length) await notify(db, batch);
   return result;
 }

@@ -21,8 +21,22 @@ export function sellableOf(level: Pick<StockLevelRow, 'onHand' | 'reserved'>): n
   return Math.max(0, level.onHand - level.reserved);
 }
 
+/** A (product, warehouse) without a stock row holds nothing. */
+function emptyLevel(productId: number, warehouseId: number): StockLevelRow {
+  return { productId, warehouseId, onHand: 0, reserved: 0, inTransit: 0, updatedAt: 0 };
+}
+
 export async function readLevel(db: ShelfsyncDB, productId: number, warehouseId: number): Promise<StockLevelRow> {
-  return (await db.stockLevels.get([productId, warehouseId])) ?? { productId, warehouseId, onHand: 0, reserved: 0, inTransit: 0, updatedAt: 0 };
+  return (await db.stockLevels.get([productId, warehouseId])) ?? emptyLevel(productId, warehouseId);
+}
+
+export const levelKey = (productId: number, warehouseId: number) => `${productId}:${warehouseId}`;
+
+/** Many levels in one read, keyed by `levelKey` (a missing row is an empty level). */
+export async function readLevels(db: ShelfsyncDB, pairs: [number, number][]): Promise<Map<string, StockLevelRow>> {
+  const unique = [...new Map(pairs.map((p) => [levelKey(...p), p])).values()];
+  const read = await db.stockLevels.bulkGet(unique);
+  return new Map(unique.map(([productId, warehouseId], i) => [levelKey(productId, warehouseId), read[i] ?? emptyLevel(productId, warehouseId)]));
 }
 
 export interface StockChange {
@@ -49,14 +63,11 @@ export async function applyStockChange(db: ShelfsyncDB, change: StockChange): Pr
  *  chunk): each change starts from the level the previous ones left. A refusal throws before
  *  anything is written, so the caller's transaction holds all of them or none. */
 export async function applyStockChanges(db: ShelfsyncDB, changes: StockChange[]): Promise<{ level: StockLevelRow; movement: MovementRow | null }[]> {
-  const keyOf = (c: { productId: number; warehouseId: number }) => `${c.productId}:${c.warehouseId}`;
+  const keyOf = (c: StockChange) => levelKey(c.productId, c.warehouseId);
   const levels = new Map<string, StockLevelRow>();
   for (const c of changes) if (c.current && !levels.has(keyOf(c))) levels.set(keyOf(c), c.current);
-  const unread = [...new Map(changes.filter((c) => !levels.has(keyOf(c))).map((c) => [keyOf(c), [c.productId, c.warehouseId] as [number, number]])).values()];
-  if (unread.length) {
-    const read = await db.stockLevels.bulkGet(unread);
-    unread.forEach(([productId, warehouseId], i) => levels.set(keyOf({ productId, warehouseId }), read[i] ?? { productId, warehouseId, onHand: 0, reserved: 0, inTransit: 0, updatedAt: 0 }));
-  }
+  const unread = changes.filter((c) => !levels.has(keyOf(c))).map((c): [number, number] => [c.productId, c.warehouseId]);
+  if (unread.length) for (const [k, level] of await readLevels(db, unread)) levels.set(k, level);
   const results: { level: StockLevelRow; movement: MovementRow | null }[] = [];
   const written = new Map<string, StockLevelRow>();
   const movements: MovementRow[] = [];

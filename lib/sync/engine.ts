@@ -10,7 +10,7 @@ import { logger } from '../log/logger';
 import { setWakeEngine } from './capture';
 import { expandStoreMarks } from './expand';
 import { blockedUntil } from './pacing';
-import { pushStore } from './push';
+import { dueRows, pushStore } from './push';
 import type { StoreRow } from '../db/types';
 
 const log = logger('engine');
@@ -140,38 +140,21 @@ async function gatherWindow(db: ShelfsyncDB, store: StoreRow): Promise<void> {
   const window = GATHER_MS[store.platform];
   if (!window) return;
   const now = Date.now();
-  const first = await db.pushQueue
-    .where('[storeId+dueAt]')
-    .between([store.id, -Infinity], [store.id, now], true, true)
-    .filter((r) => !r.leaseOwner || r.leaseUntil <= now)
-    .first();
+  const first = await dueRows(db, store.id, now).first();
   if (!first || first.manual) return;
   const age = now - Math.max(first.dueAt, first.firstQueuedAt);
   if (age < window) await new Promise((r) => setTimeout(r, window - age));
 }
 
 async function hasDueWork(db: ShelfsyncDB, storeId: number): Promise<boolean> {
-  const now = Date.now();
-  return !!(await db.pushQueue
-    .where('[storeId+dueAt]')
-    .between([storeId, -Infinity], [storeId, now], true, true)
-    .filter((r) => !r.leaseOwner || r.leaseUntil <= now)
-    .first());
+  return !!(await dueRows(db, storeId, Date.now()).first());
 }
 
 /** Store ids with at least one queue row due now that no live lease holds. */
 async function storesWithDueWork(db: ShelfsyncDB): Promise<number[]> {
-  const now = Date.now();
   const ids = await db.stores.toCollection().primaryKeys();
   const due: number[] = [];
-  for (const storeId of ids) {
-    const row = await db.pushQueue
-      .where('[storeId+dueAt]')
-      .between([storeId, -Infinity], [storeId, now], true, true)
-      .filter((r) => !r.leaseOwner || r.leaseUntil <= now)
-      .first();
-    if (row) due.push(storeId);
-  }
+  for (const storeId of ids) if (await hasDueWork(db, storeId)) due.push(storeId);
   return due;
 }
 

@@ -30,15 +30,18 @@ export function backoffMs(attempts: number): number {
   return Math.round(base * (0.5 + Math.random() * 0.5));
 }
 
+/** A store's queue rows due by `now` that no live lease holds, earliest first. */
+export function dueRows(db: ShelfsyncDB, storeId: number, now: number) {
+  return db.pushQueue
+    .where('[storeId+dueAt]')
+    .between([storeId, -Infinity], [storeId, now], true, true)
+    .filter((r) => !r.leaseOwner || r.leaseUntil <= now);
+}
+
 /** Claims up to CLAIM_MAX due rows of a store that no live worker holds. */
 async function claim(db: ShelfsyncDB, storeId: number, owner: string, now: number, max: number): Promise<PushQueueRow[]> {
   return db.transaction('rw', db.pushQueue, async () => {
-    const rows = await db.pushQueue
-      .where('[storeId+dueAt]')
-      .between([storeId, -Infinity], [storeId, now], true, true)
-      .filter((r) => !r.leaseOwner || r.leaseUntil <= now)
-      .limit(max)
-      .toArray();
+    const rows = await dueRows(db, storeId, now).limit(max).toArray();
     const leased = rows.map((r) => ({ ...r, leaseOwner: owner, leaseUntil: now + LEASE_MS }));
     await db.pushQueue.bulkPut(leased);
     return leased;
