@@ -1,6 +1,6 @@
 // Lazada's row finder: one Fusion table row per listing; the id from the public-page link, or
 // the edit link when the public link is missing.
-import { allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
+import { afterTitle, allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
 import type { ConsoleAdapter, ConsoleRow } from '../runtime/types';
 import { LAZADA, LAZADA_ID } from './selectors';
 
@@ -27,8 +27,5 @@ export const lazadaAdapter: ConsoleAdapter = {
   platform: 'lazada',
   findRows: findLazadaRows,
   rowish: 'tr, tbody, table',
-  productMount(root) {
-    const title = oneOf(root, LAZADA.productTitle);
-    return title ? { anchor: title, where: 'after' } : null;
-  },
+  productMount: afterTitle(LAZADA.productTitle),
 };

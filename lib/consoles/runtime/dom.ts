@@ -33,6 +33,14 @@ export function oneOf<E extends Element = Element>(root: ParentNode, selectors: 
   return null;
 }
 
+/** A listing's own page: our controls go right after its title (every console does the same). */
+export function afterTitle(selectors: readonly string[]): (root: ParentNode) => MountPoint | null {
+  return (root) => {
+    const title = oneOf(root, selectors);
+    return title ? { anchor: title, where: 'after' } : null;
+  };
+}
+
 /** The first capture group of the first pattern that matches `text`. */
 export function capture(text: string | null | undefined, patterns: readonly RegExp[]): string | null {
   if (!text) return null;

@@ -1,6 +1,6 @@
 // Shopee's row finder: the pinned-left and main tables render as two tables; a listing is the
 // pair of rows with the same index — paired only when both tables have the same number of rows.
-import { allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
+import { afterTitle, allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
 import type { ConsoleAdapter, ConsoleRow, MountPoint } from '../runtime/types';
 import { SHOPEE, SHOPEE_ID } from './selectors';
 
@@ -34,8 +34,5 @@ export const shopeeAdapter: ConsoleAdapter = {
   platform: 'shopee',
   findRows: findShopeeRows,
   rowish: 'tr, tbody, table',
-  productMount(root) {
-    const title = oneOf(root, SHOPEE.productTitle);
-    return title ? { anchor: title, where: 'after' } : null;
-  },
+  productMount: afterTitle(SHOPEE.productTitle),
 };

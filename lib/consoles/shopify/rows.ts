@@ -1,6 +1,6 @@
 // Shopify's row finder. The numeric admin id (link, then the row's `id`) becomes the product GID
 // Shelfsync stores. Controls go in the product link's cell.
-import { allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
+import { afterTitle, allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
 import type { ConsoleAdapter, ConsoleRow } from '../runtime/types';
 import { SHOPIFY, SHOPIFY_ID, shopifyGid } from './selectors';
 
@@ -28,8 +28,5 @@ export const shopifyAdapter: ConsoleAdapter = {
   platform: 'shopify',
   findRows: findShopifyRows,
   rowish: 'tr, tbody, table',
-  productMount(root) {
-    const title = oneOf(root, SHOPIFY.productTitle);
-    return title ? { anchor: title, where: 'after' } : null;
-  },
+  productMount: afterTitle(SHOPIFY.productTitle),
 };

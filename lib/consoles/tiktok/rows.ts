@@ -1,6 +1,6 @@
 // TikTok Shop's row finder. Controls go in the element that holds the product link (name + id),
 // found by structure — the link's parent — not by a hashed class.
-import { allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
+import { afterTitle, allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
 import type { ConsoleAdapter, ConsoleRow } from '../runtime/types';
 import { TIKTOK, TIKTOK_ID } from './selectors';
 
@@ -43,8 +43,5 @@ export const tiktokAdapter: ConsoleAdapter = {
   platform: 'tiktok',
   findRows: findTiktokRows,
   rowish: 'tr, tbody, table',
-  productMount(root) {
-    const title = oneOf(root, TIKTOK.productTitle);
-    return title ? { anchor: title, where: 'after' } : null;
-  },
+  productMount: afterTitle(TIKTOK.productTitle),
 };

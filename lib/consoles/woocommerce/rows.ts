@@ -1,6 +1,6 @@
 // WooCommerce's row finder: `tr#post-{ID}` whose `post[]` checkbox agrees (Quick Edit's
 // `tr#edit-{ID}` and its spacer are never rows; a row Quick Edit hides keeps its controls).
-import { allOf, capture, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
+import { afterTitle, allOf, capture, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
 import type { ConsoleAdapter, ConsoleRow, MountPoint } from '../runtime/types';
 import { WOO, WOO_ID } from './selectors';
 
@@ -27,8 +27,5 @@ export const wooAdapter: ConsoleAdapter = {
   platform: 'woocommerce',
   findRows: findWooRows,
   rowish: 'tr, tbody, table',
-  productMount(root) {
-    const title = oneOf(root, WOO.productTitle);
-    return title ? { anchor: title, where: 'after' } : null;
-  },
+  productMount: afterTitle(WOO.productTitle),
 };
