@@ -1,10 +1,11 @@
 // A release followed to its end: a progress bar while drafts are published one by one, then the
 // result per draft — released (a link to the new listing in Store products) or failed (the
 // platform's reason; the draft stays in To be published to be fixed and released again).
-import { Alert, Button, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { t } from '@/lib/i18n';
 import { isFinished, useJob } from '@/components/common/useJob';
+import { JobProgress } from '@/components/common/JobProgress';
 import { moduleHref } from '../store-products/location';
 import type { StoreView } from '../store-products/useStores';
 import { tn } from './plural';
@@ -34,7 +35,6 @@ export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props)
   }, [finished]);
   const result = job?.status === 'succeeded' ? (job.result as ReleaseResult) : undefined;
   const total = run?.titles.size ?? 0;
-  const percent = job && job.progress.total ? Math.floor((job.progress.done / job.progress.total) * 100) : 0;
 
   return (
     <Modal
@@ -46,16 +46,14 @@ export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props)
       footer={<Button type={finished ? 'primary' : 'default'} onClick={onClose} data-testid="release-close">{t(finished ? 'release_close' : 'release_background')}</Button>}
     >
       <div data-testid="release-job">
-        {pollError && <Alert type="error" showIcon title={pollError} />}
-        {!finished && !pollError && (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <Progress percent={percent} status="active" data-testid="release-progress" />
-            <Typography.Text type="secondary">
-              {job && job.progress.total ? t('release_progress', job.progress.done, job.progress.total) : t('release_starting')}
-            </Typography.Text>
-          </Space>
-        )}
-        {job?.status === 'failed' && <Alert type="error" showIcon title={t('release_jobFailed')} description={job.error?.message} />}
+        <JobProgress
+          job={job}
+          pollError={pollError}
+          progressText={(done, total) => t('release_progress', done, total)}
+          startingText={t('release_starting')}
+          failedTitle={t('release_jobFailed')}
+          testId="release"
+        />
         {result && (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="release-result">
             <Progress percent={100} status={result.failed ? 'exception' : 'success'} />

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
 import { isFinished, useJob } from '@/components/common/useJob';
+import { JobProgress } from '@/components/common/JobProgress';
 
 interface ListingResult { storeProductId: number; success: number; failed: number; skipped: number; errors: string[] }
 interface SyncResult { variants: number; success: number; failed: number; skipped: number; listings: ListingResult[] }
@@ -34,7 +35,6 @@ export function SyncJobModal({ jobId, title, onClose, onFinished }: Props) {
     async () => new Map((await getDb().storeProducts.bulkGet(ids)).filter(Boolean).map((p) => [p!.id, p!.title])),
     [ids.join(',')],
   );
-  const percent = job && job.progress.total ? Math.floor((job.progress.done / job.progress.total) * 100) : 0;
 
   return (
     <Modal
@@ -46,16 +46,14 @@ export function SyncJobModal({ jobId, title, onClose, onFinished }: Props) {
       footer={<Button type={finished ? 'primary' : 'default'} onClick={onClose} data-testid="sync-job-close">{t(finished ? 'log_close' : 'log_runInBackground')}</Button>}
     >
       <div data-testid="sync-job">
-        {pollError && <Alert type="error" showIcon title={pollError} />}
-        {!finished && !pollError && (
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <Progress percent={percent} status="active" data-testid="sync-job-progress" />
-            <Typography.Text type="secondary">
-              {job && job.progress.total ? t('log_jobProgress', job.progress.done, job.progress.total) : t('log_jobStarting')}
-            </Typography.Text>
-          </Space>
-        )}
-        {job?.status === 'failed' && <Alert type="error" showIcon title={t('log_jobFailed')} description={job.error?.message} data-testid="sync-job-failed" />}
+        <JobProgress
+          job={job}
+          pollError={pollError}
+          progressText={(done, total) => t('log_jobProgress', done, total)}
+          startingText={t('log_jobStarting')}
+          failedTitle={t('log_jobFailed')}
+          testId="sync-job"
+        />
         {result && (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="sync-job-result">
             <Progress percent={100} status={result.failed ? 'exception' : 'success'} />
