@@ -8,9 +8,10 @@ import { storeProductCommands } from '../store-products/commands';
 import { syncCommands } from '../sync/commands';
 
 export type ConsoleAction =
-  | { action: 'sync' | 'autoSyncOn' | 'autoSyncOff' | 'addSystemSku'; platformItemIds: string[] }
+  | { action: 'sync' | 'autoSyncOn' | 'autoSyncOff'; platformItemIds: string[] }
+  | { action: 'addSystemSku'; platformItemIds: string[]; startingStock: 'platform' | 'zero'; warehouseId?: number; dryRun?: boolean }
   | { action: 'clone'; platformItemIds: string[]; destinationStoreIds: number[] }
-  | { action: 'connect'; platformItemIds: string[]; productId: number; storeVariantId?: number };
+  | { action: 'connect'; platformItemIds: string[]; productId: number; storeVariantId?: number; dryRun?: boolean };
 
 export async function consoleActions(ctx: CommandContext, store: StoreRow, input: ConsoleAction): Promise<Record<string, unknown>> {
   const { db } = ctx;
@@ -31,13 +32,16 @@ export async function consoleActions(ctx: CommandContext, store: StoreRow, input
     case 'addSystemSku': {
       const variants = (await db.storeVariants.where('storeProductId').anyOf(storeProductIds).toArray()).filter((v) => v.connected === 0);
       if (!variants.length) return { created: [], errors: [], message: 'Every variant of these listings is already connected.' };
-      return storeProductCommands['storeVariants.createSystemProducts'].handler({ storeVariantIds: variants.map((v) => v.id) }, ctx);
+      const answer = await storeProductCommands['storeVariants.createSystemProducts'].handler({ storeVariantIds: variants.map((v) => v.id), startingStock: input.startingStock, warehouseId: input.warehouseId, dryRun: input.dryRun }, ctx);
+      // The warehouse choice of the in-page dialog: a content script may not list warehouses itself.
+      const warehouses = input.dryRun ? (await db.warehouses.toArray()).map((w) => ({ id: w.id, name: w.name, code: w.code })) : undefined;
+      return { ...answer, warehouseChoices: warehouses };
     }
     case 'connect': {
       const variants = await db.storeVariants.where('storeProductId').equals(products[0]!.id).toArray();
       const target = input.storeVariantId !== undefined ? variants.find((v) => v.id === input.storeVariantId) : variants.length === 1 ? variants[0] : variants.filter((v) => v.connected === 0).length === 1 ? variants.find((v) => v.connected === 0) : undefined;
       if (!target) throw new CommandError('invalid_input', 'This listing has several variants: say which one to connect.', [{ field: 'storeVariantId', message: 'required for a listing with several variants' }]);
-      return storeProductCommands['storeVariants.connect'].handler({ id: target.id, productId: input.productId }, ctx);
+      return { ...(await storeProductCommands['storeVariants.connect'].handler({ id: target.id, productId: input.productId, dryRun: input.dryRun }, ctx)) };
     }
   }
 }

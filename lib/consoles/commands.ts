@@ -86,9 +86,12 @@ export const consoleCommands = {
     summary: 'act on listings of this console',
     access: CONSOLE_ACCESS,
     schema: z.discriminatedUnion('action', [
-      z.object({ action: z.enum(['sync', 'autoSyncOn', 'autoSyncOff', 'addSystemSku']), platformItemIds: itemIds }).strict(),
+      z.object({ action: z.enum(['sync', 'autoSyncOn', 'autoSyncOff']), platformItemIds: itemIds }).strict(),
+      // Add system SKU and Connect change live stock: the controls ask with dryRun first and show
+      // what would be pushed; `warehouses` in the dry run's answer feeds the warehouse choice.
+      z.object({ action: z.literal('addSystemSku'), platformItemIds: itemIds, startingStock: z.enum(['platform', 'zero']).default('platform'), warehouseId: id.optional(), dryRun: z.boolean().optional() }).strict(),
       z.object({ action: z.literal('clone'), platformItemIds: itemIds, destinationStoreIds: z.array(id).min(1).max(100) }).strict(),
-      z.object({ action: z.literal('connect'), platformItemIds: itemIds.max(1), productId: id, storeVariantId: id.optional() }).strict(),
+      z.object({ action: z.literal('connect'), platformItemIds: itemIds.max(1), productId: id, storeVariantId: id.optional(), dryRun: z.boolean().optional() }).strict(),
     ]),
     async handler(input, ctx) {
       const store = await storeOfSender(ctx.db, ctx);

@@ -1,6 +1,6 @@
 // Row types of the local database. Times are epoch milliseconds; ids are Dexie auto-increment
 // numbers unless a platform gives us the id (then it is a string field beside our own id).
-import type { ItemStatus, Platform, PlatformEndpoints } from '../platforms/types';
+import type { ItemStatus, Platform, PlatformEndpoints, ShopIdentity } from '../platforms/types';
 
 export interface MetaRow { key: string; value: unknown }
 
@@ -35,7 +35,8 @@ export interface MovementRow {
   id: number;
   productId: number;
   warehouseId: number;
-  kind: 'adjust' | 'count' | 'reserve' | 'release' | 'fulfil' | 'po_order' | 'po_receive' | 'po_cancel' | 'import' | 'inventory_pull';
+  /** `intake`: stock taken over from a listing's platform stock when Add system SKU creates its product. */
+  kind: 'adjust' | 'count' | 'reserve' | 'release' | 'fulfil' | 'po_order' | 'po_receive' | 'po_cancel' | 'import' | 'inventory_pull' | 'intake';
   reason: string | null;
   reference: string | null;
   before: { onHand: number; reserved: number; inTransit: number };
@@ -62,6 +63,9 @@ export interface StoreRow {
   /** Who this store is on its platform (shop id, seller id, shop domain, site URL): not secret;
    *  lets a console page be matched to its store. */
   shopRef: string;
+  /** The shop's ids, region and platform name as the platform answered them (lib/stores/identity.ts).
+   *  Absent on stores connected before it was learnt: the next test or download fills it. */
+  identity?: ShopIdentity;
   /** Encrypted credentials (AES-GCM, non-extractable key); never leaves the background. */
   secret: { iv: string; data: string };
   autoSyncDefault: boolean;
@@ -273,6 +277,24 @@ export interface DraftVariant {
   options: Record<string, string> | null;
   /** The system product it will be connected to, when known. */
   productId: number | null;
+  /** Where the starting stock came from: the destination's rule, or 0 because nothing governs it
+   *  (unconnected, or no rule in that store). Absent on drafts made before it existed, and once
+   *  the seller types a stock. */
+  stockSource?: DraftStockSource | null;
+}
+
+export type DraftStockSource = 'rule' | 'not_connected' | 'no_rule';
+
+/** A release's refusal: the sentence (`message`), the field it concerns and the platform's own text. */
+export interface DraftFailure {
+  message: string;
+  at: number;
+  /** `title`, `variants.2.sellerSku`…; absent when the refusal concerns no one field. */
+  field?: string | null;
+  /** The platform's raw answer, kept for support. */
+  details?: string | null;
+  /** The field's value when it was refused: the field stops showing the refusal once it changes. */
+  fieldValue?: unknown;
 }
 
 export type DraftStatus = 'draft' | 'publishing' | 'failed';
@@ -295,7 +317,7 @@ export interface DraftRow {
   variants: DraftVariant[];
   /** Platform-specific fields carried over from a same-platform source (logistics, image ids...). */
   extra: Record<string, unknown>;
-  failure: { message: string; at: number } | null;
+  failure: DraftFailure | null;
   /** Set once the platform created the item, so a retried release completes it, never doubles it. */
   release: { platformItemId: string | null; startedAt: number } | null;
   createdAt: number;

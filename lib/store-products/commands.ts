@@ -5,13 +5,11 @@ import { command, EXTENSION_ONLY } from '../commands/define';
 import { notFound } from '../commands/errors';
 import { id, page, pageSize } from '../commands/schemas';
 import type { ShelfsyncDB } from '../db/database';
-import { captureTables } from '../db/tables';
-import type { ConnectReason, ProductRow, StoreVariantRow } from '../db/types';
-import { looseKeyOf, skuKeyOf } from '../db/versions';
-import { markVariants } from '../sync/capture';
+import type { ConnectReason } from '../db/types';
 import { autoConnectStore } from '../stores/connect';
 import { filterEntries, invalidateStore, isIndexReady, storeIndex, syncStatusFor } from './listIndex';
 import { viewsOf } from './views';
+import { addSystemSku, connectVariant } from './addSystemSku';
 
 const syncStatus = z.enum(['off', 'never', 'pending', 'success', 'failed']);
 
@@ -19,13 +17,6 @@ async function storeOf(db: ShelfsyncDB, storeId: number) {
   const store = await db.stores.get(storeId);
   if (!store) throw notFound('store', storeId);
   return store;
-}
-
-/** After a connection change: push the variant if its listing is on auto sync. */
-async function markIfAutoSync(db: ShelfsyncDB, variants: StoreVariantRow[], now: number): Promise<void> {
-  const products = await db.storeProducts.bulkGet([...new Set(variants.map((v) => v.storeProductId))]);
-  const on = new Set(products.filter((p) => p?.autoSync === 1).map((p) => p!.id));
-  await markVariants(db, variants.filter((v) => on.has(v.storeProductId) && v.connected === 1), 'connection', { now });
 }
 
 export const storeProductCommands = {
@@ -118,20 +109,13 @@ export const storeProductCommands = {
   'storeVariants.connect': command({
     summary: 'connect a store variant',
     access: EXTENSION_ONLY,
-    schema: z.object({ id, productId: id }).strict(),
-    async handler({ id: vid, productId }, { db, now }) {
-      const updated = await db.transaction('rw', [...captureTables(db), db.products], async () => {
-        const v = await db.storeVariants.get(vid);
-        if (!v) throw notFound('store variant', vid);
-        const product = await db.products.get(productId);
-        if (!product) throw notFound('system product', productId);
-        const next: StoreVariantRow = { ...v, productId, connected: 1, connectedBy: 'manual', reason: null, candidateProductIds: [] };
-        await db.storeVariants.put(next);
-        await markIfAutoSync(db, [next], now());
-        return next;
-      });
-      invalidateStore(updated.storeId);
-      return { id: updated.id, productId: updated.productId, connected: true };
+    // dryRun: the same connection rolled back, answering the number it would push (Connect
+    // shows it before the seller confirms).
+    schema: z.object({ id, productId: id, dryRun: z.boolean().optional() }).strict(),
+    async handler({ id: vid, productId, dryRun }, { db, now }) {
+      const { storeId, ...answer } = await connectVariant(db, vid, productId, now(), dryRun);
+      if (!dryRun) invalidateStore(storeId);
+      return answer;
     },
   }),
 
@@ -154,49 +138,18 @@ export const storeProductCommands = {
   'storeVariants.createSystemProducts': command({
     summary: 'create system products from store variants',
     access: EXTENSION_ONLY,
-    schema: z.object({ storeVariantIds: z.array(id).min(1).max(5000) }).strict(),
-    async handler({ storeVariantIds }, { db, now }) {
-      const created: { storeVariantId: number; productId: number; sku: string }[] = [];
-      const errors: { storeVariantId: number; code: string; message: string }[] = [];
-      const storeIds = new Set<number>();
-      await db.transaction('rw', [...captureTables(db), db.products], async () => {
-        const variants = await db.storeVariants.bulkGet(storeVariantIds);
-        const connected: StoreVariantRow[] = [];
-        const t = now();
-        for (const [i, v] of variants.entries()) {
-          const vid = storeVariantIds[i]!;
-          if (!v) {
-            errors.push({ storeVariantId: vid, code: 'not_found', message: `No store variant with id ${vid} exists.` });
-            continue;
-          }
-          const sku = v.sellerSku.trim();
-          if (!sku) {
-            errors.push({ storeVariantId: vid, code: 'empty_sku', message: 'This variant has no seller SKU on the platform, so there is no SKU to create. Give it one on the platform, or connect it manually.' });
-            continue;
-          }
-          const taken = await db.products.where('skuKey').equals(skuKeyOf(sku)).first();
-          if (taken) {
-            errors.push({ storeVariantId: vid, code: 'sku_taken', message: `The SKU "${sku}" already belongs to the system product "${taken.name}"; connect this variant to it instead.` });
-            continue;
-          }
-          const sp = await db.storeProducts.get(v.storeProductId);
-          const optionText = v.options ? Object.values(v.options).filter(Boolean).join(' / ') : '';
-          const row = {
-            sku, skuKey: skuKeyOf(sku), looseKey: looseKeyOf(sku), name: `${sp?.title ?? sku}${optionText ? ` — ${optionText}` : ''}`.slice(0, 300),
-            price: v.price, imageUrl: sp?.imageUrl && /^https?:\/\//.test(sp.imageUrl) ? sp.imageUrl : null, weightGrams: null,
-            description: null, createdAt: t, updatedAt: t,
-          };
-          const productId = await db.products.add(row as ProductRow);
-          const next: StoreVariantRow = { ...v, productId, connected: 1, connectedBy: 'created', reason: null, candidateProductIds: [] };
-          await db.storeVariants.put(next);
-          connected.push(next);
-          storeIds.add(v.storeId);
-          created.push({ storeVariantId: vid, productId, sku });
-        }
-        await markIfAutoSync(db, connected, t);
-      });
-      for (const sid of storeIds) invalidateStore(sid);
-      return { created, errors };
+    schema: z.object({
+      storeVariantIds: z.array(id).min(1).max(5000),
+      // Where the new products' stock comes from (addSystemSku.ts): the listings' platform stock
+      // taken into a warehouse (default), or 0 — which a listing on auto sync is then pushed.
+      startingStock: z.enum(['platform', 'zero']).default('platform'),
+      warehouseId: id.optional(),
+      dryRun: z.boolean().optional(),
+    }).strict(),
+    async handler(input, { db, now }) {
+      const answer = await addSystemSku(db, input, now());
+      if (!input.dryRun) for (const sid of answer.storeIds) invalidateStore(sid);
+      return answer;
     },
   }),
 

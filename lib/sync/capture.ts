@@ -93,7 +93,7 @@ export async function markStore(db: ShelfsyncDB, storeId: number, trigger: SyncT
 }
 
 const TRIGGER_OF: Record<MovementRow['kind'], SyncTrigger> = {
-  adjust: 'stock_change', count: 'stock_change', import: 'stock_change',
+  adjust: 'stock_change', count: 'stock_change', import: 'stock_change', intake: 'stock_change',
   reserve: 'reservation', release: 'reservation', fulfil: 'reservation',
   po_order: 'purchase_order', po_receive: 'purchase_order', po_cancel: 'purchase_order',
   inventory_pull: 'inventory_pull',

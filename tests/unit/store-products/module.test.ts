@@ -86,7 +86,7 @@ describe('unconnected variants', () => {
     // Add system SKU for two variants (one with an empty SKU is reported, not half-done).
     const noMatch = list.items.filter((v) => v.reason === 'no_matching_sku').slice(0, 2);
     const empty = list.items.find((v) => v.reason === 'empty_sku')!;
-    const made = await ok('storeVariants.createSystemProducts', { storeVariantIds: [...noMatch.map((v) => v.id), empty.id] });
+    const made = await ok('storeVariants.createSystemProducts', { storeVariantIds: [...noMatch.map((v) => v.id), empty.id], startingStock: 'zero' });
     expect(made.created.map((c) => c.sku).sort()).toEqual(noMatch.map((v) => v.sellerSku).sort());
     expect(made.errors).toEqual([expect.objectContaining({ storeVariantId: empty.id, code: 'empty_sku' })]);
     for (const v of noMatch) {
@@ -95,8 +95,9 @@ describe('unconnected variants', () => {
       expect((await db.storeVariants.get(v.id))).toMatchObject({ productId: p!.id, connected: 1, connectedBy: 'created' });
     }
     // Again: the SKUs are taken now, so nothing is created twice.
-    const again = await ok('storeVariants.createSystemProducts', { storeVariantIds: [noMatch[0]!.id] });
-    expect(again).toMatchObject({ created: [], errors: [{ code: 'sku_taken' }] });
+    await ok('storeVariants.disconnect', { id: noMatch[1]!.id });
+    const again = await ok('storeVariants.createSystemProducts', { storeVariantIds: [noMatch[0]!.id, noMatch[1]!.id], startingStock: 'zero' });
+    expect(again).toMatchObject({ created: [], errors: [{ code: 'already_connected' }, { code: 'sku_taken' }] });
 
     // Disconnect: stays out of auto-connect.
     await ok('storeVariants.disconnect', { id: noMatch[0]!.id });

@@ -27,6 +27,7 @@ const KINDS: Record<MovementRow['kind'], { label: MessageKey; color: string }> =
   po_receive: { label: 'stock_kindPoReceive', color: 'green' },
   po_cancel: { label: 'stock_kindPoCancel', color: 'red' },
   import: { label: 'stock_kindImport', color: 'magenta' },
+  intake: { label: 'stock_kindIntake', color: 'lime' },
   inventory_pull: { label: 'stock_kindPull', color: 'gold' },
 };
 

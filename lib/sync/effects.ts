@@ -1,0 +1,89 @@
+// "What this will push", said before it happens (PRODUCT.md: never a surprise on a live listing).
+// For a set of store variants: what each listing shows on its platform now (the stock Shelfsync
+// last saw there: downloaded, or its last successful push) against the number Shelfsync would
+// push, and whether that push goes out now (auto sync on and a rule). Callers compute it inside
+// a dry run (lib/db/rollback.ts) after doing the real work, or over the listings a switch touches.
+import type { ShelfsyncDB } from '../db/database';
+import type { StoreVariantRow } from '../db/types';
+import { quantitiesFor } from './quantity';
+
+export interface PushEffect {
+  storeVariantId: number;
+  storeProductId: number;
+  storeId: number;
+  title: string;
+  sellerSku: string;
+  /** What the platform shows now, as far as Shelfsync knows. */
+  from: number;
+  /** What Shelfsync would push; null when there is no number (no rule, not connected). */
+  to: number | null;
+  /** True when this push goes out now (auto sync on for the listing, a rule for the store). */
+  pushes: boolean;
+}
+
+export interface EffectSummary {
+  /** The changing pushes first (those going to 0 first of all), at most `limit`. */
+  items: PushEffect[];
+  /** Variants looked at. */
+  total: number;
+  /** Pushes that go out now and change what the platform shows. */
+  changes: number;
+  /** Of those, listings that go from some stock to 0. */
+  toZero: number;
+  /** Pushes that go out now with the number the platform already shows. */
+  unchanged: number;
+  /** Variants with a number that are not pushed now (auto sync off). */
+  waiting: number;
+  /** Variants with no number (no rule for the store, or not connected). */
+  noNumber: number;
+  /** Listings whose stock changes now, and the stores they are in. */
+  listings: number;
+  stores: number;
+}
+
+export const EFFECT_ITEMS = 200;
+
+export function emptyEffects(): EffectSummary {
+  return { items: [], total: 0, changes: 0, toZero: 0, unchanged: 0, waiting: 0, noNumber: 0, listings: 0, stores: 0 };
+}
+
+type Variant = Pick<StoreVariantRow, 'id' | 'storeId' | 'storeProductId' | 'productId' | 'sellerSku' | 'platformStock'>;
+
+/** Adds a batch of variants to `into`. `autoSync` forces the listing's switch (a preview of
+ *  switching it on); otherwise each listing's own switch decides whether the push goes out. */
+export async function addEffects(db: ShelfsyncDB, into: EffectSummary & { seen?: { listings: Set<number>; stores: Set<number> } }, variants: Variant[], opts: { autoSync?: boolean; limit?: number } = {}): Promise<EffectSummary> {
+  if (!variants.length) return into;
+  const seen = (into.seen ??= { listings: new Set(), stores: new Set() });
+  const quantities = await quantitiesFor(db, variants);
+  const listings = new Map((await db.storeProducts.bulkGet([...new Set(variants.map((v) => v.storeProductId))])).filter(Boolean).map((p) => [p!.id, p!]));
+  for (const v of variants) {
+    const to = quantities.get(v.id)?.quantity ?? null;
+    const listing = listings.get(v.storeProductId);
+    const on = opts.autoSync ?? listing?.autoSync === 1;
+    const pushes = on && to !== null;
+    into.total++;
+    if (to === null) into.noNumber++;
+    else if (!pushes) into.waiting++;
+    else if (to === v.platformStock) into.unchanged++;
+    else {
+      into.changes++;
+      if (to === 0 && v.platformStock > 0) into.toZero++;
+      seen.listings.add(v.storeProductId);
+      seen.stores.add(v.storeId);
+    }
+    into.items.push({ storeVariantId: v.id, storeProductId: v.storeProductId, storeId: v.storeId, title: listing?.title ?? '', sellerSku: v.sellerSku, from: v.platformStock, to, pushes });
+  }
+  into.listings = seen.listings.size;
+  into.stores = seen.stores.size;
+  // Keep the rows a seller must see: changes going to 0, other changes, then the rest.
+  const rank = (e: PushEffect) => (e.pushes && e.to !== e.from ? (e.to === 0 ? 0 : 1) : 2);
+  into.items.sort((a, b) => rank(a) - rank(b) || a.storeProductId - b.storeProductId || a.storeVariantId - b.storeVariantId);
+  into.items.length = Math.min(into.items.length, opts.limit ?? EFFECT_ITEMS);
+  return into;
+}
+
+/** The summary without its bookkeeping, for an answer. */
+export function effectsAnswer(e: EffectSummary & { seen?: unknown }): EffectSummary {
+  const { seen: _seen, ...rest } = e;
+  return rest;
+}
