@@ -12,3 +12,33 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   // An empty answer means a key missing from the locale: show the key, never a blank control.
   return text || key;
 }
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function uiLanguage(): string {
+  try {
+    return (browser.i18n.getUILanguage() || 'en').replace('_', '-');
+  } catch {
+    return 'en'; // a test double without it
+  }
+}
+
+/** A count sentence: chrome.i18n has no plurals, so a counted message has one key per plural
+ *  category (`<key>_one`, `<key>_other`, …, as Intl.PluralRules names them for the UI language)
+ *  and the count is its first substitution. A category the locale lacks falls back to `_other`. */
+export function tn(key: string, count: number, ...more: (string | number)[]): string {
+  const lang = uiLanguage();
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(lang);
+    } catch {
+      rules = new Intl.PluralRules('en');
+    }
+    pluralRules.set(lang, rules);
+  }
+  const formatted = new Intl.NumberFormat(lang).format(count);
+  const exact = `${key}_${rules.select(count)}` as MessageKey;
+  const text = t(exact, formatted, ...more);
+  return text === exact ? t(`${key}_other` as MessageKey, formatted, ...more) : text;
+}

@@ -282,9 +282,13 @@ describe('unconnected variants', () => {
     fireEvent.click(screen.getByTestId('unc-reason-all'));
     await screen.findByTestId('unc-row-HAT-X');
 
-    // A candidate in one click.
+    // A candidate opens Connect with it chosen, and says what connecting pushes before it does.
     const sock = screen.getByTestId('unc-row-SOCK-1');
     fireEvent.click(within(sock).getByText('Connect to SOCK_1'));
+    expect((await screen.findByTestId('unc-connect-effect')).textContent).toMatch(/no sync rule yet, so connecting pushes nothing/);
+    expect(screen.getByLabelText('System product')).toBeTruthy();
+    expect((await db.storeVariants.filter((v) => v.sellerSku === 'SOCK-1').first())?.productId).toBeNull();
+    fireEvent.click(screen.getByTestId('unc-connect-ok'));
     await waitFor(() => expect(screen.queryByTestId('unc-row-SOCK-1')).toBeNull());
     expect((await db.storeVariants.filter((v) => v.sellerSku === 'SOCK-1').first())?.productId).toBe(twinA);
 
@@ -293,6 +297,7 @@ describe('unconnected variants', () => {
     const hatId = Number(within(hat).getByTestId(/^unc-connect-\d+$/).getAttribute('data-testid')!.replace('unc-connect-', ''));
     fireEvent.click(within(hat).getByTestId(`unc-connect-${hatId}`));
     await choose('unc-connect-picker', 'HAT-9 — Wool hat', 'hat');
+    await screen.findByTestId('unc-connect-effect');
     fireEvent.click(screen.getByTestId('unc-connect-ok'));
     await waitFor(() => expect(screen.queryByTestId('unc-row-HAT-X')).toBeNull());
     expect(await db.storeVariants.get(hatId)).toMatchObject({ connected: 1, connectedBy: 'manual' });
@@ -310,8 +315,15 @@ describe('unconnected variants', () => {
     await screen.findByTestId('unc-row-POUCH-1');
     for (const row of document.querySelectorAll<HTMLElement>('[data-testid^="unc-row-"]')) fireEvent.click(within(row).getByRole('checkbox'));
     fireEvent.click(screen.getByTestId('unc-add-sku'));
+    // No warehouse yet: the dialog starts the new product at 0 and says why, before anything is made.
+    const dialog = await screen.findByTestId('unc-add-dialog');
+    await within(dialog).findByTestId('unc-add-effects');
+    expect(dialog.textContent).toMatch(/There is no warehouse yet/);
+    expect(within(dialog).getByTestId('unc-add-skipped').textContent).toMatch(/2 variants will not be added/);
+    expect(await db.products.count()).toBe(1);
+    fireEvent.click(screen.getByTestId('unc-add-confirm'));
     const result = await screen.findByTestId('unc-add-result');
-    expect(within(result).getByTestId('unc-add-created').textContent).toMatch(/1 system products created and connected\.POUCH-1/);
+    expect(within(result).getByTestId('unc-add-created').textContent).toMatch(/^1 system product created and connected\.POUCH-1/);
     expect(result.textContent).toMatch(/2 variants were not added/);
     expect(result.textContent).toMatch(/This variant has no seller SKU on the platform/);
     expect(result.textContent).toMatch(/already belongs to the system product "Already there"/);
@@ -326,5 +338,41 @@ describe('unconnected variants', () => {
     invalidateAll();
     await screen.findByTestId('unc-empty');
     expect(screen.getByTestId('unc-empty').textContent).toMatch(/Every variant is connected/);
+  });
+
+  it('Add system SKU shows, before anything changes, what each listing on auto sync will be pushed: platform stock kept, or 0', async () => {
+    const store = await addStore('shopee', 'Shopee Jakarta');
+    const main = (await ok('warehouses.create', { name: 'Main', code: 'MAIN' })).id;
+    await ok('syncRules.create', { name: 'All stock', inventoryType: 'sellable', ratioPercent: 100, warehouseIds: [main], storeIds: [store] });
+    await addListing(store, '5001', 'Mug', [{ sku: 'MUG-1', stock: 136 }], { autoSync: true });
+    await addListing(store, '5002', 'Cap', [{ sku: 'CAP-1', stock: 73 }], { autoSync: true });
+    window.location.hash = `#/store-products?platform=shopee&store=${store}&view=unconnected`;
+    render(<DashboardApp />);
+    await screen.findByTestId('unc-row-MUG-1');
+    for (const row of document.querySelectorAll<HTMLElement>('[data-testid^="unc-row-"]')) fireEvent.click(within(row).getByRole('checkbox'));
+    fireEvent.click(screen.getByTestId('unc-add-sku'));
+
+    // Default: platform stock into the rule's warehouse — nothing changes on the platform.
+    const dialog = await screen.findByTestId('unc-add-dialog');
+    await waitFor(() => expect(within(dialog).getByTestId('unc-add-effects-headline').textContent).toMatch(/Nothing changes on the platform/));
+    expect(within(dialog).getByLabelText('Into warehouse')).toBeTruthy();
+    expect(within(dialog).getByTestId('unc-add-effects-row-MUG-1').textContent).toMatch(/136.*136/);
+    expect(screen.getByTestId('unc-add-confirm').textContent).toMatch(/Create 2 system products/);
+
+    // Start at 0: the two listings would go to 0, and the dialog says so first.
+    fireEvent.click(within(dialog).getByTestId('unc-add-zero'));
+    await waitFor(() => expect(within(dialog).getByTestId('unc-add-effects-headline').textContent).toMatch(/Changes the stock shown on 2 listings now — 2 variants go to 0/));
+    expect(within(dialog).getByTestId('unc-add-effects-row-CAP-1').textContent).toMatch(/73.*0/);
+    expect(await db.products.count()).toBe(0);
+
+    // Back to platform stock, and confirm: the stock is in the warehouse, the ledger says why.
+    fireEvent.click(within(dialog).getByTestId('unc-add-platform'));
+    await waitFor(() => expect(within(dialog).getByTestId('unc-add-effects-headline').textContent).toMatch(/Nothing changes/));
+    fireEvent.click(screen.getByTestId('unc-add-confirm'));
+    const result = await screen.findByTestId('unc-add-result');
+    expect(within(result).getByTestId('unc-add-pushed').textContent).toMatch(/Nothing changes on the platform/);
+    const mug = (await db.products.where('skuKey').equals('mug-1').first())!;
+    expect(await db.stockLevels.get([mug.id, main])).toMatchObject({ onHand: 136 });
+    expect((await db.movements.where('productId').equals(mug.id).first())?.kind).toBe('intake');
   });
 });

@@ -159,6 +159,7 @@ describe.skipIf(!findChromium())('the store product module in Chromium (seed wal
     await shot(page, 'sp-unconnected');
     await oddRow.getByRole('button', { name: 'Connect…' }).click();
     await choose(page, 'unc-connect-picker', 'CANVAS-TOTE — Canvas tote (the real one)', 'canvas');
+    await page.getByTestId('unc-connect-effect').waitFor();
     await page.getByTestId('unc-connect-ok').click();
     await oddRow.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('unc-reason-all').textContent()).toBe('All (2)');
@@ -168,6 +169,8 @@ describe.skipIf(!findChromium())('the store product module in Chromium (seed wal
     // 8. The two others → Add system SKU: created, connected, and the view is empty.
     for (const sku of [newA, newB]) await page.getByTestId(`unc-row-${sku}`).locator('.ant-checkbox-input').check();
     await page.getByTestId('unc-add-sku').click();
+    await page.getByTestId('unc-add-effects').waitFor();
+    await page.getByTestId('unc-add-confirm').click();
     const result = page.getByTestId('unc-add-result');
     await result.waitFor();
     await shot(page, 'sp-add-system-sku');

@@ -13,13 +13,15 @@ interface Props {
   onChange?: (productId: number, product: ProductRow | undefined) => void;
   'data-testid'?: string;
   disabled?: boolean;
+  /** A product chosen before the picker searched (a suggestion): its label shows at once. */
+  initial?: Pick<ProductRow, 'id' | 'sku' | 'name'>;
 }
 
 export function productLabel(p: Pick<ProductRow, 'sku' | 'name'>): string {
   return `${p.sku} — ${p.name}`;
 }
 
-export function ProductPicker({ id, value, onChange, disabled, 'data-testid': testId }: Props) {
+export function ProductPicker({ id, value, onChange, disabled, initial, 'data-testid': testId }: Props) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<ProductRow[]>();
   const [known, setKnown] = useState(new Map<number, ProductRow>());
@@ -44,7 +46,7 @@ export function ProductPicker({ id, value, onChange, disabled, 'data-testid': te
   }, [q]);
 
   const options = (found ?? []).map((p) => ({ value: p.id, label: productLabel(p) }));
-  const chosen = value === undefined ? undefined : known.get(value);
+  const chosen = value === undefined ? undefined : known.get(value) ?? (initial?.id === value ? (initial as ProductRow) : undefined);
   if (chosen && !options.some((o) => o.value === chosen.id)) options.unshift({ value: chosen.id, label: productLabel(chosen) });
 
   return (

@@ -1,11 +1,10 @@
 // The answer of Add system SKU: how many system products were created and connected, and every
 // variant that was not, with the background's reason.
 import { Alert, Modal, Space, Table, Typography } from 'antd';
-import type { CommandOutput } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
+import { effectsHeadline } from '../sync/PushEffects';
+import type { AddResult } from './AddSystemSkuModal';
 import type { UnconnectedVariant } from './types';
-
-export type AddResult = CommandOutput<'storeVariants.createSystemProducts'>;
 
 export function AddSystemSkuResult({ result, variants, onClose }: { result: AddResult | null; variants: Map<number, UnconnectedVariant>; onClose: () => void }) {
   return (
@@ -13,11 +12,13 @@ export function AddSystemSkuResult({ result, variants, onClose }: { result: AddR
       {result && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="unc-add-result">
           {result.created.length > 0 && (
-            <Alert type="success" showIcon title={t('unc_addCreated', result.created.length)} description={result.created.map((c) => c.sku).join(', ')} data-testid="unc-add-created" />
+            <Alert type="success" showIcon title={tn('unc_addCreatedN', result.created.length)} description={result.created.map((c) => c.sku).join(', ')} data-testid="unc-add-created" />
           )}
+          {result.joined.length > 0 && <Alert type="info" showIcon title={tn('unc_addJoined', result.joined.length)} description={result.joined.map((j) => j.sku).join(', ')} />}
+          {result.created.length + result.joined.length > 0 && <Alert type={result.effects.toZero ? 'warning' : 'info'} showIcon title={<span data-testid="unc-add-pushed">{effectsHeadline(result.effects)}</span>} />}
           {result.errors.length > 0 && (
             <>
-              <Alert type="warning" showIcon title={t('unc_addErrors', result.errors.length)} />
+              <Alert type="warning" showIcon title={tn('unc_addErrorsN', result.errors.length)} />
               <Table
                 size="small"
                 rowKey="storeVariantId"

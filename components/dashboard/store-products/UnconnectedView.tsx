@@ -10,7 +10,8 @@ import { t } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { formatNumber, PAGE_SIZES } from '../inventory/format';
-import { AddSystemSkuResult, type AddResult } from './AddSystemSkuResult';
+import { AddSystemSkuResult } from './AddSystemSkuResult';
+import { AddSystemSkuModal, type AddResult } from './AddSystemSkuModal';
 import { ConnectModal, optionText, type ConnectTarget } from './ConnectModal';
 import { goTo } from './location';
 import { ListingImage } from './ListingImage';
@@ -67,21 +68,11 @@ export function UnconnectedView({ store }: { store: StoreView }) {
     }
   }
 
-  const quickConnect = (v: UnconnectedVariant, c: { id: number; sku: string }) =>
-    run(`quick-${v.id}-${c.id}`, async () => {
-      await call('storeVariants.connect', { id: v.id, productId: c.id });
-      message.success(t('unc_connectedToast', v.sellerSku || v.title, c.sku));
-      setSelected((s) => s.filter((id) => id !== v.id));
-      list.reload();
-    });
+  // A candidate opens Connect with it chosen: the number it would push shows before confirming.
+  const quickConnect = (v: UnconnectedVariant, c: { id: number; sku: string; name: string }) =>
+    setConnecting({ id: v.id, title: v.title, sellerSku: v.sellerSku, options: v.options, product: c });
 
-  const addSystemSku = () =>
-    run('add', async () => {
-      const result = await call('storeVariants.createSystemProducts', { storeVariantIds: selected });
-      setAddResult(result);
-      setSelected([]);
-      list.reload();
-    });
+  const [adding, setAdding] = useState<number[] | null>(null);
 
   const autoConnect = () =>
     run('auto', async () => {
@@ -101,6 +92,20 @@ export function UnconnectedView({ store }: { store: StoreView }) {
         onConnected={() => {
           setSelected((s) => s.filter((id) => id !== connecting?.id));
           setConnecting(null);
+          list.reload();
+        }}
+        onAddSystemSku={(id) => {
+          setConnecting(null);
+          setAdding([id]);
+        }}
+      />
+      <AddSystemSkuModal
+        storeVariantIds={adding}
+        onClose={() => setAdding(null)}
+        onDone={(result) => {
+          setAdding(null);
+          setAddResult(result);
+          setSelected([]);
           list.reload();
         }}
       />
@@ -161,7 +166,7 @@ export function UnconnectedView({ store }: { store: StoreView }) {
             data-testid="unc-search"
           />
           <Tooltip title={t('unc_addHelp')}>
-            <Button type="primary" icon={<PlusOutlined />} disabled={!selected.length} loading={busy === 'add'} onClick={() => void addSystemSku()} data-testid="unc-add-sku">
+            <Button type="primary" icon={<PlusOutlined />} disabled={!selected.length} onClick={() => setAdding(selected)} data-testid="unc-add-sku">
               {t('unc_addSku')}{selected.length ? ` (${selected.length})` : ''}
             </Button>
           </Tooltip>
@@ -228,7 +233,7 @@ export function UnconnectedView({ store }: { store: StoreView }) {
               <Space orientation="vertical" size={4} align="start">
                 {v.candidates.map((c) => (
                   <Tooltip key={c.id} title={c.name}>
-                    <Button size="small" icon={<LinkOutlined />} loading={busy === `quick-${v.id}-${c.id}`} onClick={() => void quickConnect(v, c)} data-testid={`unc-candidate-${v.id}-${c.sku}`}>
+                    <Button size="small" icon={<LinkOutlined />} onClick={() => quickConnect(v, c)} data-testid={`unc-candidate-${v.id}-${c.sku}`}>
                       {t('unc_connectTo', c.sku)}
                     </Button>
                   </Tooltip>
