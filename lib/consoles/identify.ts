@@ -3,6 +3,7 @@
 // platform whose console it is, and only act on that store's own listings.
 import type { ShelfsyncDB } from '../db/database';
 import type { StoreRow } from '../db/types';
+import { shopKeyOf, storedIdentity } from '../stores/label';
 import { parseConsoleUrl, type ConsolePage } from './index';
 
 export type Identified =
@@ -12,13 +13,21 @@ export type Identified =
 
 const norm = (u: string) => u.replace(/\/+$/, '').toLowerCase();
 
+/** The ids a console URL may name the shop by: the shop id the platform answered at connect
+ *  (Lazada seller id, TikTok shop id — learnt from /seller/get and /authorization/shops), its
+ *  short code, or what older rows kept in shopRef. */
+function shopIds(store: StoreRow): string[] {
+  const identity = storedIdentity(store);
+  return [shopKeyOf(store.platform, identity), identity.shortCode, store.shopRef].filter((v): v is string => !!v).map((v) => v.toLowerCase());
+}
+
 function matchesHint(store: StoreRow, page: ConsolePage): boolean {
   if (!page.shopHint) return false;
   if (store.platform === 'woocommerce') {
     const base = norm(store.endpoints.apiBaseUrl);
     return base === norm(page.shopHint) || base.endsWith(`/woocommerce/${page.shopHint.toLowerCase()}`);
   }
-  return !!store.shopRef && store.shopRef.toLowerCase() === page.shopHint.toLowerCase();
+  return shopIds(store).includes(page.shopHint.toLowerCase());
 }
 
 export function bindingKey(page: ConsolePage): string {
@@ -41,7 +50,7 @@ export async function identifyConsole(db: ShelfsyncDB, url: string): Promise<Ide
   if (!page.shopHint && ofPlatform.length === 1) return { page, store: ofPlatform[0]! };
   // The URL names a shop no store is known to be; a store whose shop id we never learnt (pasted
   // credentials) may be it when it is the only one of its platform.
-  const unknownShop = ofPlatform.filter((s) => !s.shopRef);
+  const unknownShop = ofPlatform.filter((s) => !shopKeyOf(s.platform, storedIdentity(s)));
   if (page.shopHint && exact.length === 0 && ofPlatform.length === 1 && unknownShop.length === 1) return { page, store: ofPlatform[0]! };
   return { page, store: null, candidates: ofPlatform, reason: ofPlatform.length ? 'ambiguous' : 'not_connected' };
 }

@@ -1,6 +1,6 @@
 // Pieces every platform's authorization flow shares: the result shape and the redirect checks.
 
-import { PlatformError, type CredentialsOf, type Platform } from './types.ts';
+import { PlatformError, type CredentialsOf, type Platform, type ShopIdentity } from './types.ts';
 
 export interface AuthorizationResult<P extends Platform> {
   credentials: CredentialsOf<P>;
@@ -9,6 +9,13 @@ export interface AuthorizationResult<P extends Platform> {
   region?: string;
   /** Lazada: every country store the seller authorized (one Shelfsync store per country). */
   countries?: { country: string; sellerId?: string; userId?: string }[];
+  /** The authorized shop's ids as the platform answered them (Lazada: its first country store). */
+  identity?: ShopIdentity;
+}
+
+/** Drops empty fields, so merging a newer answer never erases what an older one said. */
+export function compactIdentity(identity: ShopIdentity): ShopIdentity {
+  return Object.fromEntries(Object.entries(identity).filter(([, v]) => typeof v === 'string' && v !== '')) as ShopIdentity;
 }
 
 /** Query parameters of the URL the platform redirected back to (from launchWebAuthFlow). */

@@ -16,6 +16,28 @@ export type Credentials =
 
 export type CredentialsOf<P extends Platform> = Extract<Credentials, { platform: P }>;
 
+/** Who a store is on its platform, as the platform names it (not secret: the seller sees these
+ *  in their console). Learnt at connect and on re-authorization; tells same-named stores apart
+ *  and lets a console URL that names its shop be matched to the store. */
+export interface ShopIdentity {
+  /** Shopee shop_id, TikTok shop id. */
+  shopId?: string;
+  /** Lazada seller_id. */
+  sellerId?: string;
+  /** Lazada short_code, TikTok shop code. */
+  shortCode?: string;
+  /** TikTok shop_cipher (an identifier the API wants on shop calls, not a credential). */
+  cipher?: string;
+  /** Shopify {shop}.myshopify.com. */
+  domain?: string;
+  /** WooCommerce site URL. */
+  site?: string;
+  /** Country or region code as the platform gives it (SG, US, ...). */
+  region?: string;
+  /** The shop's name on the platform (the store's name in Shelfsync is the seller's choice). */
+  name?: string;
+}
+
 /** Where a store's platform lives. Defaults are the production hosts; the simulator overrides. */
 export interface PlatformEndpoints {
   /** Base of the documented API paths (Shopee `/api/v2/...` is appended to it, Lazada `/products/get` ...). */
@@ -133,8 +155,9 @@ export interface PlatformAdapter {
   /** The most variants one stock-update call may carry (Lazada 50, Shopee 50 models of one item,
    *  TikTok 100 SKUs of one product, Shopify 250, WooCommerce 100). */
   readonly maxStockBatch: number;
-  /** Cheap authenticated call; answers the shop's display name when the platform gives one. */
-  testConnection(): Promise<{ shopName?: string }>;
+  /** Cheap authenticated call; answers the shop's display name and what the platform says of
+   *  the shop's identity, when it gives them. */
+  testConnection(): Promise<{ shopName?: string; identity?: ShopIdentity }>;
   listItems(opts?: ListItemsOptions): Promise<ListItemsPage>;
   /** Groups updates into the fewest calls the platform allows; each group is one `setStock` call. */
   planStockCalls(updates: StockUpdate[]): StockUpdate[][];

@@ -82,14 +82,13 @@ export async function authorizeStore(db: ShelfsyncDB, input: AuthorizeInput, now
     // launchWebAuthFlow rejects when the seller closes the window or the page cannot load.
     throw new CommandError('authorization_cancelled', `The authorization did not finish: ${err instanceof Error ? err.message : String(err)}.`);
   }
-  const shopRef = result.countries?.[0]?.sellerId ?? (result.credentials.platform === 'tiktok' ? '' : undefined);
   return saveStore(db, {
     platform: input.platform,
     name: input.name ?? result.shopName ?? `${input.platform} store`,
     region: result.region?.toLowerCase() ?? input.region ?? null,
     endpoints,
     credentials: result.credentials,
-    shopRef,
+    identity: { region: result.region?.toUpperCase(), ...result.identity },
     storeId: input.storeId,
   }, now());
 }

@@ -10,10 +10,12 @@ import type { ShelfsyncDB } from '../db/database';
 import type { StoreRow } from '../db/types';
 import { createJob, kickJobs } from '../jobs/runner';
 import { createAdapter } from '../platforms/index';
-import { PLATFORMS, PlatformError, type Credentials, type PlatformEndpoints } from '../platforms/types';
+import { PLATFORMS, PlatformError, type Credentials, type PlatformEndpoints, type ShopIdentity } from '../platforms/types';
 import { authorizeStore, authorizeInput } from './authorize';
-import { parseCredentials, shopRefOf } from './credentials';
+import { parseCredentials } from './credentials';
 import { assertHostAccess, endpointFields, resolveEndpoints } from './endpoints';
+import { assertSameShop, identityOf, learnIdentity } from './identity';
+import { shopKeyOf, storedIdentity } from './label';
 import { encryptCredentials } from './secrets';
 import { adapterFor, viewOfStore, type StoreView } from './session';
 import './download';
@@ -35,8 +37,8 @@ export function platformMessage(err: PlatformError): string {
   }
 }
 
-/** Tries the credentials once; answers the shop's name when the platform gives one. */
-export async function testCredentials(platformName: StoreRow['platform'], endpoints: PlatformEndpoints, credentials: Credentials): Promise<{ shopName?: string; credentials: Credentials }> {
+/** Tries the credentials once; answers the shop's name and identity when the platform gives them. */
+export async function testCredentials(platformName: StoreRow['platform'], endpoints: PlatformEndpoints, credentials: Credentials): Promise<{ shopName?: string; identity?: ShopIdentity; credentials: Credentials }> {
   let current = credentials;
   const adapter = createAdapter(platformName, endpoints, { get: () => current as never, save: async (next) => void (current = next) });
   try {
@@ -52,23 +54,29 @@ export async function testCredentials(platformName: StoreRow['platform'], endpoi
 
 export async function saveStore(
   db: ShelfsyncDB,
-  fields: { platform: StoreRow['platform']; name: string; region: string | null; endpoints: PlatformEndpoints; credentials: Credentials; shopRef?: string; storeId?: number },
+  fields: { platform: StoreRow['platform']; name: string; region: string | null; endpoints: PlatformEndpoints; credentials: Credentials; identity?: ShopIdentity; storeId?: number },
   now: number,
 ): Promise<StoreView> {
   const secret = await encryptCredentials(db, fields.credentials);
+  const identity = identityOf(fields.credentials, fields.endpoints, fields.identity);
+  const shopRef = shopKeyOf(fields.platform, identity) ?? '';
   if (fields.storeId !== undefined) {
     // Re-authorization: the same store (its listings, connections and rule stay) with new credentials.
     return db.transaction('rw', db.stores, async () => {
       const current = await getStore(db, fields.storeId!);
       if (current.platform !== fields.platform) throw new CommandError('invalid_input', `${current.name} is a ${current.platform} store; it cannot be re-authorized as ${fields.platform}.`, [{ field: 'platform', message: 'must match the store' }]);
-      const next: StoreRow = { ...current, secret, endpoints: fields.endpoints, status: 'active', statusReason: null, shopRef: fields.shopRef || current.shopRef || shopRefOf(fields.credentials, fields.endpoints.apiBaseUrl), updatedAt: now };
+      assertSameShop(current, identity);
+      const next: StoreRow = {
+        ...current, secret, endpoints: fields.endpoints, status: 'active', statusReason: null,
+        identity: { ...storedIdentity(current), ...identity }, shopRef: shopRef || current.shopRef, updatedAt: now,
+      };
       await db.stores.put(next);
       return viewOfStore(next);
     });
   }
   const row = {
     platform: fields.platform, name: fields.name, region: fields.region, status: 'active' as const, statusReason: null,
-    endpoints: fields.endpoints, shopRef: fields.shopRef || shopRefOf(fields.credentials, fields.endpoints.apiBaseUrl),
+    endpoints: fields.endpoints, shopRef, identity,
     secret, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, createdAt: now, updatedAt: now,
   };
   const storeId = await db.stores.add(row as StoreRow);
@@ -113,7 +121,7 @@ export const storeCommands = {
       const endpoints = resolveEndpoints(input.platform, input.region, input, site);
       await assertHostAccess(endpoints);
       const tested = await testCredentials(input.platform, endpoints, parsed.credentials);
-      return saveStore(db, { platform: input.platform, name: input.name, region: input.region ?? null, endpoints, credentials: tested.credentials, storeId: input.storeId }, now());
+      return saveStore(db, { platform: input.platform, name: input.name, region: input.region ?? null, endpoints, credentials: tested.credentials, identity: tested.identity, storeId: input.storeId }, now());
     },
   }),
 
@@ -134,6 +142,8 @@ export const storeCommands = {
       try {
         const info = await adapter.testConnection();
         if (store.status === 'needs_reauthorization') await db.stores.update(sid, { status: 'active', statusReason: null, updatedAt: now() });
+        // Stores connected before their shop's ids were learnt learn them here.
+        await learnIdentity(db, (await db.stores.get(sid)) ?? store, info.identity, now());
         return { ok: true as const, shopName: info.shopName ?? null };
       } catch (err) {
         if (!(err instanceof PlatformError)) throw err;

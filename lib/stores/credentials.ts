@@ -20,18 +20,3 @@ export function parseCredentials(platform: Platform, raw: unknown): { ok: true; 
   if (!parsed.success) return { ok: false, error: parsed.error };
   return { ok: true, credentials: { platform, ...parsed.data } as Credentials };
 }
-
-/** The store's identity on its platform (not a secret). */
-export function shopRefOf(c: Credentials, apiBaseUrl: string): string {
-  switch (c.platform) {
-    case 'shopee':
-      return c.shopId;
-    case 'shopify':
-      return c.shopDomain;
-    case 'woocommerce':
-      return apiBaseUrl;
-    case 'lazada':
-    case 'tiktok':
-      return '';
-  }
-}

@@ -12,6 +12,7 @@ import { logger } from '../log/logger';
 import { PlatformError, type PlatformItem } from '../platforms/types';
 import { invalidateStore } from '../store-products/listIndex';
 import { applyMatch, matchSkus } from './connect';
+import { learnMissingIdentity } from './identity';
 import { adapterFor } from './session';
 
 const log = logger('download');
@@ -129,6 +130,8 @@ async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }):
   const store = await db.stores.get(input.storeId);
   if (!store) throw new CommandError('not_found', `The store ${input.storeId} was removed during its download.`);
   if (store.status !== 'active') throw new CommandError('store_not_active', `${store.name} is ${store.status.replace(/_/g, ' ')}; nothing was downloaded.`);
+  // A store connected before its shop's ids were learnt asks once, before its first page.
+  if (!job.state) await learnMissingIdentity(db, store, await adapterFor(db, store), Date.now);
   const state: DownloadState = (job.state as DownloadState | undefined) ?? {
     cursor: null,
     startedAt: Date.now(),

@@ -1,6 +1,6 @@
 // Authorization flows on a scripted fetch: authorize URLs, redirect checks, code exchanges.
 import { describe, expect, it } from 'vitest';
-import { lazadaAuth, shopeeAuth, shopifyAuth, tiktokAuth, woocommerceAuth, defaultEndpoints } from '../../lib/platforms/index.ts';
+import { createAdapter, lazadaAuth, shopeeAuth, shopifyAuth, tiktokAuth, woocommerceAuth, defaultEndpoints } from '../../lib/platforms/index.ts';
 import { hmacSha256Hex } from '../../lib/platforms/hmac.ts';
 import { shopeePublicSign } from '../../lib/platforms/shopee/sign.ts';
 import { lazadaSign } from '../../lib/platforms/lazada/sign.ts';
@@ -50,11 +50,13 @@ describe('lazada', () => {
   });
   it('token/create is signed over /auth/token/create and answers the country stores', async () => {
     const { fetchFn, calls } = scripted([
-      { body: { code: '0', access_token: 'at', refresh_token: 'rt', expires_in: 604800, account: 'me@shop', country_user_info: [{ country: 'sg', seller_id: '9', user_id: '8' }] } },
+      { body: { code: '0', access_token: 'at', refresh_token: 'rt', expires_in: 604800, account: 'me@shop', country_user_info: [{ country: 'sg', seller_id: '9', user_id: '8', short_code: 'SGABC' }] } },
     ]);
     const r = await lazadaAuth.completeAuthorization(app, ep, `${cb}lazada?code=0_1&state=s1`, 's1', { fetch: fetchFn, now });
     expect(r.credentials).toEqual({ platform: 'lazada', appKey: '123456', appSecret: 'helloworld', accessToken: 'at', refreshToken: 'rt', accessTokenExpiresAt: now() + 604800_000 });
     expect(r).toMatchObject({ region: 'sg', shopName: 'me@shop', countries: [{ country: 'sg', sellerId: '9', userId: '8' }] });
+    // The login (account) is not the shop's name: the identity keeps only the shop's ids and country.
+    expect(r.identity).toEqual({ sellerId: '9', shortCode: 'SGABC', region: 'SG' });
     const u = new URL(calls[0]?.url ?? '');
     expect(u.pathname).toBe('/lazada/auth/rest/auth/token/create');
     const params = Object.fromEntries([...u.searchParams].filter(([k]) => k !== 'sign'));
@@ -74,16 +76,37 @@ describe('tiktok', () => {
   it('code → token/get → shops (cipher, name, region)', async () => {
     const { fetchFn, calls } = scripted([
       { body: { code: 0, data: { access_token: 'at', access_token_expire_in: 1800000000, refresh_token: 'rt', refresh_token_expire_in: 1900000000 } } },
-      { body: { code: 0, data: { shops: [{ id: '1', name: 'TT Shop', region: 'GB', cipher: 'ciph' }] } } },
+      { body: { code: 0, data: { shops: [{ id: '7494', name: 'TT Shop', region: 'GB', cipher: 'ciph', code: 'GBLC1234', seller_type: 'LOCAL' }] } } },
     ]);
     const r = await tiktokAuth.completeAuthorization(app, ep, `${cb}tiktok?code=abc&state=s2`, 's2', { fetch: fetchFn, now });
     expect(r).toEqual({
       credentials: { platform: 'tiktok', appKey: 'k', appSecret: 's', shopCipher: 'ciph', accessToken: 'at', refreshToken: 'rt', accessTokenExpiresAt: 1800000000_000 },
       shopName: 'TT Shop',
       region: 'GB',
+      identity: { shopId: '7494', cipher: 'ciph', shortCode: 'GBLC1234', name: 'TT Shop', region: 'GB' },
     });
     expect(calls[0]?.url).toBe('http://sim/tiktok/auth/api/v2/token/get?app_key=k&app_secret=s&auth_code=abc&grant_type=authorized_code');
     expect(new URL(calls[1]?.url ?? '').pathname).toBe('/tiktok/authorization/202309/shops');
+  });
+});
+
+describe('the shop a connection is (testConnection)', () => {
+  it('lazada: /seller/get answers the seller id (a number on the wire), short code and name', async () => {
+    const { fetchFn, calls } = scripted([{ body: { code: '0', data: { seller_id: 1000123456, short_code: 'SG1A2B3', name: 'Lazada Shop', name_company: 'Shop Pte Ltd', location: 'Singapore', verified: true } } }]);
+    const creds = { platform: 'lazada' as const, appKey: '123456', appSecret: 'helloworld', accessToken: 'at', refreshToken: 'rt', accessTokenExpiresAt: now() + 86400_000 };
+    const adapter = createAdapter('lazada', { apiBaseUrl: 'http://sim/lazada/rest' }, { get: () => creds as never, save: async () => {} }, { fetch: fetchFn, now, callsPerSecond: 0 });
+    expect(await adapter.testConnection()).toEqual({ shopName: 'Lazada Shop', identity: { sellerId: '1000123456', shortCode: 'SG1A2B3', name: 'Lazada Shop' } });
+    expect(new URL(calls[0]?.url ?? '').pathname).toBe('/lazada/rest/seller/get');
+  });
+  it('tiktok: the shop whose cipher the store holds, never another shop the token covers', async () => {
+    const shops = { code: 0, data: { shops: [{ id: '1', name: 'Other', region: 'GB', cipher: 'other' }, { id: '2', name: 'Mine', region: 'MY', cipher: 'mine', code: 'MYLC2' }] } };
+    const creds = (shopCipher: string) => ({ platform: 'tiktok' as const, appKey: 'k', appSecret: 's', accessToken: 'at', refreshToken: 'rt', shopCipher, accessTokenExpiresAt: now() + 86400_000 });
+    const adapterFor = (shopCipher: string) => {
+      const c = creds(shopCipher);
+      return createAdapter('tiktok', { apiBaseUrl: 'http://sim/tiktok' }, { get: () => c as never, save: async () => {} }, { fetch: scripted([{ body: shops }]).fetchFn, now, callsPerSecond: 0 });
+    };
+    expect(await adapterFor('mine').testConnection()).toEqual({ shopName: 'Mine', identity: { shopId: '2', cipher: 'mine', shortCode: 'MYLC2', name: 'Mine', region: 'MY' } });
+    await rejects(adapterFor('gone').testConnection(), 'auth');
   });
 });
 

@@ -92,5 +92,9 @@ describe.each(Object.keys(flows) as Platform[])('%s authorization against the si
     const adapter = createAdapter(platform, ep, { get: () => creds as never, save: async (c) => { creds = c; } });
     const page = await adapter.listItems();
     expect(page.items.length).toBe(3);
+    // The authorization and a later test name the same shop (Lazada seller id, TikTok shop id).
+    const learnt = (result as { identity?: { sellerId?: string; shopId?: string } }).identity;
+    if (platform === 'lazada') expect((await adapter.testConnection()).identity?.sellerId).toBe(learnt?.sellerId ?? 'missing');
+    if (platform === 'tiktok') expect((await adapter.testConnection()).identity).toMatchObject({ shopId: learnt?.shopId ?? 'missing', cipher: (creds as { shopCipher: string }).shopCipher });
   });
 });

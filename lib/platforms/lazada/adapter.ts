@@ -14,11 +14,12 @@ import {
   type PlatformAdapter,
   type PlatformEndpoints,
   type PlatformItem,
+  type ShopIdentity,
   type StockResult,
   type StockUpdate,
 } from '../types.ts';
 import { arr, chunk, decodeCursor, encodeCursor, epochMs, int, isoSeconds, num, obj, str } from '../util.ts';
-import { refreshLazadaToken } from './auth.ts';
+import { parseLazadaSeller, refreshLazadaToken } from './auth.ts';
 import { isLazadaExpired, lazadaCall, type LazadaCall } from './client.ts';
 import { lazadaCreatePayload, lazadaDetailFailures, lazadaStockXml, mapLazadaProduct } from './mapping.ts';
 
@@ -65,11 +66,10 @@ export class LazadaAdapter implements PlatformAdapter {
     return retry ? retryThrottled(once) : once();
   }
 
-  async testConnection(): Promise<{ shopName?: string }> {
+  async testConnection(): Promise<{ shopName?: string; identity?: ShopIdentity }> {
     try {
-      // /seller/get is outside our contract doc; the real API answers the shop name there.
-      const env = await this.call({ method: 'GET', path: '/seller/get' }, false);
-      return { shopName: str(obj(env.data).name) || undefined };
+      // /seller/get is outside our contract doc; the real API answers the shop's name and ids there.
+      return parseLazadaSeller(await this.call({ method: 'GET', path: '/seller/get' }, false));
     } catch (err) {
       if (!(err instanceof PlatformError) || (err.kind !== 'not_found' && err.kind !== 'invalid') || isLazadaExpired(err)) throw err;
       await this.call({ method: 'GET', path: '/products/get', params: { filter: 'all', limit: '1', offset: '0' } }, false);

@@ -2,9 +2,9 @@
 // auth host, a 30-minute code, /auth/token/create signed with the app secret. One
 // authorization can cover several country stores (`country_user_info`).
 
-import { checkState, redirectParams, requireParam, type AuthorizationResult } from '../authCommon.ts';
+import { checkState, compactIdentity, redirectParams, requireParam, type AuthorizationResult } from '../authCommon.ts';
 import { joinUrl, queryString, type AdapterOptions } from '../http.ts';
-import { PlatformError, type CredentialsOf, type PlatformEndpoints } from '../types.ts';
+import { PlatformError, type CredentialsOf, type PlatformEndpoints, type ShopIdentity } from '../types.ts';
 import { arr, int, obj, str } from '../util.ts';
 import { lazadaCall } from './client.ts';
 
@@ -47,17 +47,24 @@ export async function completeAuthorization(
   const code = requireParam(params, 'code');
   const env = await lazadaCall(tokenBase(endpoints), app, { method: 'GET', path: '/auth/token/create', params: { code } }, opts);
   const t = tokenFields(env, opts);
-  const countries = arr(t.src.country_user_info).map((c) => {
-    const o = obj(c);
-    return { country: str(o.country).toLowerCase(), sellerId: str(o.seller_id) || undefined, userId: str(o.user_id) || undefined };
-  });
+  const infos = arr(t.src.country_user_info).map(obj);
+  const countries = infos.map((o) => ({ country: str(o.country).toLowerCase(), sellerId: str(o.seller_id) || undefined, userId: str(o.user_id) || undefined }));
   const region = countries[0]?.country || str(t.src.country).toLowerCase() || undefined;
   return {
     credentials: { platform: 'lazada', appKey: app.appKey, appSecret: app.appSecret, ...t.tokens },
     shopName: str(t.src.account) || undefined,
     region,
     countries,
+    identity: compactIdentity({ sellerId: countries[0]?.sellerId, shortCode: str(infos[0]?.short_code) || undefined, region: region?.toUpperCase() }),
   };
+}
+
+/** `/seller/get` (GetSeller): `data{seller_id, short_code, name, name_company, location, ...}`;
+ *  seller_id arrives as a number. Not in our contract doc; public SDK models agree on the names. */
+export function parseLazadaSeller(env: Record<string, unknown>): { shopName?: string; identity: ShopIdentity } {
+  const d = obj(env.data);
+  const name = str(d.name) || str(d.name_company) || undefined;
+  return { shopName: name, identity: compactIdentity({ sellerId: str(d.seller_id) || undefined, shortCode: str(d.short_code) || undefined, name }) };
 }
 
 export async function refreshLazadaToken(

@@ -3,6 +3,7 @@
 
 import type { AdapterOptions } from '../http.ts';
 import { pacerFor, retryThrottled, type Pacer } from '../pacer.ts';
+import { compactIdentity } from '../authCommon.ts';
 import { TokenKeeper } from '../tokens.ts';
 import {
   PlatformError,
@@ -15,6 +16,7 @@ import {
   type PlatformAdapter,
   type PlatformEndpoints,
   type PlatformItem,
+  type ShopIdentity,
   type StockResult,
   type StockUpdate,
 } from '../types.ts';
@@ -70,9 +72,10 @@ export class ShopeeAdapter implements PlatformAdapter {
     return retry ? retryThrottled(once) : once();
   }
 
-  async testConnection(): Promise<{ shopName?: string }> {
+  async testConnection(): Promise<{ shopName?: string; identity?: ShopIdentity }> {
     try {
-      return { shopName: parseShopInfo(await this.call({ method: 'GET', path: SHOP_INFO }, false)).shopName };
+      const info = parseShopInfo(await this.call({ method: 'GET', path: SHOP_INFO }, false));
+      return { shopName: info.shopName, identity: compactIdentity({ shopId: this.store.get().shopId, name: info.shopName, region: info.region?.toUpperCase() }) };
     } catch (err) {
       // get_shop_info is outside our contract doc; fall back to the cheapest documented call.
       if (!(err instanceof PlatformError) || (err.kind !== 'not_found' && err.kind !== 'invalid')) throw err;

@@ -15,6 +15,7 @@ import {
   type PlatformAdapter,
   type PlatformEndpoints,
   type PlatformItem,
+  type ShopIdentity,
   type StockResult,
   type StockUpdate,
 } from '../types.ts';
@@ -66,14 +67,14 @@ export class TiktokAdapter implements PlatformAdapter {
     return retry ? retryThrottled(once) : once();
   }
 
-  async testConnection(): Promise<{ shopName?: string }> {
+  async testConnection(): Promise<{ shopName?: string; identity?: ShopIdentity }> {
     const creds = await this.tokens.current();
     try {
-      return { shopName: (await tiktokShopInfo(creds, this.endpoints, this.opts)).shopName };
+      return await tiktokShopInfo(creds, this.endpoints, this.opts);
     } catch (err) {
       if (!isTiktokExpired(err)) throw err;
       const fresh = await this.tokens.refresh(creds.accessToken);
-      return { shopName: (await tiktokShopInfo(fresh, this.endpoints, this.opts)).shopName };
+      return tiktokShopInfo(fresh, this.endpoints, this.opts);
     }
   }
 

@@ -2,9 +2,9 @@
 // page, a code exchanged with app key + secret on the auth host (GET, unsigned), then
 // /authorization/202309/shops for the shop's cipher, name and region.
 
-import { checkState, redirectParams, type AuthorizationResult } from '../authCommon.ts';
+import { checkState, compactIdentity, redirectParams, type AuthorizationResult } from '../authCommon.ts';
 import { joinUrl, queryString, send, type AdapterOptions } from '../http.ts';
-import { PlatformError, type CredentialsOf, type PlatformEndpoints } from '../types.ts';
+import { PlatformError, type CredentialsOf, type PlatformEndpoints, type ShopIdentity } from '../types.ts';
 import { arr, epochMs, num, obj, str } from '../util.ts';
 import { tiktokCall, tiktokError } from './client.ts';
 
@@ -63,7 +63,14 @@ export async function completeAuthorization(
     credentials: { platform: 'tiktok', appKey: app.appKey, appSecret: app.appSecret, shopCipher: cipher, ...tokens },
     shopName: str(shop.name) || undefined,
     region: str(shop.region) || undefined,
+    identity: shopIdentity(shop),
   };
+}
+
+/** One entry of `/authorization/202309/shops`: `{id, name, region, cipher, code, seller_type}`
+ *  (tiktok.md; `code` as in TikTok's SDK models — the shop code Seller Center shows). */
+function shopIdentity(shop: Record<string, unknown>): ShopIdentity {
+  return compactIdentity({ shopId: str(shop.id), cipher: str(shop.cipher), shortCode: str(shop.code), name: str(shop.name), region: str(shop.region).toUpperCase() });
 }
 
 export async function refreshTiktokToken(
@@ -101,14 +108,16 @@ async function tokenCall(
   return { accessToken, refreshToken: str(data.refresh_token), accessTokenExpiresAt: exp };
 }
 
-/** Shop name and region for an existing connection (testConnection). */
+/** Shop name and ids for an existing connection (testConnection): the shop whose cipher the
+ *  store holds. The shops call itself takes no cipher, so this is also where a cipher that the
+ *  token does not cover is found out — before any shop call fails on it. */
 export async function tiktokShopInfo(
   creds: CredentialsOf<'tiktok'>,
   endpoints: PlatformEndpoints,
   opts: AdapterOptions = {},
-): Promise<{ shopName?: string; region?: string }> {
+): Promise<{ shopName?: string; identity: ShopIdentity }> {
   const env = await tiktokCall(endpoints.apiBaseUrl, creds, { method: 'GET', path: '/authorization/202309/shops' }, opts);
-  const shops = arr(obj(env.data).shops).map(obj);
-  const shop = shops.find((s) => str(s.cipher) === creds.shopCipher) ?? shops[0] ?? {};
-  return { shopName: str(shop.name) || undefined, region: str(shop.region) || undefined };
+  const shop = arr(obj(env.data).shops).map(obj).find((s) => str(s.cipher) === creds.shopCipher);
+  if (!shop) throw new PlatformError('auth', 'tiktok: the shop cipher is not one of the shops this authorization covers');
+  return { shopName: str(shop.name) || undefined, identity: shopIdentity(shop) };
 }
