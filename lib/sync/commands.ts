@@ -9,6 +9,7 @@ import type { SyncLogRow } from '../db/types';
 import { createJob, kickJobs } from '../jobs/runner';
 import { markStore, markVariants } from './capture';
 import { quantitiesFor } from './quantity';
+import { autoSyncOnEffects, emptyEffects, type EffectSummary } from './effects';
 import { invalidateStore } from '../store-products/listIndex';
 import './manualJob';
 import './drift';
@@ -48,9 +49,16 @@ export const syncCommands = {
   'storeProducts.setAutoSync': command({
     summary: 'switch auto sync',
     access: EXTENSION_ONLY,
-    schema: z.object({ storeId: id, storeProductIds: z.array(id).min(1).max(100_000).optional(), all: z.literal(true).optional(), enabled: z.boolean() }).strict()
+    // dryRun (switching on): what it would push now, per listing from → to, and nothing written.
+    schema: z.object({ storeId: id, storeProductIds: z.array(id).min(1).max(100_000).optional(), all: z.literal(true).optional(), enabled: z.boolean(), dryRun: z.boolean().optional() }).strict()
       .refine((s) => !!s.storeProductIds !== !!s.all, { message: 'give storeProductIds or all: true', path: ['storeProductIds'] }),
-    async handler(input, { db, now }) {
+    async handler(input, { db, now }): Promise<{ updated: number; effects?: EffectSummary }> {
+      if (input.dryRun) {
+        await assertStore(db, input.storeId);
+        const effects = input.enabled ? await db.transaction('r', [db.storeVariants, db.storeProducts, db.ruleStores, db.syncRules, db.stockLevels], async () => autoSyncOnEffects(db, input.storeId, input)) : emptyEffects();
+        const updated = input.all ? await db.storeProducts.where('[storeId+platformItemId]').between([input.storeId, ''], [input.storeId, '\uffff']).count() : input.storeProductIds!.length;
+        return { updated, effects };
+      }
       return db.transaction('rw', captureTables(db), async () => {
         await assertStore(db, input.storeId);
         const t = now();

@@ -4,6 +4,7 @@
 // push, and whether that push goes out now (auto sync on and a rule). Callers compute it inside
 // a dry run (lib/db/rollback.ts) after doing the real work, or over the listings a switch touches.
 import type { ShelfsyncDB } from '../db/database';
+import { storeVariantsAfter } from '../db/tables';
 import type { StoreVariantRow } from '../db/types';
 import { quantitiesFor } from './quantity';
 
@@ -86,4 +87,27 @@ export async function addEffects(db: ShelfsyncDB, into: EffectSummary & { seen?:
 export function effectsAnswer(e: EffectSummary & { seen?: unknown }): EffectSummary {
   const { seen: _seen, ...rest } = e;
   return rest;
+}
+
+const WALK = 2000;
+
+/** What switching auto sync on for these listings (or the whole store) pushes now: every
+ *  connected variant gets its number. A large store is walked a page of variants at a time. */
+export async function autoSyncOnEffects(db: ShelfsyncDB, storeId: number, target: { storeProductIds?: number[]; all?: true }): Promise<EffectSummary> {
+  const into = emptyEffects();
+  if (target.storeProductIds) {
+    for (let i = 0; i < target.storeProductIds.length; i += 500) {
+      const variants = await db.storeVariants.where('storeProductId').anyOf(target.storeProductIds.slice(i, i + 500)).toArray();
+      await addEffects(db, into, variants.filter((v) => v.storeId === storeId && v.connected === 1), { autoSync: true });
+    }
+    return effectsAnswer(into);
+  }
+  let after: [string, string] = ['', ''];
+  for (;;) {
+    const page = await storeVariantsAfter(db, storeId, after, WALK);
+    await addEffects(db, into, page.filter((v) => v.connected === 1), { autoSync: true });
+    if (page.length < WALK) return effectsAnswer(into);
+    const last = page[page.length - 1]!;
+    after = [last.platformItemId, last.platformVariantId];
+  }
 }

@@ -249,9 +249,42 @@ describe('the store product list', () => {
 
     fireEvent.click(screen.getByTestId('sp-more'));
     fireEvent.click(await screen.findByTestId('sp-more-auto-on'));
-    expect(await screen.findByText('Auto sync switched on for 1 listings.')).toBeTruthy();
+    // Asked first, with what it pushes: no rule, so nothing.
+    const dialog = await screen.findByTestId('sp-auto-on-dialog');
+    expect((await within(dialog).findByTestId('sp-auto-on-effects-headline')).textContent).toBe('Nothing is pushed now.');
+    expect(dialog.textContent).toMatch(/1 variant has no number/);
+    expect((await db.storeProducts.get(id))?.autoSync).toBe(0);
+    fireEvent.click(screen.getByTestId('sp-auto-on-confirm'));
+    expect(await screen.findByText(/^Auto sync switched on for 1 listing\./)).toBeTruthy();
     expect((await db.storeProducts.get(id))?.autoSync).toBe(1);
     await waitFor(() => expect(within(screen.getByTestId('sp-row-7001')).getByTestId(`sp-sync-${id}`).dataset.auto).toBe('on'));
+  });
+
+  it('All items → Auto sync on says how many live listings change now and which go to 0, before switching', async () => {
+    const store = await addStore('shopee', 'Shopee Jakarta');
+    const main = (await ok('warehouses.create', { name: 'Main', code: 'MAIN' })).id;
+    await ok('syncRules.create', { name: 'All stock', inventoryType: 'sellable', ratioPercent: 100, warehouseIds: [main], storeIds: [store] });
+    const cup = await addProduct('CUP-1');
+    const mug = await addProduct('MUG-1');
+    const pen = await addProduct('PEN-1');
+    await ok('inventory.adjust', { warehouseId: main, productId: cup, onHand: 40 });
+    await ok('inventory.adjust', { warehouseId: main, productId: pen, onHand: 7 });
+    await addListing(store, '7001', 'Cup', [{ sku: 'CUP-1', productId: cup, stock: 45 }]);
+    await addListing(store, '7002', 'Mug', [{ sku: 'MUG-1', productId: mug, stock: 12 }]);
+    await addListing(store, '7003', 'Pen', [{ sku: 'PEN-1', productId: pen, stock: 7 }]);
+    window.location.hash = `#/store-products?platform=shopee&store=${store}`;
+    render(<DashboardApp />);
+    await screen.findByTestId('sp-row-7001');
+    fireEvent.click(screen.getByTestId('sp-all'));
+    fireEvent.click(await screen.findByTestId('sp-all-auto-on'));
+    const dialog = await screen.findByTestId('sp-auto-on-dialog');
+    expect((await within(dialog).findByTestId('sp-auto-on-effects-headline')).textContent).toBe('Changes the stock shown on 2 listings now — 1 variant goes to 0, and buyers can no longer order it.');
+    expect(within(dialog).getByTestId('sp-auto-on-effects-row-CUP-1').textContent).toMatch(/45.*40/);
+    expect(within(dialog).getByTestId('sp-auto-on-effects-row-MUG-1').textContent).toMatch(/12.*0/);
+    expect(await db.storeProducts.filter((p) => p.autoSync === 1).count()).toBe(0);
+    fireEvent.click(screen.getByTestId('sp-auto-on-confirm'));
+    expect(await screen.findByText(/^Auto sync switched on for 3 listings\. Changes the stock shown on 2 listings now/)).toBeTruthy();
+    expect(await db.storeProducts.filter((p) => p.autoSync === 1).count()).toBe(3);
   });
 });
 

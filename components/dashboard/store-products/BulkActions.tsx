@@ -6,9 +6,10 @@ import { CloudUploadOutlined, CopyOutlined, DownOutlined, ThunderboltOutlined } 
 import { useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { CommandError } from '@/lib/commands/errors';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { formatNumber } from '../inventory/format';
+import { AutoSyncConfirm } from './AutoSyncConfirm';
 import { isFiltered, type ProductFilter } from './ProductFilters';
 
 type Target = { storeProductIds: number[] } | { all: true };
@@ -64,15 +65,27 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
       onSyncStarted(jobId, count);
     });
 
-  const autoSync = (target: Target, enabled: boolean) =>
-    run(enabled ? 'on' : 'off', async () => {
-      const { updated } = await call('storeProducts.setAutoSync', { storeId, ...target, enabled });
-      message.success(t(enabled ? 'sp_autoOnDone' : 'sp_autoOffDone', formatNumber(updated)));
-      onChanged();
-    });
+  // Switching on pushes now, so it is confirmed with what it pushes (AutoSyncConfirm); off pushes nothing.
+  const [confirmOn, setConfirmOn] = useState<{ target: Target; count: number } | null>(null);
+  const autoSync = (target: Target, enabled: boolean, count: number) =>
+    enabled
+      ? setConfirmOn({ target, count })
+      : run('off', async () => {
+          const { updated } = await call('storeProducts.setAutoSync', { storeId, ...target, enabled });
+          message.success(tn('sp_autoOffDoneN', updated));
+          onChanged();
+        });
 
   const onAll = (action: 'sync' | 'on' | 'off') => {
-    const what = t(action === 'sync' ? 'sp_allSync' : action === 'on' ? 'sp_allAutoOn' : 'sp_allAutoOff');
+    if (action === 'on') {
+      void run('on', async () => {
+        const target = await allTarget();
+        if (!target) message.info(t('sp_allNothing'));
+        else setConfirmOn({ target, count: 'storeProductIds' in target ? target.storeProductIds.length : total });
+      });
+      return;
+    }
+    const what = t(action === 'sync' ? 'sp_allSync' : 'sp_allAutoOff');
     modal.confirm({
       title: t('sp_allConfirmTitle', what, formatNumber(total)),
       content: isFiltered(filter) ? t('sp_allConfirmFiltered') : t('sp_allConfirmEverything'),
@@ -89,8 +102,8 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
             const { jobId } = await call('storeProducts.sync', { storeId, ...target });
             onSyncStarted(jobId, 'storeProductIds' in target ? target.storeProductIds.length : total);
           } else {
-            const { updated } = await call('storeProducts.setAutoSync', { storeId, ...target, enabled: action === 'on' });
-            message.success(t(action === 'on' ? 'sp_autoOnDone' : 'sp_autoOffDone', formatNumber(updated)));
+            const { updated } = await call('storeProducts.setAutoSync', { storeId, ...target, enabled: false });
+            message.success(tn('sp_autoOffDoneN', updated));
             onChanged();
           }
         }),
@@ -114,7 +127,7 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
             { key: 'on', icon: <ThunderboltOutlined />, label: <span data-testid="sp-more-auto-on">{t('sp_moreAutoOn')}</span> },
             { key: 'off', label: <span data-testid="sp-more-auto-off">{t('sp_moreAutoOff')}</span> },
           ],
-          onClick: ({ key }) => void autoSync({ storeProductIds: selected }, key === 'on'),
+          onClick: ({ key }) => void autoSync({ storeProductIds: selected }, key === 'on', selected.length),
         }}
       >
         <Button loading={busy === 'on' || busy === 'off'} data-testid="sp-more">
@@ -137,6 +150,16 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
           {t(isFiltered(filter) ? 'sp_allItemsFiltered' : 'sp_allItems', formatNumber(total))} <DownOutlined />
         </Button>
       </Dropdown>
+      <AutoSyncConfirm
+        storeId={storeId}
+        target={confirmOn?.target ?? null}
+        count={confirmOn?.count ?? 0}
+        onClose={() => setConfirmOn(null)}
+        onDone={() => {
+          setConfirmOn(null);
+          onChanged();
+        }}
+      />
       {!none && (
         <Typography.Text type="secondary" data-testid="sp-selected-count">
           {t('sp_nSelected', formatNumber(selected.length))}{' '}
