@@ -100,15 +100,21 @@ export const ruleCommands = {
   'syncRules.remove': command({
     summary: 'delete a sync rule',
     access: EXTENSION_ONLY,
-    schema: z.object({ id }).strict(),
-    async handler({ id: ruleId }, { db }) {
-      return db.transaction('rw', db.syncRules, db.ruleStores, async () => {
+    // dryRun: what deleting does to live listings (nothing is pushed; the ones on auto sync stop
+    // following stock and keep what they show), answered before the seller confirms.
+    schema: z.object({ id, dryRun: z.boolean().optional() }).strict(),
+    async handler({ id: ruleId, dryRun }, { db }) {
+      return db.transaction(dryRun ? 'r' : 'rw', db.syncRules, db.ruleStores, db.storeProducts, async () => {
         const current = await db.syncRules.get(ruleId);
         if (!current) throw notFound('sync rule', ruleId);
+        let autoSyncListings = 0;
+        for (const storeId of current.storeIds) autoSyncListings += await db.storeProducts.where('[storeId+autoSync]').equals([storeId, 1]).count();
+        const answer = { removed: ruleId, storesWithoutRule: current.storeIds, autoSyncListings, dryRun: !!dryRun };
+        if (dryRun) return answer;
         await db.ruleStores.where('ruleId').equals(ruleId).delete();
         await db.syncRules.delete(ruleId);
         // Without a rule a store has no number: its listings keep the last quantity pushed.
-        return { removed: ruleId, storesWithoutRule: current.storeIds };
+        return answer;
       });
     },
   }),

@@ -52,34 +52,45 @@ type Variant = Pick<StoreVariantRow, 'id' | 'storeId' | 'storeProductId' | 'prod
 
 /** Adds a batch of variants to `into`. `autoSync` forces the listing's switch (a preview of
  *  switching it on); otherwise each listing's own switch decides whether the push goes out. */
-export async function addEffects(db: ShelfsyncDB, into: EffectSummary & { seen?: { listings: Set<number>; stores: Set<number> } }, variants: Variant[], opts: { autoSync?: boolean; limit?: number } = {}): Promise<EffectSummary> {
+export async function addEffects(db: ShelfsyncDB, into: Tracked, variants: Variant[], opts: { autoSync?: boolean; limit?: number } = {}): Promise<EffectSummary> {
   if (!variants.length) return into;
-  const seen = (into.seen ??= { listings: new Set(), stores: new Set() });
   const quantities = await quantitiesFor(db, variants);
   const listings = new Map((await db.storeProducts.bulkGet([...new Set(variants.map((v) => v.storeProductId))])).filter(Boolean).map((p) => [p!.id, p!]));
   for (const v of variants) {
     const to = quantities.get(v.id)?.quantity ?? null;
     const listing = listings.get(v.storeProductId);
-    const on = opts.autoSync ?? listing?.autoSync === 1;
-    const pushes = on && to !== null;
-    into.total++;
-    if (to === null) into.noNumber++;
-    else if (!pushes) into.waiting++;
-    else if (to === v.platformStock) into.unchanged++;
-    else {
-      into.changes++;
-      if (to === 0 && v.platformStock > 0) into.toZero++;
-      seen.listings.add(v.storeProductId);
-      seen.stores.add(v.storeId);
-    }
-    into.items.push({ storeVariantId: v.id, storeProductId: v.storeProductId, storeId: v.storeId, title: listing?.title ?? '', sellerSku: v.sellerSku, from: v.platformStock, to, pushes });
+    countEffect(into, v, listing?.title ?? '', to, opts.autoSync ?? listing?.autoSync === 1);
   }
+  return trimEffects(into, opts.limit);
+}
+
+type Tracked = EffectSummary & { seen?: { listings: Set<number>; stores: Set<number> } };
+
+/** Counts one variant going to `to` (pushed now when `on`); callers that compute the number
+ *  themselves (a rule not saved yet) count with this and trim once per batch. */
+export function countEffect(into: Tracked, v: Variant, title: string, to: number | null, on: boolean): void {
+  const seen = (into.seen ??= { listings: new Set(), stores: new Set() });
+  const pushes = on && to !== null;
+  into.total++;
+  if (to === null) into.noNumber++;
+  else if (!pushes) into.waiting++;
+  else if (to === v.platformStock) into.unchanged++;
+  else {
+    into.changes++;
+    if (to === 0 && v.platformStock > 0) into.toZero++;
+    seen.listings.add(v.storeProductId);
+    seen.stores.add(v.storeId);
+  }
+  into.items.push({ storeVariantId: v.id, storeProductId: v.storeProductId, storeId: v.storeId, title, sellerSku: v.sellerSku, from: v.platformStock, to, pushes });
   into.listings = seen.listings.size;
   into.stores = seen.stores.size;
-  // Keep the rows a seller must see: changes going to 0, other changes, then the rest.
+}
+
+/** Keeps the rows a seller must see: changes going to 0, other changes, then the rest. */
+export function trimEffects(into: Tracked, limit = EFFECT_ITEMS): EffectSummary {
   const rank = (e: PushEffect) => (e.pushes && e.to !== e.from ? (e.to === 0 ? 0 : 1) : 2);
   into.items.sort((a, b) => rank(a) - rank(b) || a.storeProductId - b.storeProductId || a.storeVariantId - b.storeVariantId);
-  into.items.length = Math.min(into.items.length, opts.limit ?? EFFECT_ITEMS);
+  into.items.length = Math.min(into.items.length, limit);
   return into;
 }
 

@@ -26,7 +26,7 @@ beforeEach(async () => {
 async function addStore(platform: Platform, name: string): Promise<number> {
   const row: Omit<StoreRow, 'id'> = {
     platform, name, region: null, status: 'active', statusReason: null, endpoints: { apiBaseUrl: 'http://127.0.0.1:9' } as StoreRow['endpoints'],
-    shopRef: name, secret: { iv: '', data: '' }, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, createdAt: 1, updatedAt: 1,
+    shopRef: '', secret: { iv: '', data: '' }, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, createdAt: 1, updatedAt: 1,
   };
   return db.stores.add(row as StoreRow);
 }
@@ -69,7 +69,8 @@ describe('sync rules', () => {
   it('creates a rule from the gear icon with a preview of what changes, then the store shows its numbers', async () => {
     const store = await addStore('shopee', 'Shopee Jakarta');
     await addStore('lazada', 'Lazada SG');
-    const { variantId } = await addConnected(store, 'BAG-1', 100);
+    const { variantId, storeProductId } = await addConnected(store, 'BAG-1', 100);
+    await db.storeProducts.update(storeProductId, { autoSync: 1 });
     await ok('purchaseOrders.create', { warehouseId: w1, lines: [{ sku: 'BAG-1', quantity: 100 }] });
     window.location.hash = `#/store-products?platform=shopee&store=${store}`;
     render(<DashboardApp />);
@@ -84,7 +85,8 @@ describe('sync rules', () => {
     await waitFor(() => expect(screen.getByTestId('rule-example').textContent).toBe('With 100 sellable and 100 in transit, 80 % pushes 160.'));
     await choose('rule-warehouses', 'Jakarta DC (JKT)');
     // The store the gear was clicked in is already chosen; the options are grouped by platform.
-    expect(within(screen.getByTestId('rule-form')).getByText('Shopee Jakarta')).toBeTruthy();
+    // Named with the shop (here unknown: Shelfsync's store number), so stores called alike differ.
+    expect(within(screen.getByTestId('rule-form')).getByText(`Shopee Jakarta · #${store}`)).toBeTruthy();
     fireEvent.click(screen.getByTestId('rule-preview-button'));
 
     const preview = await screen.findByTestId('rule-preview');
@@ -92,6 +94,9 @@ describe('sync rules', () => {
     expect(within(preview).getByText('Listing BAG-1')).toBeTruthy();
     expect(within(preview).getByText('none')).toBeTruthy();
     expect(within(preview).getByText('160')).toBeTruthy();
+    // What confirming pushes at once: the listing on auto sync goes from the 0 it shows to 160.
+    expect(within(preview).getByTestId('rule-preview-effects-headline').textContent).toBe('Changes the stock shown on 1 listing now');
+    expect(screen.getByTestId('rule-confirm').textContent).toBe('Confirm and push to 1 listing');
     expect(await db.syncRules.count()).toBe(0);
     fireEvent.click(screen.getByTestId('rule-confirm'));
 
@@ -104,6 +109,7 @@ describe('sync rules', () => {
   it('shows store_already_covered on the stores field naming the rule, edits, and deletes with a warning about last pushed quantities', async () => {
     const store = await addStore('shopee', 'Shopee Jakarta');
     const other = await addStore('shopee', 'Shopee Bandung');
+    await db.storeProducts.update((await addConnected(other, 'CAP-1', 5)).storeProductId, { autoSync: 1 });
     await ok('syncRules.create', { name: 'Main', inventoryType: 'sellable', ratioPercent: 100, warehouseIds: [w1], storeIds: [store] });
     window.location.hash = '#/sync-rules';
     render(<DashboardApp />);
@@ -114,7 +120,7 @@ describe('sync rules', () => {
     fireEvent.click(screen.getByTestId('rules-add'));
     fireEvent.change(await screen.findByTestId('rule-name'), { target: { value: 'Second' } });
     await choose('rule-warehouses', 'Surabaya (SUB)');
-    await choose('rule-stores', 'Shopee Jakarta (rule "Main")');
+    await choose('rule-stores', `Shopee Jakarta · #${store} (rule "Main")`);
     fireEvent.click(screen.getByTestId('rule-preview-button'));
     const refusal = await screen.findByText(/Shopee Jakarta is already governed by the rule "Main"; a store follows one rule/);
     expect(refusal.closest('.ant-form-item')?.querySelector('[data-testid="rule-stores"]')).toBeTruthy();
@@ -130,7 +136,7 @@ describe('sync rules', () => {
     await waitFor(async () => expect((await db.syncRules.toArray())[0]?.storeIds.sort()).toEqual([store, other].sort()));
 
     fireEvent.click(await screen.findByTestId('rule-delete-Main'));
-    expect(await screen.findByText(/Its stores keep the quantity last pushed to them/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('rule-delete-effect-Main').textContent).toBe('Nothing is pushed. 1 listing on auto sync in its 2 stores stops following your stock and keeps what it shows now, until another rule covers its store.'));
     fireEvent.click(within(document.querySelector('.ant-popconfirm') as HTMLElement).getByRole('button', { name: 'Delete' }));
     await screen.findByTestId('rules-empty');
     expect(await db.syncRules.count()).toBe(0);

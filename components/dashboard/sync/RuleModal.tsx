@@ -4,7 +4,7 @@
 import { App, Button, Form, Modal, Steps } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { showCommandError, validated } from '@/components/common/commandErrors';
 import type { StoreView } from '../store-products/useStores';
 import { RULE_FIELDS, RuleForm, type RuleValues } from './RuleForm';
@@ -89,11 +89,14 @@ export function RuleModal({ open, rule, initialStoreIds, stores, rules, onClose,
         ]
       : [
           <Button key="back" onClick={() => setStep(0)} data-testid="rule-back">{t('rules_back')}</Button>,
-          <Button key="confirm" type="primary" loading={busy} onClick={() => void confirm()} data-testid="rule-confirm">{t('rules_confirm')}</Button>,
+          <Button key="confirm" type="primary" danger={!!preview?.effects.toZero} loading={busy} onClick={() => void confirm()} data-testid="rule-confirm">
+            {preview?.effects.changes ? tn('rules_confirmPushes', preview.effects.listings) : t('rules_confirm')}
+          </Button>,
         ];
 
   return (
-    <Modal open={open} title={t(rule ? 'rules_editTitle' : 'rules_newTitle')} onCancel={onClose} footer={footer} width={720} destroyOnHidden mask={{ closable: false }}>
+    // The body scrolls inside the viewport, so Confirm stays in sight on a 900 px tall window.
+    <Modal open={open} title={t(rule ? 'rules_editTitle' : 'rules_newTitle')} onCancel={onClose} footer={footer} width={720} destroyOnHidden mask={{ closable: false }} style={{ top: 24 }} styles={{ body: { maxHeight: 'calc(100vh - 190px)', overflowY: 'auto' } }}>
       <Steps size="small" current={step} style={{ marginBottom: 20 }} items={[{ title: t('rules_stepRule') }, { title: t('rules_stepPreview') }]} />
       <div style={{ display: step === 0 ? 'block' : 'none' }} data-testid="rule-form">
         <RuleForm form={form} initial={initial} stores={stores} rules={rules} editingId={rule?.id} />

@@ -3,8 +3,10 @@ import { Alert, Space, Table, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import type { CommandOutput } from '@/lib/commands/client';
 import { t } from '@/lib/i18n';
+import { StoreName } from '@/components/common/StoreName';
 import { formatNumber } from '../inventory/format';
 import type { StoreView } from '../store-products/useStores';
+import { PushEffects } from './PushEffects';
 
 export type Preview = CommandOutput<'syncRules.preview'>;
 type Row = Preview['items'][number];
@@ -12,6 +14,10 @@ type Row = Preview['items'][number];
 export function RulePreview({ preview, stores }: { preview: Preview; stores: Map<number, StoreView> }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="rule-preview">
+      <div>
+        <Typography.Text strong>{t('rules_previewPushNow')}</Typography.Text>
+        <PushEffects effects={preview.effects} testId="rule-preview-effects" table={false} />
+      </div>
       <Alert
         type={preview.changed ? 'info' : 'success'}
         showIcon
@@ -25,7 +31,7 @@ export function RulePreview({ preview, stores }: { preview: Preview; stores: Map
           dataSource={preview.items}
           pagination={preview.items.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
           columns={[
-            { title: t('log_colStore'), key: 'store', width: 140, render: (_, r) => stores.get(r.storeId)?.name ?? `#${r.storeId}` },
+            { title: t('log_colStore'), key: 'store', width: 170, ellipsis: true, render: (_, r) => { const s = stores.get(r.storeId); return s ? <StoreName store={s} /> : `#${r.storeId}`; } },
             { title: t('log_colListing'), dataIndex: 'title', ellipsis: true },
             { title: t('log_colSku'), dataIndex: 'sellerSku', width: 140, ellipsis: true },
             {

@@ -5,7 +5,7 @@ import { Alert, App, Button, Empty, Popconfirm, Space, Table, Tag, Typography } 
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { formatNumber } from '../inventory/format';
 import { useWarehouses, warehouseLabel } from '../inventory/useWarehouses';
@@ -23,6 +23,18 @@ export function SyncRulesPanel({ storeId }: { storeId?: number }) {
   const items = rules.data?.items ?? [];
   const governing = storeId !== undefined ? items.find((r) => r.storeIds.includes(storeId)) : undefined;
   const store = storeId !== undefined ? byId.get(storeId) : undefined;
+
+  // What deleting does, asked when the confirmation opens: nothing is pushed, and the listings on
+  // auto sync in its stores stop following stock.
+  const [deleteEffect, setDeleteEffect] = useState<{ removed: number; autoSyncListings: number; storesWithoutRule: number[] } | null>(null);
+  async function loadDeleteEffect(id: number) {
+    setDeleteEffect(null);
+    try {
+      setDeleteEffect(await call('syncRules.remove', { id, dryRun: true }));
+    } catch {
+      // The general sentence stays; deleting still answers for itself.
+    }
+  }
 
   async function remove(rule: Rule) {
     try {
@@ -106,7 +118,14 @@ export function SyncRulesPanel({ storeId }: { storeId?: number }) {
                     <Button type="text" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={t('rules_edit')} data-testid={`rule-edit-${r.name}`} />
                     <Popconfirm
                       title={t('rules_deleteConfirm', r.name)}
-                      description={<div style={{ maxWidth: 300 }}>{t('rules_deleteHelp')}</div>}
+                      onOpenChange={(open) => open && void loadDeleteEffect(r.id)}
+                      description={
+                        <div style={{ maxWidth: 320 }} data-testid={`rule-delete-effect-${r.name}`}>
+                          {deleteEffect?.removed === r.id
+                            ? tn('rules_deleteEffect', deleteEffect.autoSyncListings, tn('rules_deleteStores', deleteEffect.storesWithoutRule.length))
+                            : t('rules_deleteHelp')}
+                        </div>
+                      }
                       okText={t('rules_delete')}
                       okButtonProps={{ danger: true }}
                       cancelText={t('common_cancel')}
