@@ -12,18 +12,24 @@ function categoryOf(extra: Record<string, unknown> | null): string | null {
   return c === undefined || c === null || c === '' ? null : String(c);
 }
 
-/** The quantity the destination would be pushed for this system product, else the source's stock. */
-async function stockFor(db: ShelfsyncDB, destination: StoreRow, productId: number | null, fallback: number): Promise<number> {
-  if (productId === null) return fallback;
+/**
+ * A new listing's starting stock: the number the destination's rule would push for its system
+ * product — never the source platform's stock, which nobody manages there (a ready oversell).
+ * Nothing governs an unconnected variant, nor a store without a rule: those start at 0, and the
+ * draft says why.
+ */
+async function stockFor(db: ShelfsyncDB, destination: StoreRow, productId: number | null): Promise<Pick<DraftVariant, 'stock' | 'stockSource'>> {
+  if (productId === null) return { stock: 0, stockSource: 'not_connected' };
   const q = (await quantitiesFor(db, [{ id: -1, storeId: destination.id, productId }])).get(-1);
-  return q && q.quantity !== null ? q.quantity : fallback;
+  return q && q.quantity !== null ? { stock: q.quantity, stockSource: 'rule' } : { stock: 0, stockSource: 'no_rule' };
 }
 
 export async function draftFromStoreProduct(db: ShelfsyncDB, source: StoreProductRow, sourceStore: StoreRow, variants: StoreVariantRow[], destination: StoreRow, now: number): Promise<NewDraft> {
   const samePlatform = sourceStore.platform === destination.platform;
   const draftVariants: DraftVariant[] = [];
   for (const v of variants) {
-    draftVariants.push({ sellerSku: v.sellerSku, price: v.price ?? 0, stock: await stockFor(db, destination, v.productId, v.platformStock), options: v.options, productId: v.productId });
+    const productId = v.connected === 1 ? v.productId : null;
+    draftVariants.push({ sellerSku: v.sellerSku, price: v.price ?? 0, ...(await stockFor(db, destination, productId)), options: v.options, productId });
   }
   const prices = draftVariants.map((v) => v.price).filter((p) => p > 0);
   const extra = source.extra ?? {};
@@ -64,7 +70,7 @@ export async function draftFromProducts(db: ShelfsyncDB, products: ProductRow[],
       categoryId: null,
       brand: null,
       weightGrams: p.weightGrams,
-      variants: [{ sellerSku: p.sku, price: p.price ?? 0, stock: await stockFor(db, destination, p.id, 0), options: null, productId: p.id }],
+      variants: [{ sellerSku: p.sku, price: p.price ?? 0, ...(await stockFor(db, destination, p.id)), options: null, productId: p.id }],
       extra: {},
       failure: null,
       release: null,

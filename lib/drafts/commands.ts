@@ -9,14 +9,15 @@ import type { ShelfsyncDB } from '../db/database';
 import type { DraftRow } from '../db/types';
 import { createJob, kickJobs } from '../jobs/runner';
 import { draftFromProducts, draftFromStoreProduct } from './build';
-import { validateDraft } from './validation';
+import { storeFactsFor } from './storeFacts';
+import { validateDraft, type FieldProblem } from './validation';
 import './release';
 
-export type DraftView = DraftRow & { platform: string; validation: { field: string; message: string }[] };
+export type DraftView = DraftRow & { platform: string; validation: FieldProblem[] };
 
 async function viewOf(db: ShelfsyncDB, draft: DraftRow): Promise<DraftView> {
   const store = await db.stores.get(draft.storeId);
-  return { ...draft, platform: store?.platform ?? '', validation: store ? validateDraft(draft, store.platform) : [] };
+  return { ...draft, platform: store?.platform ?? '', validation: store ? validateDraft(draft, store.platform, await storeFactsFor(db, draft, store.platform)) : [] };
 }
 
 const money = z.number().min(0).max(1_000_000_000);
@@ -26,6 +27,7 @@ const variantInput = z.object({
   stock: z.number().int().min(0).max(1_000_000_000),
   options: z.record(z.string().max(50), z.string().max(100)).nullable().optional(),
   productId: id.nullable().optional(),
+  stockSource: z.enum(['rule', 'not_connected', 'no_rule']).nullable().optional(),
 }).strict();
 
 const editable = {
@@ -76,7 +78,7 @@ export const draftCommands = {
         }
         if (draft.status === 'publishing') throw new CommandError('conflict', 'This draft is being released right now; it cannot be edited until the release ends.');
         const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<DraftRow>;
-        if (patch.variants) patch.variants = patch.variants.map((v) => ({ ...v, options: v.options ?? null, productId: v.productId ?? null }));
+        if (patch.variants) patch.variants = patch.variants.map((v) => ({ ...v, options: v.options ?? null, productId: v.productId ?? null, stockSource: v.stockSource ?? null }));
         const next: DraftRow = { ...draft, ...patch, version: draft.version + 1, updatedAt: now() };
         await db.drafts.put(next);
         return next;

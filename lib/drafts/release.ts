@@ -1,6 +1,7 @@
 // Release: each draft becomes a listing on its platform through the adapter (item, then
 // variants where the platform needs two steps). Success turns it into a store product whose
-// variants connect by SKU; a refusal keeps the draft as `failed` with the platform's reason.
+// variants connect by SKU; a refusal keeps the draft as `failed` with the platform's reason, told
+// as a sentence on the field it concerns (refusals.ts) with the platform's own text as details.
 // A release that stopped half-way (worker stopped, variants step failed) is recovered on the
 // next attempt by finding the item by its seller SKU first — never created twice.
 import { CommandError } from '../commands/errors';
@@ -9,24 +10,19 @@ import { captureTables } from '../db/tables';
 import type { DraftRow, JobRow, StoreProductRow, StoreRow, StoreVariantRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
 import { registerJobKind, type StepResult } from '../jobs/runner';
-import { PlatformError, type NewListing, type PlatformAdapter, type PlatformItem } from '../platforms/types';
+import { PlatformError, type PlatformAdapter, type PlatformItem } from '../platforms/types';
 import { invalidateStore } from '../store-products/listIndex';
 import { applyMatch, matchSkus } from '../stores/connect';
 import { sleep } from '../stores/download';
 import { adapterFor } from '../stores/session';
 import { markVariants } from '../sync/capture';
+import { listingOf } from './listing';
+import { explainRefusal, failureOf } from './refusals';
+import { storeFactsFor } from './storeFacts';
 import { validateDraft } from './validation';
 
-interface ReleaseResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string }
+interface ReleaseResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string; field?: string | null; details?: string | null }
 interface State { index: number; results: ReleaseResult[] }
-
-function listingOf(d: DraftRow): NewListing {
-  return {
-    title: d.title, description: d.description, imageUrls: d.imageUrls, price: d.price, categoryId: d.categoryId ?? undefined, brand: d.brand ?? undefined,
-    weightGrams: d.weightGrams ?? undefined, extra: d.extra,
-    variants: d.variants.map((v) => ({ sellerSku: v.sellerSku.trim(), price: v.price, stock: v.stock, options: v.options ?? undefined })),
-  };
-}
 
 async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -102,12 +98,13 @@ async function releaseOne(db: ShelfsyncDB, draftId: number): Promise<ReleaseResu
   if (!draft) return { draftId, ok: false, error: 'The draft no longer exists.' };
   const store = await db.stores.get(draft.storeId);
   if (!store) return { draftId, ok: false, error: 'Its store was removed.' };
-  const fail = async (message: string) => {
-    await db.drafts.update(draftId, { status: 'failed', failure: { message, at: Date.now() }, updatedAt: Date.now() });
-    return { draftId, ok: false, error: message };
+  const fail = async (message: string, refusal: { field?: string | null; details?: string | null } = {}) => {
+    const failure = failureOf(draft, message, refusal, Date.now());
+    await db.drafts.update(draftId, { status: 'failed', failure, updatedAt: Date.now() });
+    return { draftId, ok: false, error: message, field: failure.field, details: failure.details };
   };
   if (store.status !== 'active') return fail(`${store.name} is ${store.status.replace(/_/g, ' ')}; authorize or enable it, then release again.`);
-  const problems = validateDraft(draft, store.platform);
+  const problems = validateDraft(draft, store.platform, await storeFactsFor(db, draft, store.platform));
   if (problems.length) return fail(`Fix before release: ${problems.map((p) => p.message).join(' ')}`);
   // Mark the attempt before calling the platform: a resumed or retried release looks first.
   const attempt: DraftRow = { ...draft, status: 'publishing', release: draft.release ?? { platformItemId: null, startedAt: Date.now() }, version: draft.version + 1, updatedAt: Date.now() };
@@ -122,7 +119,11 @@ async function releaseOne(db: ShelfsyncDB, draftId: number): Promise<ReleaseResu
   } catch (err) {
     if (err instanceof PlatformError) {
       if (err.kind === 'auth') await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: Date.now() });
-      return fail(err.kind === 'invalid' || err.kind === 'not_found' ? `The platform refused it: ${err.message}` : `The platform could not be reached (${err.kind}: ${err.message}); release again later.`);
+      if (err.kind === 'invalid' || err.kind === 'not_found') {
+        const refusal = explainRefusal(store.platform, err, draft);
+        return fail(refusal.message, refusal);
+      }
+      return fail(err.kind === 'auth' ? `${store.name} needs to be authorized again (Stores); then release again.` : `${store.name} could not be reached; release again later.`, { details: err.message });
     }
     if (err instanceof CommandError) return fail(err.message);
     throw err;

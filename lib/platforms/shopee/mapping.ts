@@ -107,7 +107,8 @@ export function shopeeAddItemBody(l: NewListing): Record<string, unknown> {
   return compact({
     item_name: l.title,
     description: l.description,
-    original_price: single?.price ?? l.price,
+    // A tiered item's price is its models'; add_item still wants one above 0.
+    original_price: single?.price ?? (l.price > 0 ? l.price : Math.min(...l.variants.map((v) => v.price))),
     weight: (l.weightGrams ?? 0) / 1000,
     category_id: l.categoryId !== undefined ? Number(l.categoryId) : undefined,
     image: { image_id_list: arr(extra.imageIds).map(str) },

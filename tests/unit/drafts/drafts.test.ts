@@ -70,7 +70,7 @@ describe('drafts', () => {
     expect((await ok('drafts.get', { id: first.id })).title).toBe('Tab one');
   });
 
-  it('validates against the destination: title length, images, SKUs present and unique, price > 0', async () => {
+  it('validates against the destination: title length, description, images, SKUs present and unique, price > 0', async () => {
     const w = await setUpStore(db, sim, { platform: 'shopee', items: 1, seed: 51 });
     const { drafts } = await ok('drafts.fromProducts', { storeId: w.storeId, productIds: [...w.products.values()] });
     const d = await ok('drafts.get', { id: drafts[0]!.id });
@@ -78,26 +78,43 @@ describe('drafts', () => {
       id: d.id, version: d.version, title: 'x'.repeat(121), imageUrls: Array.from({ length: 10 }, (_, i) => `https://img.example/${i}.jpg`),
       variants: [{ sellerSku: 'A-1', price: 0, stock: 1 }, { sellerSku: 'a-1', price: 5, stock: 1 }, { sellerSku: ' ', price: 5, stock: 1 }],
     });
-    expect(bad.validation.map((v) => v.field).sort()).toEqual(['categoryId', 'imageUrls', 'imageUrls', 'title', 'variants.0.price', 'variants.1.sellerSku', 'variants.2.sellerSku', 'weightGrams'].sort());
+    expect(bad.validation.map((v) => v.field).sort()).toEqual(['categoryId', 'description', 'imageUrls', 'imageUrls', 'title', 'variants.0.price', 'variants.1.sellerSku', 'variants.2.sellerSku', 'weightGrams'].sort());
     const job = await release([d.id]);
     expect(job.result).toMatchObject({ released: 0, failed: 1 });
     expect(await db.drafts.get(d.id)).toMatchObject({ status: 'failed', failure: { message: expect.stringMatching(/^Fix before release/) } });
     expect((await sim.stats(w.shopId)).calls['/api/v2/product/add_item'] ?? 0).toBe(0);
   });
 
-  it('a platform refusal leaves a failed draft with the platform reason, which can be fixed and released again', async () => {
-    const w = await setUpStore(db, sim, { platform: 'woocommerce', items: 1, seed: 52 });
+  it('a SKU another listing of the store uses is flagged before release where the platform needs unique SKUs', async () => {
+    const w = await setUpStore(db, sim, { platform: 'woocommerce', items: 1, seed: 54 });
     const taken = w.items[0]!.variants[0]!.sellerSku; // WooCommerce SKUs are unique per site
     const { drafts } = await ok('drafts.fromProducts', { storeId: w.storeId, productIds: [w.products.get(taken)!] });
     const d = await ok('drafts.get', { id: drafts[0]!.id });
-    await ok('drafts.update', { id: d.id, version: d.version, price: 12, variants: [{ sellerSku: taken, price: 12, stock: 3 }] });
+    const saved = await ok('drafts.update', { id: d.id, version: d.version, price: 12, variants: [{ sellerSku: taken, price: 12, stock: 3 }] });
+    expect(saved.validation).toEqual([{ field: 'variants.0.sellerSku', scope: 'store', message: `The SKU "${taken}" is already used by "${w.items[0]!.title}" in this store, and WooCommerce needs every seller SKU to be unique in a shop.` }]);
     const job = await release([d.id]);
-    expect(job.result).toMatchObject({ released: 0, failed: 1 });
+    expect(job.result).toMatchObject({ released: 0, failed: 1, results: [{ error: expect.stringMatching(/^Fix before release: The SKU/) }] });
+    expect((await sim.stats(w.shopId)).calls['POST /products'] ?? 0).toBe(0);
+  });
+
+  it('a platform refusal validation could not see is stored as a sentence on its field with the raw text as details, and can be fixed and released again', async () => {
+    const w = await setUpStore(db, sim, { platform: 'woocommerce', items: 1, seed: 52 });
+    const { drafts } = await ok('drafts.fromProducts', { storeId: w.storeId, productIds: [...w.products.values()] });
+    const d = await ok('drafts.get', { id: drafts[0]!.id });
+    // Listed on the site after the store's last download: Shelfsync cannot know the SKU is taken.
+    await sim.control('POST', `/__sim/shops/${w.shopId}/items`, { title: 'Made in wp-admin', variants: [{ sellerSku: 'MUG-NEW', stock: 1, price: 5 }] });
+    await ok('drafts.update', { id: d.id, version: d.version, price: 12, variants: [{ sellerSku: 'MUG-NEW', price: 12, stock: 3 }] });
+    expect((await ok('drafts.get', { id: d.id })).validation).toEqual([]);
+    const job = await release([d.id]);
+    const sentence = 'WooCommerce already has a listing with this seller SKU (perhaps made since the store\'s last download), and every seller SKU must be unique in a shop: change the SKU, or download the store to see which listing uses it.';
+    expect(job.result).toMatchObject({ released: 0, failed: 1, results: [{ draftId: d.id, ok: false, error: sentence, field: 'variants.0.sellerSku' }] });
     const failed = await ok('drafts.get', { id: d.id });
     expect(failed.status).toBe('failed');
-    expect(failed.failure?.message).toMatch(/refused/i);
-    await ok('drafts.update', { id: d.id, version: failed.version, variants: [{ sellerSku: `${taken}-NEW`, price: 12, stock: 3 }] });
+    expect(failed.failure).toMatchObject({ message: sentence, field: 'variants.0.sellerSku', fieldValue: 'MUG-NEW' });
+    expect(failed.failure?.details).toMatch(/product_invalid_sku Invalid or duplicated SKU/);
+    await ok('drafts.update', { id: d.id, version: failed.version, variants: [{ sellerSku: 'MUG-NEW-2', price: 12, stock: 3 }] });
     expect((await release([d.id])).result).toMatchObject({ released: 1 });
+    expect((await sim.items(w.shopId)).some((i) => i.variants.some((v) => v.sellerSku === 'MUG-NEW-2'))).toBe(true);
   });
 
   it('a release that stopped after the item was created is completed, not duplicated', async () => {
@@ -105,7 +122,7 @@ describe('drafts', () => {
     const { drafts } = await ok('drafts.fromProducts', { storeId: w.storeId, productIds: [...w.products.values()] });
     const d = await ok('drafts.get', { id: drafts[0]!.id });
     await ok('drafts.update', {
-      id: d.id, version: d.version, title: 'Two-step item', categoryId: '100017', weightGrams: 200, price: 10, imageUrls: ['https://img.example/two.jpg'],
+      id: d.id, version: d.version, title: 'Two-step item', description: 'Two steps', categoryId: '100017', weightGrams: 200, price: 10, imageUrls: ['https://img.example/two.jpg'],
       variants: [{ sellerSku: 'TWO-A', price: 10, stock: 2, options: { Colour: 'Red' } }, { sellerSku: 'TWO-B', price: 10, stock: 4, options: { Colour: 'Blue' } }],
     });
     // The first attempt got as far as add_item (the item exists, without its models) and stopped.
