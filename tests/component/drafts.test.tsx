@@ -12,6 +12,8 @@ import type { StoreProductRow, StoreRow, StoreVariantRow } from '@/lib/db/types'
 import { skuKeyOf } from '@/lib/db/versions';
 import type { Platform } from '@/lib/platforms/types';
 import { invalidateAll } from '@/lib/store-products/listIndex';
+import { explainRefusal, failureOf } from '@/lib/drafts/refusals';
+import { PlatformError } from '@/lib/platforms/types';
 import { freshDb, ok, raw } from '../helpers/background';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -126,7 +128,8 @@ describe('Clone', () => {
     expect(draftRow.textContent).toMatch(/Canvas Tote/);
     expect(draftRow.textContent).toMatch(/Cloned from Shopee Jakarta/);
     expect(draftRow.textContent).toMatch(/TOTE-STOTE-M/);
-    expect(within(draftRow).getByTestId(/^draft-problems-/).textContent).toBe('1 to fix');
+    // Lazada needs a category and a package weight, which a Shopee listing does not carry over.
+    expect(within(draftRow).getByTestId(/^draft-problems-/).textContent).toBe('2 to fix');
   });
 
   it('says plainly that Shopee needs its own images when a non-Shopee listing is cloned there', async () => {
@@ -193,7 +196,7 @@ describe('the edit page', () => {
     fireEvent.click(screen.getByTestId('draft-variant-add'));
     fireEvent.change(await screen.findByTestId('draft-variant-sku-2'), { target: { value: 'TOTE-L' } });
     fireEvent.change(screen.getByTestId('draft-variant-price-2'), { target: { value: '15' } });
-    await waitFor(async () => expect((await db.drafts.get(draftId))?.variants.map((v) => [v.sellerSku, v.stock, v.price])).toEqual([['TOTE-S', 4, 12.5], ['TOTE-M', 9, 13.5], ['TOTE-L', 0, 15]]));
+    await waitFor(async () => expect((await db.drafts.get(draftId))?.variants.map((v) => [v.sellerSku, v.stock, v.price])).toEqual([['TOTE-S', 0, 12.5], ['TOTE-M', 9, 13.5], ['TOTE-L', 0, 15]]));
   });
 
   it('keeps a change made right before closing: flushed on close, and re-applied from this computer when the save did not arrive', async () => {
@@ -260,19 +263,25 @@ describe('the edit page', () => {
     window.location.hash = `#/store-products?platform=lazada&store=${lazada}&view=drafts&draft=${draftId}`;
     render(<DashboardApp />);
     expect((await screen.findByTestId('draft-problem-categoryId')).textContent).toBe('Lazada needs a category for every listing; choose one.');
+    expect(screen.getByTestId('draft-problem-weightGrams').textContent).toBe('Lazada needs the package weight (more than 0 g).');
     expect((screen.getByTestId('draft-release') as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByTestId('draft-problem-count').textContent).toBe('1 thing to fix before release');
+    expect(screen.getByTestId('draft-problem-count').textContent).toBe('2 things to fix before release');
 
     // A SKU emptied and a title over Lazada's 255 characters: both on their fields.
     fireEvent.change(screen.getByTestId('draft-variant-sku-1'), { target: { value: '' } });
     fireEvent.change(screen.getByTestId('draft-title'), { target: { value: 'x'.repeat(256) } });
     expect((await screen.findByTestId('draft-problem-variants.1.sellerSku')).textContent).toBe('Every variant needs a seller SKU (Shelfsync connects it by SKU).');
     await waitFor(() => expect(screen.getByTestId('draft-problem-title').textContent).toBe('Lazada allows at most 255 characters in a title; this one has 256.'));
-    expect(screen.getByTestId('draft-problem-count').textContent).toBe('3 things to fix before release');
+    expect(screen.getByTestId('draft-problem-count').textContent).toBe('4 things to fix before release');
+
+    // A category name where Lazada wants its id: said on the field.
+    fireEvent.change(screen.getByTestId('draft-category'), { target: { value: 'Bags' } });
+    await waitFor(() => expect(screen.getByTestId('draft-problem-categoryId').textContent).toBe('Lazada category ids are numbers (as in its category list); "Bags" is not one.'));
 
     fireEvent.change(screen.getByTestId('draft-variant-sku-1'), { target: { value: 'TOTE-M' } });
     fireEvent.change(screen.getByTestId('draft-title'), { target: { value: 'Canvas Tote' } });
     fireEvent.change(screen.getByTestId('draft-category'), { target: { value: '10002' } });
+    fireEvent.change(screen.getByTestId('draft-weight'), { target: { value: '450' } });
     await waitFor(() => expect(screen.getByTestId('draft-problem-count').textContent).toBe('Ready to release.'));
     // The field is no longer marked (its help may linger while antd animates it out).
     await waitFor(() => expect(screen.getByTestId('draft-category').closest('.ant-form-item')!.className).not.toMatch(/has-warning|has-error/));
@@ -319,5 +328,109 @@ describe('drafts from system products', () => {
     expect(sent.find((m) => m.type === 'drafts.fromProducts')?.payload).toEqual({ storeId: lazada, productIds: [a, b] });
     expect(screen.getByTestId('create-drafts-open').getAttribute('href')).toBe(`#/store-products?platform=lazada&store=${lazada}&view=drafts`);
     expect((await db.drafts.toArray()).map((d) => [d.title, d.variants[0]!.sellerSku, d.price])).toEqual([['Mug', 'MUG-1', 9.5], ['Big mug', 'MUG-2', 11]]);
+  });
+});
+
+describe('what a copy says about its stock', () => {
+  it('an unconnected variant starts at 0 and says Shelfsync does not manage it; a connected one in a store without a rule says so; a typed stock is the seller\'s', async () => {
+    const shopee = await addStore('shopee', 'Shopee Jakarta');
+    const lazada = await addStore('lazada', 'Lazada SG');
+    const listing = await addListing(shopee, '1001', 'Canvas Tote', ['TOTE-S', 'TOTE-M']);
+    // TOTE-M is connected to a system product; TOTE-S is not. Lazada SG has no sync rule.
+    const productId = (await ok('products.create', { sku: 'TOTE-M', name: 'Tote M' })).id;
+    const tm = (await db.storeVariants.where('storeProductId').equals(listing).filter((v) => v.sellerSku === 'TOTE-M').first())!;
+    await db.storeVariants.update(tm.id, { productId, connected: 1, connectedBy: 'sku', reason: null });
+    const { drafts } = await ok('storeProducts.clone', { storeProductIds: [listing], destinationStoreIds: [lazada] });
+    const draftId = drafts[0]!.id;
+    window.location.hash = `#/store-products?platform=lazada&store=${lazada}&view=drafts&draft=${draftId}`;
+    render(<DashboardApp />);
+
+    // The source listing holds 4 and 5 on Shopee: none of it is carried over.
+    await waitFor(() => expect((screen.getByTestId('draft-variant-stock-0') as HTMLInputElement).value).toBe('0'));
+    expect((screen.getByTestId('draft-variant-stock-1') as HTMLInputElement).value).toBe('0');
+    expect(screen.getByTestId('draft-variant-stock-note-0').textContent).toBe('Starts at 0: this variant is not connected to a system product, so Shelfsync does not manage its stock.');
+    expect(screen.getByTestId('draft-variant-stock-note-1').textContent).toBe('Starts at 0: Lazada SG has no sync rule yet.');
+
+    // The seller types a stock for the unconnected one: their number, saved, and the note goes.
+    fireEvent.change(screen.getByTestId('draft-variant-stock-0'), { target: { value: '6' } });
+    await waitFor(() => expect(screen.queryByTestId('draft-variant-stock-note-0')).toBeNull());
+    await waitFor(async () => expect((await db.drafts.get(draftId))?.variants.map((v) => [v.stock, v.stockSource])).toEqual([[6, null], [0, 'no_rule']]));
+    expect(screen.getByTestId('draft-variant-stock-note-1').textContent).toBe('Starts at 0: Lazada SG has no sync rule yet.');
+  });
+});
+
+describe('a release the platform refused', () => {
+  it('shows the sentence on the field it concerns, the platform\'s words under Details, in the editor and in To be published; the field stops showing it once changed', async () => {
+    const shopee = await addStore('shopee', 'Shopee Jakarta');
+    const lazada = await addStore('lazada', 'Lazada SG');
+    const listing = await addListing(shopee, '1002', 'Desk lamp', ['LAMP-1']);
+    const { drafts } = await ok('storeProducts.clone', { storeProductIds: [listing], destinationStoreIds: [lazada] });
+    const draftId = drafts[0]!.id;
+    await ok('drafts.update', { id: draftId, version: 1, categoryId: '10002', weightGrams: 800 });
+    // What the release job stores when Lazada answers that the SKU is taken (tests/unit/drafts covers the job over HTTP).
+    const draft = (await db.drafts.get(draftId))!;
+    const raw = 'lazada /product/create: 4105 BIZ_CHECK_SELLER_SKU_DUPLICATE';
+    const refusal = explainRefusal('lazada', new PlatformError('invalid', raw, { platformCode: '4105', httpStatus: 200 }), draft);
+    expect(refusal.field).toBe('variants.0.sellerSku');
+    await db.drafts.update(draftId, { status: 'failed', failure: failureOf(draft, refusal.message, refusal, Date.now()), version: draft.version + 1 });
+    const sentence = 'Lazada already has a listing with this seller SKU (perhaps made since the store\'s last download), and every seller SKU must be unique in a shop: change the SKU, or download the store to see which listing uses it.';
+
+    window.location.hash = `#/store-products?platform=lazada&store=${lazada}&view=drafts`;
+    render(<DashboardApp />);
+    expect((await screen.findByTestId(`draft-failure-${draftId}`)).textContent).toBe(sentence);
+    expect(screen.getByTestId(`draft-failure-${draftId}`).textContent).not.toContain('4105');
+
+    fireEvent.click(screen.getByTestId(`draft-title-${draftId}`));
+    expect((await screen.findByTestId('draft-failure-message')).textContent).toBe(sentence);
+    // The raw text is folded away under Details.
+    expect(screen.queryByTestId('draft-failure-details-text')).toBeNull();
+    fireEvent.click(within(screen.getByTestId('draft-failure-details')).getByText("Details (the platform's own words)"));
+    expect((await screen.findByTestId('draft-failure-details-text')).textContent).toContain('4105 BIZ_CHECK_SELLER_SKU_DUPLICATE');
+    // The SKU cell shows it, red.
+    expect(screen.getByTestId('draft-problem-variants.0.sellerSku').textContent).toBe(sentence);
+    expect(screen.getByTestId('draft-variant-sku-0').closest('.ant-form-item')!.className).toMatch(/has-error/);
+
+    fireEvent.change(screen.getByTestId('draft-variant-sku-0'), { target: { value: 'LAMP-1-B' } });
+    await waitFor(() => expect(screen.getByTestId('draft-variant-sku-0').closest('.ant-form-item')!.className).not.toMatch(/has-error|has-warning/));
+    // The last release's story stays at the top until the next release.
+    expect(screen.getByTestId('draft-failure-message').textContent).toBe(sentence);
+    await waitFor(async () => expect((await db.drafts.get(draftId))?.variants[0]!.sellerSku).toBe('LAMP-1-B'));
+  });
+});
+
+describe('a price more than ten times the saved one', () => {
+  it('asks before saving, showing from → to; keeping the saved price puts it back, confirming saves it', async () => {
+    const { lazada, draftId } = await lazadaDraft();
+    window.location.hash = `#/store-products?platform=lazada&store=${lazada}&view=drafts&draft=${draftId}`;
+    render(<DashboardApp />);
+    const price = () => screen.getByTestId('draft-variant-price-0') as HTMLInputElement;
+    await waitFor(() => expect(Number(price().value)).toBe(12.5));
+    const updates = () => sent.filter((m) => m.type === 'drafts.update').length;
+
+    // "601226" typed where 12.50 was: nothing is saved until the seller answers.
+    fireEvent.change(price(), { target: { value: '601226' } });
+    const list = await screen.findByTestId('draft-price-jump-list');
+    expect(screen.getByText('Save a price more than ten times different?')).toBeTruthy();
+    expect(list.textContent).toBe('Variant 1 (TOTE-S) price: 12.50 → 601,226.00');
+    expect(updates()).toBe(0);
+    expect(saveState().textContent).toBe('Not saved: a price changed more than tenfold; confirm it first.');
+    expect((await db.drafts.get(draftId))?.variants[0]!.price).toBe(12.5);
+
+    fireEvent.click(screen.getByTestId('draft-price-jump-undo'));
+    await waitFor(() => expect(Number(price().value)).toBe(12.5));
+    await waitFor(() => expect(saveState().dataset.state).toBe('saved'));
+    expect((await db.drafts.get(draftId))?.variants[0]!.price).toBe(12.5);
+
+    // Ten times exactly is a decision, not a slip: saved without a question.
+    fireEvent.change(price(), { target: { value: '125' } });
+    await waitFor(async () => expect((await db.drafts.get(draftId))?.variants[0]!.price).toBe(125));
+    expect(screen.queryByTestId('draft-price-jump-list')).toBeNull();
+
+    // Down more than tenfold, confirmed: saved as typed.
+    fireEvent.change(price(), { target: { value: '1.2' } });
+    expect((await screen.findByTestId('draft-price-jump-list')).textContent).toBe('Variant 1 (TOTE-S) price: 125.00 → 1.20');
+    fireEvent.click(screen.getByTestId('draft-price-jump-confirm'));
+    await waitFor(async () => expect((await db.drafts.get(draftId))?.variants[0]!.price).toBe(1.2));
+    await waitFor(() => expect(saveState().dataset.state).toBe('saved'));
   });
 });

@@ -1,6 +1,7 @@
 // The edit page of a draft: a wide drawer inside the module with every field, autosaved (no save
 // button; the saved state where one would be), checked against the destination platform as the
-// seller types, and Release once nothing is left to fix.
+// seller types, and Release once nothing is left to fix. The last release's refusal shows as a
+// sentence on the field it concerns, the platform's own text under Details.
 import { Alert, App, Button, Drawer, Empty, Space, Spin, Tooltip, Typography } from 'antd';
 import { RocketOutlined } from '@ant-design/icons';
 import { t } from '@/lib/i18n';
@@ -9,7 +10,9 @@ import { PlatformMark } from '../store-products/PlatformMark';
 import type { StoreView } from '../store-products/useStores';
 import { DraftForm } from './DraftForm';
 import { DraftStatusTag } from './DraftStatusTag';
-import { patchOf, problemsOf } from './fields';
+import { patchOf, problemsOf, refusalOn } from './fields';
+import { PriceJumpConfirm } from './PriceJumpConfirm';
+import { RefusalDetails } from './RefusalDetails';
 import { SaveIndicator } from './SaveIndicator';
 import type { DraftView } from './types';
 import { useDraftAutosave } from './useDraftAutosave';
@@ -29,6 +32,7 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
   const { draft, values } = auto;
   const problems = draft && values ? problemsOf(values, draft) : [];
   const held = values ? patchOf(values).held : [];
+  const refused = draft && values ? refusalOn(draft, values) : [];
   const publishing = draft?.status === 'publishing';
 
   const close = () => {
@@ -87,6 +91,7 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
       }
       data-testid="draft-editor"
     >
+      <PriceJumpConfirm jumps={auto.priceCheck} onConfirm={auto.confirmPrices} onUndo={auto.undoPrices} />
       {auto.gone ? (
         <Empty description={t('draft_gone')} data-testid="draft-gone" style={{ padding: '48px 0' }}>
           <Button onClick={onClose}>{t('draft_close')}</Button>
@@ -116,7 +121,18 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
             />
           )}
           {draft.status === 'failed' && draft.failure && (
-            <Alert type="error" showIcon title={t('draft_lastReleaseFailed')} description={draft.failure.message} data-testid="draft-failure" />
+            <Alert
+              type="error"
+              showIcon
+              title={t('draft_lastReleaseFailed')}
+              description={
+                <>
+                  <div data-testid="draft-failure-message">{draft.failure.message}</div>
+                  <RefusalDetails details={draft.failure.details} testId="draft-failure-details" />
+                </>
+              }
+              data-testid="draft-failure"
+            />
           )}
           {publishing && <Alert type="info" showIcon title={t('draft_publishingNow')} />}
           <Space wrap size="middle">
@@ -131,7 +147,7 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
               <Typography.Text type="success" data-testid="draft-problem-count">{t('draft_readyToRelease')}</Typography.Text>
             )}
           </Space>
-          <DraftForm values={values} platform={store.platform as Platform} problems={problems} held={held} disabled={publishing} onChange={auto.change} />
+          <DraftForm values={values} platform={store.platform as Platform} problems={problems} held={held} refused={refused} storeName={store.name} disabled={publishing} onChange={auto.change} />
         </Space>
       )}
     </Drawer>

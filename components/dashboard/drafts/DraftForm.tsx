@@ -16,18 +16,24 @@ interface Props {
   problems: DraftProblem[];
   /** Problems that keep a value from being saved at all (shown red). */
   held: DraftProblem[];
+  /** The platform's refusal at the last release, on its field (shown red). */
+  refused: DraftProblem[];
+  /** The destination store's name, for what the variants table says about stock. */
+  storeName: string;
   disabled?: boolean;
   /** Changes are functions of the latest values, so two quick edits never undo each other. */
   onChange: (update: (latest: DraftFields) => DraftFields) => void;
 }
 
-export function DraftForm({ values, platform, problems, held, disabled, onChange }: Props) {
+export function DraftForm({ values, platform, problems, held, refused, storeName, disabled, onChange }: Props) {
   const limits = LIMITS[platform];
   const name = t(PLATFORM_NAME[platform]);
   const update = <K extends keyof DraftFields>(key: K, fn: (latest: DraftFields[K]) => DraftFields[K]) => onChange((latest) => ({ ...latest, [key]: fn(latest[key]) }));
   const set = <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => update(key, () => value);
-  const state = (field: string) => fieldState(problems, field, held);
-  const titleProblem = problems.some((p) => p.field === 'title');
+  const shown = [...problems, ...refused];
+  const red = [...held, ...refused];
+  const state = (field: string) => fieldState(shown, field, red);
+  const titleProblem = shown.some((p) => p.field === 'title');
   return (
     <Form layout="vertical" component="div" disabled={disabled} data-testid="draft-form">
       <Row gutter={24}>
@@ -35,10 +41,10 @@ export function DraftForm({ values, platform, problems, held, disabled, onChange
           <Form.Item label={t('draft_fieldTitle')} {...state('title')} extra={titleProblem ? undefined : t('draft_titleHelp', name, limits.titleMax)}>
             <Input value={values.title} count={{ show: true, max: limits.titleMax }} onChange={(e) => set('title', e.target.value)} data-testid="draft-title" />
           </Form.Item>
-          <Form.Item label={t('draft_fieldDescription')}>
+          <Form.Item label={t('draft_fieldDescription')} {...state('description')}>
             <Input.TextArea value={values.description} autoSize={{ minRows: 4, maxRows: 12 }} onChange={(e) => set('description', e.target.value)} data-testid="draft-description" />
           </Form.Item>
-          <Form.Item label={t('draft_fieldImages')} {...fieldState(problems, 'imageUrls', held, true)}>
+          <Form.Item label={t('draft_fieldImages')} {...fieldState(shown, 'imageUrls', red, true)}>
             <ImageUrlsField urls={values.imageUrls} max={limits.imagesMax} disabled={disabled} onChange={(fn) => update('imageUrls', fn)} />
           </Form.Item>
         </Col>
@@ -57,7 +63,7 @@ export function DraftForm({ values, platform, problems, held, disabled, onChange
           </Form.Item>
         </Col>
       </Row>
-      <VariantsEditor variants={values.variants} problems={problems} disabled={disabled} onChange={(fn) => update('variants', fn)} />
+      <VariantsEditor variants={values.variants} problems={problems} refused={refused} storeName={storeName} disabled={disabled} onChange={(fn) => update('variants', fn)} />
     </Form>
   );
 }

@@ -1,6 +1,7 @@
 // A release followed to its end: a progress bar while drafts are published one by one, then the
 // result per draft — released (a link to the new listing in Store products) or failed (the
-// platform's reason; the draft stays in To be published to be fixed and released again).
+// platform's reason as a sentence, its own text under Details; the draft stays in To be
+// published to be fixed and released again).
 import { Button, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { t } from '@/lib/i18n';
@@ -9,6 +10,7 @@ import { JobProgress } from '@/components/common/JobProgress';
 import { moduleHref } from '../store-products/location';
 import type { StoreView } from '../store-products/useStores';
 import { tn } from './plural';
+import { RefusalDetails } from './RefusalDetails';
 
 export interface ReleaseRun {
   jobId: number;
@@ -16,7 +18,7 @@ export interface ReleaseRun {
   titles: Map<number, string>;
 }
 
-interface DraftResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string }
+interface DraftResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string; details?: string | null }
 interface ReleaseResult { released: number; failed: number; results: DraftResult[] }
 
 interface Props {
@@ -87,6 +89,7 @@ export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props)
                     ) : (
                       <Space orientation="vertical" size={2}>
                         <Typography.Text type="danger" data-testid={`release-error-${r.draftId}`}>{r.error}</Typography.Text>
+                        <RefusalDetails details={r.details} testId={`release-details-${r.draftId}`} />
                         <Typography.Link onClick={() => onEdit(r.draftId)}>{t('release_editDraft')}</Typography.Link>
                       </Space>
                     ),

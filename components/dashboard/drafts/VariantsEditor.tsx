@@ -1,6 +1,7 @@
 // The listing's variants as an editable grid: one column per option (Color, Size…), seller SKU,
 // price, stock; add or remove variants and options. Each cell shows its own problem
-// (`variants.N.sellerSku`, …) under it.
+// (`variants.N.sellerSku`, …) under it, and a stock that starts at 0 because nothing governs it
+// says why.
 import { Button, Form, Input, InputNumber, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CloseOutlined, DeleteOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
@@ -14,6 +15,10 @@ import type { DraftProblem, EditedVariant } from './types';
 interface Props {
   variants: EditedVariant[];
   problems: DraftProblem[];
+  /** The platform's refusal at the last release, when it concerns a variant (shown red). */
+  refused?: DraftProblem[];
+  /** The destination store, named when its missing rule is why a stock starts at 0. */
+  storeName: string;
   disabled?: boolean;
   /** How to change the latest variants (a function, so quick edits never undo each other). */
   onChange: (update: (latest: EditedVariant[]) => EditedVariant[]) => void;
@@ -28,7 +33,14 @@ export function optionNames(variants: EditedVariant[]): string[] {
 const CELL = { margin: 0 };
 type Row = EditedVariant & { index: number };
 
-export function VariantsEditor({ variants, problems, disabled, onChange }: Props) {
+/** Why a cloned variant's stock starts at 0 (nothing will push a number to it yet). */
+function stockNote(v: EditedVariant, storeName: string): string | null {
+  if (v.stockSource === 'not_connected') return t('draft_stockNotConnected');
+  if (v.stockSource === 'no_rule') return t('draft_stockNoRule', storeName);
+  return null;
+}
+
+export function VariantsEditor({ variants, problems, refused = [], storeName, disabled, onChange }: Props) {
   const [newOption, setNewOption] = useState('');
   const productIds = [...new Set(variants.map((v) => v.productId).filter((id): id is number => id !== null))];
   const systemSkus = useLiveQuery(async () => new Map((await getDb().products.bulkGet(productIds)).filter((p) => !!p).map((p) => [p!.id, p!.sku])), [productIds.join(',')]);
@@ -43,7 +55,7 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
     onChange((latest) => {
       const all = optionNames(latest);
       const last = latest[latest.length - 1];
-      return [...latest, { sellerSku: '', price: last?.price ?? null, stock: 0, options: all.length ? Object.fromEntries(all.map((n) => [n, ''])) : null, productId: null }];
+      return [...latest, { sellerSku: '', price: last?.price ?? null, stock: 0, options: all.length ? Object.fromEntries(all.map((n) => [n, ''])) : null, productId: null, stockSource: null }];
     });
   const addOption = () => {
     const name = newOption.trim();
@@ -59,6 +71,9 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
       }),
     );
   const remove = (i: number) => onChange((latest) => latest.filter((_, j) => j !== i));
+  const shown = [...problems, ...refused];
+  const cell = (field: string) => fieldState(shown, field, refused);
+  const notes = variants.some((v) => stockNote(v, storeName) !== null);
 
   const columns: TableColumnsType<Row> = [
     { title: '#', key: 'n', width: 44, render: (_, v) => v.index + 1 },
@@ -75,14 +90,21 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
       ),
       key: `opt-${name}`,
       width: 130,
-      render: (_: unknown, v: Row) => (
-        <Input value={v.options?.[name] ?? ''} maxLength={100} disabled={disabled} onChange={(e) => setOption(v.index, name, e.target.value)} aria-label={`${name} ${v.index + 1}`} />
-      ),
+      render: (_: unknown, v: Row) => {
+        // The row's combination problem goes under its first option.
+        const own = cell(`variants.${v.index}.options.${name}`);
+        const combo = name === names[0] ? cell(`variants.${v.index}.options`) : {};
+        return (
+          <Form.Item style={CELL} {...combo} {...own} help={own.help ?? combo.help}>
+            <Input value={v.options?.[name] ?? ''} maxLength={100} disabled={disabled} onChange={(e) => setOption(v.index, name, e.target.value)} aria-label={`${name} ${v.index + 1}`} data-testid={`draft-variant-option-${v.index}-${name}`} />
+          </Form.Item>
+        );
+      },
     })),
     {
       title: t('draft_colSellerSku'), key: 'sku', width: 220,
       render: (_, v) => (
-        <Form.Item style={CELL} {...fieldState(problems, `variants.${v.index}.sellerSku`)}>
+        <Form.Item style={CELL} {...cell(`variants.${v.index}.sellerSku`)}>
           <Input value={v.sellerSku} maxLength={100} disabled={disabled} onChange={(e) => set(v.index, () => ({ sellerSku: e.target.value }))} data-testid={`draft-variant-sku-${v.index}`} aria-label={t('draft_colSellerSku')} />
         </Form.Item>
       ),
@@ -90,18 +112,26 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
     {
       title: t('draft_colPrice'), key: 'price', width: 140,
       render: (_, v) => (
-        <Form.Item style={CELL} {...fieldState(problems, `variants.${v.index}.price`)}>
+        <Form.Item style={CELL} {...cell(`variants.${v.index}.price`)}>
           <InputNumber value={v.price} min={0} step={0.01} style={{ width: '100%' }} disabled={disabled} onChange={(n) => set(v.index, () => ({ price: n }))} data-testid={`draft-variant-price-${v.index}`} aria-label={t('draft_colPrice')} />
         </Form.Item>
       ),
     },
     {
-      title: t('draft_colStock'), key: 'stock', width: 120,
-      render: (_, v) => (
-        <Form.Item style={CELL} {...fieldState(problems, `variants.${v.index}.stock`)}>
-          <InputNumber value={v.stock} min={0} precision={0} style={{ width: '100%' }} disabled={disabled} onChange={(n) => set(v.index, () => ({ stock: n }))} data-testid={`draft-variant-stock-${v.index}`} aria-label={t('draft_colStock')} />
-        </Form.Item>
-      ),
+      title: t('draft_colStock'), key: 'stock', width: notes ? 240 : 120,
+      render: (_, v) => {
+        const note = stockNote(v, storeName);
+        return (
+          <Form.Item
+            style={CELL}
+            extra={note && <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`draft-variant-stock-note-${v.index}`}>{note}</Typography.Text>}
+            {...cell(`variants.${v.index}.stock`)}
+          >
+            {/* A typed stock is the seller's own number: the note no longer applies. */}
+            <InputNumber value={v.stock} min={0} precision={0} style={{ width: '100%', maxWidth: 120 }} disabled={disabled} onChange={(n) => set(v.index, () => ({ stock: n, stockSource: null }))} data-testid={`draft-variant-stock-${v.index}`} aria-label={t('draft_colStock')} />
+          </Form.Item>
+        );
+      },
     },
     {
       title: <Tooltip title={t('draft_colSystemHelp')}>{t('draft_colSystem')}</Tooltip>, key: 'system', width: 130,
@@ -136,7 +166,7 @@ export function VariantsEditor({ variants, problems, disabled, onChange }: Props
   ];
 
   return (
-    <Form.Item label={t('draft_variants', variants.length)} {...fieldState(problems, 'variants', [], true)} data-testid="draft-variants">
+    <Form.Item label={t('draft_variants', variants.length)} {...fieldState(shown, 'variants', refused, true)} data-testid="draft-variants">
       <Table<Row>
         size="small"
         rowKey="index"

@@ -67,7 +67,12 @@ export function draftColumns({ href, storeNames }: { href: (d: DraftView) => str
             {d.source.kind === 'clone' ? t('draft_fromClone', storeNames.get(d.source.storeId) ?? `#${d.source.storeId}`) : t('draft_fromProducts')}
           </Typography.Text>
           {d.status === 'failed' && d.failure && (
-            <Typography.Paragraph type="danger" style={{ fontSize: 12, margin: 0 }} ellipsis={{ rows: 2, tooltip: d.failure.message }} data-testid={`draft-failure-${d.id}`}>
+            <Typography.Paragraph
+              type="danger"
+              style={{ fontSize: 12, margin: 0 }}
+              ellipsis={{ rows: 2, tooltip: <>{d.failure.message}{d.failure.details && <div style={{ marginTop: 4, opacity: 0.8, fontFamily: 'monospace' }}>{d.failure.details}</div>}</> }}
+              data-testid={`draft-failure-${d.id}`}
+            >
               {d.failure.message}
             </Typography.Paragraph>
           )}

@@ -2,10 +2,11 @@
 // empty numbers as 0, image rows that are not web addresses held back (and said so) instead of
 // refusing the whole save. Also the local validation the edit page shows while typing: the same
 // rules the background answers with every read (lib/drafts/validation.ts).
+import { fieldValue } from '@/lib/drafts/refusals';
 import { validateDraft } from '@/lib/drafts/validation';
 import { t } from '@/lib/i18n';
 import type { Platform } from '@/lib/platforms/types';
-import type { DraftFields, DraftProblem, DraftView } from './types';
+import type { DraftFields, DraftProblem, DraftStockSource, DraftView } from './types';
 
 export const TITLE_HARD_MAX = 1000;
 
@@ -17,7 +18,7 @@ export interface DraftPatch {
   categoryId: string | null;
   brand: string | null;
   weightGrams: number | null;
-  variants: { sellerSku: string; price: number; stock: number; options: Record<string, string> | null; productId: number | null }[];
+  variants: { sellerSku: string; price: number; stock: number; options: Record<string, string> | null; productId: number | null; stockSource: DraftStockSource | null }[];
 }
 
 export function isWebAddress(text: string): boolean {
@@ -45,6 +46,7 @@ export function patchOf(v: DraftFields): { patch: DraftPatch; held: DraftProblem
       stock: Math.max(0, Math.round(x.stock ?? 0)),
       options: x.options,
       productId: x.productId,
+      stockSource: x.stockSource ?? null,
     })),
   };
   if (v.title.length > TITLE_HARD_MAX) held.push({ field: 'title', message: t('draft_titleTooLong', TITLE_HARD_MAX) });
@@ -62,14 +64,36 @@ export function savedHolds(saved: Pick<DraftView, keyof DraftPatch>, patch: Draf
 
 function norm(key: keyof DraftPatch, value: unknown): unknown {
   if (key !== 'variants' || !Array.isArray(value)) return value;
-  return (value as DraftPatch['variants']).map((v) => ({ sellerSku: v.sellerSku, price: v.price, stock: v.stock, options: v.options ?? null, productId: v.productId ?? null }));
+  return (value as DraftPatch['variants']).map((v) => ({ sellerSku: v.sellerSku, price: v.price, stock: v.stock, options: v.options ?? null, productId: v.productId ?? null, stockSource: v.stockSource ?? null }));
 }
 
-/** Every problem to fix before release, for the values on screen. */
-export function problemsOf(values: DraftFields, draft: Pick<DraftView, 'extra' | 'platform'>): DraftProblem[] {
+/** Whether two values of one field are the same as the seller sees them (SKUs trimmed, any case). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v ?? null);
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
+/**
+ * Every problem to fix before release, for the values on screen: the platform's rules checked
+ * here as the seller types, and what only the background knows (a SKU another listing of the
+ * store uses) from its last answer, while the field still holds what it answered about.
+ */
+export function problemsOf(values: DraftFields, draft: Pick<DraftView, 'extra' | 'platform' | 'validation' | 'variants'>): DraftProblem[] {
   const { patch, held } = patchOf(values);
   const found = validateDraft({ ...patch, imageUrls: patch.imageUrls ?? values.imageUrls, extra: draft.extra }, draft.platform as Platform);
-  return [...held, ...found.filter((p) => !held.some((h) => h.field === p.field))];
+  const fromStore = draft.validation.filter((p) => p.scope === 'store' && sameValue(fieldValue(values, p.field), fieldValue(draft, p.field)));
+  return [...held, ...[...found, ...fromStore].filter((p) => !held.some((h) => h.field === p.field))];
+}
+
+/**
+ * The last release's refusal, on the field it concerns, while that field still holds the value
+ * the platform refused (a whole-list field, `variants`, until the next release).
+ */
+export function refusalOn(draft: Pick<DraftView, 'status' | 'failure'>, values: DraftFields): DraftProblem[] {
+  const f = draft.status === 'failed' ? draft.failure : null;
+  if (!f?.field) return [];
+  const still = f.field === 'variants' || f.fieldValue === undefined || sameValue(fieldValue(values, f.field), f.fieldValue);
+  return still ? [{ field: f.field, message: f.message }] : [];
 }
 
 /** The problems of one field (`title`, `variants.2.sellerSku`, …). */

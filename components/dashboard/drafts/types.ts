@@ -24,7 +24,11 @@ export interface EditedVariant {
   stock: number | null;
   options: Record<string, string> | null;
   productId: number | null;
+  /** Why the starting stock is what it is; dropped once the seller types a stock. */
+  stockSource?: DraftStockSource | null;
 }
+
+export type DraftStockSource = NonNullable<DraftVariant['stockSource']>;
 
 export function fieldsOf(d: DraftView): DraftFields {
   return {
@@ -35,6 +39,6 @@ export function fieldsOf(d: DraftView): DraftFields {
     categoryId: d.categoryId,
     brand: d.brand,
     weightGrams: d.weightGrams,
-    variants: d.variants.map((v) => ({ sellerSku: v.sellerSku, price: v.price, stock: v.stock, options: v.options ? { ...v.options } : null, productId: v.productId })),
+    variants: d.variants.map((v) => ({ sellerSku: v.sellerSku, price: v.price, stock: v.stock, options: v.options ? { ...v.options } : null, productId: v.productId, stockSource: v.stockSource ?? null })),
   };
 }

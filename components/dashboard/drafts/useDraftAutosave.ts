@@ -2,7 +2,8 @@
 // save at a time, each naming the version it was made on. Nothing is lost on close: the unsaved
 // edit is copied to localStorage on every change (backup.ts) and the pending save is flushed when
 // the drawer closes, the page is hidden or unloaded. A stale version (the draft changed in another
-// tab, or a release started) reloads the latest one instead of overwriting it.
+// tab, or a release started) reloads the latest one instead of overwriting it. A price moved more
+// than tenfold from the saved one is held until the seller confirms it (priceJumps.ts).
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '@/lib/commands/client';
@@ -12,6 +13,7 @@ import { t } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { clearBackup, readBackup, resolveBackup, writeBackup, type DraftBackup } from './backup';
 import { patchOf } from './fields';
+import { jumpKey, priceJumps, type PriceJump } from './priceJumps';
 import { fieldsOf, type DraftFields, type DraftView } from './types';
 
 export const AUTOSAVE_MS = 600;
@@ -42,6 +44,12 @@ export interface Autosave {
   notice: { type: 'warning' | 'info'; text: string } | null;
   /** An unsaved edit made on an older version: the seller chooses to apply or discard it. */
   offer: DraftBackup | null;
+  /** Prices moved more than tenfold, waiting for the seller's word before they are saved. */
+  priceCheck: PriceJump[] | null;
+  /** Save them as typed. */
+  confirmPrices(): void;
+  /** Put the saved prices back (the rest of the change is saved). */
+  undoPrices(): void;
   /** A change: the new values, or how to make them from the latest ones (never a stale render's). */
   change(next: DraftFields | ((latest: DraftFields) => DraftFields)): void;
   flush(): Promise<void>;
@@ -62,6 +70,11 @@ interface Inner {
   inflight: DraftBackup['inflight'];
   loaded: boolean;
   status: DraftView['status'] | undefined;
+  /** What the background holds: the prices a new one is compared with. */
+  saved: DraftView | undefined;
+  /** Jumps the seller confirmed (field=price), until the next save. */
+  accepted: Set<string>;
+  asking: PriceJump[] | null;
 }
 
 function timeOf(ms: number): string {
@@ -76,16 +89,25 @@ export function useDraftAutosave(draftId: number): Autosave {
   const [gone, setGone] = useState(false);
   const [notice, setNotice] = useState<Autosave['notice']>(null);
   const [offer, setOffer] = useState<DraftBackup | null>(null);
-  const ref = useRef<Inner>({ base: 0, values: undefined, dirty: false, timer: undefined, saving: null, again: false, inflight: undefined, loaded: false, status: undefined });
+  const [priceCheck, setPriceCheck] = useState<PriceJump[] | null>(null);
+  const ref = useRef<Inner>({ base: 0, values: undefined, dirty: false, timer: undefined, saving: null, again: false, inflight: undefined, loaded: false, status: undefined, saved: undefined, accepted: new Set(), asking: null });
   const r = ref.current;
 
   function keepCopy() {
     if (r.values) writeBackup(draftId, { baseVersion: r.base, fields: r.values, at: Date.now(), inflight: r.inflight });
   }
 
+  function ask(jumps: PriceJump[] | null) {
+    r.asking = jumps;
+    setPriceCheck(jumps);
+  }
+
   function show(d: DraftView, fields: DraftFields) {
     r.base = d.version;
     r.status = d.status;
+    r.saved = d;
+    r.accepted.clear();
+    ask(null);
     r.values = fields;
     setDraft(d);
     setValues(fields);
@@ -124,6 +146,12 @@ export function useDraftAutosave(draftId: number): Autosave {
     const sent = r.values;
     const base = r.base;
     const { patch, held } = patchOf(sent);
+    const jumps = r.saved ? priceJumps(r.saved, patch).filter((j) => !r.accepted.has(jumpKey(j))) : [];
+    if (jumps.length) {
+      ask(jumps);
+      setState({ kind: 'failed', message: t('draft_priceJumpPending') });
+      return Promise.resolve();
+    }
     r.dirty = false;
     r.inflight = { baseVersion: base, patch };
     keepCopy();
@@ -133,6 +161,8 @@ export function useDraftAutosave(draftId: number): Autosave {
         const saved = await call('drafts.update', { id: draftId, version: base, ...patch });
         r.base = saved.version;
         r.status = saved.status;
+        r.saved = saved;
+        r.accepted.clear();
         r.inflight = undefined;
         setDraft(saved);
         if (r.values === sent && !held.length) clearBackup(draftId);
@@ -253,6 +283,24 @@ export function useDraftAutosave(draftId: number): Autosave {
     draft, values, state, loadError, gone, notice, offer,
     change, flush,
     pending: () => r.dirty || r.saving !== null,
+    priceCheck,
+    confirmPrices: () => {
+      for (const j of r.asking ?? []) r.accepted.add(jumpKey(j));
+      ask(null);
+      void save();
+    },
+    undoPrices: () => {
+      const jumps = r.asking ?? [];
+      ask(null);
+      change((latest) => {
+        const back = new Map(jumps.map((j) => [j.field, j.from]));
+        return {
+          ...latest,
+          price: back.get('price') ?? latest.price,
+          variants: latest.variants.map((v, i) => ({ ...v, price: back.get(`variants.${i}.price`) ?? v.price })),
+        };
+      });
+    },
     applyOffer: () => {
       const copy = offer;
       setOffer(null);
