@@ -1,6 +1,7 @@
 // inventory.*: stock levels, the ledger, adjustments and reservations.
 import type { Table } from 'dexie';
 import { z } from 'zod';
+import { stockChangeReach } from '../sync/effects';
 import { command, EXTENSION_ONLY } from '../commands/define';
 import { CommandError, notFound } from '../commands/errors';
 import { exactlyOne, id, note, page, pageSize, productRef, quantity, type ListAnswer } from '../commands/schemas';
@@ -99,7 +100,7 @@ export const inventoryCommands = {
       .superRefine(exactlyOne(['delta', 'onHand'])),
     async handler(input, { db, now }) {
       const { idempotencyKey, ...request } = input;
-      return submitAdjust(db, () =>
+      const answer = await submitAdjust(db, () =>
         once(db, 'inventory.adjust', idempotencyKey, request, now(), async () => {
           const product = await resolveProduct(db, input);
           const warehouse = await resolveWarehouse(db, input.warehouseId);
@@ -118,6 +119,9 @@ export const inventoryCommands = {
           return { movement: movement!, level: (await viewOf(db, [level]))[0]! };
         }),
       );
+      // Read after the commit: which listings the change is pushed to, and which stores it did
+      // not reach (auto sync off, no rule), so the seller sees the effect instead of guessing.
+      return { ...answer, reach: await stockChangeReach(db, answer.movement) };
     },
   }),
 

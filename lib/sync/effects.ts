@@ -5,8 +5,8 @@
 // a dry run (lib/db/rollback.ts) after doing the real work, or over the listings a switch touches.
 import type { ShelfsyncDB } from '../db/database';
 import { storeVariantsAfter } from '../db/tables';
-import type { StoreVariantRow } from '../db/types';
-import { quantitiesFor } from './quantity';
+import type { MovementRow, StoreVariantRow } from '../db/types';
+import { quantitiesFor, rulesForStores } from './quantity';
 
 export interface PushEffect {
   storeVariantId: number;
@@ -121,4 +121,53 @@ export async function autoSyncOnEffects(db: ShelfsyncDB, storeId: number, target
     const last = page[page.length - 1]!;
     after = [last.platformItemId, last.platformVariantId];
   }
+}
+
+export interface StockReach {
+  /** Listings on auto sync whose number this change moved: marked for a push with it. */
+  pushed: { variants: number; listings: number; stores: number };
+  /** Stores whose rule counts the change but whose listings of it have auto sync off: stale. */
+  autoSyncOff: { storeId: number; name: string; platform: string; storeProductIds: number[] }[];
+  /** Stores selling the product with no rule: nothing is pushed there. */
+  noRule: { storeId: number; name: string; platform: string }[];
+}
+
+/** Where one stock change went (after it committed): the same reach as change capture, also
+ *  naming what it did not reach, so the seller is not left to guess which stores went stale. */
+export async function stockChangeReach(db: ShelfsyncDB, movement: Pick<MovementRow, 'productId' | 'warehouseId' | 'before' | 'after'>): Promise<StockReach> {
+  const reach: StockReach = { pushed: { variants: 0, listings: 0, stores: 0 }, autoSyncOff: [], noRule: [] };
+  const sellableMoved = Math.max(0, movement.after.onHand - movement.after.reserved) !== Math.max(0, movement.before.onHand - movement.before.reserved);
+  const inTransitMoved = movement.after.inTransit !== movement.before.inTransit;
+  const variants = await db.storeVariants.where('productId').equals(movement.productId).toArray();
+  if (!variants.length || !(sellableMoved || inTransitMoved)) return reach;
+  const storeIds = [...new Set(variants.map((v) => v.storeId))];
+  const [rules, stores, listings] = await Promise.all([
+    rulesForStores(db, storeIds),
+    db.stores.bulkGet(storeIds),
+    db.storeProducts.bulkGet([...new Set(variants.map((v) => v.storeProductId))]),
+  ]);
+  const storeOf = new Map(stores.filter(Boolean).map((s) => [s!.id, s!]));
+  const autoSync = new Map(listings.filter(Boolean).map((p) => [p!.id, p!.autoSync === 1]));
+  const pushedListings = new Set<number>();
+  const pushedStores = new Set<number>();
+  const off = new Map<number, Set<number>>();
+  for (const v of variants) {
+    const rule = rules.get(v.storeId);
+    const store = storeOf.get(v.storeId);
+    if (!store) continue;
+    if (!rule) {
+      if (!reach.noRule.some((n) => n.storeId === v.storeId)) reach.noRule.push({ storeId: v.storeId, name: store.name, platform: store.platform });
+      continue;
+    }
+    if (!rule.warehouseIds.includes(movement.warehouseId) || !(sellableMoved || (inTransitMoved && rule.inventoryType === 'sellable_in_transit'))) continue;
+    if (autoSync.get(v.storeProductId)) {
+      reach.pushed.variants++;
+      pushedListings.add(v.storeProductId);
+      pushedStores.add(v.storeId);
+    } else (off.get(v.storeId) ?? off.set(v.storeId, new Set()).get(v.storeId)!).add(v.storeProductId);
+  }
+  reach.pushed.listings = pushedListings.size;
+  reach.pushed.stores = pushedStores.size;
+  reach.autoSyncOff = [...off].map(([storeId, ids]) => ({ storeId, name: storeOf.get(storeId)!.name, platform: storeOf.get(storeId)!.platform, storeProductIds: [...ids] }));
+  return reach;
 }

@@ -2,6 +2,8 @@ import { configure, fireEvent, render, screen, waitFor, within } from '@testing-
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { setTransport } from '@/lib/commands/client';
+import { getDb } from '@/lib/db/database';
+import type { StoreProductRow, StoreRow, StoreVariantRow } from '@/lib/db/types';
 import { freshDb, ok, raw } from '../helpers/background';
 
 // antd drawers and selects take a few hundred ms in jsdom; on a busy machine, more.
@@ -82,6 +84,47 @@ describe('stock page', () => {
     expect(count).toMatch(/Stock count10 → 7 \(-3\)4.*cycle count/);
     expect(reserve).toMatch(/Reserved10.*0 → 4 \(\+4\).*order 77/);
     expect(adjust).toMatch(/Adjustment0 → 10 \(\+10\).*opening/);
+  });
+
+  it('after an adjustment says where the number went, which stores stayed stale with auto sync off (Turn on…, with what it pushes) and which have no rule', async () => {
+    const db = getDb();
+    const store = async (platform: StoreRow['platform'], name: string) => db.stores.add({
+      platform, name, region: null, status: 'active', statusReason: null, endpoints: { apiBaseUrl: 'http://127.0.0.1:9' } as StoreRow['endpoints'], shopRef: name,
+      secret: { iv: '', data: '' }, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, createdAt: 1, updatedAt: 1,
+    } as Omit<StoreRow, 'id'> as StoreRow);
+    const tee = (await db.products.where('skuKey').equals('tee-1').first())!.id;
+    const listing = async (storeId: number, itemId: string, autoSync: 0 | 1) => {
+      const spId = await db.storeProducts.add({ storeId, platformItemId: itemId, title: `Tee ${itemId}`, status: 'active', gone: 0, imageUrl: null, description: null, autoSync, platformUpdatedAt: 1, extra: null, lastSeenJob: 0, updatedAt: 1 } as Omit<StoreProductRow, 'id'> as StoreProductRow);
+      await db.storeVariants.add({ storeId, storeProductId: spId, platformItemId: itemId, platformVariantId: 'v', sellerSku: 'TEE-1', sellerSkuKey: 'tee-1', productId: tee, connected: 1, connectedBy: 'sku', reason: null, candidateProductIds: [], price: 1, platformStock: 0, options: null, ref: null } as Omit<StoreVariantRow, 'id'> as StoreVariantRow);
+      return spId;
+    };
+    const shopee = await store('shopee', 'Shopee Jakarta');
+    const lazada = await store('lazada', 'Lazada SG');
+    const tiktok = await store('tiktok', 'TikTok ID');
+    await ok('syncRules.create', { name: 'Main', inventoryType: 'sellable', ratioPercent: 100, warehouseIds: [wh], storeIds: [shopee, lazada] });
+    await listing(shopee, 's1', 1);
+    await listing(shopee, 's2', 1);
+    const stale = await listing(lazada, 'l1', 0);
+    await listing(tiktok, 't1', 1);
+    await ok('inventory.adjust', { warehouseId: wh, sku: 'TEE-1', delta: 10 });
+    render(<DashboardApp />);
+    const row = await screen.findByTestId('stock-row-TEE-1-JKT');
+    fireEvent.click(within(row).getByTestId('stock-adjust-TEE-1-JKT'));
+    fireEvent.change(await screen.findByTestId('adjust-quantity'), { target: { value: '5' } });
+    fireEvent.click(screen.getByTestId('adjust-submit'));
+
+    const reach = await screen.findByTestId('stock-reach');
+    expect(within(reach).getByTestId('stock-reach-title').textContent).toBe('TEE-1 in JKT: pushed to 2 listings in 1 store.');
+    expect(reach.textContent).toMatch(/1 store has auto sync off for this SKU/);
+    expect(within(reach).getByTestId(`stock-reach-off-${lazada}`).textContent).toMatch(/Lazada SG1 listing/);
+    expect(within(reach).getByTestId('stock-reach-no-rule').textContent).toBe('No sync rule covers TikTok ID, so nothing is pushed there.');
+
+    // Turn on… asks with what it pushes (the stale listing shows 0; Shelfsync has 15).
+    fireEvent.click(within(reach).getByTestId(`stock-reach-turn-on-${lazada}`));
+    expect((await screen.findByTestId('sp-auto-on-effects-headline')).textContent).toBe('Changes the stock shown on 1 listing now');
+    fireEvent.click(screen.getByTestId('sp-auto-on-confirm'));
+    await waitFor(async () => expect((await db.storeProducts.get(stale))?.autoSync).toBe(1));
+    await waitFor(() => expect(screen.queryByTestId('stock-reach')).toBeNull());
   });
 
   it('imports stock counts and lists a bad row by line', async () => {

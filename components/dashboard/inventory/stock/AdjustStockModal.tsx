@@ -11,6 +11,7 @@ import { ProductPicker, productLabel } from '../ProductPicker';
 import { WarehouseSelect } from '../WarehouseSelect';
 import { useWarehouses, warehouseLabel } from '../useWarehouses';
 import { formatNumber } from '../format';
+import type { ReachNotice } from './StockReachNotice';
 
 export type AdjustMode = 'add' | 'remove' | 'count';
 
@@ -40,7 +41,7 @@ export function onHandAfter(current: number, mode: AdjustMode, quantity: number 
   return mode === 'add' ? current + quantity : current - quantity;
 }
 
-export function AdjustStockModal({ target, onClose, onDone }: { target: AdjustTarget | null; onClose: () => void; onDone: () => void }) {
+export function AdjustStockModal({ target, onClose, onDone }: { target: AdjustTarget | null; onClose: () => void; onDone: (notice: ReachNotice) => void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -75,7 +76,7 @@ export function AdjustStockModal({ target, onClose, onDone }: { target: AdjustTa
         idempotencyKey,
       });
       message.success(t('stock_adjustedToast', answer.level.sku, answer.level.warehouseCode, answer.level.onHand));
-      onDone();
+      onDone({ sku: answer.level.sku, warehouse: answer.level.warehouseCode, reach: answer.reach });
     } catch (err) {
       showCommandError(err, {
         form, fields: ['productId', 'warehouseId', 'quantity', 'reason'], rename: { delta: 'quantity', onHand: 'quantity', sku: 'productId' },
@@ -115,8 +116,8 @@ export function AdjustStockModal({ target, onClose, onDone }: { target: AdjustTa
             </Form.Item>
           </>
         )}
-        <Form.Item name="mode" label={t('stock_adjustMode')}>
-          <Radio.Group optionType="button" buttonStyle="solid">
+        <Form.Item name="mode" label={t('stock_adjustMode')} htmlFor="adjust-mode">
+          <Radio.Group id="adjust-mode" optionType="button" buttonStyle="solid">
             {(['add', 'remove', 'count'] as const).map((m) => (
               <Radio.Button key={m} value={m}>
                 <span data-testid={`adjust-mode-${m}`}>{t(m === 'add' ? 'stock_modeAdd' : m === 'remove' ? 'stock_modeRemove' : 'stock_modeCount')}</span>

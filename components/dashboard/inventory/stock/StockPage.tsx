@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { call, type CommandOutput } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { CsvImportButton } from '@/components/common/CsvImport';
 import { downloadText } from '@/components/common/download';
@@ -20,6 +20,7 @@ import { useWarehouses, warehouseLabel } from '../useWarehouses';
 import { WarehouseSelect } from '../WarehouseSelect';
 import { PageHeader } from '../PageHeader';
 import { AdjustStockModal, type AdjustTarget } from './AdjustStockModal';
+import { StockReachNotice, type ReachNotice } from './StockReachNotice';
 import { MovementsDrawer, type MovementsTarget } from './MovementsDrawer';
 import { StockImportModal } from './StockImport';
 
@@ -42,6 +43,7 @@ export function StockPage() {
   const [q, setQ] = useState(() => readHashParam('q'));
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
+  const [reach, setReach] = useState<ReachNotice | null>(null);
   const [adjusting, setAdjusting] = useState<AdjustTarget | null | undefined>(undefined);
   const [history, setHistory] = useState<MovementsTarget | null>(null);
   const [importing, setImporting] = useState(false);
@@ -69,7 +71,7 @@ export function StockPage() {
     try {
       const { csv, filename, rows } = await call('inventory.exportCsv', { warehouseId });
       downloadText(filename, csv);
-      message.success(t('stock_exportedToast', rows));
+      message.success(tn('stock_exportedToast', rows));
     } catch (err) {
       message.error(errorText(err));
     } finally {
@@ -123,6 +125,7 @@ export function StockPage() {
           </>
         )}
       />
+      <StockReachNotice notice={reach} onClose={() => setReach(null)} />
       {empty ?? (
         <>
           <Space wrap style={{ marginBottom: 12 }}>
@@ -139,7 +142,7 @@ export function StockPage() {
             onRow={(r) => ({ 'data-testid': `stock-row-${r.sku}-${r.warehouseCode}` }) as HTMLAttributes<HTMLElement>}
             pagination={{
               current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => t('stock_total', n),
+              showTotal: (n) => tn('stock_total', n),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);
@@ -183,8 +186,9 @@ export function StockPage() {
         <AdjustStockModal
           target={adjusting}
           onClose={() => setAdjusting(undefined)}
-          onDone={() => {
+          onDone={(notice) => {
             setAdjusting(undefined);
+            setReach(notice);
             list.reload();
           }}
         />
