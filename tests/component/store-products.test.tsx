@@ -22,10 +22,12 @@ beforeEach(async () => {
   window.location.hash = '';
 });
 
-async function addStore(platform: Platform, name: string): Promise<number> {
+let nextShop = 9001;
+/** A connected store; `shop` is its id on the platform (Shopee shop id, Lazada seller id…). */
+async function addStore(platform: Platform, name: string, shop = String(nextShop++), region: string | null = null): Promise<number> {
   const row: Omit<StoreRow, 'id'> = {
-    platform, name, region: null, status: 'active', statusReason: null, endpoints: { apiBaseUrl: 'http://127.0.0.1:9' } as StoreRow['endpoints'],
-    shopRef: name, secret: { iv: '', data: '' }, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, createdAt: 1, updatedAt: 1,
+    platform, name, region, status: 'active', statusReason: null, endpoints: { apiBaseUrl: 'http://127.0.0.1:9' } as StoreRow['endpoints'],
+    shopRef: shop, secret: { iv: '', data: '' }, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, createdAt: 1, updatedAt: 1,
   };
   return db.stores.add(row as StoreRow);
 }
@@ -103,8 +105,8 @@ const hashParams = () => new URLSearchParams(window.location.hash.split('?')[1] 
 
 describe('entering the store product module', () => {
   it('picks a platform, then one of its stores; the URL holds both; the switcher offers only that platform; Change platform goes back out', async () => {
-    const jakarta = await addStore('shopee', 'Shopee Jakarta');
-    const bandung = await addStore('shopee', 'Shopee Bandung');
+    const jakarta = await addStore('shopee', 'Shopee Jakarta', '100234', 'id');
+    const bandung = await addStore('shopee', 'Shopee Bandung', '100777', 'id');
     await addStore('lazada', 'Lazada SG');
     await addListing(jakarta, '1001', 'Canvas Tote', [{ sku: 'TOTE-1' }]);
     await addListing(bandung, '2001', 'Bandung Mug', [{ sku: 'MUG-1' }]);
@@ -131,8 +133,8 @@ describe('entering the store product module', () => {
 
     // The switcher lists the platform's stores only.
     const options = await openSelect('sp-store-switch');
-    expect(options.map((o) => o.textContent).sort()).toEqual(['Shopee Bandung', 'Shopee Jakarta']);
-    fireEvent.click(options.find((o) => o.textContent === 'Shopee Bandung')!);
+    expect(options.map((o) => o.textContent).sort()).toEqual(['Shopee Bandung · 100777 · ID', 'Shopee Jakarta · 100234 · ID']);
+    fireEvent.click(options.find((o) => o.textContent === 'Shopee Bandung · 100777 · ID')!);
     await screen.findByTestId('sp-row-2001');
     expect(hashParams().get('platform')).toBe('shopee');
     expect(hashParams().get('store')).toBe(String(bandung));
@@ -148,7 +150,7 @@ describe('entering the store product module', () => {
     expect(window.location.hash).toBe('#/store-products');
   });
 
-  it('lands in the same place from a link, and a store of another platform in the URL is not opened', async () => {
+  it('lands in the same place from a link, and a store of another platform in the URL is not opened (the platform\'s only store is)', async () => {
     const lazada = await addStore('lazada', 'Lazada SG');
     const shopee = await addStore('shopee', 'Shopee Jakarta');
     await addListing(lazada, '3001', 'Lazada Lamp', [{ sku: 'LAMP-1' }]);
@@ -160,8 +162,9 @@ describe('entering the store product module', () => {
 
     window.location.hash = `#/store-products?platform=lazada&store=${shopee}`;
     render(<DashboardApp />);
-    await screen.findByTestId('sp-store-picker');
-    expect(screen.queryByTestId(`sp-store-${shopee}`)).toBeNull();
+    await screen.findByTestId('sp-row-3001');
+    expect(hashParams().get('store')).toBe(String(lazada));
+    expect(screen.queryByText('Shopee Jakarta')).toBeNull();
   });
 });
 
@@ -240,6 +243,10 @@ describe('the store product list', () => {
     render(<DashboardApp />);
 
     const row = await screen.findByTestId('sp-row-7001');
+    // The list itself says the store has no rule, with the way to set one up.
+    expect((await screen.findByTestId('sp-no-rule')).textContent).toMatch(/No sync rule covers Shopee Jakarta yet/);
+    fireEvent.click(screen.getByTestId('sp-no-rule-setup'));
+    expect((await screen.findByTestId('rules-store-status')).textContent).toMatch(/No rule covers Shopee Jakarta yet/);
     fireEvent.click(within(row).getByRole('checkbox'));
     expect((await screen.findByTestId('sp-selected-count')).textContent).toMatch(/1 selected/);
     fireEvent.click(screen.getByTestId('sp-sync-selected'));

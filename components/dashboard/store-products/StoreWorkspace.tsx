@@ -1,11 +1,13 @@
 // Inside a store: the header (platform fixed, a switcher among that platform's stores, the way
 // back out, the gear for sync rules) and the three views as tabs.
-import { Badge, Button, Select, Space, Tabs, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Select, Space, Tabs, Tooltip, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { ArrowLeftOutlined, SettingOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import { t } from '@/lib/i18n';
+import { storeLabel } from '@/lib/stores/label';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { SyncRulesDrawer } from '../sync/SyncRulesDrawer';
 import { DraftsView } from '../drafts/DraftsView';
@@ -38,6 +40,8 @@ export function StoreWorkspace({ store, stores, view, item, draft }: Props) {
   const [rulesOpen, setRulesOpen] = useState(false);
   const unconnected = useUnconnectedCount(store.id);
   const drafts = useDraftCount(store.id);
+  // Without a rule the store has no numbers at all: said on the list, not only in the gear drawer.
+  const hasRule = useLiveQuery(async () => !!(await getDb().ruleStores.get(store.id)), [store.id]);
   const go = (next: { view?: ModuleView; storeId?: number; item?: number; draft?: number }) =>
     goTo({ platform: store.platform, storeId: next.storeId ?? store.id, view: next.view ?? view, item: next.item, draft: next.draft });
 
@@ -53,8 +57,8 @@ export function StoreWorkspace({ store, stores, view, item, draft }: Props) {
           <Select<number>
             value={store.id}
             onChange={(id) => go({ storeId: id, item: undefined })}
-            options={stores.map((s) => ({ value: s.id, label: s.name }))}
-            style={{ minWidth: 240 }}
+            options={stores.map((s) => ({ value: s.id, label: storeLabel(s) }))}
+            style={{ minWidth: 240, maxWidth: 420 }}
             size="large"
             showSearch={{ optionFilterProp: 'label' }}
             aria-label={t('sp_switchStore')}
@@ -69,6 +73,16 @@ export function StoreWorkspace({ store, stores, view, item, draft }: Props) {
           </Tooltip>
         </Space>
       </Space>
+      {hasRule === false && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ margin: '8px 0' }}
+          data-testid="sp-no-rule"
+          title={t('sp_noRuleBanner', store.name)}
+          action={<Button size="small" type="primary" onClick={() => setRulesOpen(true)} data-testid="sp-no-rule-setup">{t('sp_setUpRule')}</Button>}
+        />
+      )}
       <Tabs
         activeKey={view}
         onChange={(key) => go({ view: key as ModuleView, item: undefined })}
