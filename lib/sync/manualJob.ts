@@ -8,6 +8,8 @@ import type { JobRow, StoreVariantRow, SyncLogRow, SyncTrigger } from '../db/typ
 import { registerJobKind, type StepResult } from '../jobs/runner';
 import { markVariants } from './capture';
 
+export interface ListingOutcome { storeProductId: number; title?: string; platformItemId?: string; success: number; failed: number; skipped: number; errors: string[] }
+
 export interface ManualSyncInput { storeId: number; storeProductIds?: number[]; all?: boolean; trigger?: SyncTrigger; storeVariantIds?: number[] }
 interface State { phase: 'mark' | 'wait'; after: [string, string]; offset: number; marked: number }
 
@@ -59,11 +61,15 @@ async function step(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise
     return { progress: { done: state.marked - pending, total: state.marked }, state };
   }
   const logs = await db.syncLogs.where('jobId').equals(job.id).toArray();
-  return { progress: { done: state.marked, total: state.marked }, result: summarize(logs) };
+  const result = summarize(logs);
+  // Named by title in the result itself: a listing removed or renamed later still reads right.
+  const listings = await db.storeProducts.bulkGet(result.listings.map((l) => l.storeProductId));
+  result.listings = result.listings.map((l, i) => ({ ...l, title: listings[i]?.title ?? '', platformItemId: listings[i]?.platformItemId ?? '' }));
+  return { progress: { done: state.marked, total: state.marked }, result };
 }
 
-export function summarize(logs: SyncLogRow[]) {
-  const perListing = new Map<number, { storeProductId: number; success: number; failed: number; skipped: number; errors: string[] }>();
+export function summarize(logs: SyncLogRow[]): { variants: number; success: number; failed: number; skipped: number; listings: ListingOutcome[] } {
+  const perListing = new Map<number, ListingOutcome>();
   for (const l of logs) {
     const r = perListing.get(l.storeProductId) ?? { storeProductId: l.storeProductId, success: 0, failed: 0, skipped: 0, errors: [] };
     if (l.status === 'success') r.success++;

@@ -8,7 +8,7 @@ import { t } from '@/lib/i18n';
 import { isFinished, useJob } from '@/components/common/useJob';
 import { JobProgress } from '@/components/common/JobProgress';
 
-interface ListingResult { storeProductId: number; success: number; failed: number; skipped: number; errors: string[] }
+interface ListingResult { storeProductId: number; title?: string; platformItemId?: string; success: number; failed: number; skipped: number; errors: string[] }
 interface SyncResult { variants: number; success: number; failed: number; skipped: number; listings: ListingResult[] }
 
 interface Props {
@@ -19,8 +19,15 @@ interface Props {
   onFinished?: () => void;
 }
 
-function ListingTitle({ id, titles }: { id: number; titles: Map<number, string> | undefined }) {
-  return <Typography.Text>{titles?.get(id) ?? `#${id}`}</Typography.Text>;
+/** The listing by title (as the job recorded it, else as it is now) and its platform item id. */
+function ListingTitle({ r, titles }: { r: ListingResult; titles: Map<number, string> | undefined }) {
+  const title = r.title || titles?.get(r.storeProductId) || t('sp_untitled');
+  return (
+    <span>
+      <Typography.Text>{title}</Typography.Text>
+      {r.platformItemId && <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>{t('sp_itemId', r.platformItemId)}</Typography.Text>}
+    </span>
+  );
 }
 
 export function SyncJobModal({ jobId, title, onClose, onFinished }: Props) {
@@ -74,7 +81,7 @@ export function SyncJobModal({ jobId, title, onClose, onFinished }: Props) {
                   pagination={result.listings.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
                   data-testid="sync-job-listings"
                   columns={[
-                    { title: t('log_colListing'), key: 'listing', render: (_, r) => <ListingTitle id={r.storeProductId} titles={titles} /> },
+                    { title: t('log_colListing'), key: 'listing', render: (_, r) => <ListingTitle r={r} titles={titles} /> },
                     {
                       title: t('log_colResult'), key: 'result', width: 220,
                       render: (_, r) => (

@@ -214,8 +214,11 @@ describe('SYNC.md acceptance', () => {
     await settle(db);
     expect((await sim.stats(w.shopId)).stockUpdateCalls).toBe(0);
     const ids = await storeProductIds(db, w.storeId);
-    await manualSync(w, ids);
+    const job = await manualSync(w, ids);
     expect((await platformStock(sim, w.shopId)).get(sku)).toBe(12);
+    // The result names each listing by its title and platform id, not by our row id.
+    const listings = (job.result as { listings: { title: string; platformItemId: string }[] }).listings;
+    expect(listings.map((l) => [l.title, l.platformItemId]).sort()).toEqual(w.items.map((i) => [i.title, String(i.itemId)]).sort());
   });
 
   it('13. a reservation of 3 lowers the pushed number; its release raises it back', async () => {
