@@ -98,9 +98,9 @@ async function releaseOne(db: ShelfsyncDB, draftId: number): Promise<ReleaseResu
   if (!draft) return { draftId, ok: false, error: 'The draft no longer exists.' };
   const store = await db.stores.get(draft.storeId);
   if (!store) return { draftId, ok: false, error: 'Its store was removed.' };
-  const fail = async (message: string, refusal: { field?: string | null; details?: string | null } = {}) => {
+  const fail = async (message: string, refusal: { field?: string | null; details?: string | null } = {}, nothingMade = false) => {
     const failure = failureOf(draft, message, refusal, Date.now());
-    await db.drafts.update(draftId, { status: 'failed', failure, updatedAt: Date.now() });
+    await db.drafts.update(draftId, { status: 'failed', failure, updatedAt: Date.now(), ...(nothingMade ? { release: null } : {}) });
     return { draftId, ok: false, error: message, field: failure.field, details: failure.details };
   };
   if (store.status !== 'active') return fail(`${store.name} is ${store.status.replace(/_/g, ' ')}; authorize or enable it, then release again.`);
@@ -109,8 +109,9 @@ async function releaseOne(db: ShelfsyncDB, draftId: number): Promise<ReleaseResu
   // Mark the attempt before calling the platform: a resumed or retried release looks first.
   const attempt: DraftRow = { ...draft, status: 'publishing', release: draft.release ?? { platformItemId: null, startedAt: Date.now() }, version: draft.version + 1, updatedAt: Date.now() };
   await db.drafts.put(attempt);
+  let adapter: PlatformAdapter | undefined;
   try {
-    const adapter = await adapterFor(db, store);
+    adapter = await adapterFor(db, store);
     const listed = async (platformItemId: string) => !!(await db.storeProducts.where('[storeId+platformItemId]').equals([store.id, platformItemId]).first());
     const item = await publish(adapter, draft.release ? attempt : { ...attempt, release: null }, listed);
     const storeProductId = await saveReleased(db, store, attempt, item, Date.now());
@@ -121,7 +122,9 @@ async function releaseOne(db: ShelfsyncDB, draftId: number): Promise<ReleaseResu
       if (err.kind === 'auth') await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: Date.now() });
       if (err.kind === 'invalid' || err.kind === 'not_found') {
         const refusal = explainRefusal(store.platform, err, draft);
-        return fail(refusal.message, refusal);
+        // A platform that creates in one call made nothing when it refused: the next attempt
+        // creates again rather than taking another listing with the same SKU for this one.
+        return fail(refusal.message, refusal, !!adapter && !adapter.completeListing);
       }
       return fail(err.kind === 'auth' ? `${store.name} needs to be authorized again (Stores); then release again.` : `${store.name} could not be reached; release again later.`, { details: err.message });
     }

@@ -3,10 +3,12 @@
 // changes are saved automatically → select → Release") in the built extension against the
 // platform simulator, through the dashboard UI. A Shopify listing is cloned to a Lazada and a
 // WooCommerce store. The Lazada copy is edited and the tab closed at once, the page left at once,
-// the page crashed right after typing — each edit is there on reopening; the category Lazada asks
-// for is filled; Release from the edit page and, for WooCommerce, from the list; both new items
-// are on the platforms with the right SKUs and stock, and in Store products. A copy the platform
-// refuses stays failed with its reason, is edited and released again.
+// the page crashed right after typing — each edit is there on reopening; the category and package
+// weight Lazada asks for are filled; Release from the edit page and, for WooCommerce, from the
+// list; both new items are on the platforms with the right SKUs and stock, and in Store products.
+// A copy whose SKUs the store already uses is flagged before release; one the platform still
+// refuses (a SKU listed since the download) stays failed with the reason as a sentence, the
+// platform's words under Details, is edited and released again.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -123,7 +125,7 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     const lazadaDraft = (await must(page, 'drafts.list', { storeId: lazada, page: 1, pageSize: 10 })).items[0];
     const draftRow = page.getByTestId(`draft-row-${lazadaDraft.id}`);
     expect(await draftRow.textContent()).toContain('Cloned from Shopify Flagship');
-    expect(await draftRow.getByTestId(`draft-problems-${lazadaDraft.id}`).textContent()).toBe('1 to fix');
+    expect(await draftRow.getByTestId(`draft-problems-${lazadaDraft.id}`).textContent()).toBe('2 to fix');
     expect(await page.getByTestId('sp-tab-drafts').textContent()).toContain('1');
     await shot(page, 'drafts-list');
 
@@ -141,14 +143,17 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     await expect.poll(() => page.getByTestId('draft-title').inputValue(), { timeout: 10_000 }).toBe(newTitle);
     await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).title, { timeout: 10_000 }).toBe(newTitle);
 
-    // 7. Fill what Lazada asks for (its category), then leave the page at once: kept too.
+    // 7. Fill what Lazada asks for (its category and the package weight), then leave the page at once: kept too.
     expect(await page.getByTestId('draft-problem-categoryId').textContent()).toContain('Lazada needs a category');
+    expect(await page.getByTestId('draft-problem-weightGrams').textContent()).toContain('Lazada needs the package weight');
     expect(await page.getByTestId('draft-release').isDisabled()).toBe(true);
     await page.getByTestId('draft-category').fill('10002');
+    await page.getByTestId('draft-weight').fill('350');
     await page.goto('about:blank');
     await page.goto(`chrome-extension://${ext.extensionId}/${draftsUrl('lazada', lazada, lazadaDraft.id)}`);
     await expect.poll(() => page.getByTestId('draft-category').inputValue(), { timeout: 10_000 }).toBe('10002');
     await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).categoryId, { timeout: 10_000 }).toBe('10002');
+    await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).weightGrams, { timeout: 10_000 }).toBe(350);
     await expect.poll(() => page.getByTestId('draft-problem-count').textContent()).toBe('Ready to release.');
 
     // The page crashes right after typing (no pagehide, no flush, nothing sent): the copy kept on
@@ -207,28 +212,43 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     expect(realErrors(ext)).toEqual([]);
   });
 
-  it('keeps a copy the platform refuses as failed with its reason; edited, it is released again', async () => {
+  it('flags SKUs the store already uses before release; a copy the platform still refuses stays failed with a sentence on its field and the raw text under Details; edited, it is released again', async () => {
     const page = await ext.open('dashboard.html#/store-products');
     const stores = (await must(page, 'stores.list')).items as { id: number; name: string }[];
     const lazada = stores.find((s) => s.name === 'Lazada Demo')!.id;
     const source = (await must(page, 'storeProducts.get', { id: clonedListingId })) as Listing;
+    const [sku0, sku1] = source.variants.map((v) => v.sellerSku) as [string, string];
 
-    // The same listing cloned to Lazada again: its SKUs are already taken there.
+    // The same listing cloned to Lazada again: its SKUs are the first copy's, which Lazada refuses.
     const { drafts } = await must(page, 'storeProducts.clone', { storeProductIds: [source.id], destinationStoreIds: [lazada] });
     const draftId = drafts[0].id as number;
-    await must(page, 'drafts.update', { id: draftId, version: 1, categoryId: '10002' });
-    await page.goto(page.url().replace(/#.*/, `#${draftsUrl('lazada', lazada).split('#')[1]}`));
+    await must(page, 'drafts.update', { id: draftId, version: 1, categoryId: '10002', weightGrams: 350 });
+    await page.goto(page.url().replace(/#.*/, `#${draftsUrl('lazada', lazada, draftId).split('#')[1]}`));
+    expect(await page.getByTestId('draft-problem-variants.0.sellerSku').textContent()).toMatch(/is already used by ".*" in this store, and Lazada needs every seller SKU to be unique in a shop/);
+    expect(await page.getByTestId('draft-release').isDisabled()).toBe(true);
+
+    // New SKUs — but one was listed in Lazada Seller Center since the last download.
+    await control(sim, 'POST', `/__sim/shops/${lazadaShopId}/items`, { title: 'Listed in Seller Center', variants: [{ sellerSku: `${sku0}-B`, stock: 1, price: 5 }] });
+    await page.getByTestId('draft-variant-sku-0').fill(`${sku0}-B`);
+    await page.getByTestId('draft-variant-sku-1').fill(`${sku1}-B`);
+    await expect.poll(() => page.getByTestId('draft-save-state').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => page.getByTestId('draft-problem-count').textContent()).toBe('Ready to release.');
+    await page.getByTestId('draft-close').click();
     await page.getByTestId(`draft-row-${draftId}`).locator('.ant-checkbox-input').check();
     await page.getByTestId('draft-release-selected').click();
     await page.getByTestId('release-result').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId(`release-error-${draftId}`).textContent()).toContain('The platform refused it');
+    const sentence = /^Lazada already has a listing with this seller SKU/;
+    expect(await page.getByTestId(`release-error-${draftId}`).textContent()).toMatch(sentence);
+    await page.getByTestId(`release-details-${draftId}`).getByText("Details (the platform's own words)").click();
+    expect(await page.getByTestId(`release-details-${draftId}-text`).textContent()).toContain('SELLER_SKU_DUPLICATE');
     await shot(page, 'release-failed');
     await page.getByTestId('release-close').click();
 
-    // Still in To be published, failed, with the platform's reason on the row.
+    // Still in To be published, failed, with the sentence on the row (the platform's code is not).
     const row = page.getByTestId(`draft-row-${draftId}`);
     await row.getByTestId('draft-status-failed').waitFor();
-    expect(await row.getByTestId(`draft-failure-${draftId}`).textContent()).toContain('SELLER_SKU_DUPLICATE');
+    expect(await row.getByTestId(`draft-failure-${draftId}`).textContent()).toMatch(sentence);
+    expect(await row.getByTestId(`draft-failure-${draftId}`).textContent()).not.toContain('SELLER_SKU_DUPLICATE');
     await shot(page, 'drafts-failed');
 
     // Released again unchanged: refused again — never passed off as the other listing with that SKU.
@@ -236,23 +256,26 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     await row.locator('.ant-checkbox-input').check();
     await page.getByTestId('draft-release-selected').click();
     await page.getByTestId('release-result').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId(`release-error-${draftId}`).textContent()).toContain('SELLER_SKU_DUPLICATE');
+    expect(await page.getByTestId(`release-error-${draftId}`).textContent()).toMatch(sentence);
     await page.getByTestId('release-close').click();
     await row.getByTestId('draft-status-failed').waitFor();
     expect((await control<SimItem[]>(sim, 'GET', `/__sim/shops/${lazadaShopId}/items`)).length).toBe(itemsBefore);
 
-    // Edit: new SKUs; release from the edit page.
+    // The edit page tells it on the variants (Lazada does not say which SKU), the raw text under Details.
     await page.getByTestId(`draft-title-${draftId}`).click();
-    expect(await page.getByTestId('draft-failure').textContent()).toContain('SELLER_SKU_DUPLICATE');
-    await page.getByTestId('draft-variant-sku-0').fill(`${source.variants[0]!.sellerSku}-B`);
-    await page.getByTestId('draft-variant-sku-1').fill(`${source.variants[1]!.sellerSku}-B`);
+    expect(await page.getByTestId('draft-failure-message').textContent()).toMatch(sentence);
+    expect(await page.getByTestId('draft-problem-variants').textContent()).toMatch(sentence);
+    await page.getByTestId('draft-failure-details').getByText("Details (the platform's own words)").click();
+    expect(await page.getByTestId('draft-failure-details-text').textContent()).toContain('SELLER_SKU_DUPLICATE');
+    await page.getByTestId('draft-variant-sku-0').fill(`${sku0}-C`);
+    await page.getByTestId('draft-variant-sku-1').fill(`${sku1}-C`);
     await expect.poll(() => page.getByTestId('draft-save-state').getAttribute('data-state')).toBe('saved');
     await shot(page, 'draft-edit-failed');
     await page.getByTestId('draft-release').click();
     await page.getByTestId('release-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId(`release-row-${draftId}`).textContent()).toContain('Released');
     const items = await control<SimItem[]>(sim, 'GET', `/__sim/shops/${lazadaShopId}/items`);
-    expect(items.some((i) => i.variants.some((v) => v.sellerSku === `${source.variants[0]!.sellerSku}-B`))).toBe(true);
+    expect(items.some((i) => i.variants.some((v) => v.sellerSku === `${sku0}-C`))).toBe(true);
     expect(realErrors(ext)).toEqual([]);
   });
 });

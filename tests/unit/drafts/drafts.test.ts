@@ -117,6 +117,25 @@ describe('drafts', () => {
     expect((await sim.items(w.shopId)).some((i) => i.variants.some((v) => v.sellerSku === 'MUG-NEW-2'))).toBe(true);
   });
 
+  it('a draft refused for a SKU listed since the download is refused again next time, never taken for that other listing', async () => {
+    const w = await setUpStore(db, sim, { platform: 'lazada', items: 1, seed: 55 });
+    await sim.control('POST', `/__sim/shops/${w.shopId}/items`, { title: 'Made in Seller Center', variants: [{ sellerSku: 'LZ-NEW', stock: 1, price: 5 }] });
+    const { drafts } = await ok('drafts.fromProducts', { storeId: w.storeId, productIds: [...w.products.values()] });
+    const d = await ok('drafts.get', { id: drafts[0]!.id });
+    await ok('drafts.update', {
+      id: d.id, version: d.version, title: 'Two sizes', categoryId: '10002', weightGrams: 400, price: 8, imageUrls: ['https://img.example/two.jpg'],
+      variants: [{ sellerSku: 'LZ-NEW', price: 8, stock: 1, options: { Size: 'S' } }, { sellerSku: 'LZ-NEW-L', price: 9, stock: 1, options: { Size: 'L' } }],
+    });
+    const sentence = /^Lazada already has a listing with this seller SKU/;
+    const first = await release([d.id]);
+    expect(first.result).toMatchObject({ failed: 1, results: [{ error: expect.stringMatching(sentence), field: 'variants', details: expect.stringMatching(/SELLER_SKU_DUPLICATE/) }] });
+    const before = await sim.items(w.shopId);
+    const again = await release([d.id]);
+    expect(again.result).toMatchObject({ failed: 1, results: [{ error: expect.stringMatching(sentence) }] });
+    expect(await sim.items(w.shopId)).toEqual(before);
+    expect(await db.drafts.get(d.id)).toMatchObject({ status: 'failed', release: null });
+  });
+
   it('a release that stopped after the item was created is completed, not duplicated', async () => {
     const w = await setUpStore(db, sim, { platform: 'shopee', items: 1, seed: 53 });
     const { drafts } = await ok('drafts.fromProducts', { storeId: w.storeId, productIds: [...w.products.values()] });
