@@ -21,6 +21,7 @@ export function openDashboard(hash = ''): void {
 }
 
 const opened = performance.now();
+const REFRESH_MS = 1500;
 /** When each step answered, ms after the popup's script started (the browser tests print it). */
 const steps: string[] = [];
 
@@ -66,6 +67,17 @@ export function PopupApp() {
     })();
   }, []);
 
+  // Live while open: pending, failed and the last sync move as the engine pushes (a cheap
+  // question every 1.5 s, only while the popup is visible; the popup closes with its page).
+  const shown = status?.store?.id;
+  useEffect(() => {
+    if (shown === undefined) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void send('system.status', { storeId: shown }).then((a) => a.ok && a.data.store?.id === shown && setStatus(a.data));
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [shown]);
+
   const switchTo = async (storeId: number) => {
     setBound(null);
     if (identity?.console && !identity.store && tabUrl && identity.candidates.some((c) => c.id === storeId)) {
@@ -74,7 +86,7 @@ export function PopupApp() {
       if (answer.ok) {
         const again = await send('console.identify', { url: tabUrl });
         if (again.ok) setIdentity(again.data);
-        setBound(identity.candidates.find((c) => c.id === storeId)?.name ?? '');
+        setBound(identity.candidates.find((c) => c.id === storeId)?.label ?? '');
       }
     }
     await load(storeId);
@@ -117,7 +129,7 @@ export function PopupApp() {
               )}
               {status.stores.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {`${s.name} · ${platformName(s.platform)}`}
+                  {`${s.label} · ${platformName(s.platform)}`}
                 </option>
               ))}
             </select>

@@ -59,7 +59,7 @@ export function StoreStatus({ store, heartbeat, onOpen }: { store: StoreDetail; 
           {store.lastSync
             ? store.lastSync.status === 'failed'
               ? t('popup_lastSyncFailed', ago(store.lastSync.at), store.lastSync.error ?? '')
-              : t('popup_lastSyncOk', ago(store.lastSync.at), store.lastSync.quantity ?? '—')
+              : t('popup_lastSyncTo', ago(store.lastSync.at), store.lastSync.quantity ?? '—', store.lastSync.title || store.lastSync.sellerSku || '—')
             : t('popup_never')}
         </Row>
         <Row label={t('popup_health')} testId="popup-health">

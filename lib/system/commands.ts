@@ -5,15 +5,22 @@ import { command, EXTENSION_ONLY } from '../commands/define';
 import { notFound } from '../commands/errors';
 import { id } from '../commands/schemas';
 import type { ShelfsyncDB } from '../db/database';
-import type { StoreRow } from '../db/types';
+import type { StoreRow, SyncLogRow } from '../db/types';
 import { storeIndex } from '../store-products/listIndex';
 import { LATEST_VERSION } from '../db/versions';
+import { storeLabel } from '../stores/label';
 
 const startedAt = Date.now();
 /** The settings row remembering the store the popup showed last (for tabs that are no console). */
 export const POPUP_STORE_KEY = 'popupStore';
 
 /** One store as the popup shows it: its rule, auto sync, pending and failed pushes, last sync. */
+/** Which listing the last push went to ("pushed 40" alone does not say of what). */
+async function lastSyncTarget(db: ShelfsyncDB, log: SyncLogRow): Promise<{ title: string; sellerSku: string }> {
+  const [listing, variant] = await Promise.all([db.storeProducts.get(log.storeProductId), db.storeVariants.get(log.storeVariantId)]);
+  return { title: listing?.title ?? '', sellerSku: variant?.sellerSku ?? '' };
+}
+
 async function storeDetail(db: ShelfsyncDB, store: StoreRow) {
   const link = await db.ruleStores.get(store.id);
   const rule = link ? await db.syncRules.get(link.ruleId) : undefined;
@@ -38,6 +45,7 @@ async function storeDetail(db: ShelfsyncDB, store: StoreRow) {
   return {
     id: store.id,
     name: store.name,
+    label: storeLabel(store),
     platform: store.platform,
     status: store.status,
     statusReason: store.statusReason,
@@ -46,7 +54,7 @@ async function storeDetail(db: ShelfsyncDB, store: StoreRow) {
     autoSync,
     pending,
     failed,
-    lastSync: last ? { at: last.sentAt ?? last.createdAt, status: last.status, quantity: last.quantity, error: last.error } : null,
+    lastSync: last ? { at: last.sentAt ?? last.createdAt, status: last.status, quantity: last.quantity, error: last.error, ...(await lastSyncTarget(db, last)) } : null,
   };
 }
 
@@ -91,7 +99,7 @@ export const systemCommands = {
         pushQueue,
         failing,
         engineHeartbeat: typeof heartbeat?.value === 'number' ? heartbeat.value : null,
-        stores: stores.map((s) => ({ id: s.id, name: s.name, platform: s.platform, status: s.status })),
+        stores: stores.map((s) => ({ id: s.id, name: s.name, label: storeLabel(s), platform: s.platform, status: s.status })),
         store: chosen ? await storeDetail(db, chosen) : null,
       };
     },

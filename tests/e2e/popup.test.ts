@@ -32,7 +32,7 @@ describe.skipIf(!findChromium())('the popup (Chromium)', () => {
     expect(await popup.getByTestId('popup-rule').textContent()).toBe('Sync ruleRule shopee · Sellable × 100% · 1 warehouse');
     expect(await popup.getByTestId('popup-auto-sync').textContent()).toBe('Auto sync12 of 12 listings');
     expect(await popup.getByTestId('popup-pushes').textContent()).toBe('Pushes0 pending · 0 failed');
-    expect(await popup.getByTestId('popup-last-sync').textContent()).toMatch(/^Last sync.+ · pushed 10$/);
+    expect(await popup.getByTestId('popup-last-sync').textContent()).toMatch(/^Last sync.+ · 10 to .+/);
     expect(await popup.getByTestId('popup-health').textContent()).toMatch(/^HealthAuthorized · engine ran .+/);
     if (process.env.CONSOLE_SCREENSHOTS) await popup.screenshot({ path: `${process.env.CONSOLE_SCREENSHOTS}/popup.png` });
 
@@ -42,6 +42,12 @@ describe.skipIf(!findChromium())('the popup (Chromium)', () => {
     await popup.getByTestId('popup-sync-result').waitFor();
     expect(await popup.getByTestId('popup-sync-result').textContent()).toBe('Sync started for every listing of this store.');
     await until('the manual sync to reach every listing', async () => (await must(w.dash, 'syncLogs.list', { storeId: w.storeId, status: 'success' })).items.length >= before + 12, 60_000);
+
+    // The open popup follows the engine: a stock change is pushed, and the last sync names it.
+    const item = w.items.find((i) => !w.unconnected.some((u) => u.itemId === String(i.itemId)))!;
+    await must(w.dash, 'inventory.adjust', { warehouseId: w.warehouseId, sku: item.variants[0]!.sellerSku, onHand: 37 });
+    await until('the open popup to show the new push', async () => /· 37 to /.test((await popup.getByTestId('popup-last-sync').textContent()) ?? ''), 30_000);
+    expect(await popup.getByTestId('popup-last-sync').textContent()).toContain(`37 to ${item.title}`);
 
     // Another store: its own facts.
     await popup.getByTestId('popup-store-switch').selectOption(String(other.storeId));
