@@ -1,14 +1,20 @@
 // The sync status icon on a console row: the bolt says whether the listing is on auto sync, the
-// dot how its last sync ended; the tooltip explains — the rule, the quantity Shelfsync would
-// push for each variant and why, and the last sync.
+// dot how its last sync ended (amber when it succeeded but a variant is not managed — not
+// connected, so never pushed); the tooltip explains — the rule, the variants not managed, the
+// quantity Shelfsync would push for each variant and why, and the last sync.
 import { useRef, useState } from 'react';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import type { Identity, ItemStatus } from '@/lib/consoles/runtime/store';
 import { ago, statusLabel } from './format';
 import { Floating } from './Floating';
 import { Bolt } from './icons';
 
 const MAX_VARIANTS = 6;
+
+/** Variants of the listing not connected to a system product ('some'/'none' from console.status). */
+export function notManaged(s: ItemStatus): number {
+  return s.connected === 'all' ? 0 : s.variants.filter((v) => !v.systemSku).length;
+}
 
 function lastSyncOf(s: ItemStatus) {
   let last: NonNullable<ItemStatus['variants'][number]['lastSync']> | null = null;
@@ -26,6 +32,7 @@ export function StatusDetails({ status, identity }: { status: ItemStatus; identi
         <b>{t(status.autoSync ? 'console_autoOnShort' : 'console_autoOffShort')}</b> · {statusLabel(result)}
       </div>
       <div className="ss-tip-muted">{rule ? t('console_rule', rule.name) : t('console_noRule')}</div>
+      {notManaged(status) > 0 && <div data-shelfsync="not-managed">{tn('console_notManaged', notManaged(status))}</div>}
       <ul>
         {status.variants.slice(0, MAX_VARIANTS).map((v) => (
           <li key={v.id}>
@@ -54,7 +61,10 @@ export function StatusIcon({ status, identity }: { status: ItemStatus | null | u
   const unknown = status === null;
   const auto = !!status?.autoSync;
   const dot = status ? (status.syncStatus === 'off' ? 'never' : status.syncStatus) : 'never';
-  const summary = status ? `${t(auto ? 'console_autoOnShort' : 'console_autoOffShort')} · ${statusLabel(status.syncStatus)}` : unknown ? t('console_notInStore', storeName) : t('console_loading');
+  const unmanaged = status ? notManaged(status) : 0;
+  const summary = status
+    ? `${t(auto ? 'console_autoOnShort' : 'console_autoOffShort')} · ${statusLabel(status.syncStatus)}${unmanaged ? ` · ${tn('console_notManaged', unmanaged)}` : ''}`
+    : unknown ? t('console_notInStore', storeName) : t('console_loading');
   return (
     <>
       <button
@@ -64,6 +74,7 @@ export function StatusIcon({ status, identity }: { status: ItemStatus | null | u
         data-shelfsync="status-icon"
         data-auto={auto ? 'on' : 'off'}
         data-status={unknown ? 'unknown' : status ? status.syncStatus : 'loading'}
+        data-connected={status?.connected}
         aria-label={summary}
         onMouseEnter={() => setOpen(true)}
         onMouseLeave={() => setOpen(false)}

@@ -14,11 +14,12 @@ export function ago(at: number, now = Date.now()): string {
   return rtf.format(Math.round(s / 86400), 'day');
 }
 
-export const SYNC_STATUS_LABEL: Record<'off' | 'never' | 'pending' | 'success' | 'failed', MessageKey> = {
+export const SYNC_STATUS_LABEL: Record<'off' | 'never' | 'pending' | 'success' | 'partial' | 'failed', MessageKey> = {
   off: 'console_statusOff',
   never: 'console_statusNever',
   pending: 'console_statusPending',
   success: 'console_statusSuccess',
+  partial: 'console_statusPartial',
   failed: 'console_statusFailed',
 };
 

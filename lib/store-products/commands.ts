@@ -7,11 +7,11 @@ import { id, page, pageSize } from '../commands/schemas';
 import type { ShelfsyncDB } from '../db/database';
 import type { ConnectReason } from '../db/types';
 import { autoConnectStore } from '../stores/connect';
-import { filterEntries, invalidateStore, isIndexReady, storeIndex, syncStatusFor } from './listIndex';
+import { differingListings, filterEntries, invalidateStore, isIndexReady, storeIndex, syncStatusFor } from './listIndex';
 import { viewsOf } from './views';
 import { addSystemSku, connectVariant } from './addSystemSku';
 
-const syncStatus = z.enum(['off', 'never', 'pending', 'success', 'failed']);
+const syncStatus = z.enum(['off', 'never', 'pending', 'success', 'partial', 'failed']);
 
 async function storeOf(db: ShelfsyncDB, storeId: number) {
   const store = await db.stores.get(storeId);
@@ -31,6 +31,8 @@ export const storeProductCommands = {
       autoSync: z.boolean().optional(),
       syncStatus: syncStatus.optional(),
       drift: z.boolean().optional(),
+      // Some variant's platform stock ≠ the number Shelfsync would push (connected, under a rule).
+      differs: z.boolean().optional(),
       sort: z.enum(['updated', 'title', 'itemId', 'stock']).optional(),
       order: z.enum(['asc', 'desc']).optional(),
       idsOnly: z.boolean().optional(),
@@ -39,7 +41,7 @@ export const storeProductCommands = {
     }).strict(),
     async handler(input, { db }) {
       await storeOf(db, input.storeId);
-      const plain = !input.q && !input.status && input.connected === undefined && input.autoSync === undefined && !input.syncStatus && input.drift === undefined && (!input.sort || input.sort === 'updated') && !input.idsOnly;
+      const plain = !input.q && !input.status && input.connected === undefined && input.autoSync === undefined && !input.syncStatus && input.drift === undefined && input.differs === undefined && (!input.sort || input.sort === 'updated') && !input.idsOnly;
       if (plain && !isIndexReady(input.storeId)) {
         // Opening the module: the plain first pages come straight from the [storeId+updatedAt]
         // index while the in-memory index is built for the searches that follow.
@@ -51,7 +53,7 @@ export const storeProductCommands = {
         return { items: await viewsOf(db, products, await syncStatusFor(db, products)), total };
       }
       const index = await storeIndex(db, input.storeId);
-      const rows = filterEntries(index, input);
+      const rows = filterEntries(index, input, input.differs === undefined ? undefined : await differingListings(db, input.storeId, index));
       // "All items" acts on everything matching the filter, not only the page: ids on request.
       if (input.idsOnly) return { items: [], total: rows.length, ids: rows.map((r) => r.id) };
       const pageRows = rows.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);

@@ -2,8 +2,9 @@
 // system SKU, the quantity Shelfsync would push now (or why there is none) and the last sync.
 import type { ShelfsyncDB } from '../db/database';
 import type { StoreProductRow, StoreVariantRow } from '../db/types';
+import { naturalCompare } from '../naturalSort';
 import { quantitiesFor } from '../sync/quantity';
-import type { SyncStatusSummary } from './listIndex';
+import { stockDiffers, type SyncStatusSummary } from './listIndex';
 
 export interface VariantView {
   id: number;
@@ -17,6 +18,8 @@ export interface VariantView {
   platformStock: number;
   pushQuantity: number | null;
   pushQuantityReason: string | null;
+  /** The platform shows another number than Shelfsync would push (connected, under a rule). */
+  differs: boolean;
   lastSync: StoreVariantRow['lastSync'] | null;
   drift: StoreVariantRow['drift'] | null;
 }
@@ -46,13 +49,13 @@ export async function viewsOf(db: ShelfsyncDB, products: StoreProductRow[], sync
     const view: VariantView = {
       id: v.id, platformVariantId: v.platformVariantId, sellerSku: v.sellerSku, options: v.options, productId: v.productId,
       systemSku: v.productId !== null ? skus.get(v.productId) ?? null : null, reason: v.reason, price: v.price, platformStock: v.platformStock,
-      pushQuantity: q.quantity, pushQuantityReason: q.quantity === null ? q.message : null, lastSync: v.lastSync ?? null, drift: v.drift ?? null,
+      pushQuantity: q.quantity, pushQuantityReason: q.quantity === null ? q.message : null, differs: stockDiffers(v.platformStock, q.quantity), lastSync: v.lastSync ?? null, drift: v.drift ?? null,
     };
     byProduct.set(v.storeProductId, [...(byProduct.get(v.storeProductId) ?? []), view]);
   }
   return products.map((p) => ({
     id: p.id, storeId: p.storeId, platformItemId: p.platformItemId, title: p.title, status: p.status, gone: p.gone === 1, imageUrl: p.imageUrl,
     autoSync: p.autoSync === 1, syncStatus: syncStatus.get(p.id) ?? (p.autoSync ? 'never' : 'off'), updatedAt: p.updatedAt, platformUpdatedAt: p.platformUpdatedAt,
-    variants: (byProduct.get(p.id) ?? []).sort((a, b) => a.sellerSku.localeCompare(b.sellerSku)),
+    variants: (byProduct.get(p.id) ?? []).sort((a, b) => naturalCompare(a.sellerSku, b.sellerSku) || a.id - b.id),
   }));
 }
