@@ -3,7 +3,8 @@
 // variants, SKU = seller SKU). For a connected listing it shows the system SKUs.
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { ActionResult, ProductHit } from '@/lib/consoles/runtime/actions';
+import type { ActionResult, ConnectPreview, Preview, ProductHit } from '@/lib/consoles/runtime/actions';
+import { connectLine } from '@/components/common/effectsText';
 import { useSession, useStatus } from './context';
 import { Popover } from './Popover';
 
@@ -27,6 +28,19 @@ export function ConnectPicker({ id, anchor, onClose }: { id: string; anchor: Ele
       clearTimeout(timer);
     };
   }, [actions, q]);
+
+  // A chosen product is connected only after the seller has seen the number it pushes.
+  const [chosen, setChosen] = useState<ProductHit | null>(null);
+  const [preview, setPreview] = useState<Preview<ConnectPreview> | null>(null);
+  useEffect(() => {
+    setPreview(null);
+    if (!chosen) return;
+    let live = true;
+    void actions.previewConnect(id, chosen.id, variant?.id).then((p) => live && setPreview(p));
+    return () => {
+      live = false;
+    };
+  }, [actions, id, chosen, variant?.id]);
 
   const run = async (fn: () => Promise<ActionResult>) => {
     setWorking(true);
@@ -59,13 +73,24 @@ export function ConnectPicker({ id, anchor, onClose }: { id: string; anchor: Ele
         <ul className="ss-list">
           {hits.map((h) => (
             <li key={h.id}>
-              <button type="button" className="ss-btn ss-option" data-shelfsync="connect-option" data-sku={h.sku} disabled={working || !variant} onClick={() => void run(() => actions.connect(id, h.id, variant?.id))}>
+              <button type="button" className="ss-btn ss-option" data-shelfsync="connect-option" data-sku={h.sku} aria-pressed={chosen?.id === h.id} disabled={working || !variant} onClick={() => setChosen(h)}>
                 <b>{h.sku}</b>
                 <span className="ss-name">{h.name}</span>
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {chosen && preview && (
+        <div className="ss-effects" data-shelfsync="connect-effect">
+          {preview.ok ? (
+            <p className="ss-effects-line" data-warn={preview.data.pushes && preview.data.pushQuantity === 0 && preview.data.from > 0}>
+              {`${t('console_connectPick', chosen.sku)}: ${connectLine(preview.data)}`}
+            </p>
+          ) : (
+            <p className="ss-result" data-ok="false">{preview.message}</p>
+          )}
+        </div>
       )}
       {result && (
         <p className="ss-result" data-ok={result.ok} role="status" data-shelfsync="connect-result">
@@ -74,8 +99,13 @@ export function ConnectPicker({ id, anchor, onClose }: { id: string; anchor: Ele
       )}
       <div className="ss-row-end">
         {unconnected > 0 && (
-          <button type="button" className="ss-btn" data-shelfsync="connect-add-sku" title={t('console_connectAddSkuHelp')} disabled={working} onClick={() => void run(() => actions.addSystemSku([id]))}>
+          <button type="button" className="ss-btn" data-shelfsync="connect-add-sku" title={t('console_connectAddSkuHelp')} disabled={working} onClick={() => actions.openPicker('addSku', [id], anchor)}>
             {t('console_toolbarAddSku')}
+          </button>
+        )}
+        {chosen && (
+          <button type="button" className="ss-btn ss-btn--primary" data-shelfsync="connect-confirm" disabled={working || !preview?.ok || !!result?.ok} onClick={() => void run(() => actions.connect(id, chosen.id, variant?.id))}>
+            {t('console_connectConfirm')}
           </button>
         )}
       </div>

@@ -4,6 +4,8 @@
 import { useCallback } from 'react';
 import { createPortal } from 'react-dom';
 import type { Session } from '@/lib/consoles/runtime/session';
+import { AddSkuPicker } from './AddSkuPicker';
+import { AutoSyncPicker } from './AutoSyncPicker';
 import { ClonePicker } from './ClonePicker';
 import { ConnectHint } from './ConnectHint';
 import { ConnectPicker } from './ConnectPicker';
@@ -22,6 +24,8 @@ function Pickers() {
   const close = useCallback(() => actions.closePicker(), [actions]);
   if (!picker) return null;
   if (picker.kind === 'clone') return <ClonePicker key={picker.ids.join()} ids={picker.ids} anchor={picker.anchor} onClose={close} />;
+  if (picker.kind === 'addSku') return <AddSkuPicker key={`add-${picker.ids.join()}`} ids={picker.ids} anchor={picker.anchor} onClose={close} />;
+  if (picker.kind === 'autoOn') return <AutoSyncPicker key={`auto-${picker.ids.join()}`} ids={picker.ids} anchor={picker.anchor} onClose={close} />;
   return <ConnectPicker key={picker.ids[0]} id={picker.ids[0]!} anchor={picker.anchor} onClose={close} />;
 }
 

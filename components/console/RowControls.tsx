@@ -49,7 +49,8 @@ export const RowControls = memo(function RowControls({ id }: { id: string }) {
           aria-checked={auto}
           title={t(auto ? 'console_autoOn' : 'console_autoOff')}
           disabled={saving}
-          onClick={() => void actions.setAutoSync([id], !auto)}
+          // On pushes at once, so it asks with what it pushes (a popover); off pushes nothing.
+          onClick={(e) => (auto ? void actions.setAutoSync([id], false) : actions.openPicker('autoOn', [id], e.currentTarget))}
         >
           <span className="ss-track" aria-hidden="true" />
           {t('console_autoSync')}

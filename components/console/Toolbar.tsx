@@ -38,7 +38,7 @@ export function Toolbar() {
       )}
       {features.autoSync && (
         <>
-          <button type="button" className="ss-btn" data-shelfsync="toolbar-auto-on" disabled={working} onClick={() => void run(() => actions.setAutoSync(ids, true))}>
+          <button type="button" className="ss-btn" data-shelfsync="toolbar-auto-on" disabled={working} aria-haspopup="dialog" onClick={(e) => actions.openPicker('autoOn', ids, e.currentTarget)}>
             {t('console_toolbarAutoOn')}
           </button>
           <button type="button" className="ss-btn" data-shelfsync="toolbar-auto-off" disabled={working} onClick={() => void run(() => actions.setAutoSync(ids, false))}>
@@ -52,7 +52,7 @@ export function Toolbar() {
         </button>
       )}
       {features.connect && (
-        <button type="button" className="ss-btn" data-shelfsync="toolbar-add-sku" disabled={working} onClick={() => void run(() => actions.addSystemSku(ids))}>
+        <button type="button" className="ss-btn" data-shelfsync="toolbar-add-sku" disabled={working} aria-haspopup="dialog" onClick={(e) => actions.openPicker('addSku', ids, e.currentTarget)}>
           {t('console_toolbarAddSku')}
         </button>
       )}

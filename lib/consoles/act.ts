@@ -8,7 +8,8 @@ import { storeProductCommands } from '../store-products/commands';
 import { syncCommands } from '../sync/commands';
 
 export type ConsoleAction =
-  | { action: 'sync' | 'autoSyncOn' | 'autoSyncOff'; platformItemIds: string[] }
+  | { action: 'sync' | 'autoSyncOff'; platformItemIds: string[] }
+  | { action: 'autoSyncOn'; platformItemIds: string[]; dryRun?: boolean }
   | { action: 'addSystemSku'; platformItemIds: string[]; startingStock: 'platform' | 'zero'; warehouseId?: number; dryRun?: boolean }
   | { action: 'clone'; platformItemIds: string[]; destinationStoreIds: number[] }
   | { action: 'connect'; platformItemIds: string[]; productId: number; storeVariantId?: number; dryRun?: boolean };
@@ -26,7 +27,7 @@ export async function consoleActions(ctx: CommandContext, store: StoreRow, input
       return { ...(await syncCommands['storeProducts.sync'].handler({ storeId: store.id, storeProductIds }, ctx)), listings: products.length, unknown };
     case 'autoSyncOn':
     case 'autoSyncOff':
-      return { ...(await syncCommands['storeProducts.setAutoSync'].handler({ storeId: store.id, storeProductIds, enabled: input.action === 'autoSyncOn' }, ctx)), unknown };
+      return { ...(await syncCommands['storeProducts.setAutoSync'].handler({ storeId: store.id, storeProductIds, enabled: input.action === 'autoSyncOn', dryRun: input.action === 'autoSyncOn' ? input.dryRun : undefined }, ctx)), unknown };
     case 'clone':
       return draftCommands['storeProducts.clone'].handler({ storeProductIds, destinationStoreIds: input.destinationStoreIds }, ctx);
     case 'addSystemSku': {

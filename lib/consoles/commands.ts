@@ -10,6 +10,7 @@ import type { StoreRow } from '../db/types';
 import { storeIndex } from '../store-products/listIndex';
 import { viewsOf } from '../store-products/views';
 import { readSettings } from '../settings/commands';
+import { storeLabel } from '../stores/label';
 import { bindingKey, identifyConsole } from './identify';
 import { consoleActions } from './act';
 
@@ -45,7 +46,7 @@ export const consoleCommands = {
     schema: z.object({ url: z.string().max(4000).optional() }).strict(),
     async handler({ url }, ctx) {
       const found = await identifyConsole(ctx.db, pageUrl(ctx, url));
-      const brief = (s: StoreRow) => ({ id: s.id, name: s.name, platform: s.platform, status: s.status });
+      const brief = (s: StoreRow) => ({ id: s.id, name: s.name, label: storeLabel(s), platform: s.platform, status: s.status });
       if (!found.page) return { console: null, store: null, candidates: [], reason: found.reason };
       const page = { platform: found.page.platform, kind: found.page.kind, platformItemId: found.page.platformItemId };
       const features = (await readSettings(ctx.db)).consoleFeatures;
@@ -86,7 +87,8 @@ export const consoleCommands = {
     summary: 'act on listings of this console',
     access: CONSOLE_ACCESS,
     schema: z.discriminatedUnion('action', [
-      z.object({ action: z.enum(['sync', 'autoSyncOn', 'autoSyncOff']), platformItemIds: itemIds }).strict(),
+      z.object({ action: z.enum(['sync', 'autoSyncOff']), platformItemIds: itemIds }).strict(),
+      z.object({ action: z.literal('autoSyncOn'), platformItemIds: itemIds, dryRun: z.boolean().optional() }).strict(),
       // Add system SKU and Connect change live stock: the controls ask with dryRun first and show
       // what would be pushed; `warehouses` in the dry run's answer feeds the warehouse choice.
       z.object({ action: z.literal('addSystemSku'), platformItemIds: itemIds, startingStock: z.enum(['platform', 'zero']).default('platform'), warehouseId: id.optional(), dryRun: z.boolean().optional() }).strict(),
@@ -119,7 +121,8 @@ export const consoleCommands = {
     async handler(_i, ctx) {
       const store = await storeOfSender(ctx.db, ctx);
       const all = await ctx.db.stores.toArray();
-      return { items: all.filter((s) => s.id !== store.id).map((s) => ({ id: s.id, name: s.name, platform: s.platform })) };
+      // Named with shop and region: two destinations the seller called alike are still told apart.
+      return { items: all.filter((s) => s.id !== store.id).map((s) => ({ id: s.id, name: s.name, label: storeLabel(s), platform: s.platform })) };
     },
   }),
 

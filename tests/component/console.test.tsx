@@ -152,9 +152,17 @@ describe('the controls on a console row', () => {
     await waitFor(() => expect(control(a, 'auto-sync')!.getAttribute('aria-checked')).toBe('false'));
     expect((await db.storeProducts.where('[storeId+platformItemId]').equals([storeId, ids.connected]).first())!.autoSync).toBe(0);
     expect(control(a, 'status-icon')!.dataset.auto).toBe('off');
+    // On asks first, in a popover, with what it pushes (a dry run that changes nothing).
     await act(async () => fireEvent.click(control(a, 'auto-sync')!));
+    const ask = await waitFor(() => {
+      const p = document.querySelector('[data-shelfsync="auto-on-picker"]');
+      if (!p?.querySelector('[data-shelfsync="effects-headline"]')) throw new Error('no preview yet');
+      return p;
+    });
+    expect((await db.storeProducts.where('[storeId+platformItemId]').equals([storeId, ids.connected]).first())!.autoSync).toBe(0);
+    await act(async () => fireEvent.click(ask.querySelector('[data-shelfsync="auto-on-confirm"]')!));
     await waitFor(() => expect(control(a, 'auto-sync')!.getAttribute('aria-checked')).toBe('true'));
-    expect(sent.filter((m) => m.type === 'console.act').map((m) => m.payload.action)).toEqual(['autoSyncOff', 'autoSyncOn']);
+    expect(sent.filter((m) => m.type === 'console.act').map((m) => [m.payload.action, m.payload.dryRun ?? false])).toEqual([['autoSyncOff', false], ['autoSyncOn', true], ['autoSyncOn', false]]);
   });
 
   it('Clone… opens the destination picker (store names as text) and makes a draft in each chosen store', async () => {
@@ -190,8 +198,21 @@ describe('the controls on a console row', () => {
     expect(option.textContent).toContain(HOSTILE);
     expect(document.querySelector('img[src="x"]')).toBeNull();
     await act(async () => fireEvent.click(option));
+    // Picking shows what connecting pushes; nothing is connected until Connect.
+    const effect = await waitFor(() => {
+      const e = picker.querySelector('[data-shelfsync="connect-effect"]');
+      if (!e) throw new Error('no preview yet');
+      return e;
+    });
+    expect(effect.textContent).toMatch(/^Connect to LOOSE-SYS: /);
+    expect((await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').equals([storeId, ids.loose, `${ids.loose}-0`]).first())!.productId).toBeNull();
+    await act(async () => fireEvent.click(picker.querySelector('[data-shelfsync="connect-confirm"]')!));
     await waitFor(() => expect(picker.querySelector('[data-shelfsync="connect-result"]')?.getAttribute('data-ok')).toBe('true'));
-    expect(sent.find((m) => m.type === 'console.act')!.payload).toMatchObject({ action: 'connect', platformItemIds: [ids.loose], productId: looseProductId });
+    expect(sent.filter((m) => m.type === 'console.act').map((m) => m.payload)).toEqual([
+      expect.objectContaining({ action: 'connect', platformItemIds: [ids.loose], productId: looseProductId, dryRun: true }),
+      expect.objectContaining({ action: 'connect', platformItemIds: [ids.loose], productId: looseProductId, storeVariantId: expect.any(Number) }),
+    ]);
+    expect(sent.filter((m) => m.type === 'console.act').at(-1)!.payload.dryRun).toBeUndefined();
     expect((await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').equals([storeId, ids.loose, `${ids.loose}-0`]).first())!.productId).toBe(looseProductId);
     await waitFor(() => expect(control(root(ids.loose), 'connect')!.textContent).toBe('LOOSE-SYS'));
   });
@@ -218,8 +239,19 @@ describe('the toolbar and the hint', () => {
     await act(async () => fireEvent.click(bar.querySelector('[data-shelfsync="toolbar-auto-off"]')!));
     await waitFor(() => expect(bar.querySelector('[data-shelfsync="toolbar-note"]')?.textContent).toBe('Auto sync off for 2 listings.'));
     expect(sent.filter((m) => m.type === 'console.act').map((m) => m.payload)).toEqual([{ action: 'autoSyncOff', platformItemIds: [ids.connected, ids.loose] }]);
+    // Add system SKU asks where the stock comes from and what it pushes, then creates.
     await act(async () => fireEvent.click(bar.querySelector('[data-shelfsync="toolbar-add-sku"]')!));
-    await waitFor(() => expect(bar.querySelector('[data-shelfsync="toolbar-note"]')?.textContent).toBe('1 system products created and connected.'));
+    const add = await waitFor(() => {
+      const p = layer.querySelector('[data-shelfsync="add-sku-picker"]');
+      if (!p?.querySelector('[data-shelfsync="effects-headline"]')) throw new Error('no preview yet');
+      return p;
+    });
+    expect(await db.products.where('skuKey').equals('loose-1').count()).toBe(0);
+    await act(async () => fireEvent.click(add.querySelector('[data-shelfsync="add-sku-zero"]')!));
+    await waitFor(() => expect(sent.filter((m) => m.type === 'console.act').at(-1)!.payload).toMatchObject({ action: 'addSystemSku', startingStock: 'zero', dryRun: true }));
+    await act(async () => fireEvent.click(add.querySelector('[data-shelfsync="add-sku-confirm"]')!));
+    await waitFor(() => expect(add.querySelector('[data-shelfsync="add-sku-result"]')?.textContent).toBe('1 system product created and connected.'));
+    expect(await db.products.where('skuKey').equals('loose-1').count()).toBe(1);
   });
 
   it('a console that is no connected store gets one dismissible pill', async () => {

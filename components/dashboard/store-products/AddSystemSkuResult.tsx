@@ -2,7 +2,7 @@
 // variant that was not, with the background's reason.
 import { Alert, Modal, Space, Table, Typography } from 'antd';
 import { t, tn } from '@/lib/i18n';
-import { effectsHeadline } from '../sync/PushEffects';
+import { effectsHeadline } from '@/components/common/effectsText';
 import type { AddResult } from './AddSystemSkuModal';
 import type { UnconnectedVariant } from './types';
 

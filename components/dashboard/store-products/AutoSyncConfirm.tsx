@@ -6,7 +6,8 @@ import { call } from '@/lib/commands/client';
 import type { EffectSummary } from '@/lib/sync/effects';
 import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
-import { effectsHeadline, PushEffects } from '../sync/PushEffects';
+import { effectsHeadline } from '@/components/common/effectsText';
+import { PushEffects } from '../sync/PushEffects';
 
 export type AutoSyncTarget = { storeProductIds: number[] } | { all: true };
 

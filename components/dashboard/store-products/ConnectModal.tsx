@@ -7,19 +7,11 @@ import { useEffect, useState } from 'react';
 import { call, type CommandOutput } from '@/lib/commands/client';
 import { t } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
-import { formatNumber } from '../inventory/format';
+import { connectLine } from '@/components/common/effectsText';
 import { ProductPicker } from '../inventory/ProductPicker';
 import { FromTo } from '../sync/PushEffects';
 
 type ConnectPreview = CommandOutput<'storeVariants.connect'>;
-
-/** The sentence under the picker: what connecting pushes, now or later, or why nothing. */
-function connectLine(p: ConnectPreview): string {
-  if (p.pushQuantity === null) return t('unc_connectNoRule');
-  if (!p.pushes) return t('unc_connectLater', formatNumber(p.pushQuantity));
-  if (p.pushQuantity === p.from) return t('unc_connectSame', formatNumber(p.from));
-  return t('unc_connectPushes', formatNumber(p.from), formatNumber(p.pushQuantity));
-}
 
 export interface ConnectTarget {
   id: number;

@@ -5,17 +5,8 @@ import { Alert, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import type { EffectSummary, PushEffect } from '@/lib/sync/effects';
 import { t, tn } from '@/lib/i18n';
+import { effectsHeadline } from '@/components/common/effectsText';
 import { formatNumber } from '../inventory/format';
-
-/** The one-sentence headline: how many listings change now, how many go to 0. */
-export function effectsHeadline(e: EffectSummary): string {
-  if (e.changes > 0) {
-    const where = e.stores > 1 ? ` ${tn('fx_inStores', e.stores)}` : '';
-    return `${tn('fx_changes', e.listings)}${where}${e.toZero ? ` ${tn('fx_toZero', e.toZero)}` : ''}`;
-  }
-  if (e.unchanged > 0) return t('fx_nothingChanges');
-  return t('fx_nothingPushed');
-}
 
 export function PushEffects({ effects, testId = 'push-effects', table = true }: { effects: EffectSummary; testId?: string; table?: boolean }) {
   const notes = [

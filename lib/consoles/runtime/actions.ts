@@ -2,7 +2,8 @@
 // by this content script, so the background decides the store from this page's URL (never from
 // anything the page says) and acts only on that store's listings.
 import { send } from '../../commands/client';
-import { t } from '../../i18n';
+import { t, tn } from '../../i18n';
+import type { EffectSummary } from '../../sync/effects';
 import type { StatusFeed } from './status';
 import type { ConsoleStore, ItemStatus, Picker } from './store';
 
@@ -11,7 +12,20 @@ export interface ActionResult {
   message: string;
 }
 
-export type StoreBrief = { id: number; name: string; platform: string };
+export type StartingStock = 'platform' | 'zero';
+export type Preview<T> = { ok: true; data: T } | { ok: false; message: string };
+export interface AddSkuPreview {
+  created: unknown[];
+  joined: unknown[];
+  errors: { storeVariantId: number; message: string }[];
+  warehouses: { storeId: number; warehouseId: number; name: string }[];
+  warehouseChoices?: { id: number; name: string; code: string }[];
+  effects: EffectSummary;
+  message?: string;
+}
+export interface ConnectPreview { pushQuantity: number | null; from: number; pushes: boolean; reason: string | null }
+
+export type StoreBrief = { id: number; name: string; label: string; platform: string };
 export type ProductHit = { id: number; sku: string; name: string };
 
 const NOTE_MS = 6000;
@@ -97,16 +111,34 @@ export class ConsoleActions {
     return { ok: true, message: t(enabled ? 'console_resultAutoOn' : 'console_resultAutoOff', ids.length) };
   }
 
-  async addSystemSku(ids: string[]): Promise<ActionResult> {
+  /** What switching auto sync on for these listings pushes now (nothing is changed). */
+  async previewAutoSyncOn(ids: string[]): Promise<Preview<{ effects?: EffectSummary }>> {
+    const answer = await send('console.act', { action: 'autoSyncOn', platformItemIds: ids, dryRun: true });
+    return answer.ok ? { ok: true, data: answer.data as unknown as { effects?: EffectSummary } } : { ok: false, message: answer.error.message };
+  }
+
+  /** Add system SKU as a dry run: what each listing would be pushed, and the warehouses to choose from. */
+  async previewAddSystemSku(ids: string[], startingStock: StartingStock, warehouseId?: number): Promise<Preview<AddSkuPreview>> {
+    const answer = await send('console.act', { action: 'addSystemSku', platformItemIds: ids, startingStock, ...(warehouseId !== undefined ? { warehouseId } : {}), dryRun: true });
+    return answer.ok ? { ok: true, data: answer.data as unknown as AddSkuPreview } : { ok: false, message: answer.error.message };
+  }
+
+  async addSystemSku(ids: string[], startingStock: StartingStock = 'platform', warehouseId?: number): Promise<ActionResult> {
     const marked = this.saving(ids);
-    const answer = await send('console.act', { action: 'addSystemSku', platformItemIds: ids });
+    const answer = await send('console.act', { action: 'addSystemSku', platformItemIds: ids, startingStock, ...(warehouseId !== undefined ? { warehouseId } : {}) });
     await this.feed.refresh(ids);
     this.store.setBusy(marked, null);
     if (!answer.ok) return { ok: false, message: answer.error.message };
-    const data = answer.data as { created?: unknown[]; errors?: { message?: string }[]; message?: string };
-    const created = data.created?.length ?? 0;
+    const data = answer.data as { created?: unknown[]; joined?: unknown[]; errors?: { message?: string }[]; message?: string };
+    const created = (data.created?.length ?? 0) + (data.joined?.length ?? 0);
     if (!created && data.errors?.length) return { ok: false, message: data.errors[0]?.message ?? t('console_resultAddSkuNone') };
-    return { ok: true, message: created ? t('console_resultAddSku', created) : t('console_resultAddSkuNone') };
+    return { ok: true, message: created ? tn('unc_addCreatedN', created) : t('console_resultAddSkuNone') };
+  }
+
+  /** Connect as a dry run: the number it would push, and whether it goes out now. */
+  async previewConnect(id: string, productId: number, storeVariantId?: number): Promise<Preview<ConnectPreview>> {
+    const answer = await send('console.act', { action: 'connect', platformItemIds: [id], productId, dryRun: true, ...(storeVariantId !== undefined ? { storeVariantId } : {}) });
+    return answer.ok ? { ok: true, data: answer.data as unknown as ConnectPreview } : { ok: false, message: answer.error.message };
   }
 
   async clone(ids: string[], destinationStoreIds: number[]): Promise<{ ok: boolean; message: string; perStore: { storeId: number; ok: boolean; text: string }[] }> {

@@ -26,8 +26,12 @@ export async function runMenuAction(s: Session, action: MenuAction): Promise<Men
     case 'sync':
       return done(await s.actions.sync(ids));
     case 'autoSyncOn':
+      // Switching on pushes at once: the in-page popover says what, then the seller confirms.
+      await s.ensureUi();
+      s.actions.openPicker('autoOn', ids, null);
+      return { ok: true, message: '', opened: true, count: ids.length };
     case 'autoSyncOff':
-      return done(await s.actions.setAutoSync(ids, action === 'autoSyncOn'));
+      return done(await s.actions.setAutoSync(ids, false));
     case 'clone':
       await s.ensureUi();
       s.actions.openPicker('clone', ids, null);
@@ -39,7 +43,10 @@ export async function runMenuAction(s: Session, action: MenuAction): Promise<Men
         s.actions.openPicker('connect', ids, null);
         return { ok: true, message: '', opened: true, count: 1 };
       }
-      return done(await s.actions.addSystemSku(ids));
+      // Several listings: Add system SKU, asked in the page with what it pushes.
+      await s.ensureUi();
+      s.actions.openPicker('addSku', ids, null);
+      return { ok: true, message: '', opened: true, count: ids.length };
   }
 }
 

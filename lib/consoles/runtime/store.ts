@@ -28,7 +28,8 @@ export interface Busy {
 }
 
 export interface Picker {
-  kind: 'clone' | 'connect';
+  /** addSku and autoOn change live stock: they show what they push before the seller confirms. */
+  kind: 'clone' | 'connect' | 'addSku' | 'autoOn';
   ids: string[];
   /** The control it opens beside; null (from the context menu) = near the top, centred. */
   anchor: Element | null;
