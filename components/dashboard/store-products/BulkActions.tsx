@@ -35,7 +35,7 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
   async function allTarget(): Promise<Target | null> {
     if (!isFiltered(filter)) return { all: true };
     const answer = await call('storeProducts.list', {
-      storeId, q: filter.q || undefined, status: filter.status, connected: filter.connected, autoSync: filter.autoSync, syncStatus: filter.syncStatus, idsOnly: true,
+      storeId, q: filter.q || undefined, status: filter.status, connected: filter.connected, autoSync: filter.autoSync, syncStatus: filter.syncStatus, differs: filter.differs, idsOnly: true,
     });
     return answer.ids?.length ? { storeProductIds: answer.ids } : null;
   }

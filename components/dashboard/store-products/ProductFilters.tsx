@@ -1,4 +1,6 @@
-// Search (debounced) and filters of the store product list, plus its sort.
+// Search (debounced) and filters of the store product list, plus its sort. Each control carries
+// its name (aria-label: a screen reader and getByLabelText find it); the dropdowns are as wide
+// as their longest option, never cut to the width of the closed control.
 import { Button, Input, Select, Space, Tooltip } from 'antd';
 import { SearchOutlined, SortAscendingOutlined, SortDescendingOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
@@ -12,12 +14,14 @@ export interface ProductFilter {
   connected?: boolean;
   autoSync?: boolean;
   syncStatus?: SyncStatus;
+  /** Some variant's platform stock ≠ the number Shelfsync would push. */
+  differs?: boolean;
 }
 
 export const NO_FILTER: ProductFilter = { q: '' };
 
 export function isFiltered(f: ProductFilter): boolean {
-  return !!f.q || f.status !== undefined || f.connected !== undefined || f.autoSync !== undefined || f.syncStatus !== undefined;
+  return !!f.q || f.status !== undefined || f.connected !== undefined || f.autoSync !== undefined || f.syncStatus !== undefined || f.differs !== undefined;
 }
 
 const bool = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'yes' : 'no');
@@ -40,7 +44,8 @@ export function SortControl({ sort, order, onSort }: SortProps) {
       <Select<SortKey>
         value={sort}
         onChange={(v) => onSort(v, order)}
-        style={{ width: 170 }}
+        style={{ width: 160 }}
+        popupMatchSelectWidth={false}
         aria-label={t('sp_sortBy')}
         data-testid="sp-sort"
         options={[
@@ -81,7 +86,8 @@ export function ProductFilters({ filter, onFilter }: Props) {
         value={text}
         onChange={(e) => setText(e.target.value)}
         onPressEnter={() => onFilter({ ...filter, q: text.trim() })}
-        style={{ width: 320 }}
+        style={{ width: 300 }}
+        aria-label={t('sp_searchPlaceholder')}
         data-testid="sp-search"
       />
       <Select<ListingStatus>
@@ -89,7 +95,9 @@ export function ProductFilters({ filter, onFilter }: Props) {
         placeholder={t('sp_filterStatus')}
         value={filter.status}
         onChange={(v) => set({ status: v })}
-        style={{ width: 160 }}
+        style={{ width: 130 }}
+        popupMatchSelectWidth={false}
+        aria-label={t('sp_filterStatus')}
         data-testid="sp-filter-status"
         options={(['active', 'inactive', 'pending', 'rejected', 'deleted', 'gone'] as const).map((s) => ({ value: s, label: t(`sp_status_${s}`) }))}
       />
@@ -98,7 +106,9 @@ export function ProductFilters({ filter, onFilter }: Props) {
         placeholder={t('sp_filterConnected')}
         value={bool(filter.connected)}
         onChange={(v) => set({ connected: unbool(v) })}
-        style={{ width: 200 }}
+        style={{ width: 140 }}
+        popupMatchSelectWidth={false}
+        aria-label={t('sp_filterConnected')}
         data-testid="sp-filter-connected"
         options={[{ value: 'yes', label: t('sp_connectedAll') }, { value: 'no', label: t('sp_connectedNotAll') }]}
       />
@@ -107,7 +117,9 @@ export function ProductFilters({ filter, onFilter }: Props) {
         placeholder={t('sp_filterAutoSync')}
         value={bool(filter.autoSync)}
         onChange={(v) => set({ autoSync: unbool(v) })}
-        style={{ width: 150 }}
+        style={{ width: 130 }}
+        popupMatchSelectWidth={false}
+        aria-label={t('sp_filterAutoSync')}
         data-testid="sp-filter-autosync"
         options={[{ value: 'yes', label: t('sp_autoOn') }, { value: 'no', label: t('sp_autoOff') }]}
       />
@@ -116,15 +128,29 @@ export function ProductFilters({ filter, onFilter }: Props) {
         placeholder={t('sp_filterSyncStatus')}
         value={filter.syncStatus}
         onChange={(v) => set({ syncStatus: v })}
-        style={{ width: 200 }}
+        style={{ width: 140 }}
+        popupMatchSelectWidth={false}
+        aria-label={t('sp_filterSyncStatus')}
         data-testid="sp-filter-syncstatus"
         options={[
           { value: 'success', label: t('sp_syncSuccess') },
+          { value: 'partial', label: t('sp_syncPartial') },
           { value: 'failed', label: t('sp_syncFailed') },
           { value: 'pending', label: t('sp_syncPending') },
           { value: 'never', label: t('sp_syncNeverAuto') },
           { value: 'off', label: t('sp_syncOff') },
         ]}
+      />
+      <Select<string>
+        allowClear
+        placeholder={t('sp_filterDiffers')}
+        value={bool(filter.differs)}
+        onChange={(v) => set({ differs: unbool(v) })}
+        style={{ width: 140 }}
+        popupMatchSelectWidth={false}
+        aria-label={t('sp_filterDiffers')}
+        data-testid="sp-filter-differs"
+        options={[{ value: 'yes', label: t('sp_differsYes') }, { value: 'no', label: t('sp_differsNo') }]}
       />
       {isFiltered(filter) && (
         <Button type="link" onClick={() => onFilter(NO_FILTER)} data-testid="sp-filter-clear">

@@ -4,14 +4,14 @@ import { Alert, Button, Empty, Space, Table, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
-import { PAGE_SIZES, formatNumber } from '../inventory/format';
+import { PAGE_SIZES } from '../inventory/format';
 import { hrefOf } from '../routes';
 import { SyncJobModal } from '../sync/SyncJobModal';
 import { CloneModal } from '../drafts/CloneModal';
 import { BulkActions } from './BulkActions';
-import { productColumns, type SortKey } from './productColumns';
+import { LIST_MIN_WIDTH, productColumns, type SortKey } from './productColumns';
 import { NO_FILTER, ProductFilters, SortControl, isFiltered, type ProductFilter } from './ProductFilters';
 import { StoreProductDrawer } from './StoreProductDrawer';
 import type { Listing } from './types';
@@ -50,7 +50,7 @@ export function ProductsView({ store, openItem, onOpenItem, onOpenRules }: Props
     () =>
       call('storeProducts.list', {
         storeId: store.id, q: filter.q || undefined, status: filter.status, connected: filter.connected, autoSync: filter.autoSync,
-        syncStatus: filter.syncStatus, sort, order, page, pageSize,
+        syncStatus: filter.syncStatus, differs: filter.differs, sort, order, page, pageSize,
       }),
     [store.id, filter, sort, order, page, pageSize],
     changed,
@@ -108,7 +108,7 @@ export function ProductsView({ store, openItem, onOpenItem, onOpenRules }: Props
         rowKey="id"
         size="middle"
         tableLayout="fixed"
-        scroll={{ x: 1100 }}
+        scroll={{ x: LIST_MIN_WIDTH }}
         loading={list.loading && !list.data}
         dataSource={(list.data?.items ?? []).map((l) => withQueued(l, queued))}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sp_noMatch')} /> }}
@@ -127,7 +127,7 @@ export function ProductsView({ store, openItem, onOpenItem, onOpenRules }: Props
         }}
         pagination={{
           current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
-          showTotal: (n) => t('sp_total', formatNumber(n)),
+          showTotal: (n) => tn('sp_total', n),
           onChange: (p, size) => {
             setPage(size !== pageSize ? 1 : p);
             setPageSize(size);
@@ -141,7 +141,7 @@ export function ProductsView({ store, openItem, onOpenItem, onOpenRules }: Props
       )}
       <SyncJobModal
         jobId={job?.id ?? null}
-        title={t('sp_syncTitle', formatNumber(job?.count ?? 0))}
+        title={tn('sp_syncTitle', job?.count ?? 0)}
         onClose={() => setJob(null)}
         onFinished={list.reload}
       />

@@ -7,7 +7,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { CommandError } from '@/lib/commands/errors';
 import { getDb } from '@/lib/db/database';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { formatNumber, formatTime } from '../inventory/format';
@@ -17,6 +17,7 @@ import { SyncLogTable } from '../sync/SyncLogTable';
 import { ConnectModal, optionText, type ConnectTarget } from './ConnectModal';
 import { PushQuantity } from './ExplainQuantity';
 import { ListingImage } from './ListingImage';
+import { ListingMarks, PlatformStock, notManagedOf } from './ListingMarks';
 import { StatusTag } from './StatusTag';
 import { SyncStatusIcon } from './SyncStatusIcon';
 import { shortTime } from './time';
@@ -76,7 +77,7 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
       }
       const answer = await call('syncLogs.retry', { storeId: store.id, ids: failed.items.map((l) => l.id) });
       if (answer.jobId === null) message.info(t('sp_retryNothing'));
-      else setJob({ id: answer.jobId, title: t('sp_retryTitle', answer.variants) });
+      else setJob({ id: answer.jobId, title: tn('sp_retryTitle', answer.variants) });
     });
 
   const setAuto = (enabled: boolean) =>
@@ -97,7 +98,7 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
     <Drawer
       open={open}
       onClose={onClose}
-      size={1040}
+      size="min(1040px, 100vw)"
       destroyOnHidden
       title={listing ? listing.title || t('sp_untitled') : t('sp_detailTitle')}
       extra={
@@ -127,13 +128,17 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
             <ListingImage url={listing.imageUrl} size={72} />
             <Space orientation="vertical" size={4}>
               <Typography.Text type="secondary" copyable={{ text: listing.platformItemId }}>{t('sp_itemId', listing.platformItemId)}</Typography.Text>
-              <Space>
+              <Space wrap size={[0, 4]}>
                 <StatusTag listing={listing} />
                 <SyncStatusIcon listing={listing} />
               </Space>
+              <div><ListingMarks listing={listing} /></div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('sp_updatedOnPlatform', formatTime(listing.platformUpdatedAt || listing.updatedAt))}</Typography.Text>
             </Space>
           </Space>
+          {notManagedOf(listing) > 0 && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="spd-not-managed" title={tn('sp_notManaged', notManagedOf(listing))} description={t('sp_notManagedHelp')} />
+          )}
           <Typography.Title level={5}>{t('sp_variantsTitle', listing.variants.length)}</Typography.Title>
           <Table<ListingVariant>
             rowKey="id"
@@ -150,7 +155,7 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
                 render: (_, v) => (v.productId !== null ? <Typography.Text strong>{v.systemSku}</Typography.Text> : <Tag color="error">{t('sp_notConnected')}</Tag>),
               },
               { title: t('sp_colPrice'), dataIndex: 'price', width: 80, align: 'right', render: (p: number | null) => formatNumber(p, 2) },
-              { title: t('sp_colPlatformStock'), dataIndex: 'platformStock', width: 90, align: 'right', render: (n: number) => formatNumber(n) },
+              { title: t('sp_colPlatformStock'), key: 'platformStock', width: 100, align: 'right', render: (_, v) => <PlatformStock variant={v} /> },
               { title: t('sp_colPush'), key: 'push', width: 100, align: 'right', render: (_, v) => <PushQuantity variant={v} /> },
               {
                 title: t('sp_colLastSync'), key: 'last', width: 170,
