@@ -1,9 +1,11 @@
-// The dashboard shell: navigation on the left, the current module on the right.
+// The dashboard shell: navigation on the left, the current module on the right. Sellers work on
+// laptops too: below 1200 px the sidebar starts collapsed to its icons (its trigger opens it
+// again), so the store product list gets the width it needs from 1024 px up.
 import { App as AntApp, ConfigProvider, Layout, Menu, type MenuProps } from 'antd';
 import {
   AppstoreOutlined, DatabaseOutlined, HistoryOutlined, SettingOutlined, ShopOutlined, SyncOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import { SettingsPage } from './settings/SettingsPage';
 import { ROUTE_LABELS, hrefOf, useHashRoute, type RouteKey } from './routes';
@@ -60,16 +62,30 @@ function Page({ route, params }: { route: RouteKey; params: URLSearchParams }) {
   }
 }
 
+/** antd's `xl` breakpoint: the sidebar collapses below it. */
+const WIDE = 1200;
+
 export function DashboardApp() {
   const route = useHashRoute();
+  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < WIDE);
   return (
     <ConfigProvider theme={{ token: { colorPrimary: '#138078', borderRadius: 4 }, components: { Menu: { itemSelectedBg: '#e6f4f2', itemSelectedColor: '#0f6b64' }, Table: { rowSelectedBg: '#eef8f6', rowSelectedHoverBg: '#e2f2ef' } } }}>
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
-          <Layout.Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-            <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 18 }}>
-              <img src="/icon/32.png" alt="" width={20} height={20} style={{ verticalAlign: -4, marginRight: 8 }} />
-              {t('extName')}
+          <Layout.Sider
+            width={220}
+            theme="light"
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            breakpoint="xl"
+            style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+            data-testid="nav-sider"
+            data-collapsed={collapsed}
+          >
+            <div style={{ padding: collapsed ? '16px 0' : '16px 20px', textAlign: collapsed ? 'center' : undefined, fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+              <img src="/icon/32.png" alt={collapsed ? t('extName') : ''} width={20} height={20} style={{ verticalAlign: -4, marginRight: collapsed ? 0 : 8 }} />
+              {!collapsed && t('extName')}
             </div>
             <Menu
               mode="inline"
@@ -81,7 +97,7 @@ export function DashboardApp() {
               }}
             />
           </Layout.Sider>
-          <Layout.Content style={{ padding: 24, background: '#fff' }}>
+          <Layout.Content style={{ padding: collapsed ? 16 : 24, background: '#fff', minWidth: 0 }}>
             <Page route={route.key} params={route.params} />
           </Layout.Content>
         </Layout>
