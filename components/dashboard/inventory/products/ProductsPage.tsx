@@ -7,7 +7,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { ProductRow } from '@/lib/db/types';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { downloadText } from '@/components/common/download';
 import { readHashParam, writeHashParams } from '@/components/common/hashParams';
@@ -40,7 +40,7 @@ export function ProductsPage() {
     try {
       const { csv, filename, rows } = await call('products.exportCsv', {});
       downloadText(filename, csv);
-      message.success(t('products_exportedToast', rows));
+      message.success(tn('products_exportedToast', rows));
     } catch (err) {
       message.error(errorText(err));
     } finally {
@@ -114,7 +114,7 @@ export function ProductsPage() {
             rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys as number[]), columnWidth: 40 }}
             pagination={{
               current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => t('products_total', n),
+              showTotal: (n) => tn('products_total', n),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);

@@ -7,7 +7,7 @@ import { call } from '@/lib/commands/client';
 import { CommandError } from '@/lib/commands/errors';
 import { getDb } from '@/lib/db/database';
 import type { PurchaseOrderLine, PurchaseOrderRow } from '@/lib/db/types';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText, validated } from '@/components/common/commandErrors';
 import { formatNumber, formatTime } from '../format';
 import { useWarehouses, warehouseLabel } from '../useWarehouses';
@@ -54,7 +54,7 @@ function PurchaseOrderDetail({ po }: { po: PurchaseOrderRow }) {
     try {
       const next = await call('purchaseOrders.receive', { id: po.id, lines });
       const units = lines.reduce((s, l) => s + l.quantity, 0);
-      message.success(t('po_receivedToast', units, next.id));
+      message.success(tn('po_receivedToast', units, next.id));
     } catch (err) {
       // An over-receipt names the SKU: show it on that line's input.
       const sku = err instanceof CommandError ? (err.details as { sku?: string } | undefined)?.sku : undefined;
@@ -129,7 +129,7 @@ function PurchaseOrderDetail({ po }: { po: PurchaseOrderRow }) {
         <Space style={{ justifyContent: 'space-between', width: '100%' }}>
           <Popconfirm
             title={t('po_cancelConfirmTitle', po.id)}
-            description={<div style={{ maxWidth: 320 }}>{t('po_cancelConfirmText', formatNumber(totals.open))}</div>}
+            description={<div style={{ maxWidth: 320 }}>{tn('po_cancelConfirmText', totals.open)}</div>}
             okText={t('po_cancelConfirmOk')}
             cancelText={t('po_cancelConfirmKeep')}
             okButtonProps={{ danger: true, 'data-testid': 'po-cancel-confirm' }}

@@ -7,7 +7,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { PurchaseOrderRow, PurchaseOrderStatus } from '@/lib/db/types';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { readHashParam, writeHashParams } from '@/components/common/hashParams';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { useDbChange } from '@/components/common/useDbChange';
@@ -99,7 +99,7 @@ export function PurchaseOrdersPage() {
             onRow={(po) => ({ 'data-testid': `po-row-${po.id}` }) as HTMLAttributes<HTMLElement>}
             pagination={{
               current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => t('po_total', n),
+              showTotal: (n) => tn('po_total', n),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);

@@ -1,7 +1,7 @@
 // What a source test found: how many rows, and the first ones as the mapping reads them.
 import { Alert, Space, Table } from 'antd';
 import type { CommandOutput } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 
 export type TestAnswer = CommandOutput<'inventory.sources.test'>;
 type Sample = TestAnswer['sample'][number];
@@ -16,8 +16,8 @@ export function TestResult({ state }: { state: TestState }) {
       <Alert
         type={answer.rows ? 'success' : 'warning'}
         showIcon
-        title={answer.rows ? t('sources_testRows', answer.rows) : t('sources_testNoRows')}
-        description={answer.rows ? t('sources_testSample', answer.sample.length) : undefined}
+        title={answer.rows ? tn('sources_testRows', answer.rows) : t('sources_testNoRows')}
+        description={answer.rows ? tn('sources_testSample', answer.sample.length) : undefined}
       />
       {answer.sample.length > 0 && (
         <Table<Sample>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { MovementRow } from '@/lib/db/types';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { useDbChange } from '@/components/common/useDbChange';
 import { formatNumber, formatTime } from '../format';
@@ -85,7 +85,7 @@ function MovementsTable({ target }: { target: MovementsTarget }) {
         loading={list.loading && !list.data}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('stock_historyEmpty') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('stock_historyTotal', n) }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => tn('stock_historyTotal', n) }}
         data-testid="movements-table"
         columns={[
           { title: t('stock_time'), dataIndex: 'createdAt', width: 180, render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
