@@ -81,6 +81,8 @@ describe('sync rules', () => {
     fireEvent.click(screen.getByTestId('rules-add'));
     fireEvent.change(await screen.findByTestId('rule-name'), { target: { value: 'Seed rule' } });
     fireEvent.click(screen.getByTestId('rule-type-transit'));
+    // Labels are tied to their fields (screen readers, getByLabelText).
+    expect(screen.getByLabelText('Ratio')).toBe(screen.getByTestId('rule-ratio'));
     fireEvent.change(screen.getByTestId('rule-ratio'), { target: { value: '80' } });
     await waitFor(() => expect(screen.getByTestId('rule-example').textContent).toBe('With 100 sellable and 100 in transit, 80 % pushes 160.'));
     await choose('rule-warehouses', 'Jakarta DC (JKT)');

@@ -32,7 +32,7 @@ export function PushEffects({ effects, testId = 'push-effects', table = true }: 
             { title: t('fx_colListing'), dataIndex: 'title', ellipsis: true },
             { title: t('fx_colSku'), dataIndex: 'sellerSku', width: 130, ellipsis: true },
             {
-              title: t('fx_colFromTo'), key: 'change', width: 190, align: 'right',
+              title: t('fx_colFromTo'), key: 'change', width: 210, align: 'right',
               render: (_, r) => <FromTo effect={r} />,
             },
           ]}
