@@ -42,7 +42,7 @@ export function ClonePicker({ ids, anchor, onClose }: { ids: string[]; anchor: E
               <li key={s.id}>
                 <label>
                   <input type="checkbox" data-store-id={s.id} checked={chosen.includes(s.id)} disabled={working || !!result} onChange={(e) => toggle(s.id, e.currentTarget.checked)} />
-                  <span className="ss-name">{s.name}</span>
+                  <span className="ss-name">{s.label}</span>
                   <span className="ss-platform">{PLATFORM[s.platform] ? t(PLATFORM[s.platform]!) : s.platform}</span>
                 </label>
                 {r && (

@@ -76,7 +76,8 @@ describe('the popup', () => {
     await waitFor(() => expect(screen.getByTestId('popup-store').getAttribute('data-store-id')).toBe(String(lazada)));
     expect(screen.getByTestId('popup-rule').textContent).toContain('None: syncing this store is refused');
     expect(screen.getByTestId('popup-health').textContent).toContain('Needs re-authorization');
-    expect(screen.getByRole('option', { name: '<img src=x onerror=alert(1)> · Lazada' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: `<img src=x onerror=alert(1)> · #${lazada} · Lazada` })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Batik Corner · 555 · Shopee' })).toBeTruthy();
     expect(document.querySelector('img[src="x"]')).toBeNull();
     await waitFor(async () => expect((await db.settings.get('popupStore'))?.value).toBe(lazada));
   });
@@ -111,7 +112,7 @@ describe('the popup', () => {
     render(<PopupApp />);
     await screen.findByTestId('popup-ambiguous');
     await act(async () => fireEvent.change(screen.getByTestId('popup-store-switch'), { target: { value: String(a) } }));
-    await waitFor(() => expect(screen.getByTestId('popup-bound').textContent).toBe('This console is now Lazada A.'));
+    await waitFor(() => expect(screen.getByTestId('popup-bound').textContent).toBe(`This console is now Lazada A · #${a}.`));
     expect(sent.find((m) => m.type === 'consoles.bind')!.payload).toEqual({ url, storeId: a });
     const again = (await raw({ type: 'console.identify', payload: { url } })) as { ok: true; data: { store: { id: number } } };
     expect(again.data.store.id).toBe(a);

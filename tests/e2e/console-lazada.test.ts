@@ -1,8 +1,10 @@
 // Shelfsync inside the fake Lazada Seller Center (tests/simulator/consoles/lazada.ts): the shared
-// console suite (tests/fixtures/consoles/harness.ts) plus a console two connected stores could
-// be — the quiet hint, then the popup's choice (consoles.bind) brings the controls.
+// console suite (tests/fixtures/consoles/harness.ts) plus two Lazada stores: each console bound by
+// the seller id learnt at connect, and a console two stores could be — the quiet hint, then the
+// popup's choice (consoles.bind) brings the controls.
 import { expect, it } from 'vitest';
 import { addStore, consoleSuite, controls, controlsOnEveryRow, tabIdOf } from '../fixtures/consoles/harness';
+import { must } from './support/world';
 
 const ROWS = 'tbody.next-table-body tr.next-table-row';
 
@@ -18,11 +20,17 @@ consoleSuite({
     back: (page) => page.locator('.breadcrumb a').first().click(),
   },
 }, (world) => {
-  it('a console two stores could be: one quiet hint, then the popup\'s choice brings the controls', async () => {
+  it('two Lazada stores: each console is told by the seller id learnt at connect; a console two stores could be asks once, in the popup', async () => {
     const w = world();
-    // A second Lazada store connected with pasted credentials: Shelfsync cannot tell which of the
-    // two this console (seller_id in the URL, no seller id known) is.
-    await addStore(w, 'lazada', { items: 2, name: 'Second Lazada' });
+    // A second Lazada shop connected with pasted credentials: connecting learnt its seller id
+    // (/seller/get), so its console (seller_id in the URL) is its store at once — nothing to choose.
+    const second = await addStore(w, 'lazada', { items: 2, name: 'Second Lazada', download: true });
+    const own = await w.open(second.shop.consoleUrl);
+    expect(await controlsOnEveryRow(own, ROWS)).toBe(2);
+    expect(await controls(own, 'connect-hint').count()).toBe(0);
+
+    // The first shop connected a second time, as a new store: its console could be either.
+    await must(w.dash, 'stores.connect', { platform: 'lazada', name: 'Lazada again', apiBaseUrl: w.shop.apiBaseUrl, authBaseUrl: w.shop.authBaseUrl, credentials: w.shop.credentials });
     const page = await w.open();
     const hint = controls(page, 'connect-hint');
     await hint.waitFor();
@@ -34,7 +42,7 @@ consoleSuite({
     await popup.getByTestId('popup-ambiguous').waitFor();
     await popup.getByTestId('popup-store-switch').selectOption(String(w.storeId));
     await popup.getByTestId('popup-bound').waitFor();
-    expect(await popup.getByTestId('popup-bound').textContent()).toContain('E2E lazada');
+    expect(await popup.getByTestId('popup-bound').textContent()).toContain(`E2E lazada · ${w.shop.shopId}`);
     await popup.close();
 
     await page.reload();

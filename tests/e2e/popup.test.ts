@@ -28,7 +28,7 @@ describe.skipIf(!findChromium())('the popup (Chromium)', () => {
     expect(ready.ms).toBeLessThan(150);
     expect(await popup.getByTestId('popup-store').getAttribute('data-store-id')).toBe(String(w.storeId));
     expect(await popup.getByTestId('popup-store-source').textContent()).toBe('This tab');
-    expect(await popup.getByTestId('popup-store-switch').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent)).toBe('E2E shopee · Shopee');
+    expect(await popup.getByTestId('popup-store-switch').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent)).toBe(`E2E shopee · ${w.shop.shopId} · Shopee`);
     expect(await popup.getByTestId('popup-rule').textContent()).toBe('Sync ruleRule shopee · Sellable × 100% · 1 warehouse');
     expect(await popup.getByTestId('popup-auto-sync').textContent()).toBe('Auto sync12 of 12 listings');
     expect(await popup.getByTestId('popup-pushes').textContent()).toBe('Pushes0 pending · 0 failed');

@@ -107,7 +107,8 @@ describe.skipIf(!findChromium())('the store product module in Chromium (seed wal
     // 3. Switch store inside: the switcher offers Shopee's stores only; the platform stays.
     await page.getByTestId('sp-store-switch').click();
     const options = page.locator('.ant-select-dropdown .ant-select-item-option').filter({ visible: true });
-    await expect.poll(() => options.allTextContents()).toEqual(['Shopee Bandung', 'Shopee Jakarta']);
+    // Each named with its shop id, so stores called alike would still differ.
+    await expect.poll(() => options.allTextContents()).toEqual([`Shopee Bandung · ${bandungShop.shopId}`, `Shopee Jakarta · ${jakartaShop.shopId}`]);
     await options.filter({ hasText: 'Shopee Bandung' }).click();
     await expect.poll(() => rows(page).count()).toBe(3);
     expect(await page.getByTestId('sp-platform').textContent()).toContain('Shopee');

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { call, type CommandOutput } from '@/lib/commands/client';
 import { t } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
+import { StoreName } from '@/components/common/StoreName';
 import { moduleHref } from '../store-products/location';
 import { PlatformMark } from '../store-products/PlatformMark';
 import { useStores, type StoreView } from '../store-products/useStores';
@@ -102,7 +103,7 @@ export function CloneModal({ source, storeProductIds: selected, titles = [], onC
                   render: (_, d) => (
                     <Space size={6}>
                       <PlatformMark platform={d.store.platform} size={18} />
-                      <Typography.Text strong>{d.store.name}</Typography.Text>
+                      <StoreName store={d.store} strong />
                     </Space>
                   ),
                 },

@@ -1,6 +1,8 @@
-// A searchable choice of stores, grouped by platform (search matches store and platform names).
+// A searchable choice of stores, grouped by platform, each named with its shop and region (search
+// matches those and the platform's name).
 import { Select, Space, Typography } from 'antd';
 import { t } from '@/lib/i18n';
+import { storeLabel } from '@/lib/stores/label';
 import { PLATFORMS, PLATFORM_NAME } from '../store-products/platforms';
 import { PlatformMark } from '../store-products/PlatformMark';
 import type { StoreView } from '../store-products/useStores';
@@ -20,7 +22,7 @@ function groups(stores: StoreView[], currentId?: number) {
       .filter((s) => s.platform === p)
       .map((s): Option => {
         const notes = [s.id === currentId ? t('clone_thisStore') : '', s.status !== 'active' ? t('clone_storeNotActive', s.status.replace(/_/g, ' ')) : ''].filter(Boolean);
-        const label = notes.length ? `${s.name} (${notes.join(', ')})` : s.name;
+        const label = notes.length ? `${storeLabel(s)} (${notes.join(', ')})` : storeLabel(s);
         return { value: s.id, label, search: `${label} ${t(PLATFORM_NAME[p])}`.toLowerCase() };
       }),
   }));

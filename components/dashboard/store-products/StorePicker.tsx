@@ -1,26 +1,29 @@
-// Step two: the stores of the chosen platform. Changing platform is going back out.
-import { Button, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
+// Step two: the stores of the chosen platform, each named by its shop and region so stores called
+// alike are told apart. Changing platform is going back out. A platform with one store has
+// nothing to choose: the picker steps into it (replacing itself in the history, so Back does not
+// bounce here again).
+import { Button, Card, Col, Empty, Row, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, RightOutlined } from '@ant-design/icons';
-import { call } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
-import { useCommandQuery } from '@/components/common/useCommandQuery';
+import { useEffect } from 'react';
+import { t, tn } from '@/lib/i18n';
+import { shopText } from '@/lib/stores/label';
 import { formatTime } from '../inventory/format';
 import { hrefOf } from '../routes';
-import { goTo } from './location';
+import { goTo, moduleHref } from './location';
 import { PLATFORM_NAME, type Platform } from './platforms';
 import { PlatformMark } from './PlatformMark';
 import { StoreStatusTag } from './StoreStatusTag';
+import { useStoreCounts } from './useStoreCounts';
 import type { StoreView } from './useStores';
-
-/** The store's number of listings; re-read when the store row changes (a download ends). */
-function ListingCount({ storeId, version }: { storeId: number; version: number }) {
-  const q = useCommandQuery(() => call('storeProducts.list', { storeId, pageSize: 1 }), [storeId, version]);
-  if (q.data === undefined) return null;
-  return <Typography.Text>{t('sp_nListings', q.data.total)}</Typography.Text>;
-}
 
 export function StorePicker({ platform, stores }: { platform: Platform; stores: StoreView[] | undefined }) {
   const mine = (stores ?? []).filter((s) => s.platform === platform);
+  const counts = useStoreCounts(stores === undefined ? undefined : mine);
+  const only = mine.length === 1 ? mine[0]!.id : undefined;
+  useEffect(() => {
+    if (only !== undefined) window.location.replace(moduleHref({ platform, storeId: only }));
+  }, [platform, only]);
+  if (only !== undefined) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   return (
     <div data-testid="sp-store-picker">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
@@ -56,11 +59,12 @@ export function StorePicker({ platform, stores }: { platform: Platform; stores: 
                     <Typography.Text strong style={{ fontSize: 16 }}>{s.name}</Typography.Text>
                     <RightOutlined style={{ color: '#999' }} />
                   </Space>
+                  <Typography.Text type="secondary" data-testid={`sp-shop-${s.id}`}>{shopText(s)}</Typography.Text>
                   <Space size={4} wrap>
                     <StoreStatusTag store={s} />
-                    {s.region && <Tag>{s.region.toUpperCase()}</Tag>}
+                    {!!counts?.get(s.id)?.unconnected && <Tag color="warning">{tn('sp_cardUnconnected', counts.get(s.id)!.unconnected)}</Tag>}
                   </Space>
-                  <ListingCount storeId={s.id} version={s.updatedAt} />
+                  {counts?.get(s.id) && <Typography.Text>{tn('sp_cardListings', counts.get(s.id)!.listings)}</Typography.Text>}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {s.download.last ? t('sp_lastDownload', formatTime(s.download.last.at)) : t('sp_neverDownloaded')}
                   </Typography.Text>

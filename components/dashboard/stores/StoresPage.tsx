@@ -1,5 +1,6 @@
-// Stores: every connected shop with its status and last download, and what to do with it —
-// test the connection, download listings (with progress), authorize again, disable, remove.
+// Stores: every connected shop, with who it is on its platform, its status and last download,
+// and what to do with it — test the connection, download listings (with progress), authorize
+// again, disable, remove.
 // Reads live from IndexedDB (the secret dropped at the source); every change goes through a command.
 import { App, Button, Empty, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -13,6 +14,7 @@ import { ConnectDrawer, type ConnectStart } from './ConnectDrawer';
 import { DemoStoreButton } from './DemoStores';
 import { DownloadProgress, type JobView } from './DownloadProgress';
 import { PLATFORM_COLOR, PLATFORM_LABEL } from './platforms';
+import { ShopIdentity } from './ShopIdentity';
 import { StoreActions } from './StoreActions';
 import { byName, toView, type StoreView } from './view';
 
@@ -202,11 +204,7 @@ export function StoresPage() {
               render: (_: unknown, s) => (
                 <>
                   <Typography.Text strong ellipsis={{ tooltip: s.name }} style={{ display: 'block' }}>{s.name}</Typography.Text>
-                  {s.shopRef && (
-                    <Typography.Text type="secondary" ellipsis={{ tooltip: s.shopRef }} style={{ display: 'block', fontSize: 12 }}>
-                      {s.shopRef}
-                    </Typography.Text>
-                  )}
+                  <ShopIdentity store={s} />
                 </>
               ),
             },
@@ -214,7 +212,10 @@ export function StoresPage() {
               title: t('stores_col_region'),
               dataIndex: 'region',
               width: 64,
-              render: (r: string | null) => (r ? r.toUpperCase() : <Typography.Text type="secondary">—</Typography.Text>),
+              render: (_: unknown, s) => {
+                const r = s.identity?.region ?? s.region;
+                return r ? r.toUpperCase() : <Typography.Text type="secondary">—</Typography.Text>;
+              },
             },
             {
               title: t('stores_col_status'),

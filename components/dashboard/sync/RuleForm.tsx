@@ -2,6 +2,7 @@
 // warehouses, and stores grouped by platform (a store another rule governs is marked).
 import { Form, Input, InputNumber, Radio, Select, Space, Typography, type FormInstance } from 'antd';
 import { t } from '@/lib/i18n';
+import { storeLabel } from '@/lib/stores/label';
 import { PLATFORMS, PLATFORM_NAME } from '../store-products/platforms';
 import type { StoreView } from '../store-products/useStores';
 import { useWarehouses, warehouseLabel } from '../inventory/useWarehouses';
@@ -39,7 +40,7 @@ export function RuleForm({ form, initial, stores, rules, editingId }: { form: Fo
     title: t(PLATFORM_NAME[p]),
     options: stores
       .filter((s) => s.platform === p)
-      .map((s) => ({ value: s.id, label: coveredBy.has(s.id) ? t('rules_storeCovered', s.name, coveredBy.get(s.id)!) : s.name })),
+      .map((s) => ({ value: s.id, label: coveredBy.has(s.id) ? t('rules_storeCovered', storeLabel(s), coveredBy.get(s.id)!) : storeLabel(s) })),
   })).filter((g) => g.options.length > 0);
 
   return (
@@ -61,7 +62,7 @@ export function RuleForm({ form, initial, stores, rules, editingId }: { form: Fo
           </Space>
         </Radio.Group>
       </Form.Item>
-      <Form.Item label={t('rules_ratio')} required extra={<Example form={form} />}>
+      <Form.Item label={t('rules_ratio')} htmlFor="ratioPercent" required extra={<Example form={form} />}>
         <Form.Item name="ratioPercent" noStyle rules={[{ required: true, message: t('common_required') }]}>
           <InputNumber min={0} max={1000} precision={2} step={5} suffix="%" style={{ width: 160 }} data-testid="rule-ratio" />
         </Form.Item>

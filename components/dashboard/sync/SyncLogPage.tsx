@@ -7,6 +7,7 @@ import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { SyncLogStatus } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
+import { storeLabel } from '@/lib/stores/label';
 import { errorText } from '@/components/common/commandErrors';
 import { readHashParam, writeHashParams } from '@/components/common/hashParams';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
@@ -61,7 +62,7 @@ export function SyncLogPage() {
   const storeOptions = PLATFORMS.map((p) => ({
     label: t(PLATFORM_NAME[p]),
     title: t(PLATFORM_NAME[p]),
-    options: (stores ?? []).filter((s) => s.platform === p).map((s) => ({ value: s.id, label: s.name })),
+    options: (stores ?? []).filter((s) => s.platform === p).map((s) => ({ value: s.id, label: storeLabel(s) })),
   })).filter((g) => g.options.length > 0);
 
   return (
@@ -76,7 +77,7 @@ export function SyncLogPage() {
             value={storeId}
             onChange={(v) => filter({ storeId: v })}
             options={storeOptions}
-            style={{ width: 240 }}
+            style={{ width: 300 }}
             showSearch={{ optionFilterProp: 'label' }}
             data-testid="log-filter-store"
           />

@@ -8,6 +8,7 @@ import { call, type CommandOutput } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { SyncLogStatus } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
+import { StoreName } from '@/components/common/StoreName';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { formatNumber, PAGE_SIZES } from '../inventory/format';
 import { moduleHref } from '../store-products/location';
@@ -84,7 +85,7 @@ export function SyncLogTable({ storeId, storeProductId, status, wide, stores, pa
           },
           ...(wide
             ? [
-                { title: t('log_colStore'), key: 'store', width: 140, ellipsis: true, render: (_: unknown, r: LogRow) => stores?.get(r.storeId)?.name ?? `#${r.storeId}` },
+                { title: t('log_colStore'), key: 'store', width: 170, ellipsis: true, render: (_: unknown, r: LogRow) => { const s = stores?.get(r.storeId); return s ? <StoreName store={s} /> : `#${r.storeId}`; } },
                 {
                   title: t('log_colListing'), key: 'listing', width: 200, ellipsis: true,
                   render: (_: unknown, r: LogRow) => {
