@@ -22,7 +22,12 @@ describe('the dashboard shell', () => {
     const page = await screen.findByTestId('settings-page');
     expect(within(page).getByText('Backup')).toBeTruthy();
     expect(await screen.findByTestId('feature-syncNow')).toBeTruthy();
-    fireEvent.click(screen.getByTestId('feature-syncNow'));
+    // Each switch and field is named by its label, as a screen reader reads it.
+    expect(screen.getByLabelText('Sync now button')).toBe(screen.getByTestId('feature-syncNow'));
+    expect(screen.getByLabelText('Debug logging')).toBe(screen.getByTestId('debug-logging'));
+    expect(screen.getByLabelText('Passphrase for store credentials (optional)')).toBe(screen.getByTestId('backup-export-pass'));
+    expect(screen.getByLabelText('Passphrase the backup was made with')).toBe(screen.getByTestId('backup-import-pass'));
+    fireEvent.click(screen.getByLabelText('Sync now button'));
     await waitFor(async () => expect(((await db.settings.get('settings'))?.value as { consoleFeatures: { syncNow: boolean } })?.consoleFeatures.syncNow).toBe(false));
   });
 
@@ -37,7 +42,10 @@ describe('the dashboard shell', () => {
     render(<DashboardApp />);
     expect(await screen.findByText(/No warehouses yet/)).toBeTruthy();
     fireEvent.click(screen.getByTestId('warehouse-add'));
-    fireEvent.change(await screen.findByTestId('warehouse-name'), { target: { value: 'Jakarta DC' } });
+    await screen.findByTestId('warehouse-name');
+    expect(screen.getByLabelText('Name')).toBe(screen.getByTestId('warehouse-name'));
+    expect(screen.getByLabelText('Code')).toBe(screen.getByTestId('warehouse-code'));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Jakarta DC' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create' }));
     await waitFor(() => expect(screen.getByText('JAKARTA-DC')).toBeTruthy());
     expect((await db.warehouses.toArray()).map((w) => w.name)).toEqual(['Jakarta DC']);
@@ -54,4 +62,50 @@ describe('the dashboard shell', () => {
     expect(await screen.findByText('A warehouse with code JKT already exists.')).toBeTruthy();
     expect(await db.warehouses.count()).toBe(1);
   });
+
+  it('collapses the sidebar to its icons below 1200 px wide, and its trigger opens it again', async () => {
+    const restore = viewport(1024);
+    try {
+      window.location.hash = '#/settings';
+      render(<DashboardApp />);
+      const sider = screen.getByTestId('nav-sider');
+      await waitFor(() => expect(sider.dataset.collapsed).toBe('true'));
+      expect(screen.queryByText('Shelfsync')).toBeNull();
+      fireEvent.click(sider.querySelector('.ant-layout-sider-trigger')!);
+      await waitFor(() => expect(sider.dataset.collapsed).toBe('false'));
+      expect(screen.getByText('Shelfsync')).toBeTruthy();
+    } finally {
+      restore();
+    }
+  });
+
+  it('keeps the sidebar open from 1200 px', async () => {
+    const restore = viewport(1440);
+    try {
+      window.location.hash = '#/settings';
+      render(<DashboardApp />);
+      await screen.findByTestId('settings-page');
+      expect(screen.getByTestId('nav-sider').dataset.collapsed).toBe('false');
+      expect(screen.getByText('Shelfsync')).toBeTruthy();
+    } finally {
+      restore();
+    }
+  });
 });
+
+/** A window `width` px wide: innerWidth and the (max-width) media queries antd's breakpoints ask. */
+function viewport(width: number): () => void {
+  const inner = Object.getOwnPropertyDescriptor(window, 'innerWidth');
+  const media = window.matchMedia;
+  Object.defineProperty(window, 'innerWidth', { configurable: true, value: width });
+  window.matchMedia = ((query: string) => {
+    const max = /max-width:\s*([\d.]+)px/.exec(query);
+    const min = /min-width:\s*([\d.]+)px/.exec(query);
+    const matches = (!max || width <= Number(max[1])) && (!min || width >= Number(min[1]));
+    return { matches, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false };
+  }) as typeof window.matchMedia;
+  return () => {
+    if (inner) Object.defineProperty(window, 'innerWidth', inner);
+    window.matchMedia = media;
+  };
+}

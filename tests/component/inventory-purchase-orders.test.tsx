@@ -51,7 +51,10 @@ describe('purchase orders page', () => {
     await choose('po-warehouse', 'Jakarta (JKT)');
     fireEvent.change(screen.getByTestId('po-supplier'), { target: { value: 'Bandung Textiles' } });
     await choose('po-line-product-0', 'TEE-1 — Tee', 'TEE');
-    fireEvent.change(screen.getByTestId('po-line-quantity-0'), { target: { value: '50' } });
+    // Fields are named for a screen reader: by their label, or by line where no label shows.
+    expect(screen.getByLabelText('Supplier')).toBe(screen.getByTestId('po-supplier'));
+    expect(screen.getByLabelText('Quantity of line 1')).toBe(screen.getByTestId('po-line-quantity-0'));
+    fireEvent.change(screen.getByLabelText('Quantity of line 1'), { target: { value: '50' } });
     fireEvent.click(screen.getByTestId('po-add-line'));
     await choose('po-line-product-1', 'CAP-1 — Cap', 'cap');
     fireEvent.change(screen.getByTestId('po-line-quantity-1'), { target: { value: '5' } });
@@ -83,7 +86,8 @@ describe('purchase orders page', () => {
     render(<DashboardApp />);
     fireEvent.click(await screen.findByTestId(`po-open-${po.id}`));
     const detail = await screen.findByTestId('po-detail');
-    const teeInput = within(detail).getByTestId('po-receive-TEE-1') as HTMLInputElement;
+    const teeInput = within(detail).getByLabelText('Receive now for TEE-1') as HTMLInputElement;
+    expect(teeInput).toBe(within(detail).getByTestId('po-receive-TEE-1'));
     expect(teeInput.value).toBe('50');
     expect((within(detail).getByTestId('po-receive-CAP-1') as HTMLInputElement).value).toBe('5');
     fireEvent.change(teeInput, { target: { value: '20' } });

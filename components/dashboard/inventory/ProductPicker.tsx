@@ -9,6 +9,8 @@ import { t } from '@/lib/i18n';
 interface Props {
   /** From Form.Item: ties the label to the input. */
   id?: string;
+  /** Its name where no label is shown (a line of a purchase order). */
+  'aria-label'?: string;
   value?: number;
   onChange?: (productId: number, product: ProductRow | undefined) => void;
   'data-testid'?: string;
@@ -21,7 +23,7 @@ export function productLabel(p: Pick<ProductRow, 'sku' | 'name'>): string {
   return `${p.sku} — ${p.name}`;
 }
 
-export function ProductPicker({ id, value, onChange, disabled, initial, 'data-testid': testId }: Props) {
+export function ProductPicker({ id, value, onChange, disabled, initial, 'aria-label': ariaLabel, 'data-testid': testId }: Props) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<ProductRow[]>();
   const [known, setKnown] = useState(new Map<number, ProductRow>());
@@ -52,6 +54,7 @@ export function ProductPicker({ id, value, onChange, disabled, initial, 'data-te
   return (
     <Select<number>
       id={id}
+      aria-label={ariaLabel}
       value={value}
       disabled={disabled}
       placeholder={t('products_pickerPlaceholder')}

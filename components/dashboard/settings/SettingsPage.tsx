@@ -5,7 +5,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { call, type CommandOutput } from '@/lib/commands/client';
 import { CONSOLE_FEATURES, type ConsoleFeature } from '@/lib/settings/commands';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import { downloadText } from '@/components/common/download';
 import { errorText } from '@/components/common/commandErrors';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
@@ -39,13 +39,13 @@ export function SettingsPage() {
   return (
     <div data-testid="settings-page">
       <PageHeader title={t('nav_settings')} subtitle={t('settings_subtitle')} />
-      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <Card title={t('settings_consoleTitle')} size="small" loading={!s}>
           <Typography.Paragraph type="secondary">{t('settings_consoleHelp')}</Typography.Paragraph>
           {s && CONSOLE_FEATURES.map((f) => (
             <div key={f} style={{ display: 'flex', justifyContent: 'space-between', maxWidth: 520, padding: '4px 0' }}>
-              <span>{t(FEATURE_LABEL[f])}</span>
-              <Switch size="small" checked={s.consoleFeatures[f]} disabled={saving} data-testid={`feature-${f}`} onChange={(on) => update({ consoleFeatures: { ...s.consoleFeatures, [f]: on } })} />
+              <label htmlFor={`feature-switch-${f}`}>{t(FEATURE_LABEL[f])}</label>
+              <Switch id={`feature-switch-${f}`} size="small" checked={s.consoleFeatures[f]} disabled={saving} data-testid={`feature-${f}`} onChange={(on) => update({ consoleFeatures: { ...s.consoleFeatures, [f]: on } })} />
             </div>
           ))}
         </Card>
@@ -58,8 +58,8 @@ export function SettingsPage() {
         <Card title={t('settings_debugTitle')} size="small" loading={!s}>
           {s && (
             <Space>
-              <Switch checked={s.debugLogging} disabled={saving} onChange={(on) => update({ debugLogging: on })} data-testid="debug-logging" />
-              <Typography.Text type="secondary">{t('settings_debugHelp')}</Typography.Text>
+              <Switch aria-label={t('settings_debugTitle')} aria-describedby="debug-logging-help" checked={s.debugLogging} disabled={saving} onChange={(on) => update({ debugLogging: on })} data-testid="debug-logging" />
+              <Typography.Text type="secondary" id="debug-logging-help">{t('settings_debugHelp')}</Typography.Text>
             </Space>
           )}
         </Card>
@@ -79,7 +79,7 @@ function DriftCheck() {
         const job = await call('jobs.get', { id: jobId });
         if (job.status === 'succeeded') {
           const r = job.result as { checked: number; drifted: number };
-          message.success(t('settings_driftDone', r.checked, r.drifted));
+          message.success(tn('settings_driftDone', r.checked, r.drifted));
           return;
         }
         if (job.status === 'failed') throw new Error(job.error?.message);
@@ -92,7 +92,7 @@ function DriftCheck() {
     }
   }
   return (
-    <Space direction="vertical">
+    <Space orientation="vertical">
       <Typography.Text type="secondary">{t('settings_driftHelp')}</Typography.Text>
       <Button onClick={run} loading={busy} data-testid="drift-check">{t('settings_driftRun')}</Button>
     </Space>
@@ -111,7 +111,7 @@ function Backup() {
     try {
       const out = await call('backup.export', exportPass ? { passphrase: exportPass } : {});
       downloadText(out.filename, out.json, 'application/json');
-      message.success(t('settings_backupExported', out.rows));
+      message.success(tn('settings_backupExported', out.rows));
     } catch (err) {
       message.error(errorText(err));
     } finally {
@@ -125,7 +125,7 @@ function Backup() {
     try {
       const json = (await file.text()).replace(/^\ufeff/, '');
       const out = await call('backup.import', importPass ? { json, passphrase: importPass } : { json });
-      setResult(t('settings_backupImported', out.rows, out.stores, out.storesWithCredentials));
+      setResult(tn('settings_backupImported', out.rows, out.stores, out.storesWithCredentials));
     } catch (err) {
       setResult(errorText(err));
     } finally {
@@ -135,14 +135,14 @@ function Backup() {
   }
 
   return (
-    <Space direction="vertical" style={{ width: '100%', maxWidth: 560 }}>
+    <Space orientation="vertical" style={{ width: '100%', maxWidth: 560 }}>
       <Typography.Text type="secondary">{t('settings_backupHelp')}</Typography.Text>
       <Space.Compact style={{ width: '100%' }}>
-        <Input.Password placeholder={t('settings_backupPassphrase')} value={exportPass} onChange={(e) => setExportPass(e.target.value)} data-testid="backup-export-pass" />
+        <Input.Password placeholder={t('settings_backupPassphrase')} aria-label={t('settings_backupPassphrase')} value={exportPass} onChange={(e) => setExportPass(e.target.value)} data-testid="backup-export-pass" />
         <Button icon={<DownloadOutlined />} onClick={doExport} loading={busy === 'export'} data-testid="backup-export">{t('settings_backupExport')}</Button>
       </Space.Compact>
       <Space.Compact style={{ width: '100%' }}>
-        <Input.Password placeholder={t('settings_backupImportPassphrase')} value={importPass} onChange={(e) => setImportPass(e.target.value)} data-testid="backup-import-pass" />
+        <Input.Password placeholder={t('settings_backupImportPassphrase')} aria-label={t('settings_backupImportPassphrase')} value={importPass} onChange={(e) => setImportPass(e.target.value)} data-testid="backup-import-pass" />
         <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => doImport(f)}>
           <Button icon={<UploadOutlined />} loading={busy === 'import'} data-testid="backup-import">{t('settings_backupImport')}</Button>
         </Upload>

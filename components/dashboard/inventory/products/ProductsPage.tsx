@@ -83,6 +83,7 @@ export function ProductsPage() {
           <Input.Search
             allowClear
             placeholder={t('products_searchPlaceholder')}
+            aria-label={t('products_searchPlaceholder')}
             style={{ maxWidth: 360 }}
             defaultValue={q}
             onSearch={(value) => {

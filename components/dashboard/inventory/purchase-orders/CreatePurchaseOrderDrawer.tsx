@@ -75,10 +75,10 @@ export function CreatePurchaseOrderDrawer({ open, onClose, onCreated }: { open: 
               {fields.map((field, index) => (
                 <Space key={field.key} align="start" style={{ display: 'flex' }}>
                   <Form.Item name={[field.name, 'productId']} rules={[{ required: true, message: t('po_pickProduct') }]} style={{ width: 380 }}>
-                    <ProductPicker data-testid={`po-line-product-${index}`} />
+                    <ProductPicker aria-label={t('po_lineProduct', index + 1)} data-testid={`po-line-product-${index}`} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'quantity']} rules={[{ required: true, message: t('po_required') }]}>
-                    <InputNumber min={1} precision={0} placeholder={t('po_quantity')} style={{ width: 130 }} data-testid={`po-line-quantity-${index}`} />
+                    <InputNumber min={1} precision={0} placeholder={t('po_quantity')} aria-label={t('po_lineQuantity', index + 1)} style={{ width: 130 }} data-testid={`po-line-quantity-${index}`} />
                   </Form.Item>
                   <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length === 1} aria-label={t('po_removeLine')} />
                 </Space>

@@ -116,7 +116,7 @@ function PurchaseOrderDetail({ po }: { po: PurchaseOrderRow }) {
                     const left = l.quantity - l.received;
                     return (
                       <Form.Item name={['receive', String(l.productId)]} style={{ margin: 0 }} rules={[{ type: 'number', min: 0, max: left, message: t('po_receiveMax', left) }]}>
-                        <InputNumber min={0} max={left} precision={0} disabled={left === 0} style={{ width: 120 }} data-testid={`po-receive-${l.sku}`} />
+                        <InputNumber min={0} max={left} precision={0} disabled={left === 0} style={{ width: 120 }} aria-label={t('po_receiveFor', l.sku)} data-testid={`po-receive-${l.sku}`} />
                       </Form.Item>
                     );
                   },

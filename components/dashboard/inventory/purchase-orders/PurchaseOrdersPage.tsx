@@ -67,6 +67,7 @@ export function PurchaseOrdersPage() {
             <Select<PurchaseOrderStatus>
               allowClear
               placeholder={t('po_allStatuses')}
+              aria-label={t('po_status')}
               value={status}
               style={{ width: 200 }}
               options={PO_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}

@@ -127,7 +127,7 @@ export function SourceDrawer({ source, open, onClose, onSaved }: { source: Inven
           <Input maxLength={2000} placeholder="https://" data-testid="source-url" />
         </Form.Item>
         <Form.Item name="format" label={t('sources_format')}>
-          <Radio.Group optionType="button" options={[{ value: 'csv', label: t('sources_formatCsv') }, { value: 'json', label: t('sources_formatJson') }]} />
+          <Radio.Group optionType="button" aria-label={t('sources_format')} options={[{ value: 'csv', label: t('sources_formatCsv') }, { value: 'json', label: t('sources_formatJson') }]} />
         </Form.Item>
         <Typography.Text strong>{t('sources_mapping')}</Typography.Text>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('sources_mappingHelp')}</Typography.Paragraph>

@@ -165,7 +165,7 @@ export function SourcesPage() {
               ),
             },
             { title: t('sources_interval'), dataIndex: 'intervalMinutes', width: 110, render: (m: number) => t('sources_every', m) },
-            { title: t('sources_enabled'), dataIndex: 'enabled', width: 90, render: (on: boolean, s) => <Switch checked={on} onChange={(v) => void setEnabled(s, v)} data-testid={`source-enabled-${s.id}`} /> },
+            { title: t('sources_enabled'), dataIndex: 'enabled', width: 90, render: (on: boolean, s) => <Switch checked={on} onChange={(v) => void setEnabled(s, v)} aria-label={t('sources_enabledFor', s.name)} data-testid={`source-enabled-${s.id}`} /> },
             { title: t('sources_lastRun'), dataIndex: 'lastRun', width: 280, render: (run: InventoryPullResult | null) => <LastRun run={run} /> },
             {
               title: '', key: 'actions', width: 200,

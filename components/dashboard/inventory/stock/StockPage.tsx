@@ -129,8 +129,8 @@ export function StockPage() {
       {empty ?? (
         <>
           <Space wrap style={{ marginBottom: 12 }}>
-            <WarehouseSelect allowClear placeholder={t('stock_allWarehouses')} value={warehouseId} onChange={(v) => filter({ warehouseId: v })} style={{ width: 240 }} data-testid="stock-warehouse-filter" />
-            <Input.Search allowClear defaultValue={q} placeholder={t('stock_searchPlaceholder')} onSearch={(v) => filter({ q: v.trim() })} style={{ width: 300 }} data-testid="stock-search" />
+            <WarehouseSelect allowClear placeholder={t('stock_allWarehouses')} value={warehouseId} onChange={(v) => filter({ warehouseId: v })} style={{ width: 240 }} aria-label={t('stock_warehouse')} data-testid="stock-warehouse-filter" />
+            <Input.Search allowClear defaultValue={q} placeholder={t('stock_searchPlaceholder')} onSearch={(v) => filter({ q: v.trim() })} style={{ width: 300 }} aria-label={t('stock_searchPlaceholder')} data-testid="stock-search" />
           </Space>
           {list.error && <Typography.Paragraph type="danger">{list.error}</Typography.Paragraph>}
           <Table<Level>
