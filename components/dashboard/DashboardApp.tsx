@@ -89,6 +89,7 @@ export function DashboardApp() {
             </div>
             <Menu
               mode="inline"
+              style={{ borderInlineEnd: 'none' }}
               selectedKeys={[route.key]}
               defaultOpenKeys={['inventory']}
               items={menuItems()}

@@ -133,6 +133,26 @@ describe('the controls on a console row', () => {
     expect(layer.querySelector('[data-shelfsync="status-tooltip"]')!.textContent).toMatch(/LOOSE-1: nothing to push/);
   });
 
+  it('a listing with a variant not connected is never shown as synced: partial, and the tooltip says how many are not managed', async () => {
+    const pid = (await ok('products.create', { sku: 'CUP-S', name: 'Cup S' })).id;
+    const listing = await addListing('1003', 'Cup', [{ sku: 'CUP-S', productId: pid }, { sku: 'CUP-M', productId: null }]);
+    await db.storeVariants.where('storeProductId').equals(listing).modify((v) => {
+      if (v.productId !== null) v.lastSync = { at: Date.now() - 60_000, quantity: 4, status: 'success', error: null };
+    });
+    const { root, layer } = await mountConsole(['1003', ids.connected]);
+    const icon = control(root('1003'), 'status-icon')!;
+    expect([icon.dataset.status, icon.dataset.connected]).toEqual(['partial', 'some']);
+    expect(icon.getAttribute('aria-label')).toBe('Auto sync on · synced, but not every variant is managed · 1 variant not managed: not connected to a system product, Shelfsync never pushes its stock.');
+    expect(root('1003').querySelector('.ss-dot')!.getAttribute('data-status')).toBe('partial');
+    fireEvent.mouseEnter(icon);
+    expect(layer.querySelector('[data-shelfsync="not-managed"]')!.textContent).toBe('1 variant not managed: not connected to a system product, Shelfsync never pushes its stock.');
+    fireEvent.mouseLeave(icon);
+    // A fully connected listing says nothing of the kind.
+    expect(control(root(ids.connected), 'status-icon')!.dataset.connected).toBe('all');
+    fireEvent.mouseEnter(control(root(ids.connected), 'status-icon')!);
+    expect(layer.querySelector('[data-shelfsync="not-managed"]')).toBeNull();
+  });
+
   it('Sync now sends console.act sync for its listing and shows the answer on the row', async () => {
     // Without a rule the background refuses (the push itself is the browser tests' part).
     await ok('syncRules.remove', { id: (await ok('syncRules.list', {})).items[0]!.id });

@@ -295,6 +295,83 @@ describe('the store product list', () => {
   });
 });
 
+describe('effects a seller cannot see on the platform', () => {
+  it('says "1 variant not managed" in the list and the drawer, and a listing with one is Partly synced, not Synced', async () => {
+    const store = await addStore('shopee', 'Shopee Jakarta');
+    const ok1 = { at: 5, quantity: 7, status: 'success' as const, error: null };
+    const { id: half } = await addListing(store, '2001', 'Half Tee', [{ sku: 'HALF-S', productId: await addProduct('HALF-S'), lastSync: ok1 }, { sku: 'HALF-M' }], { updatedAt: 2 });
+    const { id: whole } = await addListing(store, '2002', 'Whole Tee', [{ sku: 'WHOLE-S', productId: await addProduct('WHOLE-S'), lastSync: ok1 }], { updatedAt: 1 });
+    window.location.hash = `#/store-products?platform=shopee&store=${store}`;
+    render(<DashboardApp />);
+
+    const row = await screen.findByTestId('sp-row-2001');
+    expect(within(row).getByTestId(`sp-not-managed-${half}`).textContent).toBe('1 variant not managed');
+    expect(within(screen.getByTestId('sp-row-2002')).queryByTestId(`sp-not-managed-${whole}`)).toBeNull();
+    const icon = within(row).getByTestId(`sp-sync-${half}`);
+    expect([icon.dataset.status, icon.textContent]).toEqual(['partial', 'Partly synced']);
+    expect(within(screen.getByTestId('sp-row-2002')).getByTestId(`sp-sync-${whole}`).dataset.status).toBe('success');
+    expect(screen.getByText('2 listings')).toBeTruthy();
+
+    // The filter tells them apart, and counts in the singular.
+    await choose('sp-filter-syncstatus', 'Partly synced');
+    await waitFor(() => expect(screen.queryByTestId('sp-row-2002')).toBeNull());
+    expect(screen.getByTestId('sp-row-2001')).toBeTruthy();
+    expect(screen.getByText('1 listing')).toBeTruthy();
+
+    // The listing's link (jsdom follows an <a> without href to the page's base URL on click).
+    window.location.hash = `#/store-products?platform=shopee&store=${store}&item=${half}`;
+    const detail = await screen.findByTestId('sp-detail');
+    expect(within(detail).getByTestId('spd-not-managed').textContent).toMatch(/^1 variant not managed.*Shelfsync never pushes its stock/);
+  });
+
+  it('marks platform stock that is not the push quantity (45 where 40 would be pushed), on the variant and the listing, and filters by it', async () => {
+    const store = await addStore('shopee', 'Shopee Jakarta');
+    const w = (await ok('warehouses.create', { name: 'Jakarta DC', code: 'JKT' })).id;
+    const cap = await addProduct('CAP-1');
+    const mug = await addProduct('MUG-1');
+    await ok('inventory.adjust', { warehouseId: w, sku: 'CAP-1', onHand: 40 });
+    await ok('inventory.adjust', { warehouseId: w, sku: 'MUG-1', onHand: 12 });
+    await ok('syncRules.create', { name: 'All of JKT', inventoryType: 'sellable', ratioPercent: 100, warehouseIds: [w], storeIds: [store] });
+    const { id: capId, variantIds: [capVariant] } = await addListing(store, '3001', 'Cap', [{ sku: 'CAP-1', productId: cap, stock: 45 }, { sku: 'CAP-X', stock: 9 }], { updatedAt: 2 });
+    const { id: mugId } = await addListing(store, '3002', 'Mug', [{ sku: 'MUG-1', productId: mug, stock: 12 }], { updatedAt: 1 });
+    window.location.hash = `#/store-products?platform=shopee&store=${store}`;
+    render(<DashboardApp />);
+
+    const row = await screen.findByTestId('sp-row-3001');
+    const mark = within(row).getByTestId(`sp-stock-differs-${capVariant}`);
+    expect(mark.textContent).toBe('≠ 45');
+    expect(mark.getAttribute('aria-label')).toBe('The platform shows 45; Shelfsync would push 40.');
+    expect(within(row).getByTestId(`sp-push-${capVariant}`).textContent).toMatch(/^40/);
+    expect(within(row).getByTestId(`sp-differs-${capId}`).textContent).toBe('≠ 1 variant differs');
+    // The unconnected variant has no push quantity, so it is never marked.
+    expect(within(row).getAllByTestId(/^sp-stock-differs-/)).toHaveLength(1);
+    expect(within(screen.getByTestId('sp-row-3002')).queryByTestId(`sp-differs-${mugId}`)).toBeNull();
+
+    // The filter, found by its name as a screen reader would.
+    expect(screen.getByLabelText('Stock vs push')).toBeTruthy();
+    await choose('sp-filter-differs', 'Differs from push quantity');
+    await waitFor(() => expect(screen.queryByTestId('sp-row-3002')).toBeNull());
+    expect(screen.getByTestId('sp-row-3001')).toBeTruthy();
+
+    // The warehouse catches up with the platform: the listing no longer differs.
+    await ok('inventory.adjust', { warehouseId: w, sku: 'CAP-1', onHand: 45 });
+    await waitFor(() => expect(screen.queryByTestId('sp-row-3001')).toBeNull());
+  });
+
+  it('names every filter for a screen reader, and offers Partly synced among the sync statuses', async () => {
+    const store = await addStore('shopee', 'Shopee Jakarta');
+    await addListing(store, '4001', 'Lamp', [{ sku: 'LAMP' }]);
+    window.location.hash = `#/store-products?platform=shopee&store=${store}`;
+    render(<DashboardApp />);
+    await screen.findByTestId('sp-row-4001');
+    for (const name of ['Search title, seller SKU, system SKU or item ID', 'Status', 'Connection', 'Auto sync', 'Sync status', 'Stock vs push', 'Sort by']) {
+      expect(screen.getByLabelText(name)).toBeTruthy();
+    }
+    const options = await openSelect('sp-filter-syncstatus');
+    expect(options.map((o) => o.textContent)).toEqual(['Synced', 'Partly synced', 'Failed', 'Pending', 'Auto sync on, never synced', 'Auto sync off, never synced']);
+  });
+});
+
 describe('unconnected variants', () => {
   it('counts each reason as a filter tag, says why in a sentence, and connects a variant to a chosen system product', async () => {
     const store = await addStore('lazada', 'Lazada SG');

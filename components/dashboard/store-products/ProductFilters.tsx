@@ -86,7 +86,7 @@ export function ProductFilters({ filter, onFilter }: Props) {
         value={text}
         onChange={(e) => setText(e.target.value)}
         onPressEnter={() => onFilter({ ...filter, q: text.trim() })}
-        style={{ width: 300 }}
+        style={{ width: 360 }}
         aria-label={t('sp_searchPlaceholder')}
         data-testid="sp-search"
       />
