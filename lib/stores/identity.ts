@@ -23,6 +23,8 @@ export function identityOf(credentials: Credentials, endpoints: PlatformEndpoint
 /** Re-authorization keeps the store's listings, connections and rule: it must be the same shop.
  *  Credentials of another shop would point every push at listings that shop does not have. */
 export function assertSameShop(store: StoreRow, next: ShopIdentity): void {
+  // A WooCommerce site may move to a new address and stay the same shop.
+  if (store.platform === 'woocommerce') return;
   const before = shopKeyOf(store.platform, storedIdentity(store));
   const after = shopKeyOf(store.platform, next);
   if (!before || !after || before.toLowerCase() === after.toLowerCase()) return;

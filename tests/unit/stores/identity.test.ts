@@ -8,6 +8,7 @@ import type { Sender } from '@/lib/commands/define';
 import type { ShelfsyncDB } from '@/lib/db/database';
 import { drainJobs } from '@/lib/jobs/runner';
 import type { Platform } from '@/lib/platforms/types';
+import { assertSameShop } from '@/lib/stores/identity';
 import { storeLabel } from '@/lib/stores/label';
 import { forgetCredentialKey } from '@/lib/stores/secrets';
 import { freshDb, ok, raw, run } from '../../helpers/background';
@@ -171,6 +172,17 @@ describe('re-authorization', () => {
     expect(await db.stores.get(store.id)).toEqual(before);
     // The same shop's fresh credentials are taken.
     expect(await connect(shop, 'Mine', store.id)).toMatchObject({ ok: true, data: { id: store.id, identity: { sellerId: shop.shopId } } });
+  });
+});
+
+describe('the same shop', () => {
+  it('a Shopify domain is the shop for good; a WooCommerce site may move to a new address', async () => {
+    const shopify = await connected(await sim.createShop({ platform: 'shopify', items: 1, seed: 50 }));
+    const row = (await db.stores.get(shopify.id))!;
+    expect(() => assertSameShop(row, { domain: 'someone-else.myshopify.com' })).toThrow(/another shop/);
+    expect(() => assertSameShop(row, { domain: row.identity!.domain!.toUpperCase() })).not.toThrow();
+    const woo = (await db.stores.get((await connected(await sim.createShop({ platform: 'woocommerce', items: 1, seed: 51 }))).id))!;
+    expect(() => assertSameShop(woo, { site: 'https://moved.example.com' })).not.toThrow();
   });
 });
 
