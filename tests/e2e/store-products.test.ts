@@ -191,4 +191,84 @@ describe.skipIf(!findChromium())('the store product module in Chromium (seed wal
     await expect.poll(() => rows(page).count()).toBe(8);
     expect(realErrors(ext)).toEqual([]);
   });
+
+  it('fits a laptop: at 1024 px every column header is in view with the sidebar collapsed, at 1280 px too with it open; "not managed" and "differs" are shown and filtered', async () => {
+    // Four listings of two variants; one SKU without a system product (not managed), one whose
+    // warehouse stock is 3 above what the platform shows (differs under a 100 % rule).
+    const shop = await control<SimShop>(sim, 'POST', '/__sim/shops', { platform: 'shopee', items: 4, variantsPerItem: 2, seed: 61, skuPrefix: 'FIT' });
+    const items = await control<SimItem[]>(sim, 'GET', `/__sim/shops/${shop.shopId}/items`);
+    const page = await ext.open('dashboard.html#/store-products');
+    const w = await must(page, 'warehouses.create', { name: 'Fit DC', code: 'FIT' });
+    const loose = items[0]!.variants[1]!;
+    const moved = items[1]!.variants[0]!;
+    for (const v of items.flatMap((i) => i.variants).filter((x) => x !== loose)) {
+      await must(page, 'products.create', { sku: v.sellerSku, name: `System ${v.sellerSku}` });
+      await must(page, 'inventory.adjust', { warehouseId: w.id, sku: v.sellerSku, onHand: v.stock + (v === moved ? 3 : 0) });
+    }
+    const storeId = await connectAndDownload(page, sim, shop, 'shopee', 'Shopee Fit');
+    await must(page, 'syncRules.create', { name: 'Fit rule', inventoryType: 'sellable', ratioPercent: 100, warehouseIds: [w.id], storeIds: [storeId] });
+
+    const headersInView = async () => {
+      const viewport = await page.evaluate(() => document.documentElement.clientWidth);
+      const boxes = await page.locator('.ant-table-thead th').evaluateAll((ths) => ths.map((th) => {
+        const r = th.getBoundingClientRect();
+        return { name: (th.textContent ?? '').trim(), left: r.left, right: r.right, width: r.width };
+      }));
+      expect(boxes.map((b) => b.name)).toEqual(['', 'Image', 'Product', 'Seller SKU → system SKU', 'Price', 'Platform stock', 'Push quantity', 'Sync status']);
+      for (const b of boxes) {
+        expect(b.width, b.name).toBeGreaterThan(0);
+        expect(b.left, b.name).toBeGreaterThanOrEqual(0);
+        expect(b.right, b.name).toBeLessThanOrEqual(viewport);
+      }
+      // Nothing to scroll sideways to, in the table or the page.
+      expect(await page.locator('.ant-table-content, .ant-table-body').first().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    };
+
+    const siderWidth = async () => Math.round((await page.getByTestId('nav-sider').boundingBox())?.width ?? 0);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/store-products?platform=shopee&store=${storeId}`);
+    await expect.poll(() => rows(page).count()).toBe(4);
+    expect(await page.getByTestId('nav-sider').getAttribute('data-collapsed')).toBe('true');
+    await expect.poll(siderWidth).toBe(80);
+    await headersInView();
+    await shot(page, 'sp-list-1024');
+
+    const listing = (itemId: string) => page.getByTestId(`sp-row-${itemId}`);
+    expect(await listing(items[0]!.itemId).locator('[data-testid^="sp-not-managed-"]').textContent()).toBe('1 variant not managed');
+    expect(await listing(items[1]!.itemId).locator('[data-testid^="sp-differs-"]').textContent()).toBe('≠ 1 variant differs');
+    expect(await listing(items[1]!.itemId).locator('[data-testid^="sp-stock-differs-"]').textContent()).toBe(`≠ ${moved.stock}`);
+    expect(await page.locator('[data-testid^="sp-stock-differs-"]').count()).toBe(1);
+
+    // The sync-status filter's options are shown whole, then the differs filter narrows the list.
+    await page.getByTestId('sp-filter-syncstatus').click();
+    const options = page.locator('.ant-select-dropdown .ant-select-item-option-content').filter({ visible: true });
+    await expect.poll(() => options.count()).toBe(6);
+    for (const cut of await options.evaluateAll((els) => els.map((el) => el.scrollWidth - el.clientWidth))) expect(cut).toBeLessThanOrEqual(0);
+    await page.keyboard.press('Escape');
+    await choose(page, 'sp-filter-differs', 'Differs from push quantity');
+    await expect.poll(() => rows(page).count()).toBe(1);
+    expect(await rows(page).first().getAttribute('data-testid')).toBe(`sp-row-${items[1]!.itemId}`);
+    await page.getByTestId('sp-filter-clear').click();
+    await expect.poll(() => rows(page).count()).toBe(4);
+
+    // The listing's drawer stays within the viewport.
+    await page.getByTestId(/^sp-title-/).first().click();
+    await page.getByTestId('sp-detail').waitFor();
+    // Once it has slid in: its left edge at or right of 0, its right edge at the window's.
+    const drawer = page.locator('.ant-drawer-content-wrapper').filter({ visible: true }).first();
+    await expect.poll(async () => { const b = await drawer.boundingBox(); return b && Math.round(b.x + b.width); }).toBe(1024);
+    expect((await drawer.boundingBox())!.x).toBeGreaterThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await shot(page, 'sp-drawer-1024');
+    await page.keyboard.press('Escape');
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => page.getByTestId('nav-sider').getAttribute('data-collapsed')).toBe('false');
+    await expect.poll(siderWidth).toBe(220); // measured once it has finished opening
+    await headersInView();
+    await shot(page, 'sp-list-1280');
+    expect(realErrors(ext)).toEqual([]);
+    await page.close();
+  });
 });
