@@ -36,9 +36,14 @@ export function Floating({ anchor, className, children, width, role, onRef, labe
     update();
     window.addEventListener('scroll', update, { capture: true, passive: true });
     window.addEventListener('resize', update, { passive: true });
+    // Content that arrives later (a preview answered after opening) changes the height: placed
+    // again so a picker opened from the toolbar at the bottom flips above it, whole.
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    if (ref.current) resized?.observe(ref.current);
     return () => {
       window.removeEventListener('scroll', update, { capture: true });
       window.removeEventListener('resize', update);
+      resized?.disconnect();
     };
   }, [anchor, width]);
   const node = (

@@ -6,6 +6,7 @@
 import type { ShelfsyncDB } from '../db/database';
 import { storeVariantsAfter } from '../db/tables';
 import type { MovementRow, StoreVariantRow } from '../db/types';
+import { storeLabel } from '../stores/label';
 import { quantitiesFor, rulesForStores } from './quantity';
 
 export interface PushEffect {
@@ -127,9 +128,9 @@ export interface StockReach {
   /** Listings on auto sync whose number this change moved: marked for a push with it. */
   pushed: { variants: number; listings: number; stores: number };
   /** Stores whose rule counts the change but whose listings of it have auto sync off: stale. */
-  autoSyncOff: { storeId: number; name: string; platform: string; storeProductIds: number[] }[];
+  autoSyncOff: { storeId: number; name: string; label: string; platform: string; storeProductIds: number[] }[];
   /** Stores selling the product with no rule: nothing is pushed there. */
-  noRule: { storeId: number; name: string; platform: string }[];
+  noRule: { storeId: number; name: string; label: string; platform: string }[];
 }
 
 /** Where one stock change went (after it committed): the same reach as change capture, also
@@ -156,7 +157,7 @@ export async function stockChangeReach(db: ShelfsyncDB, movement: Pick<MovementR
     const store = storeOf.get(v.storeId);
     if (!store) continue;
     if (!rule) {
-      if (!reach.noRule.some((n) => n.storeId === v.storeId)) reach.noRule.push({ storeId: v.storeId, name: store.name, platform: store.platform });
+      if (!reach.noRule.some((n) => n.storeId === v.storeId)) reach.noRule.push({ storeId: v.storeId, name: store.name, label: storeLabel(store), platform: store.platform });
       continue;
     }
     if (!rule.warehouseIds.includes(movement.warehouseId) || !(sellableMoved || (inTransitMoved && rule.inventoryType === 'sellable_in_transit'))) continue;
@@ -168,6 +169,9 @@ export async function stockChangeReach(db: ShelfsyncDB, movement: Pick<MovementR
   }
   reach.pushed.listings = pushedListings.size;
   reach.pushed.stores = pushedStores.size;
-  reach.autoSyncOff = [...off].map(([storeId, ids]) => ({ storeId, name: storeOf.get(storeId)!.name, platform: storeOf.get(storeId)!.platform, storeProductIds: [...ids] }));
+  reach.autoSyncOff = [...off].map(([storeId, ids]) => {
+    const store = storeOf.get(storeId)!;
+    return { storeId, name: store.name, label: storeLabel(store), platform: store.platform, storeProductIds: [...ids] };
+  });
   return reach;
 }

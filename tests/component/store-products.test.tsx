@@ -322,6 +322,14 @@ describe('effects a seller cannot see on the platform', () => {
     window.location.hash = `#/store-products?platform=shopee&store=${store}&item=${half}`;
     const detail = await screen.findByTestId('sp-detail');
     expect(within(detail).getByTestId('spd-not-managed').textContent).toMatch(/^1 variant not managed.*Shelfsync never pushes its stock/);
+
+    // The drawer's auto sync switch asks with what it pushes before switching on.
+    fireEvent.click(screen.getByTestId('spd-auto'));
+    const ask = await screen.findByTestId('sp-auto-on-dialog');
+    await within(ask).findByTestId('sp-auto-on-effects-headline');
+    expect((await db.storeProducts.get(half))?.autoSync).toBe(0);
+    fireEvent.click(screen.getByTestId('sp-auto-on-confirm'));
+    await waitFor(async () => expect((await db.storeProducts.get(half))?.autoSync).toBe(1));
   });
 
   it('marks platform stock that is not the push quantity (45 where 40 would be pushed), on the variant and the listing, and filters by it', async () => {

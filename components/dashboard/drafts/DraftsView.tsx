@@ -4,6 +4,7 @@ import { Alert, App, Button, Empty, Segmented, Space, Table, Typography } from '
 import { CopyOutlined, DeleteOutlined, RocketOutlined } from '@ant-design/icons';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
+import { storeLabel } from '@/lib/stores/label';
 import { t } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
@@ -30,7 +31,7 @@ interface Props {
 export function DraftsView({ store, openDraft, onOpenDraft }: Props) {
   const { message, modal } = App.useApp();
   const { byId } = useStores();
-  const storeNames = useMemo(() => new Map([...byId].map(([id, s]) => [id, s.name])), [byId]);
+  const storeNames = useMemo(() => new Map([...byId].map(([id, s]) => [id, storeLabel(s)])), [byId]);
   const [status, setStatus] = useState<StatusFilter>('all');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);

@@ -15,6 +15,7 @@ import { LogStatusTag } from '../sync/labels';
 import { SyncJobModal } from '../sync/SyncJobModal';
 import { SyncLogTable } from '../sync/SyncLogTable';
 import { ConnectModal, optionText, type ConnectTarget } from './ConnectModal';
+import { AutoSyncConfirm } from './AutoSyncConfirm';
 import { PushQuantity } from './ExplainQuantity';
 import { ListingImage } from './ListingImage';
 import { ListingMarks, PlatformStock, notManagedOf } from './ListingMarks';
@@ -80,12 +81,16 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
       else setJob({ id: answer.jobId, title: tn('sp_retryTitle', answer.variants) });
     });
 
+  // On pushes at once, so it is confirmed with what it pushes (AutoSyncConfirm); off pushes nothing.
+  const [confirmOn, setConfirmOn] = useState(false);
   const setAuto = (enabled: boolean) =>
-    run('auto', async () => {
-      await call('storeProducts.setAutoSync', { storeId: store.id, storeProductIds: [storeProductId!], enabled });
-      message.success(t(enabled ? 'sp_autoOnOne' : 'sp_autoOffOne'));
-      query.reload();
-    });
+    enabled
+      ? setConfirmOn(true)
+      : run('auto', async () => {
+          await call('storeProducts.setAutoSync', { storeId: store.id, storeProductIds: [storeProductId!], enabled });
+          message.success(t('sp_autoOffOne'));
+          query.reload();
+        });
 
   const disconnect = (v: ListingVariant) =>
     run(`disconnect-${v.id}`, async () => {
@@ -95,6 +100,17 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
     });
 
   return (
+    <>
+    <AutoSyncConfirm
+      storeId={store.id}
+      target={confirmOn && storeProductId ? { storeProductIds: [storeProductId] } : null}
+      count={1}
+      onClose={() => setConfirmOn(false)}
+      onDone={() => {
+        setConfirmOn(false);
+        query.reload();
+      }}
+    />
     <Drawer
       open={open}
       onClose={onClose}
@@ -206,5 +222,6 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
       <ConnectModal target={connecting} onClose={() => setConnecting(null)} onConnected={() => { setConnecting(null); query.reload(); }} />
       <SyncJobModal jobId={job?.id ?? null} title={job?.title ?? ''} onClose={() => setJob(null)} onFinished={query.reload} />
     </Drawer>
+    </>
   );
 }

@@ -80,7 +80,7 @@ export function StoreWorkspace({ store, stores, view, item, draft }: Props) {
           style={{ margin: '8px 0' }}
           data-testid="sp-no-rule"
           title={t('sp_noRuleBanner', store.name)}
-          action={<Button size="small" type="primary" onClick={() => setRulesOpen(true)} data-testid="sp-no-rule-setup">{t('sp_setUpRule')}</Button>}
+          action={<Button size="small" type="primary" onClick={() => setRulesOpen(true)} data-testid="sp-no-rule-setup">{t('sp_noRuleSetUp')}</Button>}
         />
       )}
       <Tabs

@@ -6,6 +6,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { t, tn } from '@/lib/i18n';
+import { storeLabel } from '@/lib/stores/label';
 import { errorText } from '@/components/common/commandErrors';
 import { formatNumber } from '../inventory/format';
 import { useWarehouses, warehouseLabel } from '../inventory/useWarehouses';
@@ -104,7 +105,7 @@ export function SyncRulesPanel({ storeId }: { storeId?: number }) {
                       const s = byId.get(id);
                       return (
                         <Tag key={id} color={s ? PLATFORM_TINT[s.platform] : undefined} variant={id === storeId ? 'solid' : 'outlined'}>
-                          {s?.name ?? `#${id}`}
+                          {s ? storeLabel(s) : `#${id}`}
                         </Tag>
                       );
                     })}

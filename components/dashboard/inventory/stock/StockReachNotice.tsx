@@ -33,7 +33,7 @@ export function StockReachNotice({ notice, onClose }: { notice: ReachNotice | nu
               {reach.autoSyncOff.length > 0 && <Typography.Text>{tn('stock_reachOff', reach.autoSyncOff.length)}</Typography.Text>}
               {reach.autoSyncOff.map((s) => (
                 <Space key={s.storeId} size={8} data-testid={`stock-reach-off-${s.storeId}`}>
-                  <Typography.Text strong>{s.name}</Typography.Text>
+                  <Typography.Text strong>{s.label}</Typography.Text>
                   <Typography.Text type="secondary">{tn('stock_reachListings', s.storeProductIds.length)}</Typography.Text>
                   <Button size="small" onClick={() => setTurningOn({ storeId: s.storeId, ids: s.storeProductIds })} data-testid={`stock-reach-turn-on-${s.storeId}`}>
                     {t('stock_reachTurnOn')}
@@ -41,7 +41,7 @@ export function StockReachNotice({ notice, onClose }: { notice: ReachNotice | nu
                 </Space>
               ))}
               {reach.noRule.length > 0 && (
-                <Typography.Text type="secondary" data-testid="stock-reach-no-rule">{t('stock_reachNoRule', reach.noRule.map((s) => s.name).join(', '))}</Typography.Text>
+                <Typography.Text type="secondary" data-testid="stock-reach-no-rule">{t('stock_reachNoRule', reach.noRule.map((s) => s.label).join(', '))}</Typography.Text>
               )}
             </Space>
           ) : undefined
