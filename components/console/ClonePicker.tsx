@@ -1,7 +1,7 @@
 // Clone…: choose one or several destination stores; each gets a draft in its To be published,
 // with the result per destination.
 import { useEffect, useState } from 'react';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import type { StoreBrief } from '@/lib/consoles/runtime/actions';
 import { useSession } from './context';
 import { Popover } from './Popover';
@@ -31,7 +31,7 @@ export function ClonePicker({ ids, anchor, onClose }: { ids: string[]; anchor: E
     }
   };
   return (
-    <Popover anchor={anchor} title={ids.length === 1 ? t('console_cloneTitleOne') : t('console_cloneTitle', ids.length)} onClose={onClose} testId="clone-picker">
+    <Popover anchor={anchor} title={ids.length === 1 ? t('console_cloneTitleOne') : tn('console_cloneTitle', ids.length)} onClose={onClose} testId="clone-picker">
       {stores === null && <p className="ss-help">{t('console_loading')}</p>}
       {stores?.length === 0 && <p className="ss-help">{t('console_cloneNoStores')}</p>}
       {!!stores?.length && (

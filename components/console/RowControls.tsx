@@ -2,7 +2,7 @@
 // Sync now, the auto-sync switch, Clone…, and the connection (the system SKU, or Connect…).
 // Every label and value is React text: nothing from the page or the platform is ever HTML.
 import { memo } from 'react';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import type { ItemStatus } from '@/lib/consoles/runtime/store';
 import { useBusy, useConsole, useSession, useStatus } from './context';
 import { Spinner } from './icons';
@@ -10,7 +10,7 @@ import { StatusIcon } from './StatusIcon';
 
 export function connectionLabel(s: ItemStatus): string {
   const connected = s.variants.filter((v) => v.systemSku);
-  if (s.connected === 'all') return connected.length === 1 ? connected[0]!.systemSku! : t('console_nSkus', connected.length);
+  if (s.connected === 'all') return connected.length === 1 ? connected[0]!.systemSku! : tn('console_nSkus', connected.length);
   if (s.connected === 'some') return t('console_someConnected', connected.length, s.variants.length);
   return t('console_connect');
 }

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send, type CommandOutput } from '@/lib/commands/client';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import { StoreStatus } from './StoreStatus';
 import { activeTabUrl, isWebPage } from './tab';
 
@@ -135,7 +135,7 @@ export function PopupApp() {
             </select>
           </label>
           <StoreStatus key={store.id} store={store} heartbeat={status.engineHeartbeat} onOpen={(hash) => openDashboard(hash)} />
-          {status.storeCount > 1 && <p className="popup__muted popup__small" data-testid="popup-store-count">{t('popup_stores', status.storeCount)}</p>}
+          {status.storeCount > 1 && <p className="popup__muted popup__small" data-testid="popup-store-count">{tn('popup_stores', status.storeCount)}</p>}
         </section>
       )}
       <button type="button" className={store ? 'popup__link' : 'popup__primary'} data-testid="popup-open-dashboard" onClick={() => openDashboard()}>

@@ -2,7 +2,7 @@
 // sync and its health, with the two quick actions.
 import { useState, type ReactNode } from 'react';
 import { send, type CommandOutput } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { ago } from '../console/format';
 
 export type StoreDetail = NonNullable<CommandOutput<'system.status'>['store']>;
@@ -40,9 +40,7 @@ export function StoreStatus({ store, heartbeat, onOpen }: { store: StoreDetail; 
               <span className="popup__strong">{rule.name}</span>
               <span className="popup__muted">
                 {' · '}
-                {rule.warehouses === 1
-                  ? t('popup_ruleDetailOne', t(rule.inventoryType === 'sellable' ? 'popup_sellable' : 'popup_sellableInTransit'), rule.ratioPercent)
-                  : t('popup_ruleDetail', t(rule.inventoryType === 'sellable' ? 'popup_sellable' : 'popup_sellableInTransit'), rule.ratioPercent, rule.warehouses)}
+                {tn('popup_ruleDetail', rule.warehouses, t(rule.inventoryType === 'sellable' ? 'popup_sellable' : 'popup_sellableInTransit'), rule.ratioPercent)}
               </span>
             </>
           ) : (
@@ -50,7 +48,7 @@ export function StoreStatus({ store, heartbeat, onOpen }: { store: StoreDetail; 
           )}
         </Row>
         <Row label={t('popup_autoSync')} testId="popup-auto-sync">
-          {t('popup_autoSyncCount', store.autoSync, store.listings)}
+          {tn('popup_autoSyncCount', store.listings, store.autoSync)}
         </Row>
         <Row label={t('popup_pushes')} testId="popup-pushes">
           <span className={store.failed ? 'popup__bad' : undefined}>{t('popup_pushCounts', store.pending, store.failed)}</span>

@@ -393,6 +393,8 @@ describe('unconnected variants', () => {
 
     await screen.findByTestId('unc-row-HAT-X');
     expect(screen.getByTestId('unc-reason-all').textContent).toBe('All (4)');
+    const total = () => document.querySelector('.ant-pagination-total-text')?.textContent;
+    expect(total()).toBe('4 variants');
     expect(screen.getByTestId('unc-reason-no_matching_sku').textContent).toBe('No matching SKU 1');
     expect(screen.getByTestId('unc-reason-empty_sku').textContent).toBe('Empty SKU 1');
     expect(screen.getByTestId('unc-reason-ambiguous_sku').textContent).toBe('Several candidates 1');
@@ -404,6 +406,7 @@ describe('unconnected variants', () => {
     fireEvent.click(screen.getByTestId('unc-reason-empty_sku'));
     await waitFor(() => expect(screen.queryByTestId('unc-row-HAT-X')).toBeNull());
     expect(document.querySelectorAll('[data-testid^="unc-row-"]').length).toBe(1);
+    expect(total()).toBe('1 variant');
     fireEvent.click(screen.getByTestId('unc-reason-all'));
     await screen.findByTestId('unc-row-HAT-X');
 

@@ -92,7 +92,7 @@ describe('sync rules', () => {
     fireEvent.click(screen.getByTestId('rule-preview-button'));
 
     const preview = await screen.findByTestId('rule-preview');
-    expect(within(preview).getByTestId('rule-preview-summary').textContent).toBe('1 variants change their pushed quantity; 0 stay the same.');
+    expect(within(preview).getByTestId('rule-preview-summary').textContent).toBe('1 variant changes its pushed quantity; 0 stay the same.');
     expect(within(preview).getByText('Listing BAG-1')).toBeTruthy();
     expect(within(preview).getByText('none')).toBeTruthy();
     expect(within(preview).getByText('160')).toBeTruthy();
@@ -117,7 +117,8 @@ describe('sync rules', () => {
     render(<DashboardApp />);
 
     const row = await screen.findByTestId('rule-row-Main');
-    await waitFor(() => expect(row.textContent).toBe('MainSellable100 %Jakarta DC (JKT)Shopee Jakarta'));
+    // The store by its label: no shop id learnt here, so Shelfsync's own store number.
+    await waitFor(() => expect(row.textContent).toBe(`MainSellable100 %Jakarta DC (JKT)Shopee Jakarta · #${store}`));
 
     fireEvent.click(screen.getByTestId('rules-add'));
     fireEvent.change(await screen.findByTestId('rule-name'), { target: { value: 'Second' } });
@@ -161,6 +162,8 @@ describe('sync log page', () => {
     render(<DashboardApp />);
 
     await waitFor(() => expect(document.querySelectorAll('[data-testid^="log-row-"]').length).toBe(3));
+    const total = () => document.querySelector('.ant-pagination-total-text')?.textContent;
+    expect(total()).toBe('3 pushes');
     const rows = [...document.querySelectorAll<HTMLElement>('[data-testid^="log-row-"]')];
     await waitFor(() => expect(rows[0]!.textContent).toMatch(/Shopee Jakarta.*Listing CUP-1.*CUP-1.*Stock change.*12.*Success/));
     expect(rows[0]!.textContent).toMatch(/sent after 500 ms/);
@@ -176,5 +179,6 @@ describe('sync log page', () => {
     await choose('log-filter-status', 'Failed');
     await waitFor(() => expect(document.querySelectorAll('[data-testid^="log-row-"]').length).toBe(1));
     expect(document.querySelector('[data-testid^="log-row-"]')?.getAttribute('data-status')).toBe('failed');
+    await waitFor(() => expect(total()).toBe('1 push'));
   });
 });

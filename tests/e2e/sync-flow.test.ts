@@ -151,7 +151,10 @@ describe.skipIf(!findChromium())('sync rule, manual sync, auto sync and the sync
     await row(first.itemId).locator('.ant-checkbox-input').check();
     await page.getByTestId('sp-more').click();
     await page.getByTestId('sp-more-auto-on').click();
-    await page.getByText('Auto sync switched on for 1 listings.').waitFor();
+    // Switching on asks first, with what it pushes.
+    await page.getByTestId('sp-auto-on-dialog').waitFor();
+    await page.getByTestId('sp-auto-on-confirm').click();
+    await page.getByText('Auto sync switched on for 1 listing.').waitFor();
     await expect.poll(() => syncIcon(first.itemId).getAttribute('data-auto')).toBe('on');
     expect(await syncIcon(second.itemId).getAttribute('data-auto')).toBe('off');
     await shot(page, 'sync-auto-on');

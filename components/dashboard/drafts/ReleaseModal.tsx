@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { t } from '@/lib/i18n';
 import { isFinished, useJob } from '@/components/common/useJob';
 import { JobProgress } from '@/components/common/JobProgress';
+import { formatNumber } from '../inventory/format';
 import { moduleHref } from '../store-products/location';
 import type { StoreView } from '../store-products/useStores';
 import { tn } from './plural';
@@ -51,7 +52,7 @@ export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props)
         <JobProgress
           job={job}
           pollError={pollError}
-          progressText={(done, total) => t('release_progress', done, total)}
+          progressText={(done, total) => tn(total, 'release_progress_one', 'release_progress_other', formatNumber(done))}
           startingText={t('release_starting')}
           failedTitle={t('release_jobFailed')}
           testId="release"

@@ -87,7 +87,7 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
     }
     const what = t(action === 'sync' ? 'sp_allSync' : 'sp_allAutoOff');
     modal.confirm({
-      title: t('sp_allConfirmTitle', what, formatNumber(total)),
+      title: tn('sp_allConfirmTitle', total, what),
       content: isFiltered(filter) ? t('sp_allConfirmFiltered') : t('sp_allConfirmEverything'),
       okText: what,
       cancelText: t('common_cancel'),

@@ -41,7 +41,7 @@ export function PlatformPicker({ stores }: { stores: StoreView[] | undefined }) 
                 <Typography.Text type="secondary">…</Typography.Text>
               ) : n > 0 ? (
                 <>
-                  <Typography.Text data-testid={`sp-platform-count-${p}`}>{t(n === 1 ? 'sp_oneStore' : 'sp_nStores', n)}</Typography.Text>
+                  <Typography.Text data-testid={`sp-platform-count-${p}`}>{tn('sp_nStores', n)}</Typography.Text>
                   {total && (
                     <Typography.Text type="secondary" data-testid={`sp-platform-listings-${p}`}>
                       {tn('sp_cardListings', total.listings)}

@@ -6,7 +6,7 @@ import { LinkOutlined, PlusOutlined, SearchOutlined, ThunderboltOutlined } from 
 import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { formatNumber, PAGE_SIZES } from '../inventory/format';
@@ -191,7 +191,7 @@ export function UnconnectedView({ store }: { store: StoreView }) {
         onRow={(v) => ({ 'data-testid': `unc-row-${v.sellerSku || `empty-${v.id}`}` }) as HTMLAttributes<HTMLElement>}
         pagination={{
           current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
-          showTotal: (n) => t('unc_total', formatNumber(n)),
+          showTotal: (n) => tn('unc_total', n),
           onChange: (p, size) => {
             setPage(size !== pageSize ? 1 : p);
             setPageSize(size);

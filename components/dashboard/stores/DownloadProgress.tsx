@@ -3,7 +3,8 @@
 import { Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { call, type CommandOutput } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
+import { formatNumber } from '../inventory/format';
 
 export type JobView = CommandOutput<'jobs.get'>;
 
@@ -55,7 +56,7 @@ export function DownloadProgress({ jobId, onEnd }: { jobId: number; onEnd: (job:
   return (
     <Space orientation="vertical" size={0} style={{ width: '100%' }} data-testid={`store-download-progress-${jobId}`}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {known ? t('stores_downloadProgress', done, total) : t('stores_downloadStarting')}
+        {known ? tn('stores_downloadProgress', total, formatNumber(done)) : t('stores_downloadStarting')}
       </Typography.Text>
       <Progress
         percent={percent}

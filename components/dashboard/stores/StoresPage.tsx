@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { StoreStatus } from '@/lib/db/types';
-import { t, type MessageKey } from '@/lib/i18n';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import { ConnectDrawer, type ConnectStart } from './ConnectDrawer';
 import { DemoStoreButton } from './DemoStores';
 import { DownloadProgress, type JobView } from './DownloadProgress';
@@ -130,7 +130,7 @@ export function StoresPage() {
   const remove = (store: StoreView) =>
     withBusy(`remove-${store.id}`, async () => {
       const answer = await call('stores.remove', { id: store.id });
-      message.success(t('stores_removedToast', store.name, answer.storeProducts));
+      message.success(tn('stores_removedToast', answer.storeProducts, store.name));
     });
 
   const openConnect = (start?: ConnectStart) => setDrawer({ open: true, start });
@@ -138,7 +138,7 @@ export function StoresPage() {
     setDrawer({ open: false });
     message.success(t('stores_connectedToast', store.name));
   };
-  const onDemoAdded = (names: string[]) => message.success(t('demo_addedToast', names.length));
+  const onDemoAdded = (names: string[]) => message.success(tn('demo_addedToast', names.length));
 
   const connectButton = (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => openConnect()} data-testid="store-connect">

@@ -2,7 +2,7 @@
 import { Alert, Space, Table, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import type { CommandOutput } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { StoreName } from '@/components/common/StoreName';
 import { formatNumber } from '../inventory/format';
 import type { StoreView } from '../store-products/useStores';
@@ -21,7 +21,7 @@ export function RulePreview({ preview, stores }: { preview: Preview; stores: Map
       <Alert
         type={preview.changed ? 'info' : 'success'}
         showIcon
-        title={<span data-testid="rule-preview-summary">{preview.changed ? t('rules_previewChanged', formatNumber(preview.changed), formatNumber(preview.unchanged)) : t('rules_previewNothing', formatNumber(preview.total))}</span>}
+        title={<span data-testid="rule-preview-summary">{preview.changed ? tn('rules_previewChanged', preview.changed, tn('rules_previewUnchanged', preview.unchanged)) : tn('rules_previewNothing', preview.total)}</span>}
         description={t('rules_previewHelp')}
       />
       {preview.items.length > 0 && (
@@ -47,7 +47,7 @@ export function RulePreview({ preview, stores }: { preview: Preview; stores: Map
           ]}
         />
       )}
-      {preview.changed > preview.items.length && <Typography.Text type="secondary">{t('rules_previewFirst', formatNumber(preview.items.length))}</Typography.Text>}
+      {preview.changed > preview.items.length && <Typography.Text type="secondary">{tn('rules_previewFirst', preview.items.length)}</Typography.Text>}
     </Space>
   );
 }

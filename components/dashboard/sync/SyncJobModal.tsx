@@ -4,9 +4,10 @@ import { Alert, Button, Modal, Progress, Space, Statistic, Table, Tag, Typograph
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { getDb } from '@/lib/db/database';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { isFinished, useJob } from '@/components/common/useJob';
 import { JobProgress } from '@/components/common/JobProgress';
+import { formatNumber } from '../inventory/format';
 
 interface ListingResult { storeProductId: number; title?: string; platformItemId?: string; success: number; failed: number; skipped: number; errors: string[] }
 interface SyncResult { variants: number; success: number; failed: number; skipped: number; listings: ListingResult[] }
@@ -56,7 +57,7 @@ export function SyncJobModal({ jobId, title, onClose, onFinished }: Props) {
         <JobProgress
           job={job}
           pollError={pollError}
-          progressText={(done, total) => t('log_jobProgress', done, total)}
+          progressText={(done, total) => tn('log_jobProgress', total, formatNumber(done))}
           startingText={t('log_jobStarting')}
           failedTitle={t('log_jobFailed')}
           testId="sync-job"
@@ -73,7 +74,7 @@ export function SyncJobModal({ jobId, title, onClose, onFinished }: Props) {
                   <Statistic title={t('log_resultFailed')} value={result.failed} styles={{ content: { color: result.failed ? '#ff4d4f' : undefined } }} data-testid="sync-job-failed-count" />
                   <Statistic title={t('log_resultSkipped')} value={result.skipped} data-testid="sync-job-skipped" />
                 </Space>
-                <Typography.Text type="secondary">{t('log_resultVariants', result.variants, result.listings.length)}</Typography.Text>
+                <Typography.Text type="secondary">{tn('log_resultVariants', result.variants, tn('log_resultListings', result.listings.length))}</Typography.Text>
                 <Table<ListingResult>
                   size="small"
                   rowKey="storeProductId"

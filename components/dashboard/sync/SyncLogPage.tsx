@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { SyncLogStatus } from '@/lib/db/types';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { storeLabel } from '@/lib/stores/label';
 import { errorText } from '@/components/common/commandErrors';
 import { readHashParam, writeHashParams } from '@/components/common/hashParams';
@@ -98,7 +98,7 @@ export function SyncLogPage() {
         </Tooltip>
       </Space>
       <SyncLogTable storeId={storeId} status={status} wide stores={byId} pageSize={50} />
-      <SyncJobModal jobId={job?.id ?? null} title={t('sp_retryTitle', job?.variants ?? 0)} onClose={() => setJob(null)} />
+      <SyncJobModal jobId={job?.id ?? null} title={tn('sp_retryTitle', job?.variants ?? 0)} onClose={() => setJob(null)} />
     </ModuleTheme>
   );
 }

@@ -7,7 +7,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { call, type CommandOutput } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { SyncLogStatus } from '@/lib/db/types';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { StoreName } from '@/components/common/StoreName';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { formatNumber, PAGE_SIZES } from '../inventory/format';
@@ -65,7 +65,7 @@ export function SyncLogTable({ storeId, storeProductId, status, wide, stores, pa
         onRow={(r) => ({ 'data-testid': `log-row-${r.id}`, 'data-status': r.status, 'data-quantity': r.quantity ?? '' }) as HTMLAttributes<HTMLElement>}
         pagination={{
           current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: !!wide, pageSizeOptions: PAGE_SIZES, size: 'small',
-          showTotal: (n) => t('log_total', formatNumber(n)),
+          showTotal: (n) => tn('log_total', n),
           onChange: (p, size) => {
             setPage(size !== pageSize ? 1 : p);
             setPageSize(size);
@@ -102,7 +102,7 @@ export function SyncLogTable({ storeId, storeProductId, status, wide, stores, pa
           {
             title: t('log_colStatus'), dataIndex: 'status', width: 110,
             render: (v: SyncLogStatus, r: LogRow) => (
-              <Tooltip title={r.attempts > 1 ? t('log_attempts', r.attempts) : undefined}>
+              <Tooltip title={r.attempts > 1 ? tn('log_attempts', r.attempts) : undefined}>
                 <span><LogStatusTag status={v} /></span>
               </Tooltip>
             ),

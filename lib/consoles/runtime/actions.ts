@@ -73,7 +73,7 @@ export class ConsoleActions {
       return { ok: false, message: answer.error.message };
     }
     void this.followSync(ids, since);
-    return { ok: true, message: t('console_resultSync', ids.length) };
+    return { ok: true, message: tn('console_resultSync', ids.length) };
   }
 
   private async followSync(ids: string[], since: number): Promise<void> {
@@ -108,7 +108,7 @@ export class ConsoleActions {
       return { ok: false, message: answer.error.message };
     }
     this.store.setBusy(marked, null);
-    return { ok: true, message: t(enabled ? 'console_resultAutoOn' : 'console_resultAutoOff', ids.length) };
+    return { ok: true, message: tn(enabled ? 'console_resultAutoOn' : 'console_resultAutoOff', ids.length) };
   }
 
   /** What switching auto sync on for these listings pushes now (nothing is changed). */
@@ -148,10 +148,10 @@ export class ConsoleActions {
     const perStore = destinationStoreIds.map((storeId) => {
       const made = (data.drafts ?? []).filter((d) => d.storeId === storeId).length;
       const err = (data.errors ?? []).find((e) => e.storeId === storeId);
-      return made ? { storeId, ok: true, text: made === 1 ? t('console_cloneMadeOne') : t('console_cloneMade', made) } : { storeId, ok: false, text: err?.message ?? t('console_cloneNone') };
+      return made ? { storeId, ok: true, text: tn('console_cloneMade', made) } : { storeId, ok: false, text: err?.message ?? t('console_cloneNone') };
     });
     const drafts = data.drafts?.length ?? 0;
-    return { ok: drafts > 0, message: t('console_resultCloned', drafts), perStore };
+    return { ok: drafts > 0, message: tn('console_resultCloned', drafts), perStore };
   }
 
   async connect(id: string, productId: number, storeVariantId?: number): Promise<ActionResult> {
