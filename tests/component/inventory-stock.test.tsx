@@ -117,7 +117,7 @@ describe('stock page', () => {
     expect(within(reach).getByTestId('stock-reach-title').textContent).toBe('TEE-1 in JKT: pushed to 2 listings in 1 store.');
     expect(reach.textContent).toMatch(/1 store has auto sync off for this SKU/);
     expect(within(reach).getByTestId(`stock-reach-off-${lazada}`).textContent).toMatch(/Lazada SG1 listing/);
-    expect(within(reach).getByTestId('stock-reach-no-rule').textContent).toBe('No sync rule covers TikTok ID, so nothing is pushed there.');
+    expect(within(reach).getByTestId('stock-reach-no-rule').textContent).toBe('No sync rule covers TikTok ID · TikTok ID, so nothing is pushed there.'); // name · shop id (this fixture's shopRef is the name)
 
     // Turn on… asks with what it pushes (the stale listing shows 0; Shelfsync has 15).
     fireEvent.click(within(reach).getByTestId(`stock-reach-turn-on-${lazada}`));
