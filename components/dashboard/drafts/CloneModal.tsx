@@ -4,14 +4,13 @@
 import { Alert, App, Button, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { call, type CommandOutput } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { StoreName } from '@/components/common/StoreName';
 import { moduleHref } from '../store-products/location';
 import { PlatformMark } from '../store-products/PlatformMark';
 import { useStores, type StoreView } from '../store-products/useStores';
 import { StoreChooser } from './StoreChooser';
-import { tn } from './plural';
 
 type CloneAnswer = CommandOutput<'storeProducts.clone'>;
 
@@ -61,13 +60,13 @@ export function CloneModal({ source, storeProductIds: selected, titles = [], onC
     <Space>
       <Button onClick={onClose}>{t('common_cancel')}</Button>
       <Button type="primary" disabled={!chosen.length} loading={busy} onClick={() => void confirm()} data-testid="clone-confirm">
-        {chosen.length ? tn(chosen.length, 'clone_confirm_one', 'clone_confirm') : t('clone_confirmNone')}
+        {chosen.length ? tn('clone_confirm', chosen.length) : t('clone_confirmNone')}
       </Button>
     </Space>
   );
 
   return (
-    <Modal open title={tn(storeProductIds.length, 'clone_title_one', 'clone_title')} onCancel={onClose} footer={footer} width={720}>
+    <Modal open title={tn('clone_title', storeProductIds.length)} onCancel={onClose} footer={footer} width={720}>
       <div data-testid="clone-modal">
         {!answer ? (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -87,7 +86,7 @@ export function CloneModal({ source, storeProductIds: selected, titles = [], onC
         ) : (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="clone-result">
             {answer.result.drafts.length > 0 ? (
-              <Alert type="success" showIcon title={tn(answer.result.drafts.length, 'clone_made_one', 'clone_made')} description={t('clone_madeHelp')} />
+              <Alert type="success" showIcon title={tn('clone_made', answer.result.drafts.length)} description={t('clone_madeHelp')} />
             ) : (
               <Alert type="error" showIcon title={t('clone_noneMade')} />
             )}
@@ -111,7 +110,7 @@ export function CloneModal({ source, storeProductIds: selected, titles = [], onC
                   title: t('clone_colResult'), key: 'result',
                   render: (_, d) => (
                     <Space orientation="vertical" size={2}>
-                      {d.drafts > 0 && <Tag color="success">{tn(d.drafts, 'clone_nDrafts_one', 'clone_nDrafts')}</Tag>}
+                      {d.drafts > 0 && <Tag color="success">{tn('clone_nDrafts', d.drafts)}</Tag>}
                       {d.errors.map((e) => <Typography.Text key={e} type="danger">{e}</Typography.Text>)}
                     </Space>
                   ),

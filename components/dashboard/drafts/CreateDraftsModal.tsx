@@ -3,12 +3,11 @@
 import { Alert, App, Button, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { moduleHref } from '../store-products/location';
 import { useStores } from '../store-products/useStores';
 import { StoreChooser } from './StoreChooser';
-import { tn } from './plural';
 
 interface Props {
   productIds: number[];
@@ -45,12 +44,12 @@ export function CreateDraftsModal({ productIds: selected, onClose, onCreated }: 
   ) : (
     <Space>
       <Button onClick={onClose}>{t('common_cancel')}</Button>
-      <Button type="primary" disabled={!storeId} loading={busy} onClick={() => void create()} data-testid="create-drafts-confirm">{tn(productIds.length, 'draft_createConfirm_one', 'draft_createConfirm')}</Button>
+      <Button type="primary" disabled={!storeId} loading={busy} onClick={() => void create()} data-testid="create-drafts-confirm">{tn('draft_createConfirm', productIds.length)}</Button>
     </Space>
   );
 
   return (
-    <Modal open title={tn(productIds.length, 'draft_createTitle_one', 'draft_createTitle')} onCancel={onClose} footer={footer} width={600}>
+    <Modal open title={tn('draft_createTitle', productIds.length)} onCancel={onClose} footer={footer} width={600}>
       <div data-testid="create-drafts-modal">
         {made === null || !store ? (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -67,7 +66,7 @@ export function CreateDraftsModal({ productIds: selected, onClose, onCreated }: 
             type="success"
             showIcon
             data-testid="create-drafts-result"
-            title={tn(made, 'draft_createMade_one', 'draft_createMade', store.name)}
+            title={tn('draft_createMade', made, store.name)}
             description={
               <Typography.Link href={moduleHref({ platform: store.platform, storeId: store.id, view: 'drafts' })} onClick={onClose} data-testid="create-drafts-open">
                 {t('clone_openDrafts')}

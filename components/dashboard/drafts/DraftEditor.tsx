@@ -4,7 +4,7 @@
 // sentence on the field it concerns, the platform's own text under Details.
 import { Alert, App, Button, Drawer, Empty, Space, Spin, Tooltip, Typography } from 'antd';
 import { RocketOutlined } from '@ant-design/icons';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import type { Platform } from '@/lib/platforms/types';
 import { PlatformMark } from '../store-products/PlatformMark';
 import type { StoreView } from '../store-products/useStores';
@@ -16,7 +16,6 @@ import { RefusalDetails } from './RefusalDetails';
 import { SaveIndicator } from './SaveIndicator';
 import type { DraftView } from './types';
 import { useDraftAutosave } from './useDraftAutosave';
-import { tn } from './plural';
 
 interface Props {
   draftId: number;
@@ -49,7 +48,7 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
     onRelease(draft);
   };
 
-  const blocked = !draft || auto.gone ? t('draft_releaseGone') : publishing ? t('draft_releaseBusy') : problems.length ? tn(problems.length, 'draft_releaseBlocked_one', 'draft_releaseBlocked') : null;
+  const blocked = !draft || auto.gone ? t('draft_releaseGone') : publishing ? t('draft_releaseBusy') : problems.length ? tn('draft_releaseBlocked', problems.length) : null;
   const releaseButton = (
     <Tooltip
       title={blocked && (
@@ -142,7 +141,7 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
                 : t('draft_sourceProducts')}
             </Typography.Text>
             {problems.length ? (
-              <Typography.Text type="warning" data-testid="draft-problem-count">{tn(problems.length, 'draft_problemsToFix_one', 'draft_problemsToFix')}</Typography.Text>
+              <Typography.Text type="warning" data-testid="draft-problem-count">{tn('draft_problemsToFix', problems.length)}</Typography.Text>
             ) : (
               <Typography.Text type="success" data-testid="draft-problem-count">{t('draft_readyToRelease')}</Typography.Text>
             )}

@@ -5,7 +5,7 @@ import { CopyOutlined, DeleteOutlined, RocketOutlined } from '@ant-design/icons'
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { storeLabel } from '@/lib/stores/label';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { PAGE_SIZES, formatNumber } from '../inventory/format';
@@ -17,7 +17,6 @@ import { DraftEditor } from './DraftEditor';
 import { ReleaseModal, type ReleaseRun } from './ReleaseModal';
 import type { DraftView } from './types';
 import { useDraftsSignal } from './useDraftCount';
-import { tn } from './plural';
 
 type StatusFilter = 'all' | 'draft' | 'publishing' | 'failed';
 
@@ -66,9 +65,9 @@ export function DraftsView({ store, openDraft, onOpenDraft }: Props) {
       }
       if (notReady.length) {
         modal.confirm({
-          title: tn(ready.length, 'release_someNotReady_one', 'release_someNotReady', drafts.length),
+          title: tn('release_someNotReady', ready.length, drafts.length),
           content: <NotReadyList drafts={notReady} />,
-          okText: tn(ready.length, 'release_releaseN_one', 'release_releaseN'),
+          okText: tn('release_releaseN', ready.length),
           cancelText: t('common_cancel'),
           onOk: () => startRelease(ready).catch((err: unknown) => void message.error(errorText(err))),
         });
@@ -84,7 +83,7 @@ export function DraftsView({ store, openDraft, onOpenDraft }: Props) {
 
   function deleteSelected() {
     modal.confirm({
-      title: tn(selected.length, 'draft_deleteConfirm_one', 'draft_deleteConfirm'),
+      title: tn('draft_deleteConfirm', selected.length),
       content: t('draft_deleteHelp'),
       okText: t('draft_delete'),
       okButtonProps: { danger: true },
@@ -104,7 +103,7 @@ export function DraftsView({ store, openDraft, onOpenDraft }: Props) {
         setBusy(null);
         setSelected([]);
         list.reload();
-        if (removed) message.success(tn(removed, 'draft_deleted_one', 'draft_deleted'));
+        if (removed) message.success(tn('draft_deleted', removed));
         if (refused.length) message.error(refused[0]!);
       },
     });
@@ -208,7 +207,7 @@ export function DraftsView({ store, openDraft, onOpenDraft }: Props) {
             onRow={(d) => ({ 'data-testid': `draft-row-${d.id}` }) as HTMLAttributes<HTMLElement>}
             pagination={{
               current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: PAGE_SIZES,
-              showTotal: (n) => tn(n, 'draft_total_one', 'draft_total'),
+              showTotal: (n) => tn('draft_total', n),
               onChange: (p, size) => {
                 setPage(size !== pageSize ? 1 : p);
                 setPageSize(size);

@@ -4,13 +4,12 @@
 // published to be fixed and released again).
 import { Button, Modal, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { isFinished, useJob } from '@/components/common/useJob';
 import { JobProgress } from '@/components/common/JobProgress';
 import { formatNumber } from '../inventory/format';
 import { moduleHref } from '../store-products/location';
 import type { StoreView } from '../store-products/useStores';
-import { tn } from './plural';
 import { RefusalDetails } from './RefusalDetails';
 
 export interface ReleaseRun {
@@ -42,7 +41,7 @@ export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props)
   return (
     <Modal
       open={run !== null}
-      title={tn(total, 'release_title_one', 'release_title', store.name)}
+      title={tn('release_title', total, store.name)}
       onCancel={onClose}
       width={820}
       destroyOnHidden
@@ -52,7 +51,7 @@ export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props)
         <JobProgress
           job={job}
           pollError={pollError}
-          progressText={(done, total) => tn(total, 'release_progress_one', 'release_progress_other', formatNumber(done))}
+          progressText={(done, total) => tn('release_progress', total, formatNumber(done))}
           startingText={t('release_starting')}
           failedTitle={t('release_jobFailed')}
           testId="release"

@@ -4,13 +4,12 @@ import { Button, Popover, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { formatNumber } from '../inventory/format';
 import { ListingImage } from '../store-products/ListingImage';
 import { shortDate } from '../store-products/time';
 import { DraftStatusTag } from './DraftStatusTag';
 import type { DraftVariant, DraftView } from './types';
-import { tn } from './plural';
 
 const MAX_LINES = 4;
 /** At most two lines of title, however long (and however few spaces) it is. */
@@ -35,7 +34,7 @@ export function ProblemsBadge({ draft }: { draft: Pick<DraftView, 'id' | 'valida
   }
   return (
     <Popover
-      title={tn(draft.validation.length, 'draft_problemsToFix_one', 'draft_problemsToFix')}
+      title={tn('draft_problemsToFix', draft.validation.length)}
       content={
         <ul style={{ margin: 0, paddingInlineStart: 18, maxWidth: 420 }}>
           {draft.validation.map((p, i) => <li key={i}>{p.message}</li>)}
