@@ -25,11 +25,15 @@ export async function runMenuAction(s: Session, action: MenuAction): Promise<Men
   switch (action) {
     case 'sync':
       return done(await s.actions.sync(ids));
-    case 'autoSyncOn':
-      // Switching on pushes at once: the in-page popover says what, then the seller confirms.
+    case 'autoSyncOn': {
+      // Switching on pushes at once: the in-page popover says what, then the seller confirms. A
+      // refusal (listings of no store of this page) is the menu's answer, with no popover.
+      const asked = await s.actions.previewAutoSyncOn(ids);
+      if (!asked.ok) return done(asked);
       await s.ensureUi();
       s.actions.openPicker('autoOn', ids, null);
       return { ok: true, message: '', opened: true, count: ids.length };
+    }
     case 'autoSyncOff':
       return done(await s.actions.setAutoSync(ids, false));
     case 'clone':
@@ -43,7 +47,12 @@ export async function runMenuAction(s: Session, action: MenuAction): Promise<Men
         s.actions.openPicker('connect', ids, null);
         return { ok: true, message: '', opened: true, count: 1 };
       }
-      // Several listings: Add system SKU, asked in the page with what it pushes.
+      {
+        // Several listings: Add system SKU, asked in the page with what it pushes — unless the
+        // listings are refused outright (starting at 0 needs no warehouse, so only that is asked).
+        const asked = await s.actions.previewAddSystemSku(ids, 'zero');
+        if (!asked.ok) return done(asked);
+      }
       await s.ensureUi();
       s.actions.openPicker('addSku', ids, null);
       return { ok: true, message: '', opened: true, count: ids.length };
