@@ -169,10 +169,11 @@ async function connectWork(db: ShelfsyncDB, vid: number, productId: number, t: n
   await db.storeVariants.put(next);
   await markIfAutoSync(db, [next], t);
   const [effect] = (await addEffects(db, emptyEffects(), [next])).items;
-  const rule = (await rulesForStores(db, [v.storeId])).get(v.storeId);
+  const pushQuantity = effect?.to ?? null;
   return {
-    id: vid, productId, connected: true, storeId: v.storeId, pushQuantity: effect?.to ?? null, from: v.platformStock, pushes: !!effect?.pushes,
-    reason: rule ? null : 'no_sync_rule', dryRun,
+    // Connected now, so the only way to have no number is a store without a rule.
+    id: vid, productId, connected: true, storeId: v.storeId, pushQuantity, from: v.platformStock, pushes: !!effect?.pushes,
+    reason: pushQuantity === null ? 'no_sync_rule' : null, dryRun,
   };
 }
 

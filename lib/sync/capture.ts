@@ -8,6 +8,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { MovementRow, PushQueueRow, StoreVariantRow, SyncLogRow, SyncTrigger } from '../db/types';
 import { addStockChangeListener } from '../inventory/hook';
 import { patchSyncStatus } from '../store-products/listIndex';
+import { movedParts, ruleMoves } from './quantity';
 
 let wake: (storeIds?: number[]) => void = () => undefined;
 
@@ -116,12 +117,10 @@ export async function captureStockChanges(db: ShelfsyncDB, movements: MovementRo
   const marked = new Map<number, { variant: StoreVariantRow; trigger: SyncTrigger; at: number }>();
   const superseded: { variant: StoreVariantRow; trigger: SyncTrigger; at: number }[] = [];
   for (const movement of movements) {
-    const sellableMoved = Math.max(0, movement.after.onHand - movement.after.reserved) !== Math.max(0, movement.before.onHand - movement.before.reserved);
-    const inTransitMoved = movement.after.inTransit !== movement.before.inTransit;
+    const moved = movedParts(movement);
     for (const v of variantsOf.get(movement.productId) ?? []) {
       const rule = ruleOfStore.get(v.storeId);
-      if (!rule || !rule.warehouseIds.includes(movement.warehouseId)) continue;
-      if (!(sellableMoved || (inTransitMoved && rule.inventoryType === 'sellable_in_transit'))) continue;
+      if (!rule || !ruleMoves(rule, movement.warehouseId, moved)) continue;
       const earlier = marked.get(v.id);
       if (earlier) superseded.push(earlier);
       marked.delete(v.id);

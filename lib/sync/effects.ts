@@ -7,7 +7,7 @@ import type { ShelfsyncDB } from '../db/database';
 import { storeVariantsAfter } from '../db/tables';
 import type { MovementRow, StoreVariantRow } from '../db/types';
 import { storeLabel } from '../stores/label';
-import { quantitiesFor, rulesForStores } from './quantity';
+import { movedParts, quantitiesFor, ruleMoves, rulesForStores } from './quantity';
 
 export interface PushEffect {
   storeVariantId: number;
@@ -137,10 +137,10 @@ export interface StockReach {
  *  naming what it did not reach, so the seller is not left to guess which stores went stale. */
 export async function stockChangeReach(db: ShelfsyncDB, movement: Pick<MovementRow, 'productId' | 'warehouseId' | 'before' | 'after'>): Promise<StockReach> {
   const reach: StockReach = { pushed: { variants: 0, listings: 0, stores: 0 }, autoSyncOff: [], noRule: [] };
-  const sellableMoved = Math.max(0, movement.after.onHand - movement.after.reserved) !== Math.max(0, movement.before.onHand - movement.before.reserved);
-  const inTransitMoved = movement.after.inTransit !== movement.before.inTransit;
+  const moved = movedParts(movement);
+  if (!moved.sellable && !moved.inTransit) return reach;
   const variants = await db.storeVariants.where('productId').equals(movement.productId).toArray();
-  if (!variants.length || !(sellableMoved || inTransitMoved)) return reach;
+  if (!variants.length) return reach;
   const storeIds = [...new Set(variants.map((v) => v.storeId))];
   const [rules, stores, listings] = await Promise.all([
     rulesForStores(db, storeIds),
@@ -160,7 +160,7 @@ export async function stockChangeReach(db: ShelfsyncDB, movement: Pick<MovementR
       if (!reach.noRule.some((n) => n.storeId === v.storeId)) reach.noRule.push({ storeId: v.storeId, name: store.name, label: storeLabel(store), platform: store.platform });
       continue;
     }
-    if (!rule.warehouseIds.includes(movement.warehouseId) || !(sellableMoved || (inTransitMoved && rule.inventoryType === 'sellable_in_transit'))) continue;
+    if (!ruleMoves(rule, movement.warehouseId, moved)) continue;
     if (autoSync.get(v.storeProductId)) {
       reach.pushed.variants++;
       pushedListings.add(v.storeProductId);

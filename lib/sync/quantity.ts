@@ -3,7 +3,7 @@
 //   base(w) = sellable(w) [+ inTransit(w) when R counts in transit], sellable = max(0, onHand − reserved).
 // Computed when a push is sent, never stored as truth; every number can be explained.
 import type { ShelfsyncDB } from '../db/database';
-import type { InventoryType, StockLevelRow, StoreVariantRow, SyncRuleRow } from '../db/types';
+import type { InventoryType, MovementRow, StockLevelRow, StoreVariantRow, SyncRuleRow } from '../db/types';
 import { sellableOf } from '../inventory/levels';
 
 export interface WarehouseContribution { warehouseId: number; sellable: number; inTransit: number }
@@ -37,6 +37,18 @@ export function quantityFrom(rule: SyncRuleRow, levels: (StockLevelRow | undefin
     warehouses,
     base,
   };
+}
+
+/** What a stock movement moved of the number's inputs (sellable, in transit). */
+export function movedParts(m: Pick<MovementRow, 'before' | 'after'>): { sellable: boolean; inTransit: boolean } {
+  return { sellable: sellableOf(m.after) !== sellableOf(m.before), inTransit: m.after.inTransit !== m.before.inTransit };
+}
+
+/** A rule's number moves with a movement when it counts the movement's warehouse and a part
+ *  that moved (in transit only for a rule that counts it). Change capture and an adjustment's
+ *  reach decide with this, so they never disagree. */
+export function ruleMoves(rule: Pick<SyncRuleRow, 'warehouseIds' | 'inventoryType'>, warehouseId: number, moved: { sellable: boolean; inTransit: boolean }): boolean {
+  return rule.warehouseIds.includes(warehouseId) && (moved.sellable || (moved.inTransit && rule.inventoryType === 'sellable_in_transit'));
 }
 
 export const NOT_CONNECTED: NoQuantity = { quantity: null, reason: 'not_connected', message: 'Not connected to a system product, so Shelfsync has no number for it.' };
