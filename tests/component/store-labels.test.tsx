@@ -109,7 +109,9 @@ describe('the store product module', () => {
     await addListing(twinA, 'A-1', 3);
     window.location.hash = '#/store-products';
     render(<DashboardApp />);
-    fireEvent.click(await screen.findByTestId('sp-platform-shopee'));
+    // A card is clickable once the stores are read (its count shows).
+    await screen.findByTestId('sp-platform-count-shopee');
+    fireEvent.click(screen.getByTestId('sp-platform-shopee'));
     await screen.findByTestId('sp-store-picker');
     expect(screen.getByTestId(`sp-shop-${twinA}`).textContent).toBe('100234 · ID');
     expect(screen.getByTestId(`sp-shop-${twinB}`).textContent).toBe('100777 · ID');
@@ -123,7 +125,8 @@ describe('the store product module', () => {
     await addListing(lazada, 'L-1', 1);
     window.location.hash = '#/store-products';
     render(<DashboardApp />);
-    fireEvent.click(await screen.findByTestId('sp-platform-lazada'));
+    await screen.findByTestId('sp-platform-count-lazada');
+    fireEvent.click(screen.getByTestId('sp-platform-lazada'));
     await screen.findByTestId('sp-row-item-L-1');
     expect(hashParams().get('platform')).toBe('lazada');
     expect(hashParams().get('store')).toBe(String(lazada));
