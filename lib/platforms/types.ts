@@ -150,6 +150,52 @@ export interface CreatedListing {
   variants: { sellerSku: string; platformVariantId: string }[];
 }
 
+/** An order's status in Shelfsync's words (ORDERS.md): what the line state machine needs.
+ *  `unpaid` reserves only when the store says so; `open` = paid, ready to ship, packed, on hold;
+ *  `shipped` = shipped, in transit, delivered, completed; `cancelled` = cancelled or failed
+ *  before it shipped; `returned` = returned, refunded or cancelled after it shipped. */
+export type OrderStatus = 'unpaid' | 'open' | 'shipped' | 'cancelled' | 'returned';
+export const ORDER_STATUSES = ['unpaid', 'open', 'shipped', 'cancelled', 'returned'] as const;
+
+/** Units of one listing variant in one order, all in one status. Per-unit platforms (Lazada,
+ *  TikTok) are folded into one line per (variant, status); a variant whose units differ in
+ *  status (one of three cancelled) gives one line per status. */
+export interface PlatformOrderLine {
+  platformItemId: string;
+  platformVariantId: string;
+  sellerSku: string;
+  quantity: number;
+  status: OrderStatus;
+}
+
+export interface PlatformOrder {
+  platformOrderId: string;
+  /** What the seller calls the order in the console (Shopify #1001, Lazada order number). */
+  displayName?: string;
+  status: OrderStatus;
+  /** The platform's own status word(s), for the seller to recognise. */
+  platformStatus: string;
+  /** Epoch ms. */
+  createdAt: number;
+  updatedAt: number;
+  lines: PlatformOrderLine[];
+}
+
+export interface ListOrdersOptions {
+  /** Orders updated at or after this epoch-ms time (the caller keeps the overlap). */
+  updatedSince: number;
+  /** Opaque cursor from the previous page of the same scan; absent = first page. */
+  cursor?: string | null;
+  pageSize?: number;
+}
+
+export interface ListOrdersPage {
+  /** In the platform's update order (oldest change first). */
+  orders: PlatformOrder[];
+  /** null when the scan is complete. */
+  nextCursor: string | null;
+}
+
 export interface PlatformAdapter {
   readonly platform: Platform;
   /** The most variants one stock-update call may carry (Lazada 50, Shopee 50 models of one item,
@@ -174,4 +220,8 @@ export interface PlatformAdapter {
   /** Release recovery on two-step platforms (Shopee, WooCommerce variable products): the item
    *  exists, its variants step did not finish — add the missing variants. */
   completeListing?(platformItemId: string, listing: NewListing): Promise<CreatedListing>;
+  /** One page of the shop's orders changed since a time, oldest change first, with their lines
+   *  (detail calls included: one page may be several platform calls). Paging stays within the
+   *  platform's limits (Shopee's 15-day window, Lazada's 5,000 offset) by moving the window. */
+  listOrders?(opts: ListOrdersOptions): Promise<ListOrdersPage>;
 }

@@ -3,7 +3,8 @@ import type { Ctx, SimResponse } from './http.ts';
 import { json, parseJsonBody } from './http.ts';
 import { buildItem, controlNewItem, createShop, findItem, patchItem, toControlItem } from './shops.ts';
 import { type FaultRule, type Shop, type SimState, type Stats, emptyStats } from './state.ts';
-import { type Platform, isObj, isPlatform, lowerBound, safeDecode } from './util.ts';
+import { NEUTRAL_STATUSES, type NeutralStatus, neutralOrder, placeOrder, setOrderStatus } from './orders.ts';
+import { type Platform, isInt, isObj, isPlatform, lowerBound, safeDecode } from './util.ts';
 
 const bad = (message: string, status = 400): SimResponse => json(status, { error: message });
 
@@ -86,6 +87,9 @@ function addStats(into: Stats, s: Stats): void {
   for (const [k, n] of Object.entries(s.rejected)) into.rejected[k] = (into.rejected[k] ?? 0) + n;
   into.stockUpdateCalls += s.stockUpdateCalls;
   into.stockUpdateEntries += s.stockUpdateEntries;
+  into.orderCalls += s.orderCalls;
+  into.ordersPlaced += s.ordersPlaced;
+  into.ordersRefused += s.ordersRefused;
 }
 
 export function handleControl(ctx: Ctx): SimResponse {
@@ -147,6 +151,8 @@ export function handleControl(ctx: Ctx): SimResponse {
       const i = lowerBound(ev.length, (k) => ev[k]!.at > since);
       return json(200, ev.slice(i));
     }
+    const orders = orderControl(state, shop, rest, method, body);
+    if (orders) return orders;
     return bad(`no control route ${method} ${path}`, 404);
   }
   if (path === '/apps' && method === 'POST') {
@@ -244,4 +250,32 @@ export function expireTokens(state: SimState, platform?: Platform, shopId?: stri
     for (const a of s.appPasswords) if (!a.revoked) ((a.revoked = true), n++);
   }
   return n;
+}
+
+/** POST/GET /__sim/shops/{id}/orders and POST .../orders/{orderId}/status (SIMULATOR.md). */
+function orderControl(state: SimState, shop: Shop, rest: string, method: string, body: Record<string, unknown>): SimResponse | undefined {
+  if (rest === '/orders' && method === 'GET') return json(200, shop.orders.byUpdate.map(neutralOrder));
+  if (rest === '/orders' && method === 'POST') {
+    const lines = body.lines;
+    if (!Array.isArray(lines) || lines.length === 0) return bad('lines must be a non-empty array of {sellerSku, quantity}');
+    for (const l of lines) {
+      if (!isObj(l) || typeof l.sellerSku !== 'string' || !l.sellerSku || !isInt(l.quantity) || l.quantity < 1 || l.quantity > 10_000) {
+        return bad('each line needs a sellerSku (string) and a quantity (integer 1..10000)');
+      }
+    }
+    if (body.status !== undefined && body.status !== 'unpaid' && body.status !== 'paid') return bad('status must be unpaid or paid');
+    const r = placeOrder(state, shop, lines as { sellerSku: string; quantity: number }[], (body.status as 'unpaid' | 'paid' | undefined) ?? 'paid');
+    if ('error' in r) return json(r.error === 'out_of_stock' ? 409 : 400, { error: r.error, message: r.message });
+    return json(201, { orderId: r.order.orderId, ...neutralOrder(r.order) });
+  }
+  const m = /^\/orders\/([^/]+)\/status$/.exec(rest);
+  if (m && method === 'POST') {
+    const order = shop.orders.byId.get(safeDecode(m[1]!));
+    if (!order) return bad(`no order ${m[1]} in shop ${shop.shopId}`, 404);
+    if (!NEUTRAL_STATUSES.includes(body.status as NeutralStatus) || body.status === 'unpaid') return bad('status must be one of paid, shipped, delivered, cancelled, returned');
+    const r = setOrderStatus(state, shop, order, body.status as NeutralStatus);
+    if ('error' in r) return json(409, { error: r.error, message: r.message });
+    return json(200, neutralOrder(r.order));
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 // Creating shops and items, platform status vocabularies, and the control-API item shape.
 import { generateItems, idGens } from './data.ts';
+import { OrderStore } from './orders.ts';
 import { type Shop, type SimState, emptyStats } from './state.ts';
 import { type Item, ItemStore, type Variant } from './store.ts';
 import { type Platform, isInt, isObj, randomAlnum, round2 } from './util.ts';
@@ -112,6 +113,7 @@ export function createShop(state: SimState, o: CreateShopOpts): Shop {
     usedNonces: new Map(),
     stats: emptyStats(),
     stockEvents: [],
+    orders: new OrderStore(),
   };
   if (p === 'woocommerce') {
     shop.wooKeys.push({ consumerKey: `ck_${randomAlnum(40).toLowerCase()}`, consumerSecret: `cs_${randomAlnum(40).toLowerCase()}`, permissions: 'read_write', revoked: false });

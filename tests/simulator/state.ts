@@ -1,6 +1,7 @@
 // Simulator state: shops, apps, tokens, auth codes, faults, stats and the request log.
 import type { IdGens } from './data.ts';
 import { Bans, CostBucket, TokenBuckets } from './ratelimit.ts';
+import type { OrderStore } from './orders.ts';
 import type { Item, ItemStore, Variant } from './store.ts';
 import { randomUUID } from 'node:crypto';
 import { type Platform, randomAlnum, randomHex } from './util.ts';
@@ -16,11 +17,17 @@ export interface StockEvent {
   stock: number;
   /** Epoch ms when the platform accepted the number. */
   at: number;
+  /** 'order' when a buyer's order (or its cancellation) moved the number, not a stock call. */
+  source?: 'order';
 }
 export interface Stats {
   calls: Record<string, number>;
   stockUpdateCalls: number;
   stockUpdateEntries: number;
+  /** Calls of the platform's order API (list and detail). */
+  orderCalls: number;
+  ordersPlaced: number;
+  ordersRefused: number;
   rejected: Record<string, number>;
 }
 export interface WooKey {
@@ -64,6 +71,7 @@ export interface Shop {
   usedNonces: Map<string, number>;
   stats: Stats;
   stockEvents: StockEvent[];
+  orders: OrderStore;
 }
 export interface App {
   appId: string;
@@ -146,7 +154,7 @@ const LOG_SIZE = 5000;
 const MAX_STOCK_EVENTS = 1_000_000;
 
 export function emptyStats(): Stats {
-  return { calls: {}, stockUpdateCalls: 0, stockUpdateEntries: 0, rejected: {} };
+  return { calls: {}, stockUpdateCalls: 0, stockUpdateEntries: 0, orderCalls: 0, ordersPlaced: 0, ordersRefused: 0, rejected: {} };
 }
 
 export class SimState {
@@ -335,9 +343,11 @@ export class SimState {
     shop.stats.stockUpdateEntries += entries;
   }
   /** Record an accepted absolute stock set (the platform "received this number" now). */
-  stockEvent(shop: Shop, item: Item, v: Variant): void {
+  stockEvent(shop: Shop, item: Item, v: Variant, source?: 'order'): void {
     const ev = shop.stockEvents;
-    ev.push({ itemId: item.itemId, variantId: v.variantId, sellerSku: v.sellerSku, stock: v.stock.reduce((a, b) => a + b, 0), at: this.now() });
+    const e: StockEvent = { itemId: item.itemId, variantId: v.variantId, sellerSku: v.sellerSku, stock: v.stock.reduce((a, b) => a + b, 0), at: this.now() };
+    if (source) e.source = source;
+    ev.push(e);
     if (ev.length > MAX_STOCK_EVENTS) ev.splice(0, ev.length - MAX_STOCK_EVENTS / 2);
   }
   addLog(e: LogEntry): void {
