@@ -9,6 +9,7 @@ import { STATUSES, buildItem } from '../shops.ts';
 import type { App, Shop } from '../state.ts';
 import type { Item, Variant } from '../store.ts';
 import { b64urlJson, fromB64urlJson, hmacHex, isInt, isObj, lowerBound, money, requestId, round2, safeEqual } from '../util.ts';
+import { ordersSearch } from './tiktok-orders.ts';
 
 const RATE = 50;
 const fail = (status: number, code: number, message: string, data?: unknown): SimResponse =>
@@ -305,6 +306,7 @@ const ENDPOINTS: Ep[] = [
   { method: 'GET', re: /^\/product\/202309\/products\/(\d+)$/, key: '/product/202309/products/{product_id}', shopCall: true, fn: getProduct },
   { method: 'POST', re: /^\/product\/202309\/products\/(\d+)\/inventory\/update$/, key: '/product/202309/products/{product_id}/inventory/update', shopCall: true, fn: inventoryUpdate },
   { method: 'POST', re: /^\/product\/202309\/products\/(\d+)\/prices\/update$/, key: '/product/202309/products/{product_id}/prices/update', shopCall: true, fn: pricesUpdate },
+  { method: 'POST', re: /^\/order\/202309\/orders\/search$/, key: '/order/202309/orders/search', shopCall: true, fn: ordersSearch },
 ];
 
 // ---------------- tokens: S/tiktok/auth/api/v2/token/{get,refresh} ----------------
