@@ -11,6 +11,8 @@ import {
   type CredentialsOf,
   type ListItemsOptions,
   type ListItemsPage,
+  type ListOrdersOptions,
+  type ListOrdersPage,
   type NewListing,
   type PlatformAdapter,
   type PlatformEndpoints,
@@ -23,6 +25,7 @@ import { arr, chunk, decodeCursor, encodeCursor, groupBy, int, num, obj, str } f
 import { refreshTiktokToken, tiktokShopInfo } from './auth.ts';
 import { isTiktokExpired, tiktokCall, type TiktokCall } from './client.ts';
 import { mapTiktokProduct, tiktokCreateBody, tiktokInventoryBody, tiktokSkuErrors, warehouseIdsOf } from './mapping.ts';
+import { listTiktokOrders } from './orders.ts';
 
 const PAGE_MAX = 100;
 const SKUS_PER_CALL = 100;
@@ -204,6 +207,12 @@ export class TiktokAdapter implements PlatformAdapter {
     const warehouseId = str(extra.warehouseId) || this.knownWarehouse;
     if (!warehouseId) throw new PlatformError('invalid', 'tiktok: no warehouse known for the new SKUs (set extra.warehouseId)');
     return { warehouseId, currency: str(extra.currency) || this.knownCurrency || 'USD' };
+  }
+
+  /** One orders/search call per page. A throttle is thrown, not waited out: the page is the
+   *  method's first and only call, and the order poller owns backoff (pacer.ts). */
+  listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage> {
+    return listTiktokOrders((c) => this.call(c, false), opts);
   }
 
   async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {
