@@ -8,6 +8,7 @@ import { type Ctx, type SimResponse, faultGate, json, parseJsonBody } from '../h
 import type { App, Shop } from '../state.ts';
 import { hmacHex, isInt, isObj, requestId, safeEqual } from '../util.ts';
 import { addItem, fail, getItemBaseInfo, getItemList, getModelList, initTierVariation, param, searchItem, updatePrice, updateStock } from './shopee-products.ts';
+import { getOrderDetail, getOrderList } from './shopee-orders.ts';
 
 const DEFAULT_RATE = 10;
 
@@ -130,4 +131,6 @@ const ENDPOINTS: Record<string, Ep> = {
   '/api/v2/product/update_price': { method: 'POST', kind: 'shop', fn: updatePrice },
   '/api/v2/product/add_item': { method: 'POST', kind: 'shop', fn: addItem },
   '/api/v2/product/init_tier_variation': { method: 'POST', kind: 'shop', fn: initTierVariation },
+  '/api/v2/order/get_order_list': { method: 'GET', kind: 'shop', fn: getOrderList },
+  '/api/v2/order/get_order_detail': { method: 'GET', kind: 'shop', fn: getOrderDetail },
 };
