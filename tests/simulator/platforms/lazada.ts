@@ -10,6 +10,7 @@ import type { App, Shop } from '../state.ts';
 import type { Item, Variant } from '../store.ts';
 import { hmacHex, requestId, round2, safeEqual } from '../util.ts';
 import { asList, get, parsePayload, str, toInt, toNum } from './lazada-payload.ts';
+import { LAZADA_ORDER_ENDPOINTS } from './lazada-orders.ts';
 
 const INVENTORY_RATE = 50;
 const INVENTORY_APIS = new Set(['/product/price_quantity/update', '/product/stock/sellable/update']);
@@ -398,4 +399,6 @@ const ENDPOINTS: Record<string, Ep> = {
   '/product/stock/sellable/update': { seller: true, fn: (c, p, a, s) => stockUpdate(c, p, a, s, true) },
   '/product/create': { seller: true, fn: productCreate },
   '/seller/get': { seller: true, fn: sellerGet },
+  // Buyers' orders (lazada-orders.ts): not inventory APIs, so only the rate-limit fault applies.
+  ...Object.fromEntries(Object.entries(LAZADA_ORDER_ENDPOINTS).map(([path, fn]) => [path, { seller: true, fn }])),
 };
