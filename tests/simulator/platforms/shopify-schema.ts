@@ -17,6 +17,9 @@ export const SCHEMA = defineSchema({
     location: ['Location', 'id'],
     shop: 'Shop!',
     productsCount: ['Count', 'query limit'],
+    orders: ['OrderConnection!', `${CONN} query sortKey reverse savedSearchId`],
+    order: ['Order', 'id!'],
+    ordersCount: ['Count', 'query limit'],
   },
   Mutation: {
     inventorySetQuantities: ['InventorySetQuantitiesPayload', 'input!'],
@@ -58,6 +61,21 @@ export const SCHEMA = defineSchema({
   Shop: { id: 'ID!', name: 'String!', myshopifyDomain: 'String!', email: 'String!', currencyCode: 'CurrencyCode!', ianaTimezone: 'String!', url: 'URL!', plan: 'ShopPlan!' },
   ShopPlan: { displayName: 'String!', partnerDevelopment: 'Boolean!', shopifyPlus: 'Boolean!' },
   Count: { count: 'Int!', precision: 'CountPrecision!' },
+  // Orders (resolvers in shopify-orders.ts): the fields an order reader needs, as Shopify names them.
+  OrderConnection: { nodes: '[Order!]!', edges: '[OrderEdge!]!', pageInfo: 'PageInfo!' },
+  OrderEdge: { node: 'Order!', cursor: 'String!' },
+  Order: {
+    id: 'ID!', legacyResourceId: 'UnsignedInt64!', name: 'String!', createdAt: 'DateTime!', updatedAt: 'DateTime!', processedAt: 'DateTime!',
+    cancelledAt: 'DateTime', cancelReason: 'OrderCancelReason', closed: 'Boolean!', closedAt: 'DateTime', test: 'Boolean!',
+    displayFinancialStatus: 'OrderDisplayFinancialStatus', displayFulfillmentStatus: 'OrderDisplayFulfillmentStatus!', returnStatus: 'OrderReturnStatus!',
+    lineItems: ['LineItemConnection!', `${CONN} reverse`], currentSubtotalLineItemsQuantity: 'Int!', subtotalLineItemsQuantity: 'Int!',
+  },
+  LineItemConnection: { nodes: '[LineItem!]!', edges: '[LineItemEdge!]!', pageInfo: 'PageInfo!' },
+  LineItemEdge: { node: 'LineItem!', cursor: 'String!' },
+  LineItem: {
+    id: 'ID!', name: 'String!', title: 'String!', variantTitle: 'String', sku: 'String', quantity: 'Int!', currentQuantity: 'Int!',
+    unfulfilledQuantity: 'Int!', refundableQuantity: 'Int!', variant: 'ProductVariant', product: 'Product',
+  },
   InventorySetQuantitiesPayload: { inventoryAdjustmentGroup: 'InventoryAdjustmentGroup', userErrors: '[InventorySetQuantitiesUserError!]!' },
   InventorySetQuantitiesUserError: { code: 'InventorySetQuantitiesUserErrorCode', field: '[String!]', message: 'String!' },
   InventoryAdjustmentGroup: { id: 'ID!', createdAt: 'DateTime!', reason: 'String!', referenceDocumentUri: 'String', changes: ['[InventoryChange!]!', 'inventoryItemIds locationIds quantityNames'] },
@@ -95,14 +113,14 @@ export function gidNum(type: string, v: unknown): string | undefined {
   return m ? m[1] : undefined;
 }
 
-interface ConnArgs {
+export interface ConnArgs {
   first?: number | null;
   last?: number | null;
   after?: string | null;
   before?: string | null;
 }
 /** Relay connection over a sorted view; `key` gives each element's cursor position. */
-function connection<T>(view: { length: number; at(i: number): T }, args: ConnArgs, key: (t: T) => number[], wrap: (t: T) => unknown, desc = false): unknown {
+export function connection<T>(view: { length: number; at(i: number): T }, args: ConnArgs, key: (t: T) => number[], wrap: (t: T) => unknown, desc = false): unknown {
   const cmp = (a: number[], b: number[]): number => {
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
       const d = (a[i] ?? 0) - (b[i] ?? 0);
@@ -136,7 +154,7 @@ function connection<T>(view: { length: number; at(i: number): T }, args: ConnArg
     pageInfo: { hasNextPage: end < view.length, hasPreviousPage: start > 0, startCursor: cursors[0] ?? null, endCursor: cursors[cursors.length - 1] ?? null },
   };
 }
-const arrView = <T>(a: T[]): View & { at(i: number): T } => ({ length: a.length, at: (i: number) => a[i]! }) as unknown as View & { at(i: number): T };
+export const arrView = <T>(a: T[]): View & { at(i: number): T } => ({ length: a.length, at: (i: number) => a[i]! }) as unknown as View & { at(i: number): T };
 
 // ---- search syntax: field:value, field:>value, -field:value, quoted values; AND implied ----
 interface Term {
@@ -157,7 +175,7 @@ export function parseSearch(q: string): Term[] {
   return out;
 }
 /** Second-precision update bounds for `updated_at` terms: [fromMs, toMs). */
-function timeBounds(terms: Term[], field: string): { from?: number; to?: number; bad?: string } {
+export function timeBounds(terms: Term[], field: string): { from?: number; to?: number; bad?: string } {
   let from: number | undefined;
   let to: number | undefined;
   for (const t of terms.filter((x) => x.field === field && !x.neg)) {

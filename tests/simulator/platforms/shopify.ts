@@ -4,6 +4,7 @@
 // → HTTP 200 {"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}]}.
 // inventorySetQuantities is all-or-nothing: any userError (including a `rejectSkus` fault)
 // applies none of the quantities, as Shopify's mutations do.
+// Order reads (orders/order/ordersCount) resolve in shopify-orders.ts through this same path.
 import { type Ctx, type SimResponse, faultGate, header, isFormBody, json, parseJsonBody } from '../http.ts';
 import { CostBucket } from '../ratelimit.ts';
 import { buildItem, newVariant } from '../shops.ts';
@@ -12,13 +13,14 @@ import type { Item } from '../store.ts';
 import { isInt, isObj, isoSeconds, requestId, round2, safeEqual } from '../util.ts';
 import { Engine, FieldError, type GqlError, type Resolvers } from './gql-engine.ts';
 import { GqlSyntaxError, parseDocument } from './graphql.ts';
+import { countIfOrderCall, orderResolvers } from './shopify-orders.ts';
 import { type PNode, SCHEMA, type VNode, gid, gidNum, queryResolvers } from './shopify-schema.ts';
 
 const MAX_COST = 1000;
 const BUCKET_MAX = 2000;
 const RESTORE = 100;
 const MAX_INPUT = 250;
-const SCOPES = 'read_products,write_products,read_inventory,write_inventory,read_locations';
+const SCOPES = 'read_products,write_products,read_inventory,write_inventory,read_locations,read_orders';
 const REASONS = new Set(['correction', 'cycle_count_available', 'damaged', 'movement_created', 'movement_updated', 'movement_received', 'movement_canceled', 'other', 'promotion', 'quality_control', 'received', 'reservation_created', 'reservation_deleted', 'reservation_updated', 'restock', 'safety_stock', 'shrinkage']);
 const unauthorized = (): SimResponse => json(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
 let adjustmentGroupSeq = 1_000_000;
@@ -60,8 +62,11 @@ export async function handleShopify(ctx: Ctx, domain: string): Promise<SimRespon
   }
   const op = typeof operationName === 'string' && operationName ? doc.operations.find((o) => o.name === operationName) : doc.operations.length === 1 ? doc.operations[0] : undefined;
   if (!op) return gqlErr([{ message: doc.operations.length > 1 ? 'An operation name is required' : `No operation named "${String(operationName)}"` }]);
-  const engine = new Engine(SCHEMA, { ...queryResolvers(shop), Mutation: mutations(ctx, shop, version) } as Resolvers);
-  ctx.endpoint = `graphql:${[...engine.collect(op.kind === 'mutation' ? 'Mutation' : 'QueryRoot', op.selections, doc, vars).values()].map((f) => f.name).join(',')}`;
+  const q = queryResolvers(shop);
+  const o = orderResolvers(shop, () => state.now());
+  const engine = new Engine(SCHEMA, { ...q, ...o, QueryRoot: { ...q.QueryRoot, ...o.QueryRoot }, Mutation: mutations(ctx, shop, version) } as Resolvers);
+  const rootFields = [...engine.collect(op.kind === 'mutation' ? 'Mutation' : 'QueryRoot', op.selections, doc, vars).values()].map((f) => f.name);
+  ctx.endpoint = `graphql:${rootFields.join(',')}`;
   const verrors = engine.validate(op, doc, vars);
   if (verrors.length) return gqlErr(verrors);
 
@@ -88,6 +93,7 @@ export async function handleShopify(ctx: Ctx, domain: string): Promise<SimRespon
     bucket.refund(requested);
     return f;
   }
+  countIfOrderCall(shop, rootFields);
   const out = engine.execute(op, doc, vars);
   const actual = Math.min(out.cost, requested);
   bucket.refund(requested - actual);
