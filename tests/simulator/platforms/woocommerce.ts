@@ -10,6 +10,7 @@ import type { Item, Variant } from '../store.ts';
 import { isInt, isObj, money, round2, wpDate } from '../util.ts';
 import { parseIso } from './lazada.ts';
 import { wooAuthenticate } from './woo-auth.ts';
+import { handleWooOrders } from './woocommerce-orders.ts';
 
 type Body = Record<string, unknown>;
 const err = (status: number, code: string, message: string, extra: Record<string, unknown> = {}): SimResponse => json(status, { code, message, data: { status, ...extra } });
@@ -21,7 +22,7 @@ const READ = new Set(['GET', 'HEAD']);
 const EDIT = new Set(['POST', 'PUT', 'PATCH']);
 
 interface Route {
-  kind: 'products' | 'product' | 'batch' | 'variations' | 'variation' | 'vbatch' | 'index';
+  kind: 'products' | 'product' | 'batch' | 'variations' | 'variation' | 'vbatch' | 'index' | 'orders' | 'order';
   id?: string;
   vid?: string;
 }
@@ -37,6 +38,8 @@ function matchRoute(sub: string): Route | undefined {
   if ((x = /^\/products\/(\d+)\/variations$/.exec(r))) return { kind: 'variations', id: x[1] };
   if ((x = /^\/products\/(\d+)\/variations\/batch$/.exec(r))) return { kind: 'vbatch', id: x[1] };
   if ((x = /^\/products\/(\d+)\/variations\/(\d+)$/.exec(r))) return { kind: 'variation', id: x[1], vid: x[2] };
+  if (r === '/orders') return { kind: 'orders' };
+  if ((x = /^\/orders\/(\d+)$/.exec(r))) return { kind: 'order', id: x[1] };
   return undefined;
 }
 
@@ -49,15 +52,15 @@ export async function handleWoo(ctx: Ctx, siteId: string): Promise<SimResponse> 
   const route = matchRoute(ctx.sub);
   if (!route) return ((ctx.rejected = 'no_route'), noRoute());
   const m = req.method;
-  ctx.endpoint = `${m} /${route.kind === 'index' ? '' : route.kind === 'product' ? 'products/{id}' : route.kind === 'variation' ? 'products/{id}/variations/{vid}' : route.kind === 'variations' ? 'products/{id}/variations' : route.kind === 'vbatch' ? 'products/{id}/variations/batch' : route.kind === 'batch' ? 'products/batch' : 'products'}`;
+  ctx.endpoint = `${m} /${route.kind === 'index' ? '' : route.kind === 'orders' ? 'orders' : route.kind === 'order' ? 'orders/{id}' : route.kind === 'product' ? 'products/{id}' : route.kind === 'variation' ? 'products/{id}/variations/{vid}' : route.kind === 'variations' ? 'products/{id}/variations' : route.kind === 'vbatch' ? 'products/{id}/variations/batch' : route.kind === 'batch' ? 'products/batch' : 'products'}`;
   if (route.kind === 'index') return json(200, { namespace: 'wc/v3', routes: {} });
-  const allowed = { products: ['GET', 'POST'], product: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], batch: ['POST', 'PUT', 'PATCH'], variations: ['GET', 'POST'], variation: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], vbatch: ['POST', 'PUT', 'PATCH'] }[route.kind];
+  const allowed = { products: ['GET', 'POST'], product: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], batch: ['POST', 'PUT', 'PATCH'], variations: ['GET', 'POST'], variation: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], vbatch: ['POST', 'PUT', 'PATCH'], orders: ['GET'], order: ['GET'] }[route.kind];
   if (!allowed.includes(m)) return ((ctx.rejected = 'no_route'), noRoute());
   const auth = wooAuthenticate(ctx, shop);
   if ('status' in auth) return ((ctx.rejected = 'unauthorized'), auth);
   if (auth.user === 'none') {
     ctx.rejected = 'unauthorized';
-    if (READ.has(m)) return err(401, 'woocommerce_rest_cannot_view', route.kind === 'products' || route.kind === 'variations' ? 'Sorry, you cannot list resources.' : 'Sorry, you cannot view this resource.');
+    if (READ.has(m)) return err(401, 'woocommerce_rest_cannot_view', route.kind === 'products' || route.kind === 'variations' || route.kind === 'orders' ? 'Sorry, you cannot list resources.' : 'Sorry, you cannot view this resource.');
     if (route.kind === 'batch' || route.kind === 'vbatch') return err(401, 'woocommerce_rest_cannot_batch', 'Sorry, you are not allowed to batch manipulate this resource.');
     if (m === 'DELETE') return err(401, 'woocommerce_rest_cannot_delete', 'Sorry, you are not allowed to delete this resource.');
     return err(401, route.kind === 'products' || route.kind === 'variations' ? 'woocommerce_rest_cannot_create' : 'woocommerce_rest_cannot_edit', 'Sorry, you are not allowed to edit this resource.');
@@ -80,6 +83,8 @@ export async function handleWoo(ctx: Ctx, siteId: string): Promise<SimResponse> 
     if (parsed !== undefined && !isObj(parsed)) return ((ctx.rejected = 'invalid_json'), err(400, 'rest_invalid_json', 'Invalid JSON body passed.'));
     body = parsed ?? {};
   }
+  // Orders: read-only here (orders are placed and moved through the control API).
+  if (route.kind === 'orders' || route.kind === 'order') return handleWooOrders(ctx, shop, route.id);
   const w = new Woo(ctx, shop);
   switch (route.kind) {
     case 'products':
