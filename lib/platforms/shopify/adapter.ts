@@ -9,6 +9,8 @@ import {
   type CredentialStore,
   type ListItemsOptions,
   type ListItemsPage,
+  type ListOrdersOptions,
+  type ListOrdersPage,
   type NewListing,
   type PlatformAdapter,
   type PlatformEndpoints,
@@ -34,6 +36,7 @@ import {
   updatedSinceQuery,
   variantStockQuery,
 } from './mapping.ts';
+import { listShopifyOrders } from './orders.ts';
 
 /** 25 products with 11 variants each in one query stays under the 1000-point cap. */
 const PAGE_DEFAULT = 25;
@@ -102,6 +105,11 @@ export class ShopifyAdapter implements PlatformAdapter {
       items,
       nextCursor: pageInfo.hasNextPage === true && end ? encodeCursor({ a: end, u: updatedSince }) : null,
     };
+  }
+
+  /** Orders changed since a time (orders.ts), through the same GraphQL transport as stock. */
+  listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage> {
+    return listShopifyOrders((query, variables, retry) => this.gql(query, variables, retry), opts);
   }
 
   planStockCalls(updates: StockUpdate[]): StockUpdate[][] {
