@@ -9,6 +9,8 @@ import {
   type CredentialStore,
   type ListItemsOptions,
   type ListItemsPage,
+  type ListOrdersOptions,
+  type ListOrdersPage,
   type NewListing,
   type PlatformAdapter,
   type PlatformEndpoints,
@@ -18,6 +20,7 @@ import {
 } from '../types.ts';
 import { arr, chunk, decodeCursor, encodeCursor, groupBy, int, isoSeconds, num, obj, str } from '../util.ts';
 import { wooCall, type WooCall } from './client.ts';
+import { listWooOrders } from './orders.ts';
 import { isVariable, mapWooProduct, mapWooVariation, wooBatchBody, wooBatchPath, wooKind, wooProductBody, wooVariationsCreate } from './mapping.ts';
 
 const PAGE_MAX = 100;
@@ -79,6 +82,12 @@ export class WooCommerceAdapter implements PlatformAdapter {
         ? encodeCursor({ f: pass + 1, p: 1, u: updatedSince })
         : null;
     return { items, nextCursor, total: pass === 0 ? (num(res.headers.get('x-wp-total')) ?? undefined) : undefined };
+  }
+
+  /** Orders modified since `updatedSince`, oldest change first (orders.ts). One call per page, so
+   *  a 429 goes straight to the caller, who keeps its cursor and backs off. */
+  listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage> {
+    return listWooOrders((c) => this.call(c, false), opts);
   }
 
   private async variations(productId: string, include?: string[]): Promise<unknown[]> {
