@@ -12,6 +12,8 @@ import {
   type CredentialStore,
   type ListItemsOptions,
   type ListItemsPage,
+  type ListOrdersOptions,
+  type ListOrdersPage,
   type NewListing,
   type PlatformAdapter,
   type PlatformEndpoints,
@@ -32,6 +34,7 @@ import {
   shopeeSellerStock,
   shopeeTierVariationBody,
 } from './mapping.ts';
+import { listShopeeOrders } from './orders.ts';
 
 const PAGE_MAX = 100;
 const BASE_INFO_MAX = 50;
@@ -232,6 +235,14 @@ export class ShopeeAdapter implements PlatformAdapter {
     if (!models.some((m) => str(m.model_id))) models = arr(obj(await this.modelList(platformItemId)).model).map(obj);
     const bySku = new Map(models.map((m) => [str(m.model_sku), str(m.model_id)]));
     return { platformItemId, variants: listing.variants.map((v) => ({ sellerSku: v.sellerSku, platformVariantId: bySku.get(v.sellerSku) ?? '' })) };
+  }
+
+  /** Orders changed since a time (orders.ts): 15-day windows up to now, details ≤50 a call,
+   *  through the same paced, token-refreshing call as the stock calls. A throttled first call
+   *  goes to the caller; later calls of the page wait it out (pacer.ts). */
+  listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage> {
+    let calls = 0;
+    return listShopeeOrders((c) => this.call(c, calls++ > 0), opts, (this.opts.now ?? Date.now)());
   }
 
   /** search_item by item_sku, then an exact check on item_sku / model_sku. */
