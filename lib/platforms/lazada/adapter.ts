@@ -10,6 +10,8 @@ import {
   type CredentialsOf,
   type ListItemsOptions,
   type ListItemsPage,
+  type ListOrdersOptions,
+  type ListOrdersPage,
   type NewListing,
   type PlatformAdapter,
   type PlatformEndpoints,
@@ -22,6 +24,7 @@ import { arr, chunk, decodeCursor, encodeCursor, epochMs, int, isoSeconds, num, 
 import { parseLazadaSeller, refreshLazadaToken } from './auth.ts';
 import { isLazadaExpired, lazadaCall, type LazadaCall } from './client.ts';
 import { lazadaCreatePayload, lazadaDetailFailures, lazadaStockXml, mapLazadaProduct } from './mapping.ts';
+import { listLazadaOrders } from './orders.ts';
 
 const PAGE_MAX = 50;
 const SKUS_PER_CALL = 50;
@@ -177,6 +180,11 @@ export class LazadaAdapter implements PlatformAdapter {
       platformItemId: itemId,
       variants: listing.variants.map((v) => ({ sellerSku: v.sellerSku, platformVariantId: bySku.get(v.sellerSku) ?? '' })),
     };
+  }
+
+  /** Orders changed since a time (orders.ts): the same signed, paced, refreshing calls. */
+  listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage> {
+    return listLazadaOrders((c, retry) => this.call(c, retry), opts);
   }
 
   async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {
