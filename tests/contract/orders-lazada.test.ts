@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformOrder } from '../../lib/platforms/types.ts';
+import { foldLazadaItems, lazadaOrderStatus, lazadaTimeMs, mapLazadaOrder } from '../../lib/platforms/lazada/orders.ts';
 import { startSimulator } from '../simulator/server.ts';
 
 let sim: Awaited<ReturnType<typeof startSimulator>>;
@@ -275,4 +276,29 @@ describe('lazada listOrders', () => {
     }
     expect(throttled?.retryAfterMs).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('lazada order mapping (pure)', () => {
+  it('reads both time forms, maps every documented status, keeps unknown words held', () => {
+    const t = Date.UTC(2018, 1, 9, 14, 44, 30);
+    expect(lazadaTimeMs('2018-02-09T22:44:30+08:00')).toBe(t);
+    expect(lazadaTimeMs('2018-02-09 22:44:30 +0800')).toBe(t);
+    expect(lazadaTimeMs('yesterday')).toBeNaN();
+    const words: Record<string, string> = {
+      unpaid: 'unpaid', pending: 'open', packed: 'open', repacked: 'open', ready_to_ship: 'open', topack: 'open', toship: 'open',
+      shipped: 'shipped', delivered: 'shipped', lost_by_3pl: 'shipped', damaged_by_3pl: 'shipped',
+      canceled: 'cancelled', returned: 'returned', failed: 'returned', shipped_back: 'returned', something_new: 'open',
+    };
+    for (const [w, s] of Object.entries(words)) expect([w, lazadaOrderStatus(w)]).toEqual([w, s]);
+  });
+  it('folds unit rows per (SKU, status): one of three cancelled gives two lines; the order is open while a line is', () => {
+    const row = (status: string) => ({ product_id: '11', sku_id: '22', sku: 'A', status });
+    const lines = foldLazadaItems([row('pending'), row('canceled'), row('pending')]);
+    expect(lines).toEqual([
+      { platformItemId: '11', platformVariantId: '22', sellerSku: 'A', status: 'open', quantity: 2 },
+      { platformItemId: '11', platformVariantId: '22', sellerSku: 'A', status: 'cancelled', quantity: 1 },
+    ]);
+    const o = mapLazadaOrder({ order_id: 5, order_number: 7, statuses: ['pending', 'canceled'], created_at: '2018-02-09T22:44:30+08:00', updated_at: '2018-02-09T22:44:31+08:00' }, [row('pending'), row('canceled')]);
+    expect(o).toMatchObject({ platformOrderId: '5', displayName: '7', status: 'open', platformStatus: 'pending, canceled', updatedAt: Date.UTC(2018, 1, 9, 14, 44, 31) });
+  });
 });
