@@ -8,6 +8,7 @@ import { keepAliveWhile } from './keepalive';
 import { DRIFT_ALARM, startDriftCheck } from '../sync/driftSchedule';
 import { pruneSyncLogs, RETENTION_ALARM } from '../sync/logRetention';
 import { logger } from '../log/logger';
+import { ORDERS_ALARM, pollDueStores } from '../orders/schedule';
 
 const log = logger('alarms');
 
@@ -15,6 +16,13 @@ export async function handleAlarm(alarm: Alarms.Alarm, ready: Promise<void>): Pr
   await ready;
   if (alarm.name === HEARTBEAT_ALARM) {
     await kickEngine();
+    return;
+  }
+  if (alarm.name === ORDERS_ALARM) {
+    // Also the engine's guaranteed wake-up: a push left pending by a stopped worker goes out now.
+    void kickEngine();
+    await keepAliveWhile(() => pollDueStores(getDb())).catch((err: unknown) => log.error('order check failed', err));
+    void kickEngine();
     return;
   }
   if (alarm.name === DRIFT_ALARM) {

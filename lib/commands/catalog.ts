@@ -5,6 +5,7 @@ import { consoleCommands } from '../consoles/commands';
 import { draftCommands } from '../drafts/commands';
 import { inventoryCommands } from '../inventory/commands';
 import { sourceCommands } from '../inventory/sourceCommands';
+import { orderCommands } from '../orders/commands';
 import { productCommands } from '../products/commands';
 import { purchasingCommands } from '../purchasing/commands';
 import { settingsCommands } from '../settings/commands';
@@ -26,6 +27,7 @@ export const commands = {
   ...storeProductCommands,
   ...ruleCommands,
   ...syncCommands,
+  ...orderCommands,
   ...draftCommands,
   ...consoleCommands,
   ...backupCommands,

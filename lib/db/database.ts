@@ -4,7 +4,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './versions';
 import type {
   DraftRow, PushQueueRow, RateLimitRow, RuleStoreRow, StoreMarkRow, SyncLogRow, SyncRuleRow,
-  IdempotencyRow, InventorySourceRow, JobRow, MetaRow, MovementRow, ProductRow, PurchaseOrderRow, ReservationRow,
+  IdempotencyRow, InventorySourceRow, JobRow, MetaRow, MovementRow, OrderRow, ProductRow, PurchaseOrderRow, ReservationRow,
   SettingRow, StockLevelRow, StoreProductRow, StoreRow, StoreVariantRow, WarehouseRow,
 } from './types';
 
@@ -32,6 +32,7 @@ export class ShelfsyncDB extends Dexie {
   syncLogs!: EntityTable<SyncLogRow, 'id'>;
   rateLimits!: Table<RateLimitRow, number>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  orders!: EntityTable<OrderRow, 'id'>;
 
   /** `upTo` opens an older schema: only the upgrade tests use it. */
   constructor(name = DB_NAME, opts: { upTo?: number } = {}) {

@@ -2,9 +2,11 @@
 // inventory, rules and stores can list the sync engine's tables without importing the engine.
 import type { ShelfsyncDB } from './database';
 
-/** What change capture writes or reads when it marks store variants for a push. */
+/** What change capture writes or reads when it marks store variants for a push. `orders` rides
+ *  along: every transaction that can connect a listing holds these tables, and connecting a
+ *  listing applies its waiting order lines in the same transaction (lib/orders/unmatched.ts). */
 export function captureTables(db: ShelfsyncDB) {
-  return [db.storeVariants, db.storeProducts, db.stores, db.ruleStores, db.syncRules, db.pushQueue, db.storeMarks, db.syncLogs];
+  return [db.storeVariants, db.storeProducts, db.stores, db.ruleStores, db.syncRules, db.pushQueue, db.storeMarks, db.syncLogs, db.orders];
 }
 
 /** One page of a store's variants in index order, after the (item, variant) key of the last page:

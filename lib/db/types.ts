@@ -1,6 +1,6 @@
 // Row types of the local database. Times are epoch milliseconds; ids are Dexie auto-increment
 // numbers unless a platform gives us the id (then it is a string field beside our own id).
-import type { ItemStatus, Platform, PlatformEndpoints, ShopIdentity } from '../platforms/types';
+import type { ItemStatus, OrderStatus, Platform, PlatformEndpoints, ShopIdentity } from '../platforms/types';
 
 export interface MetaRow { key: string; value: unknown }
 
@@ -36,7 +36,9 @@ export interface MovementRow {
   productId: number;
   warehouseId: number;
   /** `intake`: stock taken over from a listing's platform stock when Add system SKU creates its product. */
-  kind: 'adjust' | 'count' | 'reserve' | 'release' | 'fulfil' | 'po_order' | 'po_receive' | 'po_cancel' | 'import' | 'inventory_pull' | 'intake';
+  kind: 'adjust' | 'count' | 'reserve' | 'release' | 'fulfil' | 'po_order' | 'po_receive' | 'po_cancel' | 'import' | 'inventory_pull' | 'intake'
+    /** A platform order's line (ORDERS.md): reference = `order:<storeId>:<platformOrderId>`. */
+    | 'order_reserved' | 'order_fulfilled' | 'order_released' | 'order_returned';
   reason: string | null;
   reference: string | null;
   before: { onHand: number; reserved: number; inTransit: number };
@@ -70,8 +72,81 @@ export interface StoreRow {
   secret: { iv: string; data: string };
   autoSyncDefault: boolean;
   download: StoreDownloadState;
+  /** Order polling and its settings (ORDERS.md); absent on rows written before orders existed
+   *  until the version-3 upgrade fills it (lib/orders/settings.ts#ordersOf answers the defaults). */
+  orders?: StoreOrders;
+  /** Drift that stayed after the store's orders were seen: something else writes its stock. */
+  foreignWrites?: ForeignWrites | null;
   createdAt: number;
   updatedAt: number;
+}
+
+export interface StoreOrders {
+  enabled: boolean;
+  /** Where the store's orders hold and take stock; null = the rule's first warehouse, else the only one. */
+  warehouseId: number | null;
+  reserveUnpaid: boolean;
+  restockReturns: boolean;
+  intervalSeconds: number;
+  /** Orders placed before this time were already in the counts when Shelfsync began following
+   *  the store's orders: they are listed, never applied. */
+  since: number;
+  /** Latest platform update time fully read (epoch ms); the next check asks from it minus the overlap. */
+  cursor: number | null;
+  lastCheckedAt: number | null;
+  lastAttemptAt: number | null;
+  lastError: { at: number; code: string; message: string } | null;
+  lastResult: { seen: number; new: number; changed: number } | null;
+}
+
+export interface ForeignWrites {
+  at: number;
+  listings: { storeVariantId: number; sellerSku: string; platformStock: number; expected: number }[];
+}
+
+/** An order line's units by state (ORDERS.md state machine); units in none of them are `none`. */
+export interface LineUnits { reserved: number; fulfilled: number; released: number; returned: number }
+export type LineState = 'none' | keyof LineUnits;
+
+export interface OrderLineRow {
+  platformItemId: string;
+  platformVariantId: string;
+  sellerSku: string;
+  quantity: number;
+  /** Units per platform status as last seen (a per-unit platform may cancel one of three). */
+  statusUnits: Partial<Record<OrderStatus, number>>;
+  storeVariantId: number | null;
+  productId: number | null;
+  systemSku: string | null;
+  /** What has been applied to stock, exactly once per unit and state. */
+  applied: LineUnits;
+  state: LineState;
+  /** Units reserved beyond what was sellable when they were reserved (problem `short`). */
+  shortBy: number;
+}
+
+export type OrderProblem = 'unmatched' | 'short' | 'no_warehouse';
+
+export interface OrderRow {
+  id: number;
+  storeId: number;
+  platformOrderId: string;
+  displayName: string | null;
+  status: OrderStatus;
+  platformStatus: string;
+  createdAt: number;
+  updatedAt: number;
+  /** When Shelfsync first saw it. */
+  seenAt: number;
+  /** The warehouse its lines hold stock in (fixed once a line is applied). */
+  warehouseId: number | null;
+  /** 1 when placed before the store's orders were followed: listed, never applied. */
+  before: 0 | 1;
+  problems: OrderProblem[];
+  /** `storeId|platformItemId|platformVariantId` of lines not connected yet (multi-entry index):
+   *  connecting that listing finds its orders at once. */
+  unmatchedKeys: string[];
+  lines: OrderLineRow[];
 }
 
 export interface StoreProductRow {
@@ -227,7 +302,7 @@ export interface RuleStoreRow { storeId: number; ruleId: number }
 
 export type SyncTrigger =
   | 'manual' | 'stock_change' | 'reservation' | 'purchase_order' | 'inventory_pull' | 'rule_change'
-  | 'connection' | 'auto_sync_enabled' | 'retry' | 'reconcile';
+  | 'connection' | 'auto_sync_enabled' | 'retry' | 'reconcile' | 'order';
 
 /** A store variant that needs a push. Marking twice is still one row (coalescing). */
 export interface PushQueueRow {

@@ -83,6 +83,24 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       });
     },
   },
+  {
+    // 0.2.0: platform orders (ORDERS.md). Existing stores start following their orders from the
+    // upgrade on: orders placed before it are already in the seller's counts.
+    version: 3,
+    stores: {
+      orders: '++id, &[storeId+platformOrderId], [storeId+updatedAt], updatedAt, *problems, *unmatchedKeys',
+    },
+    async upgrade(tx) {
+      const now = Date.now();
+      await tx.table('stores').toCollection().modify((s: Record<string, unknown>) => {
+        s.orders ??= {
+          enabled: s.status !== 'disabled', warehouseId: null, reserveUnpaid: true, restockReturns: false, intervalSeconds: 30,
+          since: now, cursor: null, lastCheckedAt: null, lastAttemptAt: null, lastError: null, lastResult: null,
+        };
+        s.foreignWrites ??= null;
+      });
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -223,5 +223,5 @@ export interface PlatformAdapter {
   /** One page of the shop's orders changed since a time, oldest change first, with their lines
    *  (detail calls included: one page may be several platform calls). Paging stays within the
    *  platform's limits (Shopee's 15-day window, Lazada's 5,000 offset) by moving the window. */
-  listOrders?(opts: ListOrdersOptions): Promise<ListOrdersPage>;
+  listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage>;
 }

@@ -11,6 +11,7 @@ import { rolledBack } from '../db/rollback';
 import type { ProductRow, StoreRow, StoreVariantRow, SyncRuleRow } from '../db/types';
 import { looseKeyOf, skuKeyOf } from '../db/versions';
 import { applyStockChanges, stockTables, type StockChange } from '../inventory/levels';
+import { applyWaitingLines, unitsOutsidePlatformStock } from '../orders/unmatched';
 import { markVariants } from '../sync/capture';
 import { addEffects, effectsAnswer, emptyEffects, type EffectSummary } from '../sync/effects';
 import { rulesForStores } from '../sync/quantity';
@@ -120,7 +121,9 @@ async function addSystemSkuWork(db: ShelfsyncDB, input: AddSystemSkuInput, t: nu
     const productId = await db.products.add(row as ProductRow);
     madeHere.set(key, { productId, sku });
     const warehouseId = intake?.byStore.get(v.storeId);
-    const units = warehouseId !== undefined ? Math.max(0, v.platformStock) : 0;
+    // The platform already lowered its number for sales still waiting on this listing.
+    const waiting = warehouseId !== undefined ? await unitsOutsidePlatformStock(db, v, Math.max(listing?.updatedAt ?? 0, v.lastSync?.at ?? 0)) : 0;
+    const units = warehouseId !== undefined ? Math.max(0, v.platformStock) + waiting : 0;
     if (warehouseId !== undefined && units > 0) {
       const store = storeOf.get(v.storeId);
       changes.push({
@@ -137,6 +140,7 @@ async function addSystemSkuWork(db: ShelfsyncDB, input: AddSystemSkuInput, t: nu
   if (changes.length) await applyStockChanges(db, changes);
   await db.storeVariants.bulkPut(connected);
   await markIfAutoSync(db, connected, t);
+  await applyWaitingLines(db, connected, t);
   answer.effects = effectsAnswer(await addEffects(db, emptyEffects(), connected));
   return answer;
 }
@@ -168,6 +172,7 @@ async function connectWork(db: ShelfsyncDB, vid: number, productId: number, t: n
   const next: StoreVariantRow = { ...v, productId, connected: 1, connectedBy: 'manual', reason: null, candidateProductIds: [] };
   await db.storeVariants.put(next);
   await markIfAutoSync(db, [next], t);
+  await applyWaitingLines(db, [next], t);
   const [effect] = (await addEffects(db, emptyEffects(), [next])).items;
   const pushQuantity = effect?.to ?? null;
   return {

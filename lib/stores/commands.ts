@@ -20,6 +20,8 @@ import { encryptCredentials } from './secrets';
 import { adapterFor, viewOfStore, type StoreView } from './session';
 import './download';
 import { invalidateStore } from '../store-products/listIndex';
+import { orderProblemCounts } from '../orders/views';
+import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, newStoreOrders, ordersOf } from '../orders/settings';
 
 const platform = z.enum(PLATFORMS);
 const region = z.string().trim().toLowerCase().regex(/^[a-z]{2,10}$/, 'a country or region code such as sg or id').optional();
@@ -77,7 +79,7 @@ export async function saveStore(
   const row = {
     platform: fields.platform, name: fields.name, region: fields.region, status: 'active' as const, statusReason: null,
     endpoints: fields.endpoints, shopRef, identity,
-    secret, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, createdAt: now, updatedAt: now,
+    secret, autoSyncDefault: false, download: { lastCompletedStartedAt: null, last: null }, orders: newStoreOrders(now), foreignWrites: null, createdAt: now, updatedAt: now,
   };
   const storeId = await db.stores.add(row as StoreRow);
   return viewOfStore({ ...row, id: storeId });
@@ -96,7 +98,8 @@ export const storeCommands = {
     schema: z.object({ platform: platform.optional() }).strict(),
     async handler({ platform: p }, { db }) {
       const rows = p ? await db.stores.where('platform').equals(p).toArray() : await db.stores.toArray();
-      const items = rows.map(viewOfStore).sort((a, b) => a.name.localeCompare(b.name));
+      const problems = await orderProblemCounts(db);
+      const items = rows.map((r) => viewOfStore(r, problems.get(r.id) ?? 0)).sort((a, b) => a.name.localeCompare(b.name));
       return { items, total: items.length };
     },
   }),
@@ -105,7 +108,7 @@ export const storeCommands = {
     summary: 'read a store',
     access: EXTENSION_ONLY,
     schema: z.object({ id }).strict(),
-    handler: async ({ id: sid }, { db }) => viewOfStore(await getStore(db, sid)),
+    handler: async ({ id: sid }, { db }) => viewOfStore(await getStore(db, sid), (await orderProblemCounts(db)).get(sid) ?? 0),
   }),
 
   'stores.connect': command({
@@ -156,15 +159,40 @@ export const storeCommands = {
   'stores.update': command({
     summary: 'change a store',
     access: EXTENSION_ONLY,
-    schema: z.object({ id, name: name(100).optional(), autoSyncDefault: z.boolean().optional(), enabled: z.boolean().optional() }).strict(),
+    schema: z.object({
+      id, name: name(100).optional(), autoSyncDefault: z.boolean().optional(), enabled: z.boolean().optional(),
+      orders: z.object({
+        enabled: z.boolean().optional(),
+        warehouseId: z.number().int().positive().nullable().optional(),
+        reserveUnpaid: z.boolean().optional(),
+        restockReturns: z.boolean().optional(),
+        intervalSeconds: z.number().int().min(MIN_INTERVAL_SECONDS).max(MAX_INTERVAL_SECONDS).optional(),
+      }).strict().optional(),
+      /** The seller has read the "something else writes this store's stock" notice. */
+      dismissForeignWrites: z.literal(true).optional(),
+    }).strict(),
     async handler(input, { db, now }) {
-      return db.transaction('rw', db.stores, async () => {
+      return db.transaction('rw', db.stores, db.warehouses, async () => {
         const store = await getStore(db, input.id);
         const next: StoreRow = { ...store, updatedAt: now() };
         if (input.name !== undefined) next.name = input.name;
         if (input.autoSyncDefault !== undefined) next.autoSyncDefault = input.autoSyncDefault;
         if (input.enabled === false) next.status = 'disabled';
         if (input.enabled === true && store.status === 'disabled') next.status = 'active';
+        if (input.orders) {
+          const o = { ...ordersOf(store) };
+          const { enabled, warehouseId, reserveUnpaid, restockReturns, intervalSeconds } = input.orders;
+          if (warehouseId !== undefined && warehouseId !== null && !(await db.warehouses.get(warehouseId))) throw notFound('warehouse', warehouseId);
+          // Turned on again: follow from now. Sales while it was off were the seller's to count.
+          if (enabled === true && !o.enabled) Object.assign(o, { since: now(), cursor: null, lastError: null });
+          if (enabled !== undefined) o.enabled = enabled;
+          if (warehouseId !== undefined) o.warehouseId = warehouseId;
+          if (reserveUnpaid !== undefined) o.reserveUnpaid = reserveUnpaid;
+          if (restockReturns !== undefined) o.restockReturns = restockReturns;
+          if (intervalSeconds !== undefined) o.intervalSeconds = intervalSeconds;
+          next.orders = o;
+        }
+        if (input.dismissForeignWrites) next.foreignWrites = null;
         await db.stores.put(next);
         return viewOfStore(next);
       });

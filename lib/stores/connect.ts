@@ -3,8 +3,9 @@
 // with it, or several near-misses (same letters and digits, other punctuation) to choose from.
 import type { ShelfsyncDB } from '../db/database';
 import type { ConnectReason, ProductRow, StoreVariantRow } from '../db/types';
-import { captureTables } from '../db/tables';
 import { looseKeyOf, skuKeyOf } from '../db/versions';
+import { stockTables } from '../inventory/levels';
+import { applyWaitingLines } from '../orders/unmatched';
 import { markVariants } from '../sync/capture';
 
 export type Match = { productId: number } | { reason: ConnectReason; candidates: number[] };
@@ -50,7 +51,7 @@ export async function autoConnectStore(db: ShelfsyncDB, storeId: number): Promis
   const ids = await db.storeVariants.where('[storeId+connected]').equals([storeId, 0]).primaryKeys();
   let connected = 0;
   for (let i = 0; i < ids.length; i += 1000) {
-    await db.transaction('rw', [...captureTables(db), db.products], async () => {
+    await db.transaction('rw', stockTables(db), async () => {
       // A variant the seller disconnected on purpose stays disconnected.
       const rows = (await db.storeVariants.bulkGet(ids.slice(i, i + 1000))).filter((r): r is StoreVariantRow => !!r && r.connected === 0 && r.reason !== 'disconnected');
       const matches = await matchSkus(db, rows.map((r) => r.sellerSku));
@@ -61,6 +62,7 @@ export async function autoConnectStore(db: ShelfsyncDB, storeId: number): Promis
       const listings = await db.storeProducts.bulkGet([...new Set(made.map((v) => v.storeProductId))]);
       const auto = new Set(listings.filter((p) => p?.autoSync === 1).map((p) => p!.id));
       await markVariants(db, made.filter((v) => auto.has(v.storeProductId)), 'connection', { now: Date.now() });
+      await applyWaitingLines(db, made, Date.now());
     });
   }
   return { connected, unconnected: ids.length - connected };

@@ -2,7 +2,8 @@
 // credential store that re-encrypts refreshed tokens *before* the adapter uses them (Shopee's
 // refresh token works once: losing the new one would lose the shop).
 import type { ShelfsyncDB } from '../db/database';
-import type { StoreRow } from '../db/types';
+import type { StoreOrders, StoreRow } from '../db/types';
+import { ordersOf } from '../orders/settings';
 import { createAdapter } from '../platforms/index';
 import type { CredentialStore, Credentials, PlatformAdapter } from '../platforms/types';
 import { decryptCredentials, encryptCredentials } from './secrets';
@@ -23,10 +24,11 @@ export async function adapterFor(db: ShelfsyncDB, store: StoreRow): Promise<Plat
   return createAdapter(store.platform, store.endpoints, await credentialStoreFor(db, store));
 }
 
-/** A store as every page may see it: everything but the secret. */
-export type StoreView = Omit<StoreRow, 'secret'>;
+/** A store as every page may see it: everything but the secret; order settings with their
+ *  defaults and the count of orders with a problem (COMMANDS.md, `stores.update` (orders)). */
+export type StoreView = Omit<StoreRow, 'secret' | 'orders'> & { orders: StoreOrders & { problemCount: number } };
 
-export function viewOfStore(store: StoreRow): StoreView {
+export function viewOfStore(store: StoreRow, problemCount = 0): StoreView {
   const { secret: _secret, ...rest } = store;
-  return rest;
+  return { ...rest, orders: { ...ordersOf(store), problemCount } };
 }

@@ -98,6 +98,7 @@ const TRIGGER_OF: Record<MovementRow['kind'], SyncTrigger> = {
   reserve: 'reservation', release: 'reservation', fulfil: 'reservation',
   po_order: 'purchase_order', po_receive: 'purchase_order', po_cancel: 'purchase_order',
   inventory_pull: 'inventory_pull',
+  order_reserved: 'order', order_fulfilled: 'order', order_released: 'order', order_returned: 'order',
 };
 
 /** Variants with auto sync on whose rule counts the warehouse and kind of change, for a batch of

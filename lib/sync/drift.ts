@@ -3,7 +3,8 @@
 // that never landed) is flagged on the variant; *Fix drift* re-pushes the flagged ones.
 import type { ShelfsyncDB } from '../db/database';
 import { storeVariantsAfter } from '../db/tables';
-import type { JobRow, StoreVariantRow } from '../db/types';
+import type { ForeignWrites, JobRow, StoreVariantRow } from '../db/types';
+import { ensureFreshOrders } from '../orders/poll';
 import { registerJobKind, type StepResult } from '../jobs/runner';
 import { logger } from '../log/logger';
 import { PlatformError } from '../platforms/types';
@@ -25,6 +26,12 @@ async function checkChunk(db: ShelfsyncDB, storeId: number, variants: StoreVaria
   const auto = new Set(products.filter((p) => p?.autoSync === 1 && p.gone === 0).map((p) => p!.id));
   const watched = variants.filter((v) => v.connected === 1 && auto.has(v.storeProductId));
   if (!watched.length) return 0;
+  // A sale not yet seen is not drift: the store's orders are read first (ORDERS.md), so what
+  // differs after them is something else writing this store's stock.
+  if (!(await ensureFreshOrders(db, store))) {
+    log.warn(`store ${storeId}: drift check skipped (its orders could not be checked first)`);
+    return 0;
+  }
   const adapter = await adapterFor(db, store);
   let seen: { platformVariantId: string; stock: number; platformItemId?: string }[];
   try {
@@ -38,9 +45,12 @@ async function checkChunk(db: ShelfsyncDB, storeId: number, variants: StoreVaria
   }
   const stockOf = new Map(seen.map((s) => [s.platformItemId ? variantKey({ platformItemId: s.platformItemId, platformVariantId: s.platformVariantId }) : s.platformVariantId, s.stock]));
   const expected = await quantitiesFor(db, watched);
+  // A listing with a push still to go differs for that reason alone: not evidence of another writer.
+  const waiting = new Set((await db.pushQueue.bulkGet(watched.map((v) => v.id))).filter((r) => !!r).map((r) => r!.storeVariantId));
+  const foreign: ForeignWrites['listings'] = [];
   const now = Date.now();
   let drifted = 0;
-  await db.transaction('rw', db.storeVariants, async () => {
+  await db.transaction('rw', db.storeVariants, db.stores, async () => {
     for (const v of watched) {
       const platformStock = stockOf.get(variantKey(v)) ?? stockOf.get(v.platformVariantId);
       const q = expected.get(v.id)?.quantity;
@@ -48,9 +58,20 @@ async function checkChunk(db: ShelfsyncDB, storeId: number, variants: StoreVaria
       const drift = platformStock !== q ? { at: now, platformStock, expected: q } : null;
       if (drift) drifted++;
       await db.storeVariants.update(v.id, { drift, platformStock });
+      if (drift && !waiting.has(v.id)) foreign.push({ storeVariantId: v.id, sellerSku: v.sellerSku, platformStock, expected: q });
     }
+    await noteForeignWrites(db, storeId, foreign, now);
   });
   return drifted;
+}
+
+/** Says once on the store that something else writes its stock (another tool, Shelfsync on a
+ *  second computer): the notice stays until the seller dismisses it; a later check adds nothing. */
+async function noteForeignWrites(db: ShelfsyncDB, storeId: number, listings: ForeignWrites['listings'], now: number): Promise<void> {
+  if (!listings.length) return;
+  const store = await db.stores.get(storeId);
+  if (!store || store.foreignWrites) return;
+  await db.stores.update(storeId, { foreignWrites: { at: now, listings: listings.slice(0, 50) } });
 }
 
 async function step(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<StepResult> {

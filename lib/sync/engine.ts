@@ -9,11 +9,14 @@ import type { ShelfsyncDB } from '../db/database';
 import { logger } from '../log/logger';
 import { setWakeEngine } from './capture';
 import { expandStoreMarks } from './expand';
-import { blockedUntil } from './pacing';
+import { ensureFreshOrders } from '../orders/poll';
+import { blockedUntil, blockStore } from './pacing';
 import { dueRows, pushStore } from './push';
 import type { StoreRow } from '../db/types';
 
 const log = logger('engine');
+/** How long pushes to a store wait after its order check failed before checking again. */
+const ORDER_RETRY_MS = 3000;
 export const HEARTBEAT_ALARM = 'sync-heartbeat';
 /** This worker's identity: leases held by any other owner belong to a stopped worker. */
 export const WORKER_ID = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -108,6 +111,13 @@ async function runLane(db: ShelfsyncDB, storeId: number): Promise<LaneEnd> {
     if (!current || current.status !== 'active') return 'inactive';
     if ((await blockedUntil(db, storeId)) > Date.now() + 50) return 'blocked';
     await gatherWindow(db, current);
+    // Fresh before push (ORDERS.md): a sale the platform made but Shelfsync has not seen would
+    // be undone by a number computed without it. A failed check waits a moment and retries.
+    if (!(await hasDueWork(db, storeId))) return 'idle';
+    if (!(await ensureFreshOrders(db, current))) {
+      await blockStore(db, storeId, Date.now() + ORDER_RETRY_MS, 'waiting for a fresh order check before pushing');
+      return 'blocked';
+    }
     const turn = await pushStore(db, current, WORKER_ID).catch((err: unknown) => {
       log.error(`store ${storeId}: push turn failed`, err);
       return { pushed: 0, calls: 0, more: false };

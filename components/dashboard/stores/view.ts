@@ -2,12 +2,13 @@
 // source so it never reaches React state, props or the screen.
 import type { StoreRow } from '@/lib/db/types';
 import type { StoreView } from '@/lib/stores/session';
+import { ordersOf } from '@/lib/orders/settings';
 
 export type { StoreView };
 
-export function toView(row: StoreRow): StoreView {
+export function toView(row: StoreRow, problemCount = 0): StoreView {
   const { secret: _secret, ...view } = row;
-  return view;
+  return { ...view, orders: { ...ordersOf(row), problemCount } };
 }
 
 export function byName(a: StoreView, b: StoreView): number {

@@ -15,6 +15,7 @@ export const TRIGGER_LABEL: Record<SyncTrigger, MessageKey> = {
   auto_sync_enabled: 'log_trigger_auto_sync_enabled',
   retry: 'log_trigger_retry',
   reconcile: 'log_trigger_reconcile',
+  order: 'log_trigger_order',
 };
 
 export const LOG_STATUSES: SyncLogStatus[] = ['pending', 'success', 'failed', 'skipped'];

@@ -20,7 +20,7 @@ export interface ShopifyApp {
   shopDomain: string;
 }
 
-export const DEFAULT_SCOPES = 'read_products,write_products,read_inventory,write_inventory,read_locations';
+export const DEFAULT_SCOPES = 'read_products,write_products,read_inventory,write_inventory,read_locations,read_orders';
 
 export async function buildAuthorizeUrl(
   app: ShopifyApp,

@@ -29,6 +29,10 @@ const KINDS: Record<MovementRow['kind'], { label: MessageKey; color: string }> =
   import: { label: 'stock_kindImport', color: 'magenta' },
   intake: { label: 'stock_kindIntake', color: 'lime' },
   inventory_pull: { label: 'stock_kindPull', color: 'gold' },
+  order_reserved: { label: 'stock_kindOrderReserved', color: 'orange' },
+  order_fulfilled: { label: 'stock_kindOrderFulfilled', color: 'purple' },
+  order_released: { label: 'stock_kindOrderReleased', color: 'default' },
+  order_returned: { label: 'stock_kindOrderReturned', color: 'green' },
 };
 
 function Change({ before, after }: { before: number; after: number }) {
