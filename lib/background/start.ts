@@ -7,7 +7,7 @@ import { ensureDriftAlarm } from '../sync/driftSchedule';
 import { ensureRetentionAlarm } from '../sync/logRetention';
 import { kickEngine, releaseForeignLeases, startEngine } from '../sync/engine';
 import { logger } from '../log/logger';
-import { ensureOrdersAlarm, pollDueStores } from '../orders/schedule';
+import { catchUpOrders, ensureOrdersAlarm } from '../orders/schedule';
 import { keepAliveWhile } from './keepalive';
 import { applySettings, readSettings } from '../settings/commands';
 
@@ -22,14 +22,15 @@ export async function startBackground(): Promise<void> {
   // Resume whatever a stopped worker left unfinished; not awaited so commands answer at once.
   startEngine(db);
   await releaseForeignLeases(db);
+  // Catch-up: orders placed while the browser was closed; pushes wait for it (ORDERS.md case 8).
+  void keepAliveWhile(() => catchUpOrders(db))
+    .then(() => kickEngine())
+    .catch((err: unknown) => log.warn('order catch-up failed', err));
   void kickEngine();
   void kickJobs(db);
   await reconcileSourceAlarms(db).catch((err: unknown) => log.warn('could not rebuild the pull schedule', err));
   await ensureDriftAlarm().catch((err: unknown) => log.warn('could not schedule the drift check', err));
   await ensureRetentionAlarm().catch((err: unknown) => log.warn('could not schedule sync-log retention', err));
   await ensureOrdersAlarm().catch((err: unknown) => log.warn('could not schedule order checks', err));
-  // Catch-up: orders placed while the browser was closed (pushes wait for it: fresh before push).
-  void keepAliveWhile(() => pollDueStores(db, { catchUp: true }))
-    .then(() => kickEngine())
-    .catch((err: unknown) => log.warn('order catch-up failed', err));
+
 }

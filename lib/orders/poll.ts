@@ -26,6 +26,17 @@ export type PollResult = ({ ok: true } & RecordResult & { pages: number }) | { o
 
 const inflight = new Map<number, Promise<PollResult>>();
 
+/** Worker start's catch-up over every store (ORDERS.md case 8: orders that arrived while the
+ *  browser was closed are all applied before any push). Pushes wait for it, a bounded time. */
+let catchUp: Promise<unknown> = Promise.resolve();
+const CATCH_UP_WAIT_MS = 60_000;
+export function holdPushesFor(p: Promise<unknown>): void {
+  catchUp = p.catch(() => undefined);
+}
+export function caughtUp(): Promise<unknown> {
+  return Promise.race([catchUp, new Promise((r) => setTimeout(r, CATCH_UP_WAIT_MS))]);
+}
+
 /** Checks one store's orders now; one check per store at a time (a second caller shares it). */
 export function pollStore(db: ShelfsyncDB, storeId: number): Promise<PollResult> {
   const running = inflight.get(storeId);
@@ -43,6 +54,7 @@ export function followsOrders(store: StoreRow | undefined): boolean {
 /** Before a push to `store`: its orders as seen within FRESH_MS, else checked now. False when the
  *  check failed: the push must wait (a push from an old view could undo a sale). */
 export async function ensureFreshOrders(db: ShelfsyncDB, store: StoreRow): Promise<boolean> {
+  await caughtUp();
   if (!followsOrders(store)) return true;
   const last = ordersOf(store).lastCheckedAt ?? 0;
   if (Date.now() - last < FRESH_MS) return true;

@@ -186,7 +186,9 @@ export async function recordOrders(db: ShelfsyncDB, store: StoreRow, orders: Pla
       platformStatus: o.platformStatus,
       createdAt: o.createdAt,
       updatedAt: o.updatedAt,
-      before: prev?.before ?? (o.createdAt < settings.since ? 1 : 0),
+      // Platforms give whole seconds: an order within the second the store started being
+      // followed counts as after (applying a sale beats silently missing one).
+      before: prev?.before ?? (o.createdAt + 1000 <= settings.since ? 1 : 0),
       lines: [...lines.entries()].map(([k, l]): OrderLineRow => {
         const old = prevLines.get(k);
         const v = variantOf(l);

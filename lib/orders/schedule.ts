@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { ShelfsyncDB } from '../db/database';
 import { logger } from '../log/logger';
-import { followsOrders, pollStore, type PollResult } from './poll';
+import { followsOrders, holdPushesFor, pollStore, type PollResult } from './poll';
 import { ordersOf } from './settings';
 
 const log = logger('orders');
@@ -28,4 +28,12 @@ export async function pollDueStores(db: ShelfsyncDB, opts: { catchUp?: boolean }
   const results = await Promise.all(due.map(async (s) => [s.id, await pollStore(db, s.id)] as const));
   for (const [id, r] of results) if (!r.ok) log.warn(`store ${id}: ${r.code}`);
   return new Map(results);
+}
+
+/** At worker start: every followed store checked from its cursor, however long the browser was
+ *  closed; pushes wait until it has finished (or a minute has passed). */
+export function catchUpOrders(db: ShelfsyncDB): Promise<Map<number, PollResult>> {
+  const run = pollDueStores(db, { catchUp: true });
+  holdPushesFor(run);
+  return run;
 }

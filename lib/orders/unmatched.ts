@@ -57,7 +57,9 @@ export async function unitsOutsidePlatformStock(db: ShelfsyncDB, v: Pick<StoreVa
   const key = unmatchedKey(v.storeId, v.platformItemId, v.platformVariantId);
   let units = 0;
   for (const order of await db.orders.where('unmatchedKeys').equals(key).toArray()) {
-    if (order.createdAt > observedAt) continue;
+    // Whole seconds: only an order surely placed before the number was read is in it (counting
+    // a sale twice holds back units; counting it never would sell them twice).
+    if (order.createdAt + 1000 > observedAt) continue;
     for (const l of order.lines) {
       if (l.productId !== null || unmatchedKey(order.storeId, l.platformItemId, l.platformVariantId) !== key) continue;
       const s = l.statusUnits;

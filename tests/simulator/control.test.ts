@@ -115,7 +115,7 @@ describe('control API', () => {
     const shop = await newShop(s, { platform: 'woocommerce', items: 1 });
     await http(`${shop.apiBaseUrl}/wp-json/wc/v3/products`);
     const st = await ctl(s, 'GET', `/stats?shopId=${shop.shopId}`);
-    expect(st.body).toEqual({ calls: { 'GET /products': 1 }, stockUpdateCalls: 0, stockUpdateEntries: 0, rejected: { unauthorized: 1 } });
+    expect(st.body).toEqual({ calls: { 'GET /products': 1 }, stockUpdateCalls: 0, stockUpdateEntries: 0, orderCalls: 0, ordersPlaced: 0, ordersRefused: 0, rejected: { unauthorized: 1 } });
     const log = await ctl(s, 'GET', `/requests?shopId=${shop.shopId}&limit=5`);
     expect(log.body).toHaveLength(1);
     expect(log.body[0]).toMatchObject({ method: 'GET', path: `/woocommerce/${shop.shopId}/wp-json/wc/v3/products`, status: 401 });
@@ -162,5 +162,36 @@ describe('control API', () => {
     expect(ev.body[0]).toMatchObject({ itemId: items[0].itemId, variantId: items[0].itemId, sellerSku: items[0].variants[0].sellerSku, stock: 77 });
     expect(ev.body[0].at).toBeGreaterThanOrEqual(t0);
     expect((await ctl(s, 'GET', `/shops/${shop.shopId}/stock-events?since=${Date.now() + 1000}`)).body).toEqual([]);
+  });
+});
+
+describe('orders control API', () => {
+  it('places an order that lowers the platform stock, refuses one the stock cannot cover, and moves it through statuses', async () => {
+    const { startSimulator } = await import('./server');
+    const s = await startSimulator({ port: 0 });
+    try {
+      const post = (path: string, body: unknown) => fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const shop = await (await post('/__sim/shops', { platform: 'shopee', items: 1, seed: 2 })).json();
+      const items = await (await fetch(`${s.url}/__sim/shops/${shop.shopId}/items`)).json();
+      const { sellerSku, stock } = items[0].variants[0];
+      const placed = await post(`/__sim/shops/${shop.shopId}/orders`, { lines: [{ sellerSku, quantity: 2 }] });
+      expect(placed.status).toBe(201);
+      const { orderId } = await placed.json();
+      const stockNow = async () => (await (await fetch(`${s.url}/__sim/shops/${shop.shopId}/items`)).json())[0].variants[0].stock;
+      expect(await stockNow()).toBe(stock - 2);
+      const refused = await post(`/__sim/shops/${shop.shopId}/orders`, { lines: [{ sellerSku, quantity: stock }] });
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error).toBe('out_of_stock');
+      expect((await post(`/__sim/shops/${shop.shopId}/orders`, { lines: [{ sellerSku, quantity: 0 }] })).status).toBe(400);
+      expect((await post(`/__sim/shops/${shop.shopId}/orders/${orderId}/status`, { status: 'returned' })).status).toBe(409);
+      expect((await post(`/__sim/shops/${shop.shopId}/orders/${orderId}/status`, { status: 'cancelled' })).status).toBe(200);
+      expect(await stockNow()).toBe(stock);
+      const list = await (await fetch(`${s.url}/__sim/shops/${shop.shopId}/orders`)).json();
+      expect(list).toMatchObject([{ orderId, status: 'cancelled', lines: [{ sellerSku, quantity: 2 }] }]);
+      const stats = await (await fetch(`${s.url}/__sim/stats?shopId=${shop.shopId}`)).json();
+      expect(stats).toMatchObject({ ordersPlaced: 1, ordersRefused: 1 });
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -35,6 +35,29 @@ describe('schema upgrades', () => {
     latest.close();
   });
 
+  it('upgrades a version-2 database with stores: every store follows its orders from the upgrade on', async () => {
+    const name = 'upgrade-from-v2';
+    await Dexie.delete(name);
+    const v2 = new ShelfsyncDB(name, { upTo: 2 });
+    await v2.open();
+    await v2.table('stores').bulkAdd([
+      { platform: 'shopee', name: 'S', status: 'active', createdAt: 1, updatedAt: 1 },
+      { platform: 'lazada', name: 'L', status: 'disabled', createdAt: 1, updatedAt: 1 },
+    ]);
+    v2.close();
+    const before = Date.now();
+    const latest = new ShelfsyncDB(name);
+    await latest.open();
+    const stores = await latest.stores.orderBy('id').toArray();
+    expect(stores.map((s) => s.orders?.enabled)).toEqual([true, false]);
+    expect(stores[0]!.orders).toMatchObject({ reserveUnpaid: true, restockReturns: false, intervalSeconds: 30, cursor: null, warehouseId: null });
+    expect(stores[0]!.orders!.since).toBeGreaterThanOrEqual(before);
+    expect(await latest.orders.count()).toBe(0);
+    await latest.orders.add({ storeId: stores[0]!.id, platformOrderId: 'X1', problems: ['unmatched'], unmatchedKeys: ['1|a|b'], updatedAt: 5 } as never);
+    expect(await latest.orders.where('unmatchedKeys').equals('1|a|b').count()).toBe(1);
+    latest.close();
+  });
+
   it('keeps every released version in order', () => {
     const numbers = SCHEMA_VERSIONS.map((v) => v.version);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
