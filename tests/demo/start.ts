@@ -86,6 +86,11 @@ if (simUrl) {
   } catch (err) {
     console.error(`Could not add the demo data: ${err instanceof Error ? err.message : String(err)}`);
   }
+  // The demo buyer beside the dashboard: place an order on a demo shop and watch the sale travel.
+  const buyer = await context.newPage();
+  await buyer.goto(`${simUrl}/__sim/buyer`).catch((err: unknown) => console.error(`Could not open the demo buyer: ${String(err)}`));
+  await page.bringToFront();
+  console.log(`Demo buyer (place a buyer's order on a demo shop): ${simUrl}/__sim/buyer`);
 }
 console.log(`Shelfsync is open (extension id ${extensionId}). Close the browser window to stop.`);
 

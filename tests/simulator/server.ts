@@ -3,6 +3,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { handleAuthPage, handleApprove } from './auth-pages.ts';
+import { handleBuyer, withBuyerLink } from './buyer.ts';
 import { handleControl } from './control.ts';
 import { handleConsole, handleConsoleControl } from './consoles/index.ts';
 import type { Ctx, SimRequest, SimResponse } from './http.ts';
@@ -27,6 +28,7 @@ function route(ctx: Ctx, path: string): Promise<SimResponse> | SimResponse {
   const m = (re: RegExp): RegExpExecArray | null => re.exec(path);
   let r: RegExpExecArray | null;
   if (path === '/__sim/auth/approve') return handleApprove(ctx);
+  if ((r = m(/^\/__sim\/buyer(\/.*)?$/))) return handleBuyer(ctx, r[1] ?? '');
   if ((r = m(/^\/__sim\/consoles(\/.*)?$/))) return handleConsoleControl(ctx, r[1] ?? '/');
   if ((r = m(/^\/__sim(\/.*)?$/))) {
     ctx.platform = 'control';
@@ -72,7 +74,8 @@ function route(ctx: Ctx, path: string): Promise<SimResponse> | SimResponse {
     if (ctx.sub === '/wp-admin/authorize-application.php') return handleAuthPage(ctx, 'woocommerce', safeDecode(r[1]!));
     return handleWoo(ctx, safeDecode(r[1]!));
   }
-  if (path.startsWith('/console/')) return handleConsole(ctx, path.slice('/console'.length));
+  // Every console page of a known shop links the demo buyer (consoles set ctx.shop when they resolve it).
+  if (path.startsWith('/console/')) return withBuyerLink(handleConsole(ctx, path.slice('/console'.length)), ctx.shop);
   if (path === '/' || path === '') {
     return { status: 200, body: { simulator: 'shelfsync', shops: [...ctx.state.shops.keys()] } };
   }

@@ -25,7 +25,8 @@ export function simplePage(status: number, title: string, body: string): SimResp
 /**
  * The shop a console page belongs to: the query parameter(s) `keys` (the sim's consoleUrl
  * carries one), else the only shop of the platform (as a logged-in console would show), else a
- * chooser. Unknown id → 404 page.
+ * chooser. Unknown id → 404 page. The shop found is kept in ctx.shop (the server adds the demo
+ * buyer link to that shop's pages).
  */
 export function resolveShop(ctx: Ctx, platform: Platform, keys: string[], chooserLink: (s: Shop) => string): Shop | SimResponse {
   let id = '';
@@ -33,10 +34,10 @@ export function resolveShop(ctx: Ctx, platform: Platform, keys: string[], choose
   const shops = [...ctx.state.shops.values()].filter((s) => s.platform === platform);
   if (id) {
     const s = ctx.state.shops.get(id);
-    if (s && s.platform === platform) return s;
+    if (s && s.platform === platform) return (ctx.shop = s);
     return simplePage(404, `${LABEL[platform]} — shop not found`, `<p data-sim="no-shop">No ${esc(platform)} shop <code>${esc(id)}</code> in the simulator.</p>`);
   }
-  if (shops.length === 1) return shops[0]!;
+  if (shops.length === 1) return (ctx.shop = shops[0]!);
   if (shops.length === 0) return simplePage(404, `${LABEL[platform]} — no shops`, `<p data-sim="no-shop">No ${esc(platform)} shops exist in the simulator yet (POST /__sim/shops).</p>`);
   return simplePage(
     200,
@@ -47,6 +48,6 @@ export function resolveShop(ctx: Ctx, platform: Platform, keys: string[], choose
 
 /** Shop by path segment (Shopify handle, WooCommerce site id). */
 export function shopByPath(ctx: Ctx, platform: Platform, match: (s: Shop) => boolean, shown: string): Shop | SimResponse {
-  for (const s of ctx.state.shops.values()) if (s.platform === platform && match(s)) return s;
+  for (const s of ctx.state.shops.values()) if (s.platform === platform && match(s)) return (ctx.shop = s);
   return simplePage(404, `${LABEL[platform]} — shop not found`, `<p data-sim="no-shop">No ${esc(platform)} shop <code>${esc(shown)}</code> in the simulator.</p>`);
 }
