@@ -169,6 +169,16 @@ describe('tiktok listOrders', () => {
     expect(stats.orderCalls).toBe(3 + 7 + 1 + 2 + 1);
   });
 
+  it('a page token TikTok no longer accepts restarts the window instead of reading as bad credentials', async () => {
+    const sh = await makeShop(1, 1);
+    const since = Date.now() - 5_000;
+    const id = await place(sh, [[sh.skus[0]!, 2]]);
+    const { encodeCursor } = await import('../../lib/platforms/util.ts');
+    const cursor = encodeCursor({ t: 'not-a-token-tiktok-gave', u: Math.floor(since / 1000) });
+    const page = await sh.adapter().listOrders({ updatedSince: since, cursor });
+    expect(page.orders.map((o) => o.platformOrderId)).toContain(id);
+  });
+
   it('errors classified as for the stock calls; an expired token is refreshed and saved', async () => {
     const sh = await makeShop(1, 1);
     await place(sh, [[sh.skus[0]!, 1]]);

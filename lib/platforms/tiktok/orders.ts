@@ -2,7 +2,7 @@
 // oldest change first, paged with TikTok's page tokens. The search answer carries the line
 // items, so one page is one platform call.
 
-import type { ListOrdersOptions, ListOrdersPage, OrderStatus, PlatformOrder, PlatformOrderLine } from '../types.ts';
+import { PlatformError, type ListOrdersOptions, type ListOrdersPage, type OrderStatus, type PlatformOrder, type PlatformOrderLine } from '../types.ts';
 import { arr, decodeCursor, encodeCursor, epochMs, num, obj, str } from '../util.ts';
 import type { TiktokCall } from './client.ts';
 
@@ -76,7 +76,17 @@ export async function listTiktokOrders(call: (c: Omit<TiktokCall, 'shopCipher'>)
   const query: Record<string, string> = { page_size: String(pageSize), sort_field: 'update_time', sort_order: 'ASC' };
   const token = c ? str(c.t) : '';
   if (token) query.page_token = token;
-  const env = await call({ method: 'POST', path: TIKTOK_ORDER_SEARCH, query, body: { update_time_ge: since } });
+  let env: Record<string, unknown>;
+  try {
+    env = await call({ method: 'POST', path: TIKTOK_ORDER_SEARCH, query, body: { update_time_ge: since } });
+  } catch (err) {
+    // TikTok answers a stale or foreign page token with its generic parameter code, which the
+    // client reads as bad credentials. A token is only a position: start the window again
+    // (re-reading is harmless to the caller) rather than mark the store unauthorized.
+    if (!token || !(err instanceof PlatformError) || err.opts.platformCode !== '36009004') throw err;
+    delete query.page_token;
+    env = await call({ method: 'POST', path: TIKTOK_ORDER_SEARCH, query, body: { update_time_ge: since } });
+  }
   const data = obj(env.data);
   const orders = arr(data.orders).map(mapTiktokOrder);
   const next = str(data.next_page_token);

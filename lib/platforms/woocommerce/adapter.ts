@@ -66,7 +66,9 @@ export class WooCommerceAdapter implements PlatformAdapter {
     ];
     // modified_after is strictly after, at one-second resolution: step back a second so an
     // item changed within the same second as `updatedSince` is not skipped.
-    if (updatedSince !== undefined) query.push(['modified_after', isoSeconds(updatedSince - 1000)], ['dates_are_gmt', 'true']);
+    // With dates_are_gmt the date must carry no zone: WordPress converts a zoned date to the
+    // site's local time before comparing it with the GMT column (off by the site's offset).
+    if (updatedSince !== undefined) query.push(['modified_after', isoSeconds(updatedSince - 1000).replace(/(\.\d+)?Z$/, '')], ['dates_are_gmt', 'true']);
     const res = await this.call({ method: 'GET', path: '/products', query });
     const products = arr(res.json);
     const items: PlatformItem[] = [];
