@@ -1,6 +1,8 @@
 // `npm run bench [-- scenario ...] [--scale small|full] [--no-build] [--merge]`: the figures behind
 // "seconds, not minutes", in the built extension in Chromium against the simulator. Prints JSON
 // per scenario and regenerates tests/bench/RESULTS.md with the machine, date and commit.
+// `orders` (the buyer storm; not in the default set: it runs minutes on the 30 s order cadence)
+// writes only the Orders section of RESULTS.md, for its scale, and leaves every other section.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,11 +10,12 @@ import { findChromium, MISSING_CHROMIUM } from '../e2e/support/chromium';
 import { ROOT } from '../e2e/support/extension';
 import { generate } from './generate';
 import { machine, memory, startBench, stopBench } from './harness';
-import { writeResults } from './results';
+import { writeOrderResults, writeResults } from './results';
 import { burstScenario } from './scenarios/burst';
 import { consoleScenario } from './scenarios/console';
 import { downloadScenario } from './scenarios/download';
 import { listScenario } from './scenarios/list';
+import { ordersScenario } from './scenarios/orders';
 import { enableAutoSync, propagationScenario } from './scenarios/sync';
 
 const ALL = ['list', 'sync', 'burst', 'download', 'console'] as const;
@@ -34,7 +37,9 @@ if (!argv.includes('--no-build')) {
 }
 
 const results: Record<string, unknown>[] = [];
+const orderResults: Record<string, unknown>[] = [];
 const started = Date.now();
+const onlyOrders = scenarios.every((s) => s === 'orders');
 // `--merge`: re-run some scenarios and replace only their rows in the last run of this scale; each
 // replaced row says the commit and date it was measured at.
 const lastFile = path.join(ROOT, `tests/bench/last-${scale}.json`);
@@ -44,6 +49,9 @@ const rerunOf = (r: Record<string, unknown>) => String(r.scenario).split(/[@:]/)
 /** Written after every scenario, so a stopped run still leaves what it measured. */
 function save() {
   const minutes = Math.round(((Date.now() - started) / 60_000) * 10) / 10;
+  if (orderResults.length) writeOrderResults({ machine: machine(), scale, minutes, results: orderResults });
+  // A run of the orders scenario alone leaves the scale's section (and its last run) as they are.
+  if (onlyOrders) return { minutes };
   if (previous) {
     const { commit, date } = machine();
     const fresh = results.filter((r) => r.scenario !== 'generate').map((r) => ({ ...r, rerun: { commit, date, minutes } }));
@@ -70,11 +78,15 @@ async function runScenario(name: string, world: Awaited<ReturnType<typeof genera
   }
   if (name === 'download') results.push({ ...(await downloadScenario(b)), memory: await memory(b) });
   if (name === 'console') results.push(await consoleScenario(b, world));
+  if (name === 'orders' && world) {
+    const rows = await ordersScenario(b, world, log);
+    orderResults.push(...rows.slice(0, -1), { ...rows[rows.length - 1], memory: await memory(b) });
+  }
 }
 
 const b = await startBench(scale);
 try {
-  const needsWorld = scenarios.some((s) => s === 'list' || s === 'sync' || s === 'burst' || s === 'console');
+  const needsWorld = scenarios.some((s) => s === 'list' || s === 'sync' || s === 'burst' || s === 'console' || s === 'orders');
   const world = needsWorld ? await generate(b, log) : null;
   if (world) {
     results.push({
@@ -93,13 +105,13 @@ try {
       await runScenario(name, world);
     } catch (err) {
       // One broken scenario must not cost the figures of the others (a full run is ~40 min).
-      results.push({ scenario: name, error: String(err).slice(0, 300) });
+      (name === 'orders' ? orderResults : results).push({ scenario: name, error: String(err).slice(0, 300) });
     }
-    for (const r of results.slice(count)) console.log(JSON.stringify(r));
+    for (const r of [...results.slice(count), ...(name === 'orders' ? orderResults : [])]) console.log(JSON.stringify(r));
     save();
   }
 } finally {
   await stopBench(b);
 }
 const run = save();
-log(`done in ${run.minutes} min; tests/bench/RESULTS.md regenerated`);
+log(`done in ${run.minutes} min; tests/bench/RESULTS.md ${onlyOrders ? 'Orders section merged' : 'regenerated'}`);
