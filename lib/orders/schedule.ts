@@ -10,6 +10,7 @@ import { ordersOf } from './settings';
 
 const log = logger('orders');
 export const ORDERS_ALARM = 'orders-poll';
+const ALARM_PERIOD_MS = 30_000;
 
 export async function ensureOrdersAlarm(): Promise<void> {
   const existing = await browser.alarms.get(ORDERS_ALARM);
@@ -22,8 +23,10 @@ export async function pollDueStores(db: ShelfsyncDB, opts: { catchUp?: boolean }
   const due = (await db.stores.toArray()).filter((s) => {
     if (!followsOrders(s)) return false;
     const o = ordersOf(s);
-    // A second of slack: alarms fire ~30 s apart, not exactly.
-    return opts.catchUp || (o.lastAttemptAt ?? 0) + o.intervalSeconds * 1000 - 1500 <= now;
+    // Skip a store only when the next alarm still comes within its interval: a check made for a
+    // push a moment ago must not push the next look a whole period later (a sale would then wait
+    // up to two periods).
+    return opts.catchUp || (o.lastAttemptAt ?? 0) + o.intervalSeconds * 1000 < now + ALARM_PERIOD_MS;
   });
   const results = await Promise.all(due.map(async (s) => [s.id, await pollStore(db, s.id)] as const));
   for (const [id, r] of results) if (!r.ok) log.warn(`store ${id}: ${r.code}`);
