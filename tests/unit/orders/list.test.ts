@@ -50,10 +50,10 @@ describe('orders commands', () => {
     const shop = await sim.createShop({ platform: 'shopee', items: 1, seed: 8 });
     const store = await ok('stores.connect', { platform: 'shopee', name: 'S', apiBaseUrl: shop.apiBaseUrl, credentials: shop.credentials });
     expect((await run('stores.update', { id: store.id, orders: { intervalSeconds: 5 } })).ok).toBe(false);
-    expect((await run('stores.update', { id: store.id, orders: { warehouseId: 999 } })).error?.code).toBe('not_found');
+    expect(await run('stores.update', { id: store.id, orders: { warehouseId: 999 } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const saved = await ok('stores.update', { id: store.id, orders: { enabled: false, restockReturns: true, intervalSeconds: 120 } });
     expect(saved.orders).toMatchObject({ enabled: false, restockReturns: true, intervalSeconds: 120 });
-    expect((await run('orders.poll', { storeId: store.id })).error?.code).toBe('orders_off');
+    expect(await run('orders.poll', { storeId: store.id })).toMatchObject({ ok: false, error: { code: 'orders_off' } });
     const again = await ok('stores.update', { id: store.id, orders: { enabled: true } });
     expect(again.orders.since).toBeGreaterThan(store.orders.since - 1);
     expect(again.orders.cursor).toBeNull();
