@@ -3,7 +3,7 @@
 // again), so the store product list gets the width it needs from 1024 px up.
 import { App as AntApp, ConfigProvider, Layout, Menu, type MenuProps } from 'antd';
 import {
-  AppstoreOutlined, DatabaseOutlined, HistoryOutlined, SettingOutlined, ShopOutlined, SyncOutlined,
+  AppstoreOutlined, DatabaseOutlined, HistoryOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, SyncOutlined,
 } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { t } from '@/lib/i18n';
@@ -11,6 +11,7 @@ import { SettingsPage } from './settings/SettingsPage';
 import { ROUTE_LABELS, hrefOf, useHashRoute, type RouteKey } from './routes';
 import { WarehousesPage } from './warehouses/WarehousesPage';
 import { StoresPage } from './stores/StoresPage';
+import { OrdersPage } from './orders/OrdersPage';
 import { ProductsPage } from './inventory/products/ProductsPage';
 import { StockPage } from './inventory/stock/StockPage';
 import { PurchaseOrdersPage } from './inventory/purchase-orders/PurchaseOrdersPage';
@@ -31,6 +32,7 @@ function menuItems(): MenuProps['items'] {
       children: [item('inventory/products'), item('inventory/warehouses'), item('inventory/stock'), item('inventory/purchase-orders'), item('inventory/sources')],
     },
     item('stores', <ShopOutlined />),
+    item('orders', <ShoppingCartOutlined />),
     item('sync-rules', <SyncOutlined />),
     item('sync-log', <HistoryOutlined />),
     item('settings', <SettingOutlined />),
@@ -53,6 +55,8 @@ function Page({ route, params }: { route: RouteKey; params: URLSearchParams }) {
       return <SourcesPage />;
     case 'stores':
       return <StoresPage />;
+    case 'orders':
+      return <OrdersPage params={params} />;
     case 'sync-rules':
       return <SyncRulesPage />;
     case 'sync-log':

@@ -11,6 +11,7 @@ export type RouteKey =
   | 'inventory/purchase-orders'
   | 'inventory/sources'
   | 'stores'
+  | 'orders'
   | 'sync-rules'
   | 'sync-log'
   | 'settings';
@@ -28,6 +29,7 @@ export const ROUTE_LABELS: Record<RouteKey, MessageKey> = {
   'inventory/purchase-orders': 'nav_purchaseOrders',
   'inventory/sources': 'sources_nav',
   stores: 'nav_stores',
+  orders: 'nav_orders',
   'sync-rules': 'nav_syncRules',
   'sync-log': 'nav_syncLog',
   settings: 'nav_settings',

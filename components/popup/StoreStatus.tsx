@@ -1,6 +1,7 @@
 // The store the popup is about: its sync rule, auto sync, pending and failed pushes, the last
-// sync and its health, with the two quick actions.
-import { useState, type ReactNode } from 'react';
+// sync, its last order check with the orders that have a problem, and its health, with the two
+// quick actions.
+import { useEffect, useState, type ReactNode } from 'react';
 import { send, type CommandOutput } from '@/lib/commands/client';
 import { t, tn } from '@/lib/i18n';
 import { ago } from '../console/format';
@@ -20,6 +21,47 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   );
 }
 
+type StoreOrders = CommandOutput<'stores.get'>['orders'];
+
+const ORDERS_REFRESH_MS = 5000;
+
+/** The store's order settings and last check. system.status does not carry them yet, so they are
+ *  asked after the first paint (never in the way of the popup opening), again while it is open. */
+function useStoreOrders(storeId: number): StoreOrders | null {
+  const [orders, setOrders] = useState<StoreOrders | null>(null);
+  useEffect(() => {
+    const load = () => void send('stores.get', { id: storeId }).then((a) => a.ok && setOrders(a.data.orders));
+    load();
+    const timer = setInterval(() => document.visibilityState === 'visible' && load(), ORDERS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [storeId]);
+  return orders;
+}
+
+function OrdersFact({ orders, onOpen, storeId }: { orders: StoreOrders; onOpen: (hash: string) => void; storeId: number }) {
+  const failing = !!orders.lastError && (orders.lastCheckedAt === null || orders.lastError.at >= orders.lastCheckedAt);
+  const check = !orders.enabled
+    ? <span className="popup__muted">{t('popup_ordersOff')}</span>
+    : failing
+      ? <span className="popup__bad" title={orders.lastError!.message}>{t('popup_ordersFailed', ago(orders.lastError!.at), orders.lastError!.message)}</span>
+      : orders.lastCheckedAt !== null
+        ? <span>{t('popup_ordersChecked', ago(orders.lastCheckedAt))}</span>
+        : <span className="popup__muted">{t('popup_ordersNever')}</span>;
+  return (
+    <>
+      {check}
+      {orders.problemCount > 0 && (
+        <>
+          {' · '}
+          <button type="button" className="popup__inline popup__bad" data-testid="popup-order-problems" onClick={() => onOpen(`#/orders?store=${storeId}`)}>
+            {tn('popup_orderProblems', orders.problemCount)}
+          </button>
+        </>
+      )}
+    </>
+  );
+}
+
 export function StoreStatus({ store, heartbeat, onOpen }: { store: StoreDetail; heartbeat: number | null; onOpen: (hash: string) => void }) {
   const [sync, setSync] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,6 +71,7 @@ export function StoreStatus({ store, heartbeat, onOpen }: { store: StoreDetail; 
     setBusy(false);
     setSync(answer.ok ? { ok: true, text: t('popup_syncStarted') } : { ok: false, text: answer.error.message });
   };
+  const orders = useStoreOrders(store.id);
   const rule = store.rule;
   const health = store.status === 'needs_reauthorization' ? t('popup_reauth') : store.status === 'disabled' ? t('popup_disabled') : t('popup_authorized');
   return (
@@ -59,6 +102,9 @@ export function StoreStatus({ store, heartbeat, onOpen }: { store: StoreDetail; 
               ? t('popup_lastSyncFailed', ago(store.lastSync.at), store.lastSync.error ?? '')
               : t('popup_lastSyncTo', ago(store.lastSync.at), store.lastSync.quantity ?? '—', store.lastSync.title || store.lastSync.sellerSku || '—')
             : t('popup_never')}
+        </Row>
+        <Row label={t('popup_orders')} testId="popup-orders">
+          {orders ? <OrdersFact orders={orders} onOpen={onOpen} storeId={store.id} /> : <span className="popup__muted">…</span>}
         </Row>
         <Row label={t('popup_health')} testId="popup-health">
           <span className={store.status === 'active' ? 'popup__ok' : 'popup__bad'}>{health}</span>

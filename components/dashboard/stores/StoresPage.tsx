@@ -1,6 +1,6 @@
-// Stores: every connected shop, with who it is on its platform, its status and last download,
-// and what to do with it — test the connection, download listings (with progress), authorize
-// again, disable, remove.
+// Stores: every connected shop, with who it is on its platform, its status, last download and
+// last order check (with its orders' problems and order settings), and what to do with it — test
+// the connection, download listings (with progress), authorize again, disable, remove.
 // Reads live from IndexedDB (the secret dropped at the source); every change goes through a command.
 import { App, Button, Empty, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -10,12 +10,17 @@ import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { StoreStatus } from '@/lib/db/types';
 import { t, tn, type MessageKey } from '@/lib/i18n';
+import { useOrderChecks } from '../orders/CheckOrdersButton';
 import { ConnectDrawer, type ConnectStart } from './ConnectDrawer';
 import { DemoStoreButton } from './DemoStores';
 import { DownloadProgress, type JobView } from './DownloadProgress';
+import { ForeignWritesNotice } from './ForeignWritesNotice';
+import { OrderSettingsDrawer } from './OrderSettingsDrawer';
 import { PLATFORM_COLOR, PLATFORM_LABEL } from './platforms';
 import { ShopIdentity } from './ShopIdentity';
 import { StoreActions } from './StoreActions';
+import { StoreOrdersCell } from './StoreOrdersCell';
+import { useOrderProblems } from './useOrderProblems';
 import { byName, toView, type StoreView } from './view';
 
 /** The demo marketplace exists only in the test build (`npm start`, e2e). */
@@ -62,6 +67,9 @@ export function StoresPage() {
   const { message } = App.useApp();
   const stores = useLiveQuery(async () => (await getDb().stores.toArray()).map(toView).sort(byName), []);
   const running = useRunningDownloads();
+  const problems = useOrderProblems();
+  const checks = useOrderChecks(stores ?? []);
+  const [orderSettings, setOrderSettings] = useState<number | null>(null);
   /** Downloads this page follows until `jobs.get` says they ended (started here, or found running),
    *  so the end is reported even when the live query sees it first; and those already reported. */
   const [followed, setFollowed] = useState<Record<number, number>>({});
@@ -127,6 +135,11 @@ export function StoresPage() {
       await call('stores.update', { id: store.id, autoSyncDefault });
     });
 
+  const dismissForeignWrites = (store: StoreView) =>
+    withBusy(`foreign-${store.id}`, async () => {
+      await call('stores.update', { id: store.id, dismissForeignWrites: true });
+    });
+
   const remove = (store: StoreView) =>
     withBusy(`remove-${store.id}`, async () => {
       const answer = await call('stores.remove', { id: store.id });
@@ -181,104 +194,119 @@ export function StoresPage() {
           </Space>
         </Empty>
       ) : (
-        <Table<StoreView>
-          rowKey="id"
-          loading={stores === undefined}
-          dataSource={stores ?? []}
-          pagination={false}
-          size="middle"
-          scroll={{ x: 1120 }}
-          tableLayout="fixed"
-          onRow={(s) => ({ 'data-testid': `store-row-${s.id}` }) as never}
-          columns={[
-            {
-              title: t('stores_col_platform'),
-              dataIndex: 'platform',
-              width: 105,
-              render: (_: unknown, s) => <Tag color={PLATFORM_COLOR[s.platform]}>{t(PLATFORM_LABEL[s.platform])}</Tag>,
-            },
-            {
-              title: t('stores_col_name'),
-              dataIndex: 'name',
-              width: 190,
-              render: (_: unknown, s) => (
-                <>
-                  <Typography.Text strong ellipsis={{ tooltip: s.name }} style={{ display: 'block' }}>{s.name}</Typography.Text>
-                  <ShopIdentity store={s} />
-                </>
-              ),
-            },
-            {
-              title: t('stores_col_region'),
-              dataIndex: 'region',
-              width: 64,
-              render: (_: unknown, s) => {
-                const r = s.identity?.region ?? s.region;
-                return r ? r.toUpperCase() : <Typography.Text type="secondary">—</Typography.Text>;
+        <>
+          {(stores ?? []).filter((s) => s.foreignWrites).map((s) => (
+            <ForeignWritesNotice key={s.id} store={s} busy={!!busy[`foreign-${s.id}`]} onDismiss={() => void dismissForeignWrites(s)} />
+          ))}
+          <Table<StoreView>
+            rowKey="id"
+            loading={stores === undefined}
+            dataSource={stores ?? []}
+            pagination={false}
+            size="middle"
+            scroll={{ x: 1380 }}
+            tableLayout="fixed"
+            onRow={(s) => ({ 'data-testid': `store-row-${s.id}` }) as never}
+            columns={[
+              {
+                title: t('stores_col_platform'),
+                dataIndex: 'platform',
+                width: 105,
+                render: (_: unknown, s) => <Tag color={PLATFORM_COLOR[s.platform]}>{t(PLATFORM_LABEL[s.platform])}</Tag>,
               },
-            },
-            {
-              title: t('stores_col_status'),
-              dataIndex: 'status',
-              width: 150,
-              render: (_: unknown, s) => {
-                const tag = <Tag color={STATUS[s.status].color} data-testid={`store-status-${s.id}`}>{t(STATUS[s.status].label)}</Tag>;
-                const why = s.statusReason ?? (s.status === 'disabled' ? t('stores_disabledWhy') : null);
-                return why ? <Tooltip title={why}>{tag}</Tooltip> : tag;
+              {
+                title: t('stores_col_name'),
+                dataIndex: 'name',
+                width: 190,
+                render: (_: unknown, s) => (
+                  <>
+                    <Typography.Text strong ellipsis={{ tooltip: s.name }} style={{ display: 'block' }}>{s.name}</Typography.Text>
+                    <ShopIdentity store={s} />
+                  </>
+                ),
               },
-            },
-            {
-              title: t('stores_col_lastDownload'),
-              key: 'download',
-              render: (_: unknown, s) => {
-                const jobId = activeJob(s.id);
-                return jobId !== undefined ? (
-                  <DownloadProgress key={jobId} jobId={jobId} onEnd={(job, err) => onDownloadEnd(s, jobId, job, err)} />
-                ) : (
-                  <LastDownload store={s} />
-                );
+              {
+                title: t('stores_col_region'),
+                dataIndex: 'region',
+                width: 64,
+                render: (_: unknown, s) => {
+                  const r = s.identity?.region ?? s.region;
+                  return r ? r.toUpperCase() : <Typography.Text type="secondary">—</Typography.Text>;
+                },
               },
-            },
-            {
-              title: (
-                <Tooltip title={t('stores_autoSyncHelp')}>
-                  <span>{t('stores_col_autoSync')}</span>
-                </Tooltip>
-              ),
-              key: 'autoSync',
-              width: 100,
-              render: (_: unknown, s) => (
-                <Switch
-                  size="small"
-                  checked={s.autoSyncDefault}
-                  loading={busy[`autosync-${s.id}`]}
-                  onChange={(on) => setAutoSync(s, on)}
-                  aria-label={t('stores_col_autoSync')}
-                  data-testid={`store-autosync-${s.id}`}
-                />
-              ),
-            },
-            {
-              title: t('stores_col_actions'),
-              key: 'actions',
-              width: 280,
-              render: (_: unknown, s) => (
-                <StoreActions
-                  store={s}
-                  downloading={activeJob(s.id) !== undefined}
-                  busy={(action) => !!busy[`${action}-${s.id}`]}
-                  onReauthorize={() => openConnect({ platform: s.platform, tab: 'authorize', store: s })}
-                  onTest={() => void testConnection(s)}
-                  onDownload={(mode) => void download(s, mode)}
-                  onEnable={(enabled) => void setEnabled(s, enabled)}
-                  onRemove={() => void remove(s)}
-                />
-              ),
-            },
-          ]}
-        />
+              {
+                title: t('stores_col_status'),
+                dataIndex: 'status',
+                width: 150,
+                render: (_: unknown, s) => {
+                  const tag = <Tag color={STATUS[s.status].color} data-testid={`store-status-${s.id}`}>{t(STATUS[s.status].label)}</Tag>;
+                  const why = s.statusReason ?? (s.status === 'disabled' ? t('stores_disabledWhy') : null);
+                  return why ? <Tooltip title={why}>{tag}</Tooltip> : tag;
+                },
+              },
+              {
+                title: t('stores_col_lastDownload'),
+                key: 'download',
+                render: (_: unknown, s) => {
+                  const jobId = activeJob(s.id);
+                  return jobId !== undefined ? (
+                    <DownloadProgress key={jobId} jobId={jobId} onEnd={(job, err) => onDownloadEnd(s, jobId, job, err)} />
+                  ) : (
+                    <LastDownload store={s} />
+                  );
+                },
+              },
+              {
+                title: t('stores_col_orders'),
+                key: 'orders',
+                width: 260,
+                render: (_: unknown, s) => (
+                  <StoreOrdersCell store={s} stores={stores ?? []} problems={problems?.get(s.id)} checks={checks} onSettings={() => setOrderSettings(s.id)} />
+                ),
+              },
+              {
+                title: (
+                  <Tooltip title={t('stores_autoSyncHelp')}>
+                    <span>{t('stores_col_autoSync')}</span>
+                  </Tooltip>
+                ),
+                key: 'autoSync',
+                width: 100,
+                render: (_: unknown, s) => (
+                  <Switch
+                    size="small"
+                    checked={s.autoSyncDefault}
+                    loading={busy[`autosync-${s.id}`]}
+                    onChange={(on) => setAutoSync(s, on)}
+                    aria-label={t('stores_col_autoSync')}
+                    data-testid={`store-autosync-${s.id}`}
+                  />
+                ),
+              },
+              {
+                title: t('stores_col_actions'),
+                key: 'actions',
+                width: 280,
+                render: (_: unknown, s) => (
+                  <StoreActions
+                    store={s}
+                    downloading={activeJob(s.id) !== undefined}
+                    busy={(action) => !!busy[`${action}-${s.id}`]}
+                    onReauthorize={() => openConnect({ platform: s.platform, tab: 'authorize', store: s })}
+                    onTest={() => void testConnection(s)}
+                    onDownload={(mode) => void download(s, mode)}
+                    onEnable={(enabled) => void setEnabled(s, enabled)}
+                    onRemove={() => void remove(s)}
+                  />
+                ),
+              },
+            ]}
+          />
+        </>
       )}
 
+      {checks.watchers}
+      <OrderSettingsDrawer store={stores?.find((s) => s.id === orderSettings) ?? null} onClose={() => setOrderSettings(null)} />
       <ConnectDrawer open={drawer.open} start={drawer.start} onClose={() => setDrawer({ open: false })} onConnected={onConnected} />
     </div>
   );

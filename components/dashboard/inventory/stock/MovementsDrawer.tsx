@@ -9,6 +9,7 @@ import type { MovementRow } from '@/lib/db/types';
 import { t, tn, type MessageKey } from '@/lib/i18n';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { useDbChange } from '@/components/common/useDbChange';
+import { MovementReference, useStoreNames } from '../../orders/OrderReference';
 import { formatNumber, formatTime } from '../format';
 
 export interface MovementsTarget {
@@ -17,7 +18,7 @@ export interface MovementsTarget {
   title: string;
 }
 
-const KINDS: Record<MovementRow['kind'], { label: MessageKey; color: string }> = {
+export const MOVEMENT_KINDS: Record<MovementRow['kind'], { label: MessageKey; color: string }> = {
   adjust: { label: 'stock_kindAdjust', color: 'blue' },
   count: { label: 'stock_kindCount', color: 'geekblue' },
   reserve: { label: 'stock_kindReserve', color: 'orange' },
@@ -35,7 +36,7 @@ const KINDS: Record<MovementRow['kind'], { label: MessageKey; color: string }> =
   order_returned: { label: 'stock_kindOrderReturned', color: 'green' },
 };
 
-function Change({ before, after }: { before: number; after: number }) {
+export function MovementChange({ before, after }: { before: number; after: number }) {
   if (before === after) return <Typography.Text type="secondary">{formatNumber(after)}</Typography.Text>;
   const delta = after - before;
   return (
@@ -64,6 +65,7 @@ function MovementsTable({ target }: { target: MovementsTarget }) {
     [target.productId, target.warehouseId, page],
     changed,
   );
+  const storeNames = useStoreNames();
   const level = useLiveQuery(() => getDb().stockLevels.get([target.productId, target.warehouseId]), [target.productId, target.warehouseId]);
   return (
     <>
@@ -93,13 +95,14 @@ function MovementsTable({ target }: { target: MovementsTarget }) {
         data-testid="movements-table"
         columns={[
           { title: t('stock_time'), dataIndex: 'createdAt', width: 180, render: (v: number) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span> },
-          { title: t('stock_kind'), dataIndex: 'kind', width: 150, render: (k: MovementRow['kind']) => <Tag color={KINDS[k]?.color}>{KINDS[k] ? t(KINDS[k].label) : k}</Tag> },
-          { title: t('stock_onHand'), key: 'onHand', render: (_, m) => <Change before={m.before.onHand} after={m.after.onHand} /> },
-          { title: t('stock_reserved'), key: 'reserved', render: (_, m) => <Change before={m.before.reserved} after={m.after.reserved} /> },
-          { title: t('stock_inTransit'), key: 'inTransit', render: (_, m) => <Change before={m.before.inTransit} after={m.after.inTransit} /> },
+          { title: t('stock_kind'), dataIndex: 'kind', width: 150, render: (k: MovementRow['kind']) => <Tag color={MOVEMENT_KINDS[k]?.color}>{MOVEMENT_KINDS[k] ? t(MOVEMENT_KINDS[k].label) : k}</Tag> },
+          { title: t('stock_onHand'), key: 'onHand', render: (_, m) => <MovementChange before={m.before.onHand} after={m.after.onHand} /> },
+          { title: t('stock_reserved'), key: 'reserved', render: (_, m) => <MovementChange before={m.before.reserved} after={m.after.reserved} /> },
+          { title: t('stock_inTransit'), key: 'inTransit', render: (_, m) => <MovementChange before={m.before.inTransit} after={m.after.inTransit} /> },
           // A reason that only repeats the kind's machine word says nothing more.
           { title: t('stock_reason'), dataIndex: 'reason', render: (r: string | null, m) => (r && r !== m.kind ? r : '') },
-          { title: t('stock_reference'), dataIndex: 'reference' },
+          // An order movement links to its order on the Orders page.
+          { title: t('stock_reference'), dataIndex: 'reference', render: (r: string | null) => <MovementReference reference={r} storeNames={storeNames} /> },
         ]}
       />
     </>
