@@ -82,9 +82,11 @@ interface Props {
   storeId?: number;
   size?: 'small' | 'middle';
   type?: 'default' | 'link' | 'primary';
+  /** A shorter label where the column is narrow (the Stores page). */
+  short?: boolean;
 }
 
-export function CheckOrdersButton({ stores, checks, storeId, size = 'middle', type = 'default' }: Props) {
+export function CheckOrdersButton({ stores, checks, storeId, size = 'middle', type = 'default', short }: Props) {
   const followed = stores.filter(followsOrders);
   if (storeId !== undefined) {
     const store = stores.find((s) => s.id === storeId);
@@ -92,7 +94,7 @@ export function CheckOrdersButton({ stores, checks, storeId, size = 'middle', ty
     return (
       <Tooltip title={can ? undefined : t('orders_checkOff')}>
         <Button size={size} type={type} icon={<ReloadOutlined />} loading={checks.busy(storeId)} disabled={!can} onClick={() => void checks.check([storeId])} data-testid={`orders-check-${storeId}`}>
-          {t('orders_checkNow')}
+          {t(short ? 'orders_checkNowShort' : 'orders_checkNow')}
         </Button>
       </Tooltip>
     );

@@ -31,8 +31,11 @@ export function LastCheck({ store, showResult = true }: { store: StoreView; show
   if (checkFailing(o)) {
     return (
       <div data-testid={testId} data-failing="true">
-        <Typography.Text type="danger" style={{ display: 'block' }}>{t('orders_checkFailedAt', ago(o.lastError!.at, now), o.lastError!.message)}</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.lastCheckedAt !== null ? t('orders_lastGoodCheck', ago(o.lastCheckedAt, now)) : t('orders_neverChecked')}</Typography.Text>
+        {/* Platforms' error texts run long: three lines, the whole of it on hover. */}
+        <Typography.Paragraph type="danger" style={{ marginBottom: 0 }} ellipsis={{ rows: 3, tooltip: o.lastError!.message }}>
+          {t('orders_checkFailedAt', ago(o.lastError!.at, now), o.lastError!.message)}
+        </Typography.Paragraph>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.lastCheckedAt !== null ? t('orders_lastGoodCheck', ago(o.lastCheckedAt, now)) : t('orders_neverSucceeded')}</Typography.Text>
       </div>
     );
   }

@@ -71,7 +71,7 @@ export function OrderFilters({ stores, storeId, status, problem, counts, text, o
         {PROBLEMS.map((p) => (
           <Tag.CheckableTag key={p} style={CHIP} checked={problem === p} onChange={(on) => onProblem(on ? p : undefined)} data-testid={`orders-problem-${p}`}>
             {t(PROBLEM[p].label)}
-            {counts?.[p] !== undefined && <span style={{ marginInlineStart: 6, color: counts[p] ? '#cf1322' : '#999' }}>{formatNumber(counts[p])}</span>}
+            {counts?.[p] !== undefined && <span style={{ marginInlineStart: 6, color: problem === p ? undefined : counts[p] ? '#cf1322' : '#999' }}>{formatNumber(counts[p])}</span>}
           </Tag.CheckableTag>
         ))}
       </Space>

@@ -80,6 +80,8 @@ export function OrderLines({ order, store, onChanged }: { order: OrderListItem; 
   const connect = (line: OrderLine, listing: LineListing) =>
     setConnecting({ id: listing.storeVariantId, title: listing.title || line.sellerSku || line.platformItemId, sellerSku: line.sellerSku, options: listing.options });
 
+  // The action column only where a line waits for its listing to be connected.
+  const waiting = order.lines.some((l) => l.productId === null);
   return (
     <>
       <Table<OrderLine>
@@ -87,23 +89,23 @@ export function OrderLines({ order, store, onChanged }: { order: OrderListItem; 
         rowKey={(l) => `${lineKey(l)}\u0000${l.state}`}
         pagination={false}
         tableLayout="fixed"
-        scroll={{ x: 900 }}
+        scroll={{ x: waiting ? 900 : 700 }}
         dataSource={order.lines}
         data-testid={`order-lines-${order.id}`}
         onRow={(l) => ({ 'data-testid': `order-line-${l.sellerSku || l.platformVariantId}`, 'data-state': l.state }) as never}
         columns={[
           { title: t('orders_colListing'), key: 'listing', render: (_: unknown, l) => <ListingCell line={l} listing={listings?.get(lineKey(l))} /> },
           {
-            title: t('orders_colSellerSku'), dataIndex: 'sellerSku', width: 150,
+            title: t('orders_colSellerSku'), dataIndex: 'sellerSku', width: 140,
             render: (sku: string) => (sku ? <Typography.Text copyable={{ text: sku }}>{sku}</Typography.Text> : <Typography.Text type="secondary" italic>{t('sp_noSku')}</Typography.Text>),
           },
           {
-            title: t('orders_colSystemSku'), dataIndex: 'systemSku', width: 150,
+            title: t('orders_colSystemSku'), dataIndex: 'systemSku', width: 130,
             render: (sku: string | null) => (sku ? <Typography.Text strong>{sku}</Typography.Text> : <Typography.Text type="warning">{t('orders_notConnected')}</Typography.Text>),
           },
-          { title: t('orders_colQuantity'), dataIndex: 'quantity', width: 70, align: 'right', render: (n: number) => formatNumber(n) },
+          { title: t('orders_colQuantity'), dataIndex: 'quantity', width: 56, align: 'right', render: (n: number) => formatNumber(n) },
           {
-            title: t('orders_colLineState'), key: 'state', width: 190,
+            title: t('orders_colLineState'), key: 'state', width: 170,
             render: (_: unknown, l) => (
               <Space size={4} wrap>
                 <LineStateTag state={l.state} />
@@ -111,9 +113,9 @@ export function OrderLines({ order, store, onChanged }: { order: OrderListItem; 
               </Space>
             ),
           },
-          {
-            title: '', key: 'action', width: 230,
-            render: (_: unknown, l) => {
+          ...(!waiting ? [] : [{
+            title: '', key: 'action', width: 210,
+            render: (_: unknown, l: OrderLine) => {
               if (l.productId !== null) return null;
               const listing = listings?.get(lineKey(l));
               if (listings === undefined) return null;
@@ -124,7 +126,7 @@ export function OrderLines({ order, store, onChanged }: { order: OrderListItem; 
                 </Button>
               );
             },
-          },
+          }]),
         ]}
       />
       <ConnectModal

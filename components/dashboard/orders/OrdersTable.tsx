@@ -3,7 +3,7 @@
 import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { t, tn } from '@/lib/i18n';
-import { StoreName } from '@/components/common/StoreName';
+import { shopText, storeLabel } from '@/lib/stores/label';
 import { formatNumber, PAGE_SIZES } from '../inventory/format';
 import { PlatformMark } from '../store-products/PlatformMark';
 import { shortTime } from '../store-products/time';
@@ -32,7 +32,7 @@ export function OrdersTable({ items, total, loading, page, pageSize, stores, emp
       rowKey="id"
       size="middle"
       tableLayout="fixed"
-      scroll={{ x: 1180 }}
+      scroll={{ x: 1090 }}
       loading={loading}
       dataSource={items}
       locale={{ emptyText: empty }}
@@ -48,7 +48,7 @@ export function OrdersTable({ items, total, loading, page, pageSize, stores, emp
       }}
       columns={[
         {
-          title: t('orders_colOrder'), key: 'order', width: 210,
+          title: t('orders_colOrder'), key: 'order', width: 190,
           render: (_: unknown, o) => (
             <div style={{ minWidth: 0 }}>
               {/* A button, not a link: it opens the drawer and goes nowhere. */}
@@ -62,19 +62,23 @@ export function OrdersTable({ items, total, loading, page, pageSize, stores, emp
           ),
         },
         {
-          title: t('orders_colStore'), key: 'store', width: 230,
+          title: t('orders_colStore'), key: 'store', width: 200,
           render: (_: unknown, o) => {
             const s = stores.get(o.storeId);
+            // Name, then (quieter, below) the shop and region: storeLabel's words, on two lines.
             return s ? (
-              <Space size={6} style={{ minWidth: 0 }}>
-                <PlatformMark platform={s.platform} size={18} />
-                <StoreName store={s} />
-              </Space>
+              <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start', minWidth: 0 }} title={storeLabel(s)} data-store-label={storeLabel(s)}>
+                <PlatformMark platform={s.platform} size={20} />
+                <div style={{ minWidth: 0 }}>
+                  <Typography.Text ellipsis style={{ display: 'block' }}>{s.name}</Typography.Text>
+                  <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>{shopText(s)}</Typography.Text>
+                </div>
+              </div>
             ) : `#${o.storeId}`;
           },
         },
         {
-          title: t('orders_colStatus'), key: 'status', width: 170,
+          title: t('orders_colStatus'), key: 'status', width: 140,
           render: (_: unknown, o) => (
             <div>
               <StatusTag status={o.status} />
@@ -83,11 +87,11 @@ export function OrdersTable({ items, total, loading, page, pageSize, stores, emp
           ),
         },
         {
-          title: t('orders_colLines'), key: 'lines', width: 120,
+          title: t('orders_colLines'), key: 'lines', width: 110,
           render: (_: unknown, o) => tn('orders_linesUnits', o.lines.length, formatNumber(o.lines.reduce((n, l) => n + l.quantity, 0))),
         },
         {
-          title: t('orders_colProblems'), key: 'problems', width: 200,
+          title: t('orders_colProblems'), key: 'problems', width: 170,
           render: (_: unknown, o) => (
             <Space size={[4, 4]} wrap>
               {o.problems.map((p) => <ProblemTag key={p} problem={p} shortBy={o.lines.reduce((n, l) => n + l.shortBy, 0)} />)}
@@ -99,10 +103,17 @@ export function OrdersTable({ items, total, loading, page, pageSize, stores, emp
             </Space>
           ),
         },
-        { title: t('orders_colCreated'), dataIndex: 'createdAt', width: 150, render: (v: number) => shortTime(v) },
-        { title: t('orders_colUpdated'), dataIndex: 'updatedAt', width: 150, render: (v: number) => shortTime(v) },
         {
-          title: '', key: 'open', width: 90,
+          title: t('orders_colTimes'), key: 'times', width: 150,
+          render: (_: unknown, o) => (
+            <div>
+              <div>{shortTime(o.createdAt)}</div>
+              {o.updatedAt > o.createdAt && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('orders_updatedAt', shortTime(o.updatedAt))}</Typography.Text>}
+            </div>
+          ),
+        },
+        {
+          title: '', key: 'open', width: 80,
           render: (_: unknown, o) => <Button size="small" onClick={() => onOpen(o.id)}>{t('orders_details')}</Button>,
         },
       ]}

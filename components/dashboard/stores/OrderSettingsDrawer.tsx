@@ -26,7 +26,8 @@ export function intervalText(seconds: number): string {
 
 /** Where this store's orders hold stock with no warehouse chosen (lib/orders/settings.ts
  *  orderWarehouse's rule: the rule's first warehouse, else the only one), and why. Read here
- *  table by table so the live query sees a warehouse or a rule added while the drawer is open. */
+ *  table by table: through orderWarehouse (its primary-key read) the live query missed a
+ *  warehouse added while the drawer was open. */
 function useDefaultWarehouse(storeId: number | undefined) {
   return useLiveQuery(async () => {
     if (storeId === undefined) return undefined;
@@ -98,12 +99,8 @@ export function OrderSettingsDrawer({ store, onClose }: { store: StoreView | nul
           <Form.Item name="enabled" label={t('stores_orderFollow')} valuePropName="checked" extra={t('stores_orderFollowHelp')}>
             <Switch data-testid="order-settings-enabled" />
           </Form.Item>
-          {/* The named item alone is memoised by its value: the default's sentence lives beside it. */}
-          <Form.Item label={t('stores_orderWarehouse')} htmlFor="order-settings-warehouse">
-            <Form.Item name="warehouseId" noStyle>
-              <WarehouseSelect id="order-settings-warehouse" allowClear placeholder={t('stores_orderWarehouseDefault')} disabled={enabled === false} data-testid="order-settings-warehouse" />
-            </Form.Item>
-            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }} data-testid="order-settings-default">{defaultText}</Typography.Text>
+          <Form.Item name="warehouseId" label={t('stores_orderWarehouse')} extra={<span data-testid="order-settings-default">{defaultText}</span>}>
+            <WarehouseSelect allowClear placeholder={t('stores_orderWarehouseDefault')} disabled={enabled === false} data-testid="order-settings-warehouse" />
           </Form.Item>
           <Form.Item name="reserveUnpaid" label={t('stores_orderReserveUnpaid')} valuePropName="checked" extra={t('stores_orderReserveUnpaidHelp')}>
             <Switch disabled={enabled === false} data-testid="order-settings-reserve-unpaid" />

@@ -32,11 +32,11 @@ export function StoreOrdersCell({ store, stores, problems, checks, onSettings }:
           ))}
         </Space>
       )}
-      <Space size={12}>
+      <Space size={12} wrap>
         <Button size="small" type="link" style={{ paddingInline: 0 }} icon={<SettingOutlined />} onClick={onSettings} data-testid={`store-order-settings-${store.id}`}>
-          {t('stores_orderSettings')}
+          {t('stores_orderSettingsShort')}
         </Button>
-        {store.orders.enabled && store.status === 'active' && <CheckOrdersButton stores={stores} checks={checks} storeId={store.id} size="small" type="link" />}
+        {store.orders.enabled && store.status === 'active' && <CheckOrdersButton stores={stores} checks={checks} storeId={store.id} size="small" type="link" short />}
       </Space>
     </Space>
   );

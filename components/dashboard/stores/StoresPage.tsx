@@ -204,20 +204,29 @@ export function StoresPage() {
             dataSource={stores ?? []}
             pagination={false}
             size="middle"
-            scroll={{ x: 1380 }}
+            scroll={{ x: 1130 }}
             tableLayout="fixed"
             onRow={(s) => ({ 'data-testid': `store-row-${s.id}` }) as never}
             columns={[
               {
                 title: t('stores_col_platform'),
                 dataIndex: 'platform',
-                width: 105,
-                render: (_: unknown, s) => <Tag color={PLATFORM_COLOR[s.platform]}>{t(PLATFORM_LABEL[s.platform])}</Tag>,
+                width: 100,
+                // The region under the platform: the orders column needs the width a column of its own took.
+                render: (_: unknown, s) => {
+                  const r = s.identity?.region ?? s.region;
+                  return (
+                    <>
+                      <Tag color={PLATFORM_COLOR[s.platform]}>{t(PLATFORM_LABEL[s.platform])}</Tag>
+                      {r && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 2 }}>{r.toUpperCase()}</Typography.Text>}
+                    </>
+                  );
+                },
               },
               {
                 title: t('stores_col_name'),
                 dataIndex: 'name',
-                width: 190,
+                width: 180,
                 render: (_: unknown, s) => (
                   <>
                     <Typography.Text strong ellipsis={{ tooltip: s.name }} style={{ display: 'block' }}>{s.name}</Typography.Text>
@@ -226,18 +235,9 @@ export function StoresPage() {
                 ),
               },
               {
-                title: t('stores_col_region'),
-                dataIndex: 'region',
-                width: 64,
-                render: (_: unknown, s) => {
-                  const r = s.identity?.region ?? s.region;
-                  return r ? r.toUpperCase() : <Typography.Text type="secondary">—</Typography.Text>;
-                },
-              },
-              {
                 title: t('stores_col_status'),
                 dataIndex: 'status',
-                width: 150,
+                width: 120,
                 render: (_: unknown, s) => {
                   const tag = <Tag color={STATUS[s.status].color} data-testid={`store-status-${s.id}`}>{t(STATUS[s.status].label)}</Tag>;
                   const why = s.statusReason ?? (s.status === 'disabled' ? t('stores_disabledWhy') : null);
@@ -259,7 +259,7 @@ export function StoresPage() {
               {
                 title: t('stores_col_orders'),
                 key: 'orders',
-                width: 260,
+                width: 210,
                 render: (_: unknown, s) => (
                   <StoreOrdersCell store={s} stores={stores ?? []} problems={problems?.get(s.id)} checks={checks} onSettings={() => setOrderSettings(s.id)} />
                 ),
@@ -271,7 +271,7 @@ export function StoresPage() {
                   </Tooltip>
                 ),
                 key: 'autoSync',
-                width: 100,
+                width: 90,
                 render: (_: unknown, s) => (
                   <Switch
                     size="small"
@@ -286,7 +286,7 @@ export function StoresPage() {
               {
                 title: t('stores_col_actions'),
                 key: 'actions',
-                width: 280,
+                width: 230,
                 render: (_: unknown, s) => (
                   <StoreActions
                     store={s}
