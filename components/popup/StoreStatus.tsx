@@ -1,7 +1,7 @@
 // The store the popup is about: its sync rule, auto sync, pending and failed pushes, the last
 // sync, its last order check with the orders that have a problem, and its health, with the two
 // quick actions.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { send, type CommandOutput } from '@/lib/commands/client';
 import { t, tn } from '@/lib/i18n';
 import { ago } from '../console/format';
@@ -21,22 +21,7 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   );
 }
 
-type StoreOrders = CommandOutput<'stores.get'>['orders'];
-
-const ORDERS_REFRESH_MS = 5000;
-
-/** The store's order settings and last check. system.status does not carry them yet, so they are
- *  asked after the first paint (never in the way of the popup opening), again while it is open. */
-function useStoreOrders(storeId: number): StoreOrders | null {
-  const [orders, setOrders] = useState<StoreOrders | null>(null);
-  useEffect(() => {
-    const load = () => void send('stores.get', { id: storeId }).then((a) => a.ok && setOrders(a.data.orders));
-    load();
-    const timer = setInterval(() => document.visibilityState === 'visible' && load(), ORDERS_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [storeId]);
-  return orders;
-}
+type StoreOrders = StoreDetail['orders'];
 
 function OrdersFact({ orders, onOpen, storeId }: { orders: StoreOrders; onOpen: (hash: string) => void; storeId: number }) {
   const failing = !!orders.lastError && (orders.lastCheckedAt === null || orders.lastError.at >= orders.lastCheckedAt);
@@ -71,7 +56,7 @@ export function StoreStatus({ store, heartbeat, onOpen }: { store: StoreDetail; 
     setBusy(false);
     setSync(answer.ok ? { ok: true, text: t('popup_syncStarted') } : { ok: false, text: answer.error.message });
   };
-  const orders = useStoreOrders(store.id);
+  const orders = store.orders;
   const rule = store.rule;
   const health = store.status === 'needs_reauthorization' ? t('popup_reauth') : store.status === 'disabled' ? t('popup_disabled') : t('popup_authorized');
   return (

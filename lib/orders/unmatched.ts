@@ -21,6 +21,21 @@ export async function applyWaitingLinesOfStore(db: ShelfsyncDB, storeId: number,
   if (!orders.length) return 0;
   const keys = [...new Set(orders.flatMap((o) => o.lines.filter((l) => l.productId === null).map((l) => [storeId, l.platformItemId, l.platformVariantId] as [number, string, string])))];
   const variants = await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').anyOf(keys).toArray();
+  // A listing downloaded after its order was recorded: the line learns which variant it is (the
+  // Orders page's Connect needs it) even while that variant stays unconnected.
+  const known = new Map(variants.map((v) => [unmatchedKey(v.storeId, v.platformItemId, v.platformVariantId), v]));
+  const learnt = orders.filter((o) => {
+    let changed = false;
+    for (const l of o.lines) {
+      const v = l.storeVariantId === null ? known.get(unmatchedKey(storeId, l.platformItemId, l.platformVariantId)) : undefined;
+      if (v && v.productId === null) {
+        l.storeVariantId = v.id;
+        changed = true;
+      }
+    }
+    return changed;
+  });
+  if (learnt.length) await db.orders.bulkPut(learnt);
   const byKey = new Map(variants.filter((v) => v.productId !== null).map((v) => [unmatchedKey(v.storeId, v.platformItemId, v.platformVariantId), v]));
   if (!byKey.size) return 0;
   return reapply(db, orders, byKey, now);

@@ -1,4 +1,6 @@
 // system.* and jobs.*: health of the background, what the popup shows, the progress of long work.
+import { ordersOf } from '../orders/settings';
+import { orderProblemCounts } from '../orders/views';
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { command, EXTENSION_ONLY } from '../commands/define';
@@ -55,6 +57,7 @@ async function storeDetail(db: ShelfsyncDB, store: StoreRow) {
     pending,
     failed,
     lastSync: last ? { at: last.sentAt ?? last.createdAt, status: last.status, quantity: last.quantity, error: last.error, ...(await lastSyncTarget(db, last)) } : null,
+    orders: { ...ordersOf(store), problemCount: (await orderProblemCounts(db)).get(store.id) ?? 0 },
   };
 }
 

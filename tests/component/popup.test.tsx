@@ -92,8 +92,7 @@ describe('the popup', () => {
     await waitFor(() => expect(screen.getByTestId('popup-store').getAttribute('data-store-id')).toBe(String(tiktok)));
     expect(screen.getByTestId('popup-store-source').textContent).toBe('Last used');
     // Any web page may be a WooCommerce site Shelfsync knows: asked once, beside the status
-    // (the store's order facts are asked after the first paint: stores.get).
-    expect(sent.map((m) => m.type).filter((type) => type !== 'stores.get').sort()).toEqual(['console.identify', 'system.status']);
+    expect(sent.map((m) => m.type).sort()).toEqual(['console.identify', 'system.status']);
     expect(screen.getByTestId('popup').getAttribute('data-ready-ms')).toMatch(/^\d+$/);
 
     await act(async () => fireEvent.click(screen.getByTestId('popup-sync-store')));

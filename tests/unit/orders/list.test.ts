@@ -58,4 +58,23 @@ describe('orders commands', () => {
     expect(again.orders.since).toBeGreaterThan(store.orders.since - 1);
     expect(again.orders.cursor).toBeNull();
   });
+
+  it('a line whose listing was downloaded after its order learns its variant at the next check', async () => {
+    const shop = await sim.createShop({ platform: 'shopee', items: 1, seed: 11, skuPrefix: 'N' });
+    const store = await ok('stores.connect', { platform: 'shopee', name: 'S', apiBaseUrl: shop.apiBaseUrl, credentials: shop.credentials });
+    await ok('stores.download', { id: store.id, mode: 'full' });
+    await drainJobs(db);
+    await sim.control('POST', `/__sim/shops/${shop.shopId}/items`, { title: 'New', variants: [{ sellerSku: 'NEW-1', stock: 9, price: 5 }] });
+    const { orderId } = await sim.control<{ orderId: string }>('POST', `/__sim/shops/${shop.shopId}/orders`, { lines: [{ sellerSku: 'NEW-1', quantity: 1 }] });
+    await ok('orders.poll', { storeId: store.id });
+    await settle(db);
+    const line = async () => (await db.orders.where('[storeId+platformOrderId]').equals([store.id, orderId]).first())!.lines[0]!;
+    expect(await line()).toMatchObject({ storeVariantId: null, productId: null });
+    await ok('stores.download', { id: store.id, mode: 'full' });
+    await drainJobs(db);
+    await ok('orders.poll', { storeId: store.id });
+    await settle(db);
+    const v = (await db.storeVariants.where('[storeId+sellerSkuKey]').equals([store.id, 'new-1']).first())!;
+    expect(await line()).toMatchObject({ storeVariantId: v.id, productId: null, state: 'none' });
+  });
 });
