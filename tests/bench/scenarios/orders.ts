@@ -113,8 +113,18 @@ async function seenOrders(b: Bench, w: BenchWorld): Promise<Map<number, Map<stri
   return out;
 }
 
-async function orderCalls(b: Bench, w: BenchWorld): Promise<number[]> {
-  return Promise.all(w.stores.map(async (s) => (await simControl(b.sim, 'GET', `/__sim/stats?shopId=${enc(s.shopId)}`)).orderCalls as number));
+/** Per store: order-API calls and calls the platform refused for its rate limit (throttled/429). */
+async function callStats(b: Bench, w: BenchWorld): Promise<{ orderCalls: number; limited: number }[]> {
+  return Promise.all(w.stores.map(async (s) => {
+    const st = await simControl(b.sim, 'GET', `/__sim/stats?shopId=${enc(s.shopId)}`);
+    const limited = Object.entries(st.rejected as Record<string, number>).filter(([k]) => /throttl|rate|limit|429/i.test(k)).reduce((a, [, n]) => a + n, 0);
+    return { orderCalls: st.orderCalls as number, limited };
+  }));
+}
+
+/** Per platform counts (orders not seen, stores a sale did not reach): what to look at when sales do not arrive. */
+function countBy(into: Record<string, number>, key: string): void {
+  into[key] = (into[key] ?? 0) + 1;
 }
 
 async function storm(b: Bench, w: BenchWorld, truth: Map<string, number>, rate: number, seed: number) {
@@ -126,7 +136,7 @@ async function storm(b: Bench, w: BenchWorld, truth: Map<string, number>, rate: 
   });
   // What each store showed when the storm began (every event after is in its stock-events).
   const shownAtStart = new Map(await Promise.all(w.stores.map(async (s) => [s.storeId, await platformNumbers(b, s)] as const)));
-  const callsBefore = await orderCalls(b, w);
+  const callsBefore = await callStats(b, w);
   const since = Date.now();
   const placed: Placed[] = await Promise.all(plan.map((p, i) => new Promise<Placed>((resolve) => {
     setTimeout(async () => {
@@ -157,12 +167,21 @@ async function storm(b: Bench, w: BenchWorld, truth: Map<string, number>, rate: 
     seen = await seenOrders(b, w);
   }
   const drainEnd = Date.now();
-  const callsAfter = await orderCalls(b, w);
+  const callsAfter = await callStats(b, w);
+  const checkErrors: Record<string, string> = {};
+  for (const st of (await cmd<{ items: { id: number; orders?: { lastError?: { code: string } | null } }[] }>(b.page, 'stores.list', {})).items) {
+    const s = w.stores.find((x) => x.storeId === st.id);
+    if (s && st.orders?.lastError) checkErrors[s.platform] = st.orders.lastError.code;
+  }
   const events = new Map(await Promise.all(w.stores.map(async (s) => [s.storeId, (await simControl<Event[]>(b.sim, 'GET', `/__sim/shops/${enc(s.shopId)}/stock-events?since=${since - 1}`)).filter((e) => e.sellerSku.startsWith('ORD-'))] as const)));
 
   let oversold = 0;
   let notArrived = 0;
   let unseen = 0;
+  const unseenBy: Record<string, number> = {};
+  /** Per platform of the other store: sale → that store showing it (Infinity: never). */
+  const reachBy: Record<string, number[]> = {};
+  const notReachedBy: Record<string, number> = {};
   const saleToAll: number[] = [];
   const cadence: number[] = [];
   const engineCost: number[] = [];
@@ -179,16 +198,27 @@ async function storm(b: Bench, w: BenchWorld, truth: Map<string, number>, rate: 
       const ev = events.get(s.storeId)!.filter((e) => e.sellerSku === o.sku);
       const prior = ev.filter((e) => e.at < t0).pop();
       const showing = prior ? prior.stock : shownAtStart.get(s.storeId)!.get(o.sku)!;
-      if (showing <= after) return;
+      const reach = (reachBy[s.platform] ??= []);
+      if (showing <= after) return void reach.push(0);
       const hit = ev.find((e) => e.at >= t0 && e.source !== 'order' && e.stock <= after);
-      if (!hit) arrivedEverywhere = false;
-      else last = Math.max(last, hit.at);
+      reach.push(hit ? hit.at - t0 : Infinity);
+      if (!hit) {
+        arrivedEverywhere = false;
+        countBy(notReachedBy, s.platform);
+      } else last = Math.max(last, hit.at);
     });
     const seenAt = seen.get(w.stores[o.storeIdx]!.storeId)!.get(o.orderId!);
-    if (seenAt === undefined) unseen++;
-    else cadence.push(seenAt - t0);
+    if (seenAt === undefined) {
+      unseen++;
+      countBy(unseenBy, w.stores[o.storeIdx]!.platform);
+    }
+    // A sale never seen, or never on every other store by the end of the drain, counts in the
+    // percentiles as not reached (so a p99 is never taken over the sales that did arrive only).
+    cadence.push(seenAt === undefined ? Infinity : seenAt - t0);
     if (!arrivedEverywhere) {
       notArrived++;
+      saleToAll.push(Infinity);
+      if (seenAt !== undefined) engineCost.push(Infinity);
       continue;
     }
     saleToAll.push(last - t0);
@@ -197,11 +227,17 @@ async function storm(b: Bench, w: BenchWorld, truth: Map<string, number>, rate: 
 
   const minutes = (drainEnd - since) / 60_000;
   const callsPerMinute: Record<string, number> = {};
+  const rateLimited: Record<string, number> = {};
   w.stores.forEach((s, i) => {
-    const perMin = round((callsAfter[i]! - callsBefore[i]!) / minutes, 1)!;
+    const perMin = round((callsAfter[i]!.orderCalls - callsBefore[i]!.orderCalls) / minutes, 1)!;
+    const limited = callsAfter[i]!.limited - callsBefore[i]!.limited;
+    if (limited) rateLimited[s.platform] = (rateLimited[s.platform] ?? 0) + limited;
     callsPerMinute[s.platform] = Math.max(callsPerMinute[s.platform] ?? 0, perMin);
   });
-  const p = (v: number[], q: number) => round(percentile(v, q), 0);
+  const p = (v: number[], q: number) => {
+    const x = percentile(v, q);
+    return x === Infinity ? `not reached in ${round((drainEnd - stormEnd) / 1000, 0)} s of drain` : round(x, 0);
+  };
   return {
     scenario: `orders@${rate}/s`,
     stores: w.stores.length,
@@ -217,8 +253,13 @@ async function storm(b: Bench, w: BenchWorld, truth: Map<string, number>, rate: 
     cadenceP99Ms: p(cadence, 99),
     engineP50Ms: p(engineCost, 50),
     engineP99Ms: p(engineCost, 99),
+    reachP99ByPlatformMs: Object.fromEntries(Object.entries(reachBy).map(([k, v]) => [k, p(v, 99)])),
     notArrivedEverywhere: notArrived,
     notSeenByShelfsync: unseen,
+    ...(unseen ? { notSeenByPlatform: unseenBy } : {}),
+    ...(notArrived ? { notReachedByPlatform: notReachedBy } : {}),
+    ...(Object.keys(checkErrors).length ? { lastOrderCheckError: checkErrors } : {}),
+    ...(Object.keys(rateLimited).length ? { callsRefusedForRateLimit: rateLimited } : {}),
     oversoldUnits: oversold,
     oversoldPer1000Orders: round((oversold / Math.max(1, accepted.length)) * 1000, 1),
     orderCallsPerMinuteMaxStore: callsPerMinute,
@@ -230,7 +271,7 @@ export async function ordersScenario(b: Bench, w: BenchWorld, log: (s: string) =
   const rows: Record<string, unknown>[] = [];
   for (const [i, rate] of ORDER_RATES.entries()) {
     const row = await storm(b, w, truth, rate, 4242 + i);
-    log(`orders@${rate}/s: p99 ${String(row.saleToEveryOtherP99Ms)} ms (cadence ${String(row.cadenceP99Ms)}, engine ${String(row.engineP99Ms)}), oversold ${row.oversoldUnits}`);
+    log(`orders@${rate}/s: p99 ${String(row.saleToEveryOtherP99Ms)} (cadence ${String(row.cadenceP99Ms)}, engine ${String(row.engineP99Ms)}), oversold ${row.oversoldUnits}`);
     rows.push(row);
   }
   return rows;
