@@ -97,6 +97,8 @@ export interface StoreOrders {
   lastAttemptAt: number | null;
   lastError: { at: number; code: string; message: string } | null;
   lastResult: { seen: number; new: number; changed: number } | null;
+  /** A check that stopped before its last page: where the next check resumes (adapter cursor). */
+  scan?: { startedAt: number; updatedSince: number; cursor: string; maxSeen: number } | null;
 }
 
 export interface ForeignWrites {

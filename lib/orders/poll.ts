@@ -67,40 +67,49 @@ export async function ensureFreshOrders(db: ShelfsyncDB, store: StoreRow): Promi
 async function runPoll(db: ShelfsyncDB, storeId: number): Promise<PollResult> {
   const store = await db.stores.get(storeId);
   if (!store || !followsOrders(store)) return { ok: true, skipped: 'orders are not followed for this store', seen: 0, new: 0, changed: 0, pages: 0 };
-  const startedAt = Date.now();
   const settings = ordersOf(store);
-  await db.stores.update(storeId, { 'orders.lastAttemptAt': startedAt } as never);
+  // A scan that stopped half-way (throttled, the worker stopped) resumes from the page it reached:
+  // restarting from the cursor could repeat its first pages forever under a tight rate limit.
+  const scan = settings.scan ?? null;
+  const startedAt = scan?.startedAt ?? Date.now();
+  await db.stores.update(storeId, { 'orders.lastAttemptAt': Date.now() } as never);
   const total = { seen: 0, new: 0, changed: 0, pages: 0 };
-  let maxSeen = settings.cursor ?? settings.since;
+  let maxSeen = scan?.maxSeen ?? settings.cursor ?? settings.since;
+  const updatedSince = scan?.updatedSince ?? Math.max(0, maxSeen - OVERLAP_MS);
+  let cursor: string | null = scan?.cursor ?? null;
   try {
     // Listings connected since the last check (by any path) take their waiting lines now.
     await db.transaction('rw', stockTables(db), async () => {
       await applyWaitingLinesOfStore(db, storeId, Date.now());
     });
     const adapter = await adapterFor(db, store);
-    const updatedSince = Math.max(0, maxSeen - OVERLAP_MS);
-    let cursor: string | null = null;
     do {
       await takeCallSlot(db, storeId, store.platform);
       const page = await adapter.listOrders({ updatedSince, cursor });
+      for (const o of page.orders) maxSeen = Math.max(maxSeen, o.updatedAt);
+      cursor = page.nextCursor;
+      const next = cursor;
       const r = await db.transaction('rw', stockTables(db), async () => {
         const fresh = await db.stores.get(storeId);
-        return fresh ? recordOrders(db, fresh, page.orders, Date.now()) : { seen: 0, new: 0, changed: 0 };
+        if (!fresh) return { seen: 0, new: 0, changed: 0 };
+        const recorded = await recordOrders(db, fresh, page.orders, Date.now());
+        // The page and the place to resume from commit together.
+        await db.stores.update(storeId, { 'orders.scan': next ? { startedAt, updatedSince, cursor: next, maxSeen } : null } as never);
+        return recorded;
       });
       total.seen += r.seen;
       total.new += r.new;
       total.changed += r.changed;
       total.pages++;
-      for (const o of page.orders) maxSeen = Math.max(maxSeen, o.updatedAt);
-      cursor = page.nextCursor;
     } while (cursor && total.pages < MAX_PAGES);
   } catch (err) {
-    return failed(db, store, startedAt, err);
+    return failed(db, store, Date.now(), err);
   }
   await db.stores.update(storeId, {
     // Never past the scan's start: an order changed while the scan ran may sit behind a later
     // change a detail call returned, and must be asked for again.
     'orders.cursor': Math.min(maxSeen, Math.max(startedAt, settings.cursor ?? 0)),
+    'orders.scan': null,
     'orders.lastCheckedAt': startedAt,
     'orders.lastError': null,
     'orders.lastResult': { seen: total.seen, new: total.new, changed: total.changed },

@@ -184,7 +184,7 @@ export const storeCommands = {
           const { enabled, warehouseId, reserveUnpaid, restockReturns, intervalSeconds } = input.orders;
           if (warehouseId !== undefined && warehouseId !== null && !(await db.warehouses.get(warehouseId))) throw notFound('warehouse', warehouseId);
           // Turned on again: follow from now. Sales while it was off were the seller's to count.
-          if (enabled === true && !o.enabled) Object.assign(o, { since: now(), cursor: null, lastError: null });
+          if (enabled === true && !o.enabled) Object.assign(o, { since: now(), cursor: null, scan: null, lastError: null });
           if (enabled !== undefined) o.enabled = enabled;
           if (warehouseId !== undefined) o.warehouseId = warehouseId;
           if (reserveUnpaid !== undefined) o.reserveUnpaid = reserveUnpaid;

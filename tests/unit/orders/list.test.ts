@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ShelfsyncDB } from '@/lib/db/database';
 import { drainJobs } from '@/lib/jobs/runner';
+import { pollStore } from '@/lib/orders/poll';
 import { ok, run } from '../../helpers/background';
 import { useSimulator, type Simulator } from '../../helpers/simulator';
 import { freshWorld, settle } from '../../helpers/syncWorld';
@@ -76,5 +77,29 @@ describe('orders commands', () => {
     await settle(db);
     const v = (await db.storeVariants.where('[storeId+sellerSkuKey]').equals([store.id, 'new-1']).first())!;
     expect(await line()).toMatchObject({ storeVariantId: v.id, productId: null, state: 'none' });
+  });
+
+  it('a check stopped by the rate limit resumes from the page it reached instead of starting over', async () => {
+    const shop = await sim.createShop({ platform: 'woocommerce', items: 1, seed: 12, skuPrefix: 'R' });
+    const item = (await sim.items(shop.shopId))[0]!;
+    await sim.patchItem(shop.shopId, item.itemId, { variants: [{ variantId: item.variants[0]!.variantId, stock: 1000 }] });
+    const store = await ok('stores.connect', { platform: 'woocommerce', name: 'W', apiBaseUrl: shop.apiBaseUrl, credentials: shop.credentials });
+    for (let i = 0; i < 250; i++) await sim.control('POST', `/__sim/shops/${shop.shopId}/orders`, { lines: [{ sellerSku: item.variants[0]!.sellerSku, quantity: 1 }] });
+    await sim.faults({ shopId: shop.shopId, rateLimitPerSecond: 1 });
+    const first = await pollStore(db, store.id);
+    expect(first).toMatchObject({ ok: false, code: 'rate_limited' });
+    const scan = (await db.stores.get(store.id))!.orders!.scan;
+    expect(scan?.cursor).toBeTruthy();
+    const afterFirst = await db.orders.count();
+    expect(afterFirst).toBeGreaterThan(0);
+    expect(afterFirst).toBeLessThan(250);
+    await sim.faults({});
+    const second = await pollStore(db, store.id);
+    expect(second.ok).toBe(true);
+    expect(await db.orders.count()).toBe(250);
+    // Only what was not read yet was asked for (a restart would read all 250 again).
+    expect(second).toMatchObject({ ok: true, new: 250 - afterFirst });
+    expect((second as { seen: number }).seen).toBeLessThan(250);
+    expect((await db.stores.get(store.id))!.orders!.scan).toBeNull();
   });
 });
