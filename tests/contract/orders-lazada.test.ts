@@ -6,6 +6,7 @@ import { createAdapter } from '../../lib/platforms/index.ts';
 import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformOrder } from '../../lib/platforms/types.ts';
 import { foldLazadaItems, lazadaOrderStatus, lazadaTimeMs, mapLazadaOrder } from '../../lib/platforms/lazada/orders.ts';
 import { startSimulator } from '../simulator/server.ts';
+import { platformErrorOf } from './ordersSupport.ts';
 
 let sim: Awaited<ReturnType<typeof startSimulator>>;
 beforeAll(async () => {
@@ -71,15 +72,7 @@ async function scan(a: PlatformAdapter, updatedSince: number, pageSize?: number)
   return { orders, pages, byId: new Map(orders.map((o) => [o.platformOrderId, o])) };
 }
 
-async function kindOf(p: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PlatformError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlatformError');
-}
+const kindOf = platformErrorOf;
 
 describe('lazada listOrders', () => {
   it('lines carry the ids listItems gives, units folded per (variant, status), statuses in ORDERS.md words', async () => {

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { PlatformError, type Credentials, type CredentialsOf, type PlatformAdapter, type PlatformOrder } from '../../lib/platforms/types.ts';
 import { type Simulator, startSimulator } from '../simulator/server.ts';
+import { platformErrorOf } from './ordersSupport.ts';
 
 const LIST = '/api/v2/order/get_order_list';
 const DETAIL = '/api/v2/order/get_order_detail';
@@ -89,15 +90,7 @@ async function scan(a: PlatformAdapter, updatedSince: number, pageSize?: number)
 }
 const ids = (os: PlatformOrder[]) => os.map((o) => o.platformOrderId);
 
-async function kindOf(p: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PlatformError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlatformError');
-}
+const kindOf = platformErrorOf;
 
 describe('shopee listOrders', () => {
   it('reads lines with listItems ids, statuses in Shelfsync words, times in ms', async () => {

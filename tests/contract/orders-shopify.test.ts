@@ -7,6 +7,7 @@ import { createAdapter } from '../../lib/platforms/index.ts';
 import { mapShopifyOrder } from '../../lib/platforms/shopify/orders.ts';
 import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformEndpoints, type PlatformItem, type PlatformOrder } from '../../lib/platforms/types.ts';
 import { scripted } from './scripted.ts';
+import { platformErrorOf, readAllOrders } from './ordersSupport.ts';
 
 let sim: { url: string; close(): unknown };
 beforeAll(async () => {
@@ -82,27 +83,8 @@ async function page(a: PlatformAdapter, updatedSince: number, cursor: string | n
     }
   }
 }
-async function readAll(a: PlatformAdapter, updatedSince: number, pageSize?: number): Promise<{ orders: PlatformOrder[]; pages: number }> {
-  const orders: PlatformOrder[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const pg = await page(a, updatedSince, cursor, pageSize);
-    orders.push(...pg.orders);
-    cursor = pg.nextCursor;
-    if (++pages > 100) throw new Error('runaway paging');
-  } while (cursor);
-  return { orders, pages };
-}
-async function errorOf(p: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PlatformError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlatformError');
-}
+const readAll = (a: PlatformAdapter, updatedSince: number, pageSize?: number) => readAllOrders((cursor) => page(a, updatedSince, cursor, pageSize));
+const errorOf = platformErrorOf;
 
 describe('shopify listOrders against the simulator', () => {
   it('lines carry the ids listItems gives; names, times and open status', async () => {

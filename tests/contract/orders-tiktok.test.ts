@@ -3,8 +3,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { mapTiktokOrder } from '../../lib/platforms/tiktok/orders.ts';
-import { PlatformError, type Credentials, type CredentialStore, type ListOrdersPage, type PlatformAdapter, type PlatformEndpoints, type PlatformOrder } from '../../lib/platforms/types.ts';
+import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformEndpoints, type PlatformOrder } from '../../lib/platforms/types.ts';
 import { startSimulator } from '../simulator/server.ts';
+import { platformErrorOf, readAllOrders } from './ordersSupport.ts';
 
 let sim: { url: string; close(): unknown };
 beforeAll(async () => {
@@ -58,28 +59,9 @@ const place = async (sh: Shop, lines: [string, number][], status?: 'unpaid' | 'p
   (await control('POST', `/__sim/shops/${sh.shopId}/orders`, { lines: lines.map(([sellerSku, quantity]) => ({ sellerSku, quantity })), ...(status ? { status } : {}) })).orderId;
 const move = (sh: Shop, id: string, ...statuses: string[]) => statuses.reduce((p, status) => p.then(() => control('POST', `/__sim/shops/${sh.shopId}/orders/${id}/status`, { status })), Promise.resolve());
 
-async function readAll(a: () => PlatformAdapter, updatedSince: number, pageSize?: number): Promise<{ orders: PlatformOrder[]; pages: number }> {
-  const orders: PlatformOrder[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const page: ListOrdersPage = await a().listOrders!({ updatedSince, cursor, pageSize });
-    orders.push(...page.orders);
-    cursor = page.nextCursor;
-    if (++pages > 100) throw new Error('runaway paging');
-  } while (cursor);
-  return { orders, pages };
-}
+const readAll = (a: () => PlatformAdapter, updatedSince: number, pageSize?: number) => readAllOrders((cursor) => a().listOrders({ updatedSince, cursor, pageSize }));
 
-async function errorOf(p: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PlatformError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlatformError');
-}
+const errorOf = platformErrorOf;
 
 describe('tiktok listOrders', () => {
   it('statuses and lines, folded per SKU, with the ids listItems gives', async () => {

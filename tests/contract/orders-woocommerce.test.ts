@@ -7,6 +7,7 @@ import { createAdapter } from '../../lib/platforms/index.ts';
 import { mapWooOrder } from '../../lib/platforms/woocommerce/orders.ts';
 import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformOrder } from '../../lib/platforms/types.ts';
 import { scripted } from './scripted.ts';
+import { platformErrorOf, readAllOrders } from './ordersSupport.ts';
 
 let sim: { url: string; close(): unknown };
 beforeAll(async () => {
@@ -65,28 +66,9 @@ async function place(w: Site, lines: { sellerSku: string; quantity: number }[], 
 const move = (w: Site, id: string, status: string) => control('POST', `/__sim/shops/${w.shopId}/orders/${id}/status`, { status });
 const orderCalls = async (w: Site): Promise<number> => (await control('GET', `/__sim/stats?shopId=${w.shopId}`)).orderCalls;
 
-async function readAll(a: PlatformAdapter, updatedSince: number, pageSize?: number): Promise<{ orders: PlatformOrder[]; pages: number }> {
-  const orders: PlatformOrder[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const page = await a.listOrders!({ updatedSince, cursor, pageSize });
-    orders.push(...page.orders);
-    cursor = page.nextCursor;
-    if (++pages > 100) throw new Error('runaway paging');
-  } while (cursor);
-  return { orders, pages };
-}
+const readAll = (a: PlatformAdapter, updatedSince: number, pageSize?: number) => readAllOrders((cursor) => a.listOrders({ updatedSince, cursor, pageSize }));
 
-async function errorOf(p: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof PlatformError) return e;
-    throw e;
-  }
-  throw new Error('expected a PlatformError');
-}
+const errorOf = platformErrorOf;
 
 describe('woocommerce listOrders', () => {
   it('lines, statuses and ids are the ones listItems gives', async () => {
