@@ -75,8 +75,9 @@ describe.skipIf(!findChromium())('orders in the built extension', () => {
       await until('Shopee at 5 after the Lazada sale', async () => (await shows(s1, sku)) === 5, CHECK);
       await move(l1, b.orderId, 'cancelled');
       expect(await shows(l1, sku)).toBe(7);
-      await until('Shopee back at 7', async () => (await shows(s1, sku)) === 7 && (await level())?.reserved === 0, CHECK);
-      expect(await shows(l1, sku)).toBe(7);
+      // Lazada may take back a push of 5 computed just before the cancellation (its order view was
+      // fresh then): the next check puts it right, so both are waited for.
+      await until('both back at 7', async () => (await shows(s1, sku)) === 7 && (await shows(l1, sku)) === 7 && (await level())?.reserved === 0, CHECK);
 
       // 7. A push due to Shopee while a Shopee sale is unseen: computed after the sale is seen.
       // Wait until the last check is more than 10 s old (so the push must check first).
