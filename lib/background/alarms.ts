@@ -21,8 +21,8 @@ export async function handleAlarm(alarm: Alarms.Alarm, ready: Promise<void>): Pr
   if (alarm.name === ORDERS_ALARM) {
     // Also the engine's guaranteed wake-up: a push left pending by a stopped worker goes out now.
     void kickEngine();
+    // What the checks apply wakes the engine itself (capture, after each commit).
     await keepAliveWhile(() => pollDueStores(getDb())).catch((err: unknown) => log.error('order check failed', err));
-    void kickEngine();
     return;
   }
   if (alarm.name === DRIFT_ALARM) {

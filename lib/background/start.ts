@@ -32,5 +32,4 @@ export async function startBackground(): Promise<void> {
   await ensureDriftAlarm().catch((err: unknown) => log.warn('could not schedule the drift check', err));
   await ensureRetentionAlarm().catch((err: unknown) => log.warn('could not schedule sync-log retention', err));
   await ensureOrdersAlarm().catch((err: unknown) => log.warn('could not schedule order checks', err));
-
 }

@@ -51,11 +51,9 @@ async function variantsFor(db: ShelfsyncDB, storeId: number, lines: { platformIt
     byIds.get(variantKeyOf(l.platformItemId, l.platformVariantId)) ?? bySku.get(skuKeyOf(l.sellerSku)) ?? undefined;
 }
 
-interface Pending { change: StockChange; line: OrderLineRow }
-
 /** Applies the lines of `orders` whose stock may move now; collects the ledger changes. */
 class Application {
-  readonly changes: Pending[] = [];
+  readonly changes: StockChange[] = [];
   private levels = new Map<string, StockLevelRow>();
   constructor(private readonly db: ShelfsyncDB, private readonly store: StoreRow, private readonly policy: LinePolicy, private readonly now: number) {}
 
@@ -87,13 +85,10 @@ class Application {
       level.reserved += delta.reserved ?? 0;
       if (!delta.onHand && !delta.reserved) continue; // a return left out of stock: state only
       this.changes.push({
-        line,
-        change: {
-          productId: line.productId!, warehouseId, delta, kind: m.kind, now: this.now,
-          reference: orderReference(this.store.id, order.platformOrderId),
-          reason: `${order.displayName ?? order.platformOrderId}: ${m.units} × ${line.sellerSku || line.systemSku || 'item'}${note}`,
-          label: `SKU ${line.systemSku ?? line.sellerSku}`,
-        },
+        productId: line.productId!, warehouseId, delta, kind: m.kind, now: this.now,
+        reference: orderReference(this.store.id, order.platformOrderId),
+        reason: `${order.displayName ?? order.platformOrderId}: ${m.units} × ${line.sellerSku || line.systemSku || 'item'}${note}`,
+        label: `SKU ${line.systemSku ?? line.sellerSku}`,
       });
     }
     line.applied = applied;
@@ -139,7 +134,7 @@ export async function applyOrders(db: ShelfsyncDB, store: StoreRow, rows: OrderR
     order.problems = problemsOf(order, missingWarehouse.has(order));
     order.unmatchedKeys = order.before ? [] : order.lines.filter((l) => l.productId === null).map((l) => unmatchedKey(store.id, l.platformItemId, l.platformVariantId));
   }
-  if (app.changes.length) await batchStockChanges(db, () => applyStockChanges(db, app.changes.map((c) => c.change)));
+  if (app.changes.length) await batchStockChanges(db, () => applyStockChanges(db, app.changes));
   if (rows.length) await db.orders.bulkPut(rows);
 }
 

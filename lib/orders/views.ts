@@ -17,8 +17,6 @@ export async function orderProblemCounts(db: ShelfsyncDB): Promise<Map<number, n
   return counts;
 }
 
-export type OrderView = OrderRow & { storeName: string | null };
-
 /** The ledger movements an order caused, oldest first. */
 export async function movementsOf(db: ShelfsyncDB, order: OrderRow): Promise<MovementRow[]> {
   const ref = orderReference(order.storeId, order.platformOrderId);
