@@ -20,6 +20,11 @@ const log = logger('orders');
 export const OVERLAP_MS = 10_000;
 /** ORDERS.md "Fresh before push": no push from an order view older than this. */
 export const FRESH_MS = 10_000;
+/** A store whose last check found new or changed orders is checked again this soon while the
+ *  worker is awake (the 30 s alarm stays the floor when it sleeps): sales come in runs, and the
+ *  last sale of a run would otherwise wait a whole alarm period with no push to fetch it early.
+ *  Below FRESH_MS, so a busy store's pushes find its view fresh instead of waiting for a check. */
+let followUpMs = 8_000;
 const MAX_PAGES = 5_000;
 
 export type PollResult = ({ ok: true } & RecordResult & { pages: number }) | { ok: false; code: string; message: string; transient: boolean } | { ok: true; skipped: string; seen: 0; new: 0; changed: 0; pages: 0 };
@@ -43,7 +48,40 @@ export function pollStore(db: ShelfsyncDB, storeId: number): Promise<PollResult>
   if (running) return running;
   const p = runPoll(db, storeId).finally(() => inflight.delete(storeId));
   inflight.set(storeId, p);
+  void p.then((r) => {
+    if (r.ok && 'pages' in r && r.new + r.changed > 0) followUp(db, storeId);
+  });
   return p;
+}
+
+const followUps = new Map<number, ReturnType<typeof setTimeout>>();
+
+/** One timer per store: a check `followUpMs` after the last one (a check made meanwhile for a
+ *  push moves it; a follow-up that finds nothing new ends the run). Timers die with the worker. */
+function followUp(db: ShelfsyncDB, storeId: number, delay = followUpMs): void {
+  if (followUps.has(storeId) || !followUpMs) return;
+  const timer = setTimeout(() => {
+    followUps.delete(storeId);
+    void (async () => {
+      const store = await db.stores.get(storeId);
+      if (!followsOrders(store)) return;
+      const last = ordersOf(store!).lastCheckedAt ?? 0;
+      const wait = last + followUpMs - Date.now();
+      // Checked a moment ago (for a push): look again a period after that check instead.
+      if (wait > 1000) return followUp(db, storeId, wait);
+      await pollStore(db, storeId);
+    })().catch((err: unknown) => log.warn(`store ${storeId}: order follow-up check failed`, err));
+  }, delay);
+  followUps.set(storeId, timer);
+}
+
+/** Tests: a shorter follow-up (0 = none), and every pending follow-up dropped. */
+export function setFollowUpMs(ms: number): void {
+  followUpMs = ms;
+}
+export function cancelFollowUps(): void {
+  for (const t of followUps.values()) clearTimeout(t);
+  followUps.clear();
 }
 
 /** Whether a store's orders are followed right now. */

@@ -134,3 +134,35 @@ async function workerHeap(b: Bench): Promise<number | null> {
     await cdp.detach().catch(() => undefined);
   }
 }
+
+/** `BENCH_PROFILE=<dir>`: a CPU profile of the service worker over a stretch of a scenario, written
+ *  as a .cpuprofile (open in Chrome DevTools) — where the engine's time goes, not a figure. */
+export async function profileWorker(b: Bench): Promise<(file: string) => Promise<void>> {
+  const cdp = await b.ext.context.newCDPSession(b.page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.ext.extensionId));
+  if (!sw) throw new Error('no service worker to profile');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+  const waiting = new Map<number, (r: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (e.sessionId === sessionId && m.id !== undefined) waiting.get(m.id)?.(m.result);
+  });
+  let next = 1;
+  const send = async (method: string, params: Record<string, unknown> = {}) => {
+    const id = next++;
+    const answer = new Promise((resolve) => waiting.set(id, resolve));
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    return answer;
+  };
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 500 });
+  await send('Profiler.start');
+  return async (file: string) => {
+    const r = (await send('Profiler.stop')) as { profile: unknown };
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify(r.profile));
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    await cdp.detach().catch(() => undefined);
+  };
+}

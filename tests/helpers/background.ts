@@ -5,12 +5,17 @@ import type { CommandDef, Sender } from '@/lib/commands/define';
 import type { Envelope } from '@/lib/commands/errors';
 import { dispatch } from '@/lib/commands/router';
 import { getDb, resetDbForTests, DB_NAME } from '@/lib/db/database';
+import { cancelFollowUps, setFollowUpMs } from '@/lib/orders/poll';
 import Dexie from 'dexie';
 
 export const EXTENSION_PAGE: Sender = { kind: 'extension', url: 'chrome-extension://test-id/dashboard.html' };
 export const CONTENT_SCRIPT: Sender = { kind: 'content', url: 'https://seller.shopee.co.id/portal/product/list/all', tabId: 7, frameId: 0 };
 
 export async function freshDb() {
+  // Follow-up order checks are timers that would outlive a test and poll the next test's
+  // database on their own; tests that want them turn them on (tests/unit/orders/followUp.test.ts).
+  cancelFollowUps();
+  setFollowUpMs(0);
   resetDbForTests();
   await Dexie.delete(DB_NAME);
   const db = getDb();

@@ -19,7 +19,7 @@
 // others (4 at small scale, 19 at full). Most have 300 units; every eighth has 3, so stock runs
 // out and oversells can happen. The extension's order check runs on its real 30 s alarm.
 import { simControl } from '../../e2e/support/world';
-import { cmd, engineState, percentile, round, waitJob, type Bench } from '../harness';
+import { cmd, engineState, percentile, profileWorker, round, waitJob, type Bench } from '../harness';
 import type { BenchWorld, BenchStore } from '../generate';
 
 export const ORDER_RATES = [5, 20, 50] as const;
@@ -137,6 +137,7 @@ async function storm(b: Bench, w: BenchWorld, truth: Map<string, number>, rate: 
   // What each store showed when the storm began (every event after is in its stock-events).
   const shownAtStart = new Map(await Promise.all(w.stores.map(async (s) => [s.storeId, await platformNumbers(b, s)] as const)));
   const callsBefore = await callStats(b, w);
+  const profiling = process.env.BENCH_PROFILE ? await profileWorker(b) : null;
   const since = Date.now();
   const placed: Placed[] = await Promise.all(plan.map((p, i) => new Promise<Placed>((resolve) => {
     setTimeout(async () => {
@@ -167,6 +168,7 @@ async function storm(b: Bench, w: BenchWorld, truth: Map<string, number>, rate: 
     seen = await seenOrders(b, w);
   }
   const drainEnd = Date.now();
+  if (profiling) await profiling(`${process.env.BENCH_PROFILE}/orders-${w.stores.length}-stores-${rate}.cpuprofile`);
   const callsAfter = await callStats(b, w);
   const checkErrors: Record<string, string> = {};
   for (const st of (await cmd<{ items: { id: number; orders?: { lastError?: { code: string } | null } }[] }>(b.page, 'stores.list', {})).items) {
@@ -269,7 +271,10 @@ async function storm(b: Bench, w: BenchWorld, truth: Map<string, number>, rate: 
 export async function ordersScenario(b: Bench, w: BenchWorld, log: (s: string) => void): Promise<Record<string, unknown>[]> {
   const truth = await setUp(b, w, log);
   const rows: Record<string, unknown>[] = [];
+  // `BENCH_ORDER_RATES=50`: some rates only (a quick look; RESULTS.md wants all three).
+  const only = process.env.BENCH_ORDER_RATES?.split(',').map(Number);
   for (const [i, rate] of ORDER_RATES.entries()) {
+    if (only && !only.includes(rate)) continue;
     const row = await storm(b, w, truth, rate, 4242 + i);
     log(`orders@${rate}/s: p99 ${String(row.saleToEveryOtherP99Ms)} (cadence ${String(row.cadenceP99Ms)}, engine ${String(row.engineP99Ms)}), oversold ${row.oversoldUnits}`);
     rows.push(row);
