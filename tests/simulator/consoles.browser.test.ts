@@ -65,10 +65,40 @@ describe.skipIf(!CHROMIUM)('consoles in Chromium', () => {
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   };
 
-  it('Shopee: first data render replaces the rows; pager and product links navigate with pushState; back; variants; selection', async () => {
+  it('Shopee (live shapes): rows appear while scrolling, in the main body and the pinned action column alike; models expand in the row', async () => {
     const shop = await newShop(s, { platform: 'shopee', items: 60, variantsPerItem: 2 });
     const list = (await items(shop.shopId)).reverse();
     const t = await open(shop.consoleUrl);
+    const { page } = t;
+    await renders(page, 1);
+    const counts = () => page.evaluate(() => [document.querySelectorAll('.eds-table__main-body tbody tr.eds-table__row').length, document.querySelectorAll('.eds-table__fix-right .eds-table__fix-body tbody tr.eds-table__row').length]);
+    expect(await counts()).toEqual([10, 10]);
+    for (let i = 0; i < 10 && (await counts())[0]! < 48; i++) {
+      await page.mouse.wheel(0, 4000);
+      await page.waitForTimeout(150);
+    }
+    expect(await counts()).toEqual([48, 48]);
+    const names = await page.locator('.eds-table__main-body tbody tr.eds-table__row input.eds-checkbox__input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name));
+    expect(names).toEqual(list.slice(0, 48).map((i) => i.itemId));
+    const diffs = await page.evaluate(() => {
+      const m = [...document.querySelectorAll('.eds-table__main-body tbody tr')].map((r) => (r as HTMLElement).offsetHeight);
+      const r = [...document.querySelectorAll('.eds-table__fix-right .eds-table__fix-body tbody tr')].map((x) => (x as HTMLElement).offsetHeight);
+      return m.map((h, i) => h - r[i]!);
+    });
+    expect(diffs.every((d) => d === 0)).toBe(true);
+    const first = page.locator('.eds-table__main-body tbody tr.eds-table__row').first();
+    await first.locator('.product-more-models').click();
+    expect(await first.locator('.model-list-item .variation-name-info-sku').allTextContents()).toEqual(list[0].variants.map((v: any) => `Model ID: ${v.variantId}`));
+    await first.locator('a.product-name-wrap').click();
+    await renders(page, 2);
+    expect(new URL(page.url()).pathname).toBe(`/console/shopee/portal/product/${list[0].itemId}/`);
+    await clean(t);
+  });
+
+  it('Shopee (previous build): first data render replaces the rows; pager and product links navigate with pushState; back; variants; selection', async () => {
+    const shop = await newShop(s, { platform: 'shopee', items: 60, variantsPerItem: 2 });
+    const list = (await items(shop.shopId)).reverse();
+    const t = await open(`${shop.consoleUrl}&markup=previous`);
     const { page } = t;
     const before = await page.evaluateHandle(() => document.querySelector('.product-variation-item'));
     const early = await page.evaluate(() => (window as any).__simConsole.renders);
@@ -109,7 +139,7 @@ describe.skipIf(!CHROMIUM)('consoles in Chromium', () => {
     await clean(t);
   });
 
-  it('Lazada and TikTok: the URL is rewritten with replaceState; pager and edit links are in-app navigations', async () => {
+  it('Lazada and TikTok: the URL is rewritten with replaceState; pager and Edit buttons are in-app navigations', async () => {
     for (const platform of ['lazada', 'tiktok'] as const) {
       const shop = await newShop(s, { platform, items: 45, variantsPerItem: 2 });
       const t = await open(shop.consoleUrl);
@@ -128,11 +158,11 @@ describe.skipIf(!CHROMIUM)('consoles in Chromium', () => {
       await page.locator(`${rows} input[type=checkbox]`).first().check();
       expect(await page.locator(rows).first().getAttribute('class')).toContain('selected');
       if (platform === 'tiktok') {
-        await page.locator('tbody a[href*="/product/edit/"]').first().click();
+        await page.locator('tbody button.core-btn[data-nav*="/product/edit/"]').first().click();
         await renders(page, 3);
         expect(new URL(page.url()).pathname).toMatch(/^\/console\/tiktok\/product\/edit\/\d{19}$/);
       } else {
-        await page.locator('tbody a.product-edit-link').first().click();
+        await page.locator('tbody button.product-edit-btn').first().click();
         await renders(page, 3);
         expect(new URL(page.url()).pathname).toBe('/console/lazada/apps/product/publish');
       }
@@ -208,7 +238,8 @@ describe.skipIf(!CHROMIUM)('consoles in Chromium', () => {
       const t = await open(shop.consoleUrl);
       const { page } = t;
       if (platform !== 'woocommerce') await renders(page, 1);
-      expect(await page.getByText(HOSTILE, { exact: true }).count()).toBeGreaterThan(0);
+      if (platform === 'tiktok') expect(await page.locator('[class^="productTitle__"]').first().evaluate((el) => el.firstChild!.textContent)).toBe(HOSTILE); // the id span follows the title text
+      else expect(await page.getByText(HOSTILE, { exact: true }).count()).toBeGreaterThan(0);
       if (platform === 'shopee') await page.locator('.product-more-models').first().click();
       if (platform === 'woocommerce') {
         await page.hover(`#post-${it.itemId}`);
@@ -218,7 +249,7 @@ describe.skipIf(!CHROMIUM)('consoles in Chromium', () => {
         await page.waitForFunction((id) => !document.getElementById(`edit-${id}`), it.itemId);
         expect((await ctl(s, 'GET', `/shops/${shop.shopId}/items/${it.itemId}`)).body.title).toBe(HOSTILE);
       } else {
-        const link = { shopee: 'a.product-name-wrap', lazada: 'a.product-edit-link', tiktok: 'tbody a[href*="/product/edit/"]', shopify: 'a[data-primary-link]' }[platform];
+        const link = { shopee: 'a.product-name-wrap', lazada: 'button.product-edit-btn', tiktok: 'tbody button.core-btn[data-nav*="/product/edit/"]', shopify: 'a[data-primary-link]' }[platform];
         await page.locator(link).first().click();
         await renders(page, 2);
         expect(await page.locator('input').evaluateAll((els, h) => els.some((e) => (e as HTMLInputElement).value === h), HOSTILE)).toBe(true);

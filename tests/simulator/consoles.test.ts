@@ -73,10 +73,43 @@ describe('consoles: routing', () => {
 });
 
 describe('Shopee Seller Centre', () => {
-  it('list: pinned table + main table, one row each per product, ids/SKUs/stock from the sim', async () => {
+  it('list (live shapes): product info in the main body, the Action column pinned right, checkbox named with the item id, lazy rows', async () => {
     const shop = await newShop(s, { platform: 'shopee', items: 60, variantsPerItem: 1, seed: 3, name: 'Kedai Tiga' });
     const expected = (await items(shop.shopId)).filter((i) => !/DELETE/.test(i.status)).reverse();
     const p = await get(shop.consoleUrl);
+    expect(p.status).toBe(200);
+    expect(all(p.doc, '.eds-table__fix-left')).toHaveLength(0);
+    const main = all(p.doc, '.eds-table__main-body tbody tr.eds-table__row');
+    const right = all(p.doc, '.eds-table__fix-right .eds-table__fix-body tr.eds-table__row');
+    // the first 10 rows are in the tables; the other 38 of the page wait in templates until scrolled to
+    expect(main).toHaveLength(10);
+    expect(right).toHaveLength(10);
+    const lazy = all(p.doc, 'template.eds-table__lazy').map((t) => [...(t as HTMLTemplateElement).content.querySelectorAll('tbody.lazy-main tr.eds-table__row')]);
+    expect(lazy.map((rows) => rows.length)).toEqual([10, 10, 10, 8]);
+    const rows = [...main, ...lazy.flat()];
+    rows.forEach((row, i) => {
+      const it = expected[i];
+      expect(row.querySelector<HTMLInputElement>('input.eds-checkbox__input[type=checkbox]')!.name).toBe(it.itemId);
+      expect(txt(row.querySelector('.product-variation-item .item-id'))).toBe(`Item ID: ${it.itemId}`);
+      const a = row.querySelector('.product-variation-item a.product-name-wrap')!;
+      const href = new URL(a.getAttribute('href')!, s.url);
+      expect(href.pathname).toBe(`/console/shopee/portal/product/${it.itemId}/`);
+      expect(txt(a)).toBe(it.title);
+      expect(txt(row.querySelector('.product-variation-item .stock-content'))).toBe(String(total(it)));
+      expect(row.querySelector('.product-variation-item .list-view-price')).not.toBeNull();
+    });
+    for (const r of right) {
+      expect(r.querySelector('.product-variation-item, .item-id')).toBeNull();
+      expect(r.querySelector('a[href*="/portal/product/"]')).not.toBeNull();
+    }
+    // the product page answers the trailing-slash link
+    expect((await get(new URL(main[0]!.querySelector('a.product-name-wrap')!.getAttribute('href')!, s.url).href)).status).toBe(200);
+  });
+
+  it('list (previous build): pinned table + main table, one row each per product, ids/SKUs/stock from the sim', async () => {
+    const shop = await newShop(s, { platform: 'shopee', items: 60, variantsPerItem: 1, seed: 3, name: 'Kedai Tiga' });
+    const expected = (await items(shop.shopId)).filter((i) => !/DELETE/.test(i.status)).reverse();
+    const p = await get(withParams(shop.consoleUrl, { markup: 'previous' }));
     expect(p.status).toBe(200);
     const left = all(p.doc, '.eds-table__fix-left tbody tr.eds-table__row');
     const main = all(p.doc, '.eds-table__main-body tbody tr.eds-table__row');
@@ -101,10 +134,23 @@ describe('Shopee Seller Centre', () => {
     expect(all(p.doc, '.eds-pager__page.active').map(txt)).toEqual(['1']);
   });
 
-  it('variants appear only after expanding; paging; live tab; localized id label; product page', async () => {
+  it('live shapes: model rows (.model-list-item with "Model ID: N") only after expanding, in the product\'s own row', async () => {
+    const shop = await newShop(s, { platform: 'shopee', items: 4, variantsPerItem: 3, seed: 4 });
+    const newest = (await items(shop.shopId)).pop();
+    const p = await get(shop.consoleUrl);
+    expect(all(p.doc, '.model-list-item')).toHaveLength(0);
+    const first = p.doc.querySelector('.eds-table__main-body tbody tr.eds-table__row')!;
+    const models = [...first.querySelector<HTMLTemplateElement>('template.model-list-tpl')!.content.querySelectorAll('.model-list-item')];
+    expect(models.map((m) => txt(m.querySelector('.variation-name-info-sku')))).toEqual(newest.variants.map((v: any) => `Model ID: ${v.variantId}`));
+    expect(models.map((m) => txt(m.querySelector('.stock-content')))).toEqual(newest.variants.map((v: any) => String(v.stock)));
+    expect(models.every((m) => m.querySelector('.list-view-model-price'))).toBe(true);
+  });
+
+  it('previous build: variants appear only after expanding; paging; live tab; localized id label; product page', async () => {
     const shop = await newShop(s, { platform: 'shopee', items: 50, variantsPerItem: 3, seed: 4 });
     const list = await items(shop.shopId);
     const newest = list[list.length - 1];
+    await ctl(s, 'POST', '/consoles/markup', { shopId: shop.shopId, markup: 'previous' });
     const p = await get(shop.consoleUrl);
     expect(all(p.doc, '.model-list-item')).toHaveLength(0);
     const first = p.doc.querySelector('.eds-table__fix-left tbody tr.eds-table__row')!;
@@ -154,17 +200,36 @@ describe('Shopee Seller Centre', () => {
     check(await get(withParams(shop.consoleUrl, { markup: 'changed' })));
     expect((await ctl(s, 'POST', '/consoles/markup', { shopId: shop.shopId, markup: 'changed' })).body).toEqual({ shopId: shop.shopId, markup: 'changed' });
     check(await get(shop.consoleUrl));
-    expect(all((await get(withParams(shop.consoleUrl, { markup: 'normal' }))).doc, '.product-variation-item')).toHaveLength(10);
+    expect(all((await get(withParams(shop.consoleUrl, { markup: 'previous' }))).doc, '.product-variation-item')).toHaveLength(10);
     await ctl(s, 'POST', '/consoles/markup', { shopId: shop.shopId, markup: 'normal' });
     expect(all((await get(shop.consoleUrl)).doc, '.product-variation-item')).toHaveLength(10);
+    expect((await ctl(s, 'GET', `/consoles/markup?shopId=${shop.shopId}`)).body).toEqual({ shopId: shop.shopId, markup: 'normal' });
   });
 });
 
 describe('Lazada Seller Center', () => {
-  it('list: Fusion rows with .product-item-wrap, public links -i{item}-s{sku}.html, checkboxes; tabs and paging; product page', async () => {
+  it('list (live shapes): tbody.next-table-body > tr.next-table-row, public links /products/i{item}.html?spm=…, Edit a button', async () => {
+    const shop = await newShop(s, { platform: 'lazada', items: 12, variantsPerItem: 2, seed: 5 });
+    const active = (await items(shop.shopId)).filter((i) => i.status === 'Active').reverse();
+    const p = await get(shop.consoleUrl);
+    const rows = all(p.doc, 'tbody.next-table-body > tr.next-table-row');
+    expect(rows).toHaveLength(active.length);
+    rows.forEach((row, i) => {
+      const a = row.querySelector('.product-item-wrap a[href]')!;
+      const href = new URL(a.getAttribute('href')!);
+      expect(href.pathname).toBe(`/products/i${active[i].itemId}.html`);
+      expect(href.searchParams.get('spm')).toBeTruthy();
+      expect(row.querySelector('a[href*="productId="]')).toBeNull();
+      expect(row.querySelector('button.product-edit-btn[data-nav*="productId="]')).not.toBeNull();
+      expect(row.querySelector('td.next-table-cell[data-next-table-col="1"]')).not.toBeNull();
+    });
+  });
+
+  it('list (previous build): Fusion rows with .product-item-wrap, public links -i{item}-s{sku}.html, checkboxes; tabs and paging; product page', async () => {
     const shop = await newShop(s, { platform: 'lazada', items: 45, variantsPerItem: 2, seed: 5, name: 'Toko Lima' });
     const list = await items(shop.shopId);
     const active = list.filter((i) => i.status === 'Active').reverse();
+    await ctl(s, 'POST', '/consoles/markup', { shopId: shop.shopId, markup: 'previous' });
     const p = await get(shop.consoleUrl);
     expect(p.status).toBe(200);
     const rows = all(p.doc, 'tbody tr.next-table-row');
@@ -205,9 +270,32 @@ describe('Lazada Seller Center', () => {
 });
 
 describe('TikTok Shop Seller Center', () => {
-  it('list: tbody tr.core-table-tr / td.core-table-td, "ID:…" text, hashed module classes stable per process; paging; product page', async () => {
+  it('list (live shapes): no link in a row; checkbox value = product id; data-id span right after the clamped title; Edit a button; edit page without a heading', async () => {
+    const shop = await newShop(s, { platform: 'tiktok', items: 12, variantsPerItem: 2, seed: 6 });
+    const live = (await items(shop.shopId)).filter((i) => i.status === 'ACTIVATE').reverse();
+    await ctl(s, 'PATCH', `/shops/${shop.shopId}/items/${encodeURIComponent(live[0].itemId)}`, { title: 'iPhone 15 Pro Max' });
+    const p = await get(shop.consoleUrl);
+    const rows = all(p.doc, 'tbody tr.core-table-tr.core-table-row-expanded');
+    expect(rows).toHaveLength(live.length);
+    rows.forEach((row, i) => {
+      expect(row.querySelector('a')).toBeNull();
+      expect(row.querySelector<HTMLInputElement>('label.core-checkbox > input[type=checkbox]')!.value).toBe(live[i].itemId);
+      const span = row.querySelector('span[data-id="product.manage.table.columns.id"]')!;
+      expect(txt(span)).toBe(`ID:${live[i].itemId}`);
+      expect(span.parentElement!.className).toMatch(/^productTitle__/);
+      expect(row.querySelector('button.core-btn[data-nav*="/product/edit/"]')).not.toBeNull();
+    });
+    expect(txt(rows[0]!)).toContain(`iPhone 15 Pro MaxID:${live[0].itemId}`);
+    const pp = await get(`${s.url}/console/tiktok/product/edit/${live[0].itemId}?shop_id=${shop.shopId}`);
+    expect(all(pp.doc, 'h1, h2, [role=heading]')).toHaveLength(0);
+    expect(txt(pp.doc.querySelector('[class^="pageTitle__"]'))).toBe('iPhone 15 Pro Max');
+    expect(all((await get(withParams(`${s.url}/console/tiktok/product/edit/${live[0].itemId}?shop_id=${shop.shopId}`, { markup: 'previous' }))).doc, 'h1')).toHaveLength(1);
+  });
+
+  it('list (previous build): tbody tr.core-table-tr / td.core-table-td, "ID:…" text, hashed module classes stable per process; paging; product page', async () => {
     const shop = await newShop(s, { platform: 'tiktok', items: 30, variantsPerItem: 2, seed: 6 });
     const live = (await items(shop.shopId)).filter((i) => i.status === 'ACTIVATE').reverse();
+    await ctl(s, 'POST', '/consoles/markup', { shopId: shop.shopId, markup: 'previous' });
     const p = await get(shop.consoleUrl);
     const rows = all(p.doc, 'tbody tr.core-table-tr');
     expect(rows).toHaveLength(20);
@@ -277,6 +365,14 @@ describe('Shopify admin', () => {
     expect(all(pp.doc, 'input[name=sku]').map((x) => (x as HTMLInputElement).value)).toEqual(list[0].variants.map((v: any) => v.sellerSku));
     expect(all(pp.doc, 'tr[class*="Polaris-IndexTable__TableRow"]')).toHaveLength(0);
     expect((await get(`${shop.consoleUrl}/1`)).status).toBe(404);
+    expect(rows[0]!.querySelector('a[data-primary-link="true"]')!.getAttribute('data-polaris-unstyled')).toBe('true');
+    // the condensed (narrow window) layout: the same rows as li in ul.CondensedList, no table
+    const cond = await get(`${shop.consoleUrl}?markup=condensed`);
+    const lis = all(cond.doc, 'ul[class*="Polaris-IndexTable__CondensedList"] > li[class*="Polaris-IndexTable__TableRow"]');
+    expect(lis.map((li) => li.id)).toEqual(list.slice(0, 50).map((i) => num(i.itemId)));
+    expect(lis.every((li) => li.querySelector('a[data-primary-link="true"][data-polaris-unstyled]') && li.querySelector('input[type=checkbox]'))).toBe(true);
+    expect(all(cond.doc, 'tr[class*="Polaris-IndexTable__TableRow"]')).toHaveLength(0);
+    expect(all((await get(`${shop.consoleUrl}?markup=previous`)).doc, 'a[data-primary-link][data-polaris-unstyled]')).toHaveLength(0);
     // changed markup: no Polaris row classes, no data-primary-link, links remain
     const ch = await get(`${shop.consoleUrl}?markup=changed`);
     expect(all(ch.doc, '[class*="Polaris-IndexTable__TableRow"], [data-primary-link]')).toHaveLength(0);
@@ -308,6 +404,14 @@ describe('WooCommerce (wp-admin)', () => {
       expect(txt(row.querySelector('.row-actions .id'))).toBe(`ID: ${it.itemId} |`);
       expect(row.querySelector('button.editinline')).not.toBeNull();
     });
+    // current WooCommerce: the GTIN column after SKU, the cost column, both in the inline data
+    expect(all(p.doc, 'thead th').map((th) => th.id)).toEqual(['thumb', 'name', 'sku', 'global_unique_id', 'is_in_stock', 'price', 'cogs_value', 'product_cat', 'product_tag', 'featured', 'date']);
+    expect(txt(rows[0]!.querySelector('td.column-global_unique_id'))).toMatch(/^\d{13}$/);
+    expect(txt(rows[0]!.querySelector(`#woocommerce_inline_${list[0].itemId} .global_unique_id`))).toBe(txt(rows[0]!.querySelector('td.column-global_unique_id')));
+    expect(rows[0]!.querySelector(`#woocommerce_inline_${list[0].itemId} .cogs_value`)).not.toBeNull();
+    const prev = await get(withParams(shop.consoleUrl, { markup: 'previous' }));
+    expect(all(prev.doc, 'thead th').map((th) => th.id)).toEqual(['thumb', 'name', 'sku', 'is_in_stock', 'price', 'product_cat', 'product_tag', 'featured', 'date']);
+    expect(all(prev.doc, '#the-list .global_unique_id, #the-list .cogs_value')).toHaveLength(0);
     expect(p.doc.querySelector('#inlineedit tr#inline-edit')).not.toBeNull();
     expect(txt(p.doc.querySelector('.displaying-num'))).toBe(`${list.length} items`);
     expect(txt(p.doc.querySelector('#wp-admin-bar-site-name a'))).toBe('Corner Shop');
@@ -365,7 +469,7 @@ describe('WooCommerce (wp-admin)', () => {
 
 describe('live data and hostile text', () => {
   const cases: { platform: string; stock: (d: Document, it: any) => string; productUrl: (shop: any, it: any) => string }[] = [
-    { platform: 'shopee', stock: (d) => txt(d.querySelector('.eds-table__main-body .stock-text')), productUrl: (sh, it) => `${s.url}/console/shopee/portal/product/${it.itemId}?shop_id=${sh.shopId}` },
+    { platform: 'shopee', stock: (d) => txt(d.querySelector('.eds-table__main-body .stock-content')), productUrl: (sh, it) => `${s.url}/console/shopee/portal/product/${it.itemId}?shop_id=${sh.shopId}` },
     { platform: 'lazada', stock: (d) => txt(d.querySelector('tbody .sku-stock')), productUrl: (sh, it) => `${s.url}/console/lazada/apps/product/publish?productId=${it.itemId}&seller_id=${sh.shopId}` },
     { platform: 'tiktok', stock: (d) => txt(d.querySelector('tbody [class^="skuStock__"]')), productUrl: (sh, it) => `${s.url}/console/tiktok/product/edit/${it.itemId}?shop_id=${sh.shopId}` },
     { platform: 'shopify', stock: (d) => /(\d+) in stock/.exec(txt(d.querySelector('tbody tr')))?.[1] ?? '', productUrl: (sh, it) => `${sh.consoleUrl}/${num(it.itemId)}` },
@@ -383,7 +487,8 @@ describe('live data and hostile text', () => {
       expect(c.stock(p.doc, it)).toBe('4321');
       expectInert(p);
       expect(p.text).toContain('&lt;img src=x onerror=');
-      expect([...p.doc.querySelectorAll('a, span, div, strong')].some((el) => txt(el) === HOSTILE.trim())).toBe(true);
+      // shown as the text of an element of its own (TikTok: the title's text node, the id span after it)
+      expect([...p.doc.querySelectorAll('a, span, div, strong')].some((el) => txt(el) === HOSTILE.trim() || [...el.childNodes].some((n) => n.nodeType === 3 && txt(n as unknown as Element) === HOSTILE.trim()))).toBe(true);
       expect(all(p.doc, 'img, svg')).toHaveLength(0);
       expect(p.doc.querySelectorAll('title')).toHaveLength(1);
       const pp = await get(c.productUrl(shop, it));

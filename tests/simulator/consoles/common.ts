@@ -34,8 +34,19 @@ export function redirectTo(location: string): SimResponse {
   return { status: 302, headers: { location, 'cache-control': 'no-store' }, body: '', contentType: 'text/plain' };
 }
 
-// ---- the markup-change knob -------------------------------------------------------------
-export type Markup = 'normal' | 'changed';
+// ---- the markup knob ---------------------------------------------------------------------
+/**
+ * Which markup a console page renders: `normal` = the shapes public code written against the live
+ * consoles shows (tests/simulator/README.md, "Seller consoles"); `previous` = the shapes the fakes
+ * had before that evidence (an older console build: both must keep working); `condensed` = Shopify
+ * admin's narrow-window layout (`li` rows; the other consoles render `normal` for it); `changed` =
+ * a redesign no row finder knows (different class names and structure, ids still in links/text).
+ */
+export const MARKUPS = ['normal', 'previous', 'condensed', 'changed'] as const;
+export type Markup = (typeof MARKUPS)[number];
+export function isMarkup(v: unknown): v is Markup {
+  return typeof v === 'string' && (MARKUPS as readonly string[]).includes(v);
+}
 /** Per-shop console settings (POST /__sim/consoles/markup); gone with the shop (reset). */
 const settings = new WeakMap<Shop, { markup: Markup }>();
 export function setShopMarkup(shop: Shop, markup: Markup): void {
@@ -44,11 +55,10 @@ export function setShopMarkup(shop: Shop, markup: Markup): void {
 export function shopMarkup(shop: Shop): Markup {
   return settings.get(shop)?.markup ?? 'normal';
 }
-/** `?markup=changed|normal` wins over the shop's setting. */
+/** `?markup=` (one of MARKUPS) wins over the shop's setting. */
 export function markupOf(ctx: Ctx, shop: Shop): Markup {
   const q = ctx.req.query.get('markup');
-  if (q === 'changed' || q === 'normal') return q;
-  return shopMarkup(shop);
+  return isMarkup(q) ? q : shopMarkup(shop);
 }
 
 // ---- hashed class names (CSS modules style), random per process, stable within it ---------

@@ -5,7 +5,7 @@
 import type { Ctx, SimResponse } from '../http.ts';
 import { json, parseJsonBody } from '../http.ts';
 import { isObj, isPlatform } from '../util.ts';
-import { esc, setShopMarkup, shopMarkup } from './common.ts';
+import { MARKUPS, esc, isMarkup, setShopMarkup, shopMarkup } from './common.ts';
 import { lazadaConsole } from './lazada.ts';
 import { simplePage } from './pages.ts';
 import { shopeeConsole } from './shopee.ts';
@@ -41,9 +41,11 @@ export function handleConsole(ctx: Ctx, path: string): SimResponse {
 }
 
 /**
- * POST /__sim/consoles/markup {shopId, markup: "changed"|"normal"} — the shop's console pages
- * render the changed markup (different class names and structure, same ids in links/URLs) until
- * set back; `?markup=` on a page URL overrides. GET /__sim/consoles/markup?shopId → {shopId, markup}.
+ * POST /__sim/consoles/markup {shopId, markup} — the shop's console pages render that markup
+ * until set back: "normal" (the live consoles' shapes), "previous" (the shapes of an older build),
+ * "condensed" (Shopify's narrow-window `li` rows), "changed" (a redesign: different class names
+ * and structure, same ids in links/URLs); `?markup=` on a page URL overrides.
+ * GET /__sim/consoles/markup?shopId → {shopId, markup}.
  */
 export function handleConsoleControl(ctx: Ctx, sub: string): SimResponse {
   if (sub.replace(/\/+$/, '') !== '/markup') return json(404, { error: `no control route ${ctx.req.method} /__sim/consoles${sub}` });
@@ -58,7 +60,7 @@ export function handleConsoleControl(ctx: Ctx, sub: string): SimResponse {
   if (!isObj(body)) return json(400, { error: 'body must be a JSON object {shopId, markup}' });
   const shop = typeof body.shopId === 'string' ? ctx.state.shops.get(body.shopId) : undefined;
   if (!shop) return json(404, { error: `no shop ${String(body.shopId)}` });
-  if (body.markup !== 'changed' && body.markup !== 'normal') return json(400, { error: 'markup must be "changed" or "normal"' });
+  if (!isMarkup(body.markup)) return json(400, { error: `markup must be one of ${MARKUPS.map((m) => `"${m}"`).join(', ')}` });
   setShopMarkup(shop, body.markup);
   return json(200, { shopId: shop.shopId, markup: body.markup });
 }

@@ -3,14 +3,21 @@
 // Evidence (tests/simulator/README.md, "Seller consoles"): /docs/CONSOLES.md — hosts
 // sellercenter.lazada.{co.id,com.my,vn,co.th,com.ph,sg}; list /apps/product/list?tab=online_product
 // (also tab=all, &pageSize=&current=); product page /apps/product/publish?productId={item_id};
-// rows .product-item-wrap inside Alibaba Fusion markup (next-table-row, next-checkbox); links to
-// the public product page carry -i{itemId}-s{skuId}.html. Fusion's own class names (next-table,
-// next-table-row, next-table-cell, next-checkbox-wrapper/-input, next-pagination-item,
-// next-current) are those of the public @alifd/next component library.
+// rows `.product-item-wrap` inside Alibaba Fusion markup. Fusion's own classes are those of the
+// public @alifd/next library (alibaba-fusion/next `components/table/base/row.jsx`: `<tr
+// className="next-table-row" role="row">` whose cells carry data-next-table-col / -row, in
+// `tbody.next-table-body`; next-table-cell(-wrapper), next-checkbox-wrapper/-input,
+// next-pagination-item, next-current). Public console scrapers (CONSOLES.md "What later evidence
+// says") show the product table's link to the public page as
+// `https://www.lazada.co.id/products/i{itemId}.html?spm=…` — `i{itemId}` with no slug and no
+// `-s{skuId}`; that is this fake's normal markup, where Edit is a button (no link carries the id).
+// `?markup=previous` keeps the shapes this fake had before: slug links
+// `…/products/{slug}-i{itemId}-s{skuId}.html` (the form the public pages use elsewhere) and an
+// Edit link with productId=.
 // Assumptions: the other tab names, the cells' inner class names (product-item-name, sku-stock…),
-// the header and the `#lzd-seller-config` JSON, ?seller_id= as the sim's stand-in for the session,
-// the default tab (online_product, written into the URL with history.replaceState), the
-// public-page host per region.
+// the spm value, the header and the `#lzd-seller-config` JSON, ?seller_id= as the sim's stand-in
+// for the session, the default tab (online_product, written into the URL with
+// history.replaceState), the public-page host per region.
 import type { Ctx, SimResponse } from '../http.ts';
 import type { Shop } from '../state.ts';
 import type { Item } from '../store.ts';
@@ -45,8 +52,11 @@ export function lazadaConsole(ctx: Ctx, sub: string): SimResponse {
 
 type Links = (path: string, extra?: Record<string, string | number | undefined>) => string;
 
-function publicUrl(shop: Shop, it: Item): string {
-  return `https://${HOST[shop.region] ?? HOST.SG}/products/${slugify(it.title)}-i${it.itemId}-s${it.variants[0]?.variantId ?? '0'}.html`;
+/** The link to the public product page: `/products/i{id}.html?spm=…` on the live console, the slug form before. */
+function publicUrl(shop: Shop, it: Item, mk: Markup = 'previous'): string {
+  const host = HOST[shop.region] ?? HOST.SG;
+  if (mk === 'normal' || mk === 'condensed') return `https://${host}/products/i${it.itemId}.html?spm=a1zawe.21036287.product_list.d_${it.itemId}`;
+  return `https://${host}/products/${slugify(it.title)}-i${it.itemId}-s${it.variants[0]?.variantId ?? '0'}.html`;
 }
 
 function listPage(ctx: Ctx, shop: Shop, links: Links): SimResponse {
@@ -63,7 +73,7 @@ function listPage(ctx: Ctx, shop: Shop, links: Links): SimResponse {
     const n = listView(shop, `lazada:${t.key}`, (it) => t.pred(it.status)).length;
     return `<a class="next-tabs-tab${t === tab ? ' active' : ''}" href="${esc(links('/apps/product/list', { tab: t.key, pageSize: size, current: 1 }))}"><div class="next-tabs-tab-inner">${esc(t.label)} (${n})</div></a>`;
   }).join('');
-  const body = mk === 'changed' ? changedList(shop, pg.items, links) : fusionTable(shop, pg.items, links);
+  const body = mk === 'changed' ? changedList(shop, pg.items, links) : fusionTable(shop, pg.items, links, mk);
   const nums = pagerNumbers(pg.page, pg.pages)
     .map((p) => (p === null ? '<span class="next-pagination-ellipsis">…</span>' : `<button type="button" class="next-btn next-pagination-item${p === pg.page ? ' next-current' : ''}" data-nav="${esc(here({ current: p }))}">${p}</button>`))
     .join('');
@@ -92,21 +102,26 @@ function priceText(shop: Shop, it: Item): string {
 }
 const STATUS: Record<string, string> = { Active: 'Active', InActive: 'Inactive', Deleted: 'Deleted', 'Pending QC': 'Pending QC', Rejected: 'Rejected' };
 
-function fusionTable(shop: Shop, items: Item[], links: Links): string {
+function fusionTable(shop: Shop, items: Item[], links: Links, mk: Markup): string {
+  const live = mk !== 'previous';
   const rows = items
     .map((it, i) => {
       const skus = it.variants
         .map((v) => `<div class="sku-stock-item"><span class="sku-name">${esc(v.option || 'Default')}</span><span class="sku-seller-sku">${esc(v.sellerSku)}</span><span class="sku-stock">${stockOf(v)}</span></div>`)
         .join('');
       return `<tr class="next-table-row${i === 0 ? ' first' : ''}${i === items.length - 1 ? ' last' : ''}" role="row">
-<td class="next-table-cell next-table-selection" role="gridcell"><div class="next-table-cell-wrapper">${checkbox()}</div></td>
-<td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper"><div class="product-item-wrap">${thumb(it, 'product-item-img', 64)}<div class="product-item-info">
-<a class="product-item-name" target="_blank" rel="noopener" href="${esc(publicUrl(shop, it))}">${esc(it.title)}</a>
+<td class="next-table-cell next-table-selection first" role="gridcell" data-next-table-col="0" data-next-table-row="${i}"><div class="next-table-cell-wrapper">${checkbox()}</div></td>
+<td class="next-table-cell" role="gridcell" data-next-table-col="1" data-next-table-row="${i}"><div class="next-table-cell-wrapper"><div class="product-item-wrap">${thumb(it, 'product-item-img', 64)}<div class="product-item-info">
+<a class="product-item-name" target="_blank" rel="noopener" href="${esc(publicUrl(shop, it, mk))}">${esc(it.title)}</a>
 <div class="product-item-sku">Seller SKU: ${esc(it.variants.length === 1 ? it.variants[0]!.sellerSku : `${it.variants.length} variations`)}</div></div></div></div></td>
 <td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper"><span class="product-price">${esc(priceText(shop, it))}</span></div></td>
 <td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper"><div class="sku-stock-list">${skus}</div></div></td>
 <td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper"><span class="next-switch${it.status === 'Active' ? ' next-switch-on' : ' next-switch-off'}" role="switch" aria-checked="${it.status === 'Active'}"></span> <span class="product-status">${esc(STATUS[it.status] ?? it.status)}</span></div></td>
-<td class="next-table-cell" role="gridcell"><div class="next-table-cell-wrapper"><a class="next-btn next-btn-text next-btn-primary product-edit-link" href="${esc(links('/apps/product/publish', { productId: it.itemId }))}">Edit</a></div></td></tr>`;
+<td class="next-table-cell last" role="gridcell"><div class="next-table-cell-wrapper">${
+        live
+          ? `<button type="button" class="next-btn next-btn-text next-btn-primary product-edit-btn" data-nav="${esc(links('/apps/product/publish', { productId: it.itemId }))}">Edit</button>`
+          : `<a class="next-btn next-btn-text next-btn-primary product-edit-link" href="${esc(links('/apps/product/publish', { productId: it.itemId }))}">Edit</a>`
+      }</div></td></tr>`;
     })
     .join('\n');
   const empty = items.length ? '' : '<tr class="next-table-empty-row"><td colspan="6"><div class="next-table-empty">No Data</div></td></tr>';

@@ -3,15 +3,26 @@
 // Evidence (see tests/simulator/README.md, "Seller consoles"): /docs/CONSOLES.md — hosts
 // seller.shopee.{co.id,com.my,ph,sg,co.th,tw,com.br}, banhang.shopee.vn, cross-border
 // seller.shopee.cn with ?cnsc_shop_id=; list URLs /portal/product/list/all and
-// /portal/product/list/live/all?page=N&size=48; product page /portal/product/{item_id}; rows
-// tr.eds-table__row with .product-variation-item (.item-id "ID …: 123" localized,
-// a.product-name-wrap, .product-sku, .stock-text); variants .model-list-item "Model ID: N" after
-// expanding .product-more-models; pinned columns rendered as separate tables.
-// Assumptions (not seen publicly): the exact split between the pinned and the main table (here:
-// checkbox + product info pinned left; price/stock/status/actions in the main table), the eds-*
-// class names other than eds-table__row, the header markup and the `#sc-shop-config` JSON, the
-// pager markup, the ?shop_id= parameter (the sim's stand-in for the logged-in session; the
-// cross-border ?cnsc_shop_id= is accepted too), the locale labels and the `lang` parameter.
+// /portal/product/list/live/all?page=N&size=48; product page /portal/product/{item_id}.
+// The list as public code written against the live console reads it (datdtpl-maker/Shopee-Returns
+// `src/product-scanner.cjs`, 2025, on banhang.shopee.vn; CONSOLES.md "What later evidence says"):
+// the product information sits in `tr.eds-table__row` of the MAIN body (`.eds-table__main-body`):
+// `.product-variation-item` with `a.product-name-wrap[href="/portal/product/{id}/"]` (trailing
+// slash), `.item-id` ("ID Sản phẩm: 123", localized), `.list-view-price`, `.stock-content`; the
+// expanded variations are `.model-list-item` rows in the same `tr` with `.variation-name-info-name`,
+// `.variation-name-info-sku` ("Model ID: N"), `.list-view-model-price`, `.stock-content`, shown
+// after a "Xem thêm … phân loại" button; the Action column is the pinned one, on the right
+// (`.eds-table__fix-right .eds-table__fix-body tr.eds-table__row`, no `.product-variation-item`);
+// the row checkbox is `input.eds-checkbox__input` named with the item id; rows render lazily
+// while the page scrolls (the scanner scrolls every unit into view before reading it).
+// `?markup=previous` keeps the shapes this fake had before (pinned-LEFT product info, Action in
+// the main table, `.model-id` / `.model-stock`, `/portal/product/{id}` without the slash).
+// Assumptions (not seen publicly): the exact cells beside the product cell, the lazy chunk size
+// (10 rows, then 10 more each time the last row comes within 300 px of the window's bottom —
+// the rows not yet shown wait in `template.eds-table__lazy`), the eds-* class names other than
+// those above, the header markup and the `#sc-shop-config` JSON, the pager markup, the ?shop_id=
+// parameter (the sim's stand-in for the logged-in session; the cross-border ?cnsc_shop_id= is
+// accepted too), the locale labels and the `lang` parameter.
 import type { Ctx, SimResponse } from '../http.ts';
 import type { Shop } from '../state.ts';
 import type { Item } from '../store.ts';
@@ -97,7 +108,7 @@ function listPage(ctx: Ctx, shop: Shop, tab: (typeof TABS)[number], sub: string,
     return `<a class="eds-tabs__nav-tab${t === tab ? ' eds-tabs__nav-tab--active' : ''}" href="${esc(links(path))}">${esc(t.label)} <span class="tab-count">(${n})</span></a>`;
   }).join('');
   const listPath = sub.replace(/\/$/, '');
-  const body = mk === 'changed' ? changedTable(shop, pg.items, L, links) : pinnedTables(shop, pg.items, L, links);
+  const body = mk === 'changed' ? changedTable(shop, pg.items, L, links) : mk === 'previous' ? pinnedTables(shop, pg.items, L, links) : evidenceTables(shop, pg.items, L, links);
   const content = `<div class="product-list-page" data-route="product-list">
 <div class="page-header"><h1 class="page-title">My Products</h1><a class="eds-button eds-button--primary" href="${esc(links('/portal/product/new'))}">+ Add a New Product</a></div>
 <div class="eds-tabs"><div class="eds-tabs__nav">${tabs}</div></div>
@@ -124,7 +135,60 @@ function modelsTemplate(shop: Shop, it: Item): string {
   return `<template class="model-list-tpl"><div class="model-list">${rows}</div></template>`;
 }
 
-/** Normal markup: a pinned-left table (checkbox + product info) and the main table (the rest). */
+/** The rows shown at first, and how many more each time the last one nears the window's bottom. */
+export const LAZY_FIRST = 10;
+export const LAZY_CHUNK = 10;
+
+function evidenceModels(shop: Shop, it: Item): string {
+  const rows = it.variants
+    .map(
+      (v) => `<div class="model-list-item"><div class="variation-name-info"><div class="variation-name-info-name">${esc(v.option || 'Default')}</div><div class="variation-name-info-sku">Model ID: ${esc(v.variantId)}</div><div class="variation-name-info-seller-sku">SKU: ${esc(v.sellerSku || '-')}</div></div>
+<div class="list-view-model-price">${esc(money(v.price, shop.currency))}</div><div class="stock-content">${stockOf(v)}</div></div>`,
+    )
+    .join('');
+  return `<template class="model-list-tpl"><div class="model-list">${rows}</div></template>`;
+}
+
+/** One listing in the main body (checkbox, product cell with price and stock) and its pinned action row. */
+function evidenceRow(shop: Shop, it: Item, L: (typeof LOCALES)[string], links: Links): { main: string; right: string } {
+  const more = it.hasVariants
+    ? `<button type="button" class="product-more-models" data-more="${esc(L.more.replace('{n}', String(it.variants.length)))}" data-less="${esc(L.less)}">${esc(L.more.replace('{n}', String(it.variants.length)))}</button>${evidenceModels(shop, it)}`
+    : '';
+  const sku = it.hasVariants ? '-' : it.variants[0]?.sellerSku || '-';
+  const href = esc(links(`/portal/product/${it.itemId}/`));
+  const main = `<tr class="eds-table__row"><td class="eds-table__cell eds-table__cell--selection"><label class="eds-checkbox"><input type="checkbox" class="eds-checkbox__input" name="${esc(it.itemId)}"><span class="eds-checkbox__indicator"></span></label></td>
+<td class="eds-table__cell product-cell"><div class="product-variation-item">${thumb(it, 'product-image')}<div class="product-info"><a class="product-name-wrap" href="${href}"><span class="product-name">${esc(it.title)}</span></a>
+<div class="item-id">${esc(L.itemId)}${esc(it.itemId)}</div><div class="product-sku">${esc(L.parentSku)}${esc(sku)}</div></div>
+<div class="list-view-price">${esc(priceText(shop, it))}</div><div class="stock-content">${itemStock(it)}</div><div class="product-sales">0</div></div>${more}</td>
+<td class="eds-table__cell"><span class="product-status status-${esc(it.status.toLowerCase())}">${esc(STATUS_LABEL[it.status] ?? it.status)}</span></td></tr>`;
+  const right = `<tr class="eds-table__row"><td class="eds-table__cell"><div class="product-action"><a class="eds-button eds-button--link edit-link" href="${href}">Edit</a><button type="button" class="eds-button eds-button--link">More</button></div></td></tr>`;
+  return { main, right };
+}
+
+/**
+ * Normal markup (the live console): the main body holds the product information, the Action column
+ * is pinned on the right in a table of its own; rows after the first LAZY_FIRST wait in templates
+ * and are appended (to both tables) while the page scrolls.
+ */
+function evidenceTables(shop: Shop, items: Item[], L: (typeof LOCALES)[string], links: Links): string {
+  const rows = items.map((it) => evidenceRow(shop, it, L, links));
+  const join = (part: 'main' | 'right', from: number, to: number) => rows.slice(from, to).map((r) => r[part]).join('\n');
+  const lazy: string[] = [];
+  for (let i = LAZY_FIRST; i < rows.length; i += LAZY_CHUNK) {
+    lazy.push(`<template class="eds-table__lazy"><table><tbody class="lazy-main">${join('main', i, i + LAZY_CHUNK)}</tbody></table><table><tbody class="lazy-right">${join('right', i, i + LAZY_CHUNK)}</tbody></table></template>`);
+  }
+  const empty = items.length ? '' : '<div class="eds-table__empty">No Products Found</div>';
+  return `<div class="eds-table product-list-table"><div class="eds-table__body-container">
+<div class="eds-table__main-body"><table class="eds-table__body"><thead><tr class="eds-table__header-row"><th class="eds-table__cell eds-table__cell--selection"><label class="eds-checkbox"><input type="checkbox" class="eds-checkbox__input eds-table__select-all"><span class="eds-checkbox__indicator"></span></label></th><th class="eds-table__cell">Product(s) · Price · Stock · Sales</th><th class="eds-table__cell">Status</th></tr></thead><tbody>
+${join('main', 0, LAZY_FIRST)}
+</tbody></table></div>
+<div class="eds-table__fix-right"><div class="eds-table__fix-header"><table class="eds-table__body"><thead><tr class="eds-table__header-row"><th class="eds-table__cell">Action</th></tr></thead></table></div>
+<div class="eds-table__fix-body"><table class="eds-table__body"><tbody>
+${join('right', 0, LAZY_FIRST)}
+</tbody></table></div></div></div>${lazy.join('')}${empty}</div>`;
+}
+
+/** Previous markup: a pinned-left table (checkbox + product info) and the main table (the rest). */
 function pinnedTables(shop: Shop, items: Item[], L: (typeof LOCALES)[string], links: Links): string {
   const left = items
     .map((it) => {
@@ -223,7 +287,9 @@ a{color:#2673dd;text-decoration:none}.sc-header{height:56px;background:#fff;disp
 .eds-tabs{background:#fff;border-bottom:1px solid #e5e5e5;padding:0 16px}.eds-tabs__nav{display:flex;gap:28px}.eds-tabs__nav-tab{padding:14px 0;color:#333;border-bottom:2px solid transparent}.eds-tabs__nav-tab--active{color:#ee4d2d;border-color:#ee4d2d}
 .list-toolbar{background:#fff;padding:14px 16px;display:flex;gap:16px;font-weight:500}.selected-count{color:#ee4d2d}
 .product-list-table{background:#fff;padding:0 16px}.eds-table__body-container{display:flex}.eds-table__fix-left{flex:0 0 520px;box-shadow:4px 0 6px -4px rgba(0,0,0,.15);position:relative;z-index:1;background:#fff}
-.eds-table__main-body{flex:1;overflow-x:auto}table{border-collapse:collapse;width:100%}th.eds-table__cell,.eds-react-table th{background:#fafafa;color:#999;font-weight:500;text-align:left;height:44px}
+.eds-table__main-body{flex:1;overflow-x:auto;min-width:0}.eds-table__fix-right{flex:0 0 120px;box-shadow:-4px 0 6px -4px rgba(0,0,0,.15);position:relative;z-index:1;background:#fff}.eds-table__fix-header th{height:44px}
+.product-cell{min-width:560px}.product-variation-item .product-info{flex:1 1 300px;min-width:0}.list-view-price{width:130px;flex:none}.product-variation-item .stock-content{width:70px;flex:none;font-weight:500}.product-variation-item .product-sales{width:50px;flex:none;color:#999}.product-action{display:flex;flex-direction:column;align-items:flex-start;gap:6px}
+.model-list-item .variation-name-info{flex:1 1 300px;display:flex;gap:10px;flex-wrap:wrap}.variation-name-info-sku,.variation-name-info-seller-sku{color:#999}.list-view-model-price{width:130px;flex:none}.model-list-item .stock-content{width:120px;flex:none}table{border-collapse:collapse;width:100%}th.eds-table__cell,.eds-react-table th{background:#fafafa;color:#999;font-weight:500;text-align:left;height:44px}
 .eds-table__cell{padding:12px;border-bottom:1px solid #efefef;vertical-align:top}.eds-table__row{height:112px}.eds-table__row--selected{background:#fff8f6}.eds-table__cell--selection{width:40px}
 .product-variation-item{display:flex;gap:12px}.product-name{color:#333;font-weight:500}.item-id,.product-sku,.model-id{color:#999;font-size:12px;margin-top:4px}
 .product-more-models{border:0;background:none;color:#2673dd;padding:0;margin-top:6px;cursor:pointer;font:inherit;font-size:12px}.model-list{margin-top:6px;border-top:1px dashed #eee}.model-list-item{display:flex;gap:12px;font-size:12px;padding:4px 0;color:#555}
@@ -239,10 +305,14 @@ a{color:#2673dd;text-decoration:none}.sc-header{height:56px;background:#fff;disp
 
 const BEHAVIOURS = `
 var st = window.__simConsole;
+// The two tables whose rows pair by index: pinned-left + main (previous build), main + pinned-right.
 function tables() {
-  var l = document.querySelector('.eds-table__fix-left tbody');
   var m = document.querySelector('.eds-table__main-body tbody');
-  return l && m ? [l.rows, m.rows] : null;
+  var l = document.querySelector('.eds-table__fix-left tbody');
+  var r = document.querySelector('.eds-table__fix-right .eds-table__fix-body tbody');
+  if (m && l) return [l.rows, m.rows];
+  if (m && r) return [m.rows, r.rows];
+  return null;
 }
 function sync() {
   var t = tables();
@@ -256,6 +326,35 @@ function selected() {
   var t = tables();
   if (t) for (var k = 0; k < t[0].length; k++) { var box = t[0][k].querySelector('input[type=checkbox]'); var on = !!(box && box.checked); t[0][k].classList.toggle('eds-table__row--selected', on); if (t[1][k]) t[1][k].classList.toggle('eds-table__row--selected', on); }
 }
+// Lazy rows: while the last row is within 300 px of the window's bottom, the next chunk waiting in
+// a template is appended to the main body and to the pinned action column.
+function more() {
+  var tpl = document.querySelector('#app template.eds-table__lazy');
+  var m = document.querySelector('.eds-table__main-body tbody');
+  var r = document.querySelector('.eds-table__fix-right .eds-table__fix-body tbody');
+  if (!tpl || !m || !r) return false;
+  var c = tpl.content;
+  m.append.apply(m, Array.prototype.slice.call(c.querySelector('tbody.lazy-main').children));
+  r.append.apply(r, Array.prototype.slice.call(c.querySelector('tbody.lazy-right').children));
+  tpl.remove();
+  return true;
+}
+function nearBottom() {
+  var rows = document.querySelectorAll('.eds-table__main-body tbody tr.eds-table__row');
+  var last = rows[rows.length - 1];
+  return !!last && last.getBoundingClientRect().bottom < window.innerHeight + 300;
+}
+function lazy() {
+  var added = false;
+  for (var n = 0; n < 20 && nearBottom() && more(); n++) added = true;
+  if (added) { sync(); selected(); st.lazyLoads = (st.lazyLoads || 0) + 1; }
+}
+var queued = false;
+window.addEventListener('scroll', function () {
+  if (queued) return;
+  queued = true;
+  requestAnimationFrame(function () { queued = false; lazy(); });
+}, { passive: true });
 document.addEventListener('change', function (e) {
   var el = e.target;
   if (!el || el.type !== 'checkbox') return;
@@ -271,8 +370,9 @@ document.addEventListener('click', function (e) {
   else { var tpl = btn.parentNode.querySelector('template.model-list-tpl'); btn.after(tpl.content.cloneNode(true)); btn.textContent = btn.getAttribute('data-less'); }
   sync();
 });
-st.hooks.push(sync, selected);
-sync();`;
+st.hooks.push(sync, selected, lazy);
+sync();
+lazy();`;
 
 function shell(shop: Shop | undefined, title: string, content: string, ctx: Ctx, mk: Markup = 'normal'): string {
   const links = (path: string): string => url(`${P}${path}`, sticky(ctx, STICKY));

@@ -4,16 +4,21 @@
 // admin.shopify.com/store/{handle} (legacy {shop}.myshopify.com/admin); list /store/{handle}/products,
 // product page /store/{handle}/products/{id} with the numeric id of admin URLs. Rows are Polaris
 // IndexTable rows: Shopify/polaris `polaris-react/src/components/IndexTable/components/Row/Row.tsx`
-// renders `<tr id={id} className={styles.TableRow …}>` with the selection Checkbox cell first, and
-// a click on the row is forwarded to the cell element marked `data-primary-link`; selected rows get
-// `TableRow-selected`. The admin's compiled CSS-module names carry a hash suffix
-// (`Polaris-IndexTable__TableRow_1a85o`, `Polaris-Text--root_yj4ah` appear in public Selenium
-// scripts against admin.shopify.com), hence `[class*="Polaris-IndexTable__TableRow"]`; here the
-// suffixes are random per simulator process. Pagination is cursor based (?after= / ?before=),
-// 50 rows a page, views ?selectedView=all|active|draft|archived.
-// Assumptions: the cell contents (inventory wording, badges), the cursor format, the TopBar and the
-// `#shopify-admin-config` JSON, and the "changed" markup (hash-only class names without the
-// Polaris- prefix and without data-primary-link — only a[href*="/products/"] remains).
+// renders `<RowWrapper id={id} className={styles.TableRow …}>` with `RowWrapper = condensed ? 'li'
+// : 'tr'` (the condensed, narrow-window layout adds `condensedRow` and sits in
+// `ul.CondensedList` — IndexTable.tsx), the selection Checkbox first, and forwards a click on the
+// row to the element marked `data-primary-link`; selected rows get `TableRow-selected`. The admin's
+// compiled CSS-module names carry a hash suffix (`Polaris-IndexTable__TableRow_1a85o`,
+// `Polaris-Text--root_yj4ah` appear in public Selenium scripts against admin.shopify.com, whose
+// primary link is `a[data-primary-link="true"][data-polaris-unstyled="true"]`), hence
+// `[class*="Polaris-IndexTable__TableRow"]`; here the suffixes are random per simulator process.
+// Pagination is cursor based (?after= / ?before=), 50 rows a page, views
+// ?selectedView=all|active|draft|archived. `?markup=condensed` renders the `li` layout;
+// `?markup=previous` the rows this fake had before (a primary link without data-polaris-unstyled).
+// Assumptions: the cell contents (inventory wording, badges) and the condensed row's inner divs,
+// the cursor format, the TopBar and the `#shopify-admin-config` JSON, and the "changed" markup
+// (hash-only class names without the Polaris- prefix and without data-primary-link — only
+// a[href*="/products/"] remains).
 import type { Ctx, SimResponse } from '../http.ts';
 import type { Shop } from '../state.ts';
 import type { Item, View } from '../store.ts';
@@ -100,7 +105,7 @@ function listPage(ctx: Ctx, shop: Shop, handle: string, links: Links): SimRespon
   const prev = hasPrev ? ` data-nav="${esc(links('/products', { selectedView: sel, before: cursor(items[0]!) }))}"` : ' disabled';
   const next = hasNext ? ` data-nav="${esc(links('/products', { selectedView: sel, after: cursor(items[items.length - 1]!) }))}"` : ' disabled';
   const pagination = `<nav class="${pol('Pagination')}" aria-label="Pagination"><button type="button" class="${pol('Button')} ${pol('Pagination__PreviousButton')}" aria-label="Previous"${prev}>‹</button><button type="button" class="${pol('Button')} ${pol('Pagination__NextButton')}" aria-label="Next"${next}>›</button></nav>`;
-  const table = mk === 'changed' ? changedTable(shop, items, links) : indexTable(shop, items, links);
+  const table = mk === 'changed' ? changedTable(shop, items, links) : mk === 'condensed' ? condensedList(shop, items, links) : indexTable(shop, items, links, mk);
   const content = `<div class="${pol('Page')}" data-route="products"><div class="${pol('Page-Header')}"><h1 class="${pol('Header-Title')}">Products</h1><a class="${pol('Button')} ${pol('Button--variantPrimary')}" href="${esc(links('/products/new'))}">Add product</a></div>
 <div class="${pol('LegacyCard')}"><div class="${pol('Tabs__Wrapper')}">${tabs}</div><div class="${pol('BulkActions')}" aria-live="polite"></div>
 ${table}
@@ -108,7 +113,8 @@ ${table}
   return page(200, frame(ctx, shop, handle, 'Products', content, mk));
 }
 
-function indexTable(shop: Shop, items: Item[], links: Links): string {
+function indexTable(shop: Shop, items: Item[], links: Links, mk: Markup): string {
+  const unstyled = mk === 'previous' ? '' : ' data-polaris-unstyled="true"';
   const cell = (inner: string, extra = ''): string => `<td class="${pol('IndexTable__TableCell')}${extra}">${inner}</td>`;
   const checkbox = (label: string): string =>
     `<div class="${pol('IndexTable-Checkbox__TableCellContentContainer')}"><div class="${pol('IndexTable-Checkbox__Wrapper')}"><label class="${pol('Choice')} ${pol('Checkbox__ChoiceLabel')} ${pol('Choice--labelHidden')}"><span class="${pol('Choice__Control')}"><span class="${pol('Checkbox')}"><input type="checkbox" class="${pol('Checkbox__Input')}" aria-invalid="false" aria-checked="false" value=""><span class="${pol('Checkbox__Backdrop')}"></span></span></span><span class="${pol('Choice__Label')}">${esc(label)}</span></label></div></div>`;
@@ -117,7 +123,7 @@ function indexTable(shop: Shop, items: Item[], links: Links): string {
       const [label, tone] = BADGE[it.status] ?? [it.status, 'toneInfo'];
       const inv = it.variants.reduce((a, v) => a + stockOf(v), 0);
       return `<tr id="${esc(it.itemId)}" class="${pol('IndexTable__TableRow')}">${cell(checkbox(`Select ${it.title}`), ` ${pol('IndexTable__TableCell--first')}`)}
-${cell(thumb(it, pol('Thumbnail'), 40))}${cell(`<a data-primary-link="true" class="${pol('Link')} ${pol('Link--monochrome')} ${pol('Link--removeUnderline')}" href="${esc(links(`/products/${it.itemId}`))}"><span class="${pol('Text--root')} ${pol('Text--bodyMd')} ${pol('Text--semibold')}">${esc(it.title)}</span></a>`)}
+${cell(thumb(it, pol('Thumbnail'), 40))}${cell(`<a data-primary-link="true"${unstyled} class="${pol('Link')} ${pol('Link--monochrome')} ${pol('Link--removeUnderline')}" href="${esc(links(`/products/${it.itemId}`))}"><span class="${pol('Text--root')} ${pol('Text--bodyMd')} ${pol('Text--semibold')}">${esc(it.title)}</span></a>`)}
 ${cell(`<span class="${pol('Badge')} ${pol(`Badge--${tone}`)}">${esc(label)}</span>`)}${cell(`<span class="${pol('Text--root')} ${pol('Text--bodyMd')}${inv === 0 ? ` ${pol('Text--critical')}` : ''}">${esc(inventory(it))}</span>`)}
 ${cell(`<span class="${pol('Text--root')} ${pol('Text--subdued')}">Uncategorized</span>`)}${cell('1')}${cell(`<span class="${pol('Text--root')}">${esc(money(it.variants[0]?.price ?? 0, shop.currency))}</span>`)}</tr>`;
     })
@@ -129,6 +135,22 @@ ${cell(`<span class="${pol('Text--root')} ${pol('Text--subdued')}">Uncategorized
 <tbody>
 ${rows}
 </tbody></table>${empty}</div></div></div>`;
+}
+
+/** The condensed (narrow window) layout: the same rows as `li` in a list, cells as divs. */
+function condensedList(shop: Shop, items: Item[], links: Links): string {
+  const rows = items
+    .map((it) => {
+      const [label, tone] = BADGE[it.status] ?? [it.status, 'toneInfo'];
+      return `<li id="${esc(it.itemId)}" class="${pol('IndexTable__TableRow')} ${pol('IndexTable__condensedRow')}"><div class="${pol('IndexTable-Checkbox__Wrapper')}"><label class="${pol('Choice')} ${pol('Checkbox__ChoiceLabel')} ${pol('Choice--labelHidden')}"><span class="${pol('Checkbox')}"><input type="checkbox" class="${pol('Checkbox__Input')}" aria-checked="false" value=""><span class="${pol('Checkbox__Backdrop')}"></span></span><span class="${pol('Choice__Label')}">Select ${esc(it.title)}</span></label></div>
+<div class="${pol('InlineStack')}">${thumb(it, pol('Thumbnail'), 40)}<div class="${pol('BlockStack')}"><a data-primary-link="true" data-polaris-unstyled="true" class="${pol('Link')} ${pol('Link--monochrome')}" href="${esc(links(`/products/${it.itemId}`))}"><span class="${pol('Text--root')} ${pol('Text--bodyMd')} ${pol('Text--semibold')}">${esc(it.title)}</span></a>
+<div class="${pol('InlineStack')}"><span class="${pol('Badge')} ${pol(`Badge--${tone}`)}">${esc(label)}</span> <span class="${pol('Text--root')} ${pol('Text--subdued')}">${esc(inventory(it))}</span> <span class="${pol('Text--root')}">${esc(money(it.variants[0]?.price ?? 0, shop.currency))}</span></div></div></div></li>`;
+    })
+    .join('\n');
+  const empty = items.length ? '' : `<div class="${pol('IndexTable__EmptySearchResultWrapper')}"><p>No products found</p></div>`;
+  return `<div class="${pol('IndexTable')}"><div class="${pol('IndexTable__IndexTableWrapper')}"><ul data-selectmode="false" class="${pol('IndexTable__CondensedList')}">
+${rows}
+</ul>${empty}</div></div>`;
 }
 
 function changedTable(shop: Shop, items: Item[], links: Links): string {
@@ -173,6 +195,7 @@ function css(): string {
 .${pol('LegacyCard')}{background:#fff;border-radius:12px;box-shadow:0 1px 0 rgba(26,26,26,.07),0 0 0 1px #e3e3e3;overflow:hidden;margin-bottom:16px}.${pol('Tabs__Wrapper')}{display:flex;gap:4px;padding:8px}.${pol('Tabs__Tab')}{padding:6px 12px;border-radius:8px;color:#616161;font-weight:500}.${pol('Tabs__Tab--active')}{background:#e3e3e3;color:#303030}
 .${pol('BulkActions')}{padding:0 12px;color:#303030;font-weight:600}table{border-collapse:collapse;width:100%}.${pol('IndexTable__TableHeading')}{background:#f7f7f7;text-align:left;font-weight:500;color:#616161;padding:8px;border-top:1px solid #ebebeb;border-bottom:1px solid #ebebeb}
 .${pol('IndexTable__TableCell')}{padding:8px;border-bottom:1px solid #ebebeb;white-space:nowrap;vertical-align:middle}.${pol('IndexTable__TableRow')}{cursor:pointer}.${pol('IndexTable__TableRow')}:hover{background:#f7f7f7}.${pol('IndexTable__TableRow--selected')}{background:#f1f1f1}
+.${pol('IndexTable__CondensedList')}{list-style:none;margin:0;padding:0}.${pol('IndexTable__condensedRow')}{display:flex;gap:12px;align-items:flex-start;padding:10px 12px;border-bottom:1px solid #ebebeb}.${pol('InlineStack')}{display:flex;gap:8px;align-items:center;flex-wrap:wrap}.${pol('BlockStack')}{display:flex;flex-direction:column;gap:4px;min-width:0}
 .${pol('Choice__Label')}{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.${pol('Link')}{color:#303030}.${pol('Text--semibold')}{font-weight:600}.${pol('Text--subdued')}{color:#616161}.${pol('Text--critical')}{color:#8e1f0b}
 .${pol('Badge')}{display:inline-block;padding:2px 8px;border-radius:8px;background:#e3e3e3;font-size:12px;font-weight:500}.${pol('Badge--toneSuccess')}{background:#affebf;color:#014b40}.${pol('Badge--toneInfo')}{background:#e0f0ff;color:#00527c}
 .${pol('IndexTable__Pagination')}{display:flex;justify-content:center;padding:12px;background:#f7f7f7}.${pol('Pagination')}{display:flex;gap:2px}.${pol('IndexTable__EmptySearchResultWrapper')}{text-align:center;padding:40px;color:#616161}
@@ -185,22 +208,22 @@ function behaviours(): string {
   return `
 var N = ${safeJson(names)};
 function update() {
-  var boxes = document.querySelectorAll('#app tbody input[type=checkbox]');
+  var boxes = document.querySelectorAll('#app tbody input[type=checkbox], #app ul input[type=checkbox]');
   var n = 0;
-  for (var i = 0; i < boxes.length; i++) { var on = boxes[i].checked; if (on) n++; boxes[i].setAttribute('aria-checked', String(on)); var r = boxes[i].closest('tr'); if (r) r.classList.toggle(N.selected, on); }
+  for (var i = 0; i < boxes.length; i++) { var on = boxes[i].checked; if (on) n++; boxes[i].setAttribute('aria-checked', String(on)); var r = boxes[i].closest('tr, li'); if (r) r.classList.toggle(N.selected, on); }
   var b = document.querySelector('#app [aria-live]'); if (b) b.textContent = n ? n + ' selected' : '';
 }
 document.addEventListener('change', function (e) {
   var el = e.target;
   if (!el || el.type !== 'checkbox') return;
-  if (el.closest('thead')) { var all = document.querySelectorAll('#app tbody input[type=checkbox]'); for (var i = 0; i < all.length; i++) all[i].checked = el.checked; }
+  if (el.closest('thead')) { var all = document.querySelectorAll('#app tbody input[type=checkbox], #app ul input[type=checkbox]'); for (var i = 0; i < all.length; i++) all[i].checked = el.checked; }
   update();
 });
 // Polaris Row: a click anywhere on a row is forwarded to its [data-primary-link].
 document.addEventListener('click', function (e) {
   var t = e.target;
   if (!t || !t.closest || t.closest('a, input, label, button')) return;
-  var row = t.closest('tr');
+  var row = t.closest('tr, li');
   var link = row && row.querySelector('[data-primary-link]');
   if (link) { e.preventDefault(); link.click(); }
 });

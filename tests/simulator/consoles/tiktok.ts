@@ -1,17 +1,27 @@
 // Fake TikTok Shop Seller Center (a single-page app) under /console/tiktok.
 //
 // Evidence (tests/simulator/README.md, "Seller consoles"): /docs/CONSOLES.md — hosts
-// seller-{id,us,vn,th…}.tiktok.com, cross-border seller.tiktokglobalshop.com; list
+// seller-{id,us,vn,th…}.tiktok.com, cross-border seller.tiktokglobalshop.com, and for Indonesian
+// sellers seller-id.tokopedia.com (same paths; here the same routes serve it); list
 // /product/manage?tab=active&shop_region=XX; product page /product/edit/{product_id}; rows
 // `tbody tr.core-table-tr` with `td.core-table-td` (the Arco Design table with the "core" prefix:
 // Arco's public class scheme is {prefix}-table-tr / -td / -thead / -tbody, {prefix}-checkbox,
-// {prefix}-pagination-item — header rows are {prefix}-table-tr too); "ID:1732…" text; every other
-// class is a hashed CSS module name that drifts between builds (here: random per simulator
-// process, stable within it).
+// {prefix}-pagination-item — header rows are {prefix}-table-tr too).
+// The live list as userscripts written against it read it (tomlin-cn/tampermonkey-scripts
+// `tiktok_delete.user.js`, `tiktok_deactive.user.js` (@match seller-id.tokopedia.com/product/manage*),
+// 2025; CONSOLES.md "What later evidence says"): rows `tr.core-table-tr.core-table-row-expanded`
+// with NO link at all; the checkbox is `label.core-checkbox > input[type=checkbox]` (+
+// `.core-checkbox-mask`) whose value is the product id; the title is a plain line-clamped div
+// (overflow hidden) with `<span data-id="product.manage.table.columns.id">ID:1732…</span>` right
+// after the title text, so the row's text reads "…Pro MaxID:1732…"; Edit is a `button.core-btn`;
+// pagination `.core-pagination-item-next`. On the edit page the product name is a two-line div,
+// not a heading. Every other class is a hashed CSS module name that drifts between builds (here:
+// random per simulator process, stable within it). `?markup=previous` keeps the shapes this fake
+// had before (a product link in each row and an `h1` on the edit page).
 // Assumptions: the cell contents and their module names, the tab names other than `active`, the
 // page/page_size parameters, ?shop_id= as the sim's stand-in for the session (the URL gets
 // tab= and shop_region= added with history.replaceState, as the real app rewrites it), the header
-// and the `#__GLOBAL_CONFIG__` JSON.
+// and the `#__GLOBAL_CONFIG__` JSON, the edit page's layout around its title.
 import type { Ctx, SimResponse } from '../http.ts';
 import type { Shop } from '../state.ts';
 import type { Item } from '../store.ts';
@@ -52,7 +62,7 @@ export function tiktokConsole(ctx: Ctx, sub: string): SimResponse {
   const shop = resolveShop(ctx, 'tiktok', ['shop_id'], (x) => url(`${P}${s}`, { ...Object.fromEntries(ctx.req.query), shop_id: x.shopId }));
   if (!('shopId' in shop)) return shop;
   const links = (path: string, extra: Record<string, string | number | undefined> = {}): string => url(`${P}${path}`, { ...sticky(ctx, STICKY), ...extra });
-  if (edit) return productPage(ctx, shop, edit[1]!, links);
+  if (edit) return productPage(ctx, shop, edit[1]!, links, markupOf(ctx, shop));
   return listPage(ctx, shop, links);
 }
 type Links = (path: string, extra?: Record<string, string | number | undefined>) => string;
@@ -79,7 +89,7 @@ function listPage(ctx: Ctx, shop: Shop, links: Links): SimResponse {
     const n = listView(shop, `tiktok:${t.key}`, (it) => t.pred(it.status)).length;
     return `<a class="${pfx}-tabs-header-title${t === tab ? ` ${pfx}-tabs-header-title-active` : ''}" href="${esc(links('/product/manage', { tab: t.key, shop_region: region }))}">${esc(t.label)} <span class="${c('tabCount')}">${n}</span></a>`;
   }).join('');
-  const rows = pg.items.map((it) => (mk === 'changed' ? changedRow(shop, it, links) : row(shop, it, links))).join('\n');
+  const rows = pg.items.map((it) => (mk === 'changed' ? changedRow(shop, it, links) : mk === 'previous' ? previousRow(shop, it, links) : row(shop, it, links))).join('\n');
   const empty = pg.items.length ? '' : `<tr class="${pfx}-table-tr ${pfx}-table-empty-row"><td class="${pfx}-table-td" colspan="7"><div class="${pfx}-empty">No products</div></td></tr>`;
   const nums = pagerNumbers(pg.page, pg.pages)
     .map((p) => (p === null ? `<li class="${pfx}-pagination-item ${pfx}-pagination-item-jumper">…</li>` : `<li class="${pfx}-pagination-item${p === pg.page ? ` ${pfx}-pagination-item-active` : ''}" data-nav="${esc(here({ page: p }))}">${p}</li>`))
@@ -104,7 +114,20 @@ ${pager}</div>`;
   return page(200, shell(ctx, shop, 'Manage products', content, mk, here({})));
 }
 
+/** A live row: no link; the id in the checkbox value and in the data-id span after the clamped title. */
 function row(shop: Shop, it: Item, links: Links): string {
+  const c = V1;
+  const skus = it.variants.map((v) => `<div class="${c('skuItem')}"><span class="${c('skuName')}">${esc(v.option || 'Default')}</span><span class="${c('sellerSku')}">Seller SKU: ${esc(v.sellerSku || '-')}</span></div>`).join('');
+  const stock = it.variants.map((v) => `<div class="${c('skuStock')}">${stockOf(v)}</div>`).join('');
+  const cell = (inner: string, extra = ''): string => `<td class="core-table-td${extra}"><div class="core-table-cell">${inner}</div></td>`;
+  return `<tr class="core-table-tr core-table-row-expanded">${cell(`<label class="core-checkbox"><input type="checkbox" class="core-checkbox-target" value="${esc(it.itemId)}"><span class="core-checkbox-mask"></span></label>`, ' core-table-checkbox')}
+${cell(`<div class="${c('productInfo')}">${thumb(it, c('productImage'), 60)}<div class="${c('productMeta')}"><div class="${c('productTitle')}">${esc(it.title)}<span class="${c('productIdInline')}" data-id="product.manage.table.columns.id">ID:${esc(it.itemId)}</span></div><div class="${c('productTags')}"><span class="core-tag">${esc(it.variants.length)} SKU</span></div></div></div>`)}
+${cell(`<div class="${c('skuList')}">${skus}</div>`)}${cell(`<div class="${c('price')}">${esc(priceText(shop, it))}</div>`)}${cell(`<div class="${c('stockList')}">${stock}</div>`)}
+${cell(`<span class="core-tag ${c('statusTag')}">${esc(STATUS[it.status] ?? it.status)}</span>`)}${cell(`<button type="button" class="core-btn core-btn-text ${c('editBtn')}" data-nav="${esc(links(`/product/edit/${it.itemId}`))}">Edit</button>`)}</tr>`;
+}
+
+/** The previous build's row: a product link (name) and the "ID:…" line under it. */
+function previousRow(shop: Shop, it: Item, links: Links): string {
   const c = V1;
   const skus = it.variants.map((v) => `<div class="${c('skuItem')}"><span class="${c('skuName')}">${esc(v.option || 'Default')}</span><span class="${c('sellerSku')}">Seller SKU: ${esc(v.sellerSku || '-')}</span></div>`).join('');
   const stock = it.variants.map((v) => `<div class="${c('skuStock')}">${stockOf(v)}</div>`).join('');
@@ -124,7 +147,7 @@ ${cell(it.variants.map((v) => `<div>${esc(v.option || 'Default')} · ${esc(v.sel
 ${cell(esc(STATUS[it.status] ?? it.status))}${cell(`<a href="${esc(links(`/product/edit/${it.itemId}`))}">Edit</a>`)}</tr>`;
 }
 
-function productPage(ctx: Ctx, shop: Shop, productId: string, links: Links): SimResponse {
+function productPage(ctx: Ctx, shop: Shop, productId: string, links: Links, mk: Markup): SimResponse {
   const c = V1;
   const back = `<div class="${c('breadcrumb')}"><a href="${esc(links('/product/manage', { tab: 'active', shop_region: shop.region || 'US' }))}">Manage products</a> / Edit product</div>`;
   const it = shop.items.get(productId);
@@ -134,12 +157,18 @@ function productPage(ctx: Ctx, shop: Shop, productId: string, links: Links): Sim
       (v) => `<tr class="core-table-tr"><td class="core-table-td">${esc(v.option || 'Default')}</td><td class="core-table-td"><input class="core-input" name="seller_sku" value="${esc(v.sellerSku)}"></td><td class="core-table-td"><input class="core-input" name="quantity" value="${stockOf(v)}"></td><td class="core-table-td"><input class="core-input" name="price" value="${esc(v.price.toFixed(2))}"></td><td class="core-table-td ${c('skuId')}">SKU ID:${esc(v.variantId)}</td></tr>`,
     )
     .join('');
-  const content = `<div class="${c('editPage')}" data-route="product-edit">${back}<h1 class="${c('title')}">Edit product</h1>
-<section class="${c('card')}"><h2>Basic information</h2><div class="${c('formItem')}"><label>Product name</label><input class="core-input" name="product_name" value="${esc(it.title)}"></div>
+  // The live page names the product in a two-line div (no heading element); the previous build had an h1.
+  const heading =
+    mk === 'previous'
+      ? `<h1 class="${c('title')}">Edit product</h1>`
+      : `<div class="${c('pageHeader')}"><div class="${c('pageTitle')}">${esc(it.title)}</div><div class="${c('pageSub')}">Edit product · ${esc(STATUS[it.status] ?? it.status)}</div></div>`;
+  const cardTitle = (t: string): string => (mk === 'previous' ? `<h2>${t}</h2>` : `<div class="${c('cardTitle')}">${t}</div>`);
+  const content = `<div class="${c('editPage')}" data-route="product-edit">${back}${heading}
+<section class="${c('card')}">${cardTitle('Basic information')}<div class="${c('formItem')}"><label>Product name</label><input class="core-input" name="product_name" value="${esc(it.title)}"></div>
 <div class="${c('formItem')}"><label>Product ID</label><span class="${c('productId')}">ID:${esc(it.itemId)}</span> <span class="core-tag">${esc(STATUS[it.status] ?? it.status)}</span></div></section>
-<section class="${c('card')}"><h2>Sales information</h2><div class="core-table"><table><thead class="core-table-thead"><tr class="core-table-tr"><th class="core-table-th">Variation</th><th class="core-table-th">Seller SKU</th><th class="core-table-th">Quantity</th><th class="core-table-th">Price</th><th class="core-table-th"></th></tr></thead><tbody class="core-table-tbody">${skus}</tbody></table></div></section>
+<section class="${c('card')}">${cardTitle('Sales information')}<div class="core-table"><table><thead class="core-table-thead"><tr class="core-table-tr"><th class="core-table-th">Variation</th><th class="core-table-th">Seller SKU</th><th class="core-table-th">Quantity</th><th class="core-table-th">Price</th><th class="core-table-th"></th></tr></thead><tbody class="core-table-tbody">${skus}</tbody></table></div></section>
 <div class="${c('footer')}"><a class="core-btn" href="${esc(links('/product/manage', { tab: 'active', shop_region: shop.region || 'US' }))}">Cancel</a><button type="button" class="core-btn core-btn-primary">Update</button></div></div>`;
-  return page(200, shell(ctx, shop, 'Edit product', content));
+  return page(200, shell(ctx, shop, 'Edit product', content, mk === 'changed' ? 'normal' : mk));
 }
 
 function css(): string {
@@ -155,7 +184,8 @@ function css(): string {
 .core-tabs-header-title-active,.arco-tabs-header-title-active{color:#161823;font-weight:600;border-color:#009995}.${a('toolbar')},.${b('toolbar')}{background:#fff;padding:8px 16px;min-height:36px;color:#009995}
 .core-table,.arco-table{background:#fff;padding:0 16px}table{border-collapse:collapse;width:100%}.core-table-th,.arco-table-th{background:#f8f8f8;text-align:left;font-weight:500;color:#55575f;padding:10px 8px;font-size:13px}
 .core-table-td,.arco-table-td{border-bottom:1px solid #f1f1f2;padding:12px 8px;vertical-align:top}.core-table-tr.selected,.arco-table-tr.selected{background:#f0fbfa}.${a('productInfo')},.${b('product')}{display:flex;gap:12px}
-.${a('productName')},.${b('name')}{color:#161823;font-weight:500;display:block}.${a('productId')},.${b('meta')}{color:#8a8b91;font-size:12px;margin-top:4px}.${a('skuItem')}{font-size:12px;line-height:22px;display:flex;gap:8px}.${a('skuName')}{color:#8a8b91;width:60px}.${a('skuStock')}{line-height:22px}
+.${a('productName')},.${b('name')}{color:#161823;font-weight:500;display:block}.${a('productTitle')}{color:#161823;font-weight:500;max-width:300px;overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;word-break:break-word}.${a('productIdInline')}{color:#8a8b91;font-size:12px;font-weight:400}.${a('productTags')}{margin-top:4px}
+.${a('pageHeader')}{margin:0 0 16px}.${a('pageTitle')}{font-size:22px;font-weight:600;line-height:30px;max-width:720px;overflow:hidden;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical}.${a('pageSub')}{color:#8a8b91;font-size:13px}.${a('cardTitle')}{font-size:16px;font-weight:600;margin:4px 0 8px}.${a('productId')},.${b('meta')}{color:#8a8b91;font-size:12px;margin-top:4px}.${a('skuItem')}{font-size:12px;line-height:22px;display:flex;gap:8px}.${a('skuName')}{color:#8a8b91;width:60px}.${a('skuStock')}{line-height:22px}
 .core-tag{display:inline-block;font-size:12px;padding:0 8px;border-radius:2px;background:#e6f7f6;color:#009995}.core-pagination,.arco-pagination{display:flex;justify-content:flex-end;align-items:center;gap:12px;background:#fff;padding:16px;border-radius:0 0 8px 8px}
 .core-pagination-list,.arco-pagination-list{display:flex;gap:4px;list-style:none;margin:0;padding:0}.core-pagination-item,.arco-pagination-item{min-width:32px;height:32px;display:flex;align-items:center;justify-content:center;border-radius:4px;cursor:pointer}
 .core-pagination-item-active,.arco-pagination-item-active{background:#e6f7f6;color:#009995;font-weight:600}.core-pagination-item-disabled,.arco-pagination-item-disabled{color:#ccc;cursor:default}.core-empty,.arco-empty{text-align:center;padding:40px;color:#8a8b91}

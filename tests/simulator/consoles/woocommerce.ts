@@ -20,6 +20,13 @@
 // them and shows the same row again; Update posts action=inline-save to admin-ajax.php and
 // REPLACES `#post-{ID}` with the returned row (a new element: decorations on the old row are
 // gone). Admin globals `ajaxurl`, `pagenow`, `typenow` and `wpApiSettings.root` are WordPress's.
+// Current WooCommerce (same file, 2025) adds the GTIN column `global_unique_id` ("GTIN, UPC, EAN,
+// or ISBN") after SKU, a Cost column `cogs_value` when cost of goods is on, and
+// `.global_unique_id` / `.cogs_value` in the inline data; the SKU column exists only when SKUs are
+// enabled and the stock column only when stock management is on — the normal markup here is that
+// version (with COGS on); `?markup=previous` the columns of older versions (no GTIN, no cost).
+// A site may be installed under a sub-directory (this fake always is: /woocommerce/{siteId}) or
+// reached with `www.`: nothing in the list table depends on it, so the row anchors are the same.
 // Assumptions: the admin chrome is abridged; the edit screen (post.php) shows the classic product
 // data fields but does not save (Quick Edit does); the "changed" markup hides the SKU and stock
 // columns (as Screen Options can) and reorders columns — the core anchors stay, as they do in
@@ -181,9 +188,15 @@ ${this.inlineEditTemplate(cols.length)}
       product_tag: 'Tags',
       featured: '<span class="wc-featured parent-tips" data-tip="Featured">Featured</span>',
       date: '<a href="#"><span>Date</span></a>',
-      gtin: 'GTIN',
+      global_unique_id: '<a href="#"><span>GTIN, UPC, EAN, or ISBN</span></a>',
+      cogs_value: 'Cost',
     };
-    const order = this.mk === 'changed' ? ['cb', 'name', 'price', 'gtin', 'date', 'thumb', 'sku', 'is_in_stock', 'product_cat'] : ['cb', 'thumb', 'name', 'sku', 'is_in_stock', 'price', 'product_cat', 'product_tag', 'featured', 'date'];
+    const order =
+      this.mk === 'changed'
+        ? ['cb', 'name', 'price', 'global_unique_id', 'date', 'thumb', 'sku', 'is_in_stock', 'product_cat']
+        : this.mk === 'previous'
+          ? ['cb', 'thumb', 'name', 'sku', 'is_in_stock', 'price', 'product_cat', 'product_tag', 'featured', 'date']
+          : ['cb', 'thumb', 'name', 'sku', 'global_unique_id', 'is_in_stock', 'price', 'cogs_value', 'product_cat', 'product_tag', 'featured', 'date'];
     return order.map((k) => ({ key: k, label: all[k]!, hidden: this.mk === 'changed' && (k === 'sku' || k === 'is_in_stock') }));
   }
 
@@ -199,11 +212,15 @@ ${this.inlineEditTemplate(cols.length)}
     const prices = it.variants.map((v) => v.price);
     const lo = Math.min(...prices);
     const hi = Math.max(...prices);
+    // A GTIN-13 shaped number for simple products (variable ones keep theirs on the variations),
+    // and a cost of goods at 60 % of the lowest price: digits that must never be read as an id.
+    const gtin = single ? `89${it.itemId.replace(/\D/g, '').padStart(11, '0').slice(-11)}` : '';
+    const cost = (lo * 0.6).toFixed(2);
     const cells: Record<string, string> = {
       thumb: `<a href="${edit}">${thumb(it, 'attachment-thumbnail size-thumbnail', 40)}</a>`,
       name: `<strong><a class="row-title" href="${edit}" aria-label="“${title}” (Edit)">${title}</a>${it.status !== 'publish' ? ` — <span class="post-state">${esc(STATUS_LABEL[it.status] ?? it.status)}</span>` : ''}</strong>
 <div class="hidden" id="inline_${id}"><div class="post_title">${title}</div><div class="post_name">${esc(slugify(it.title))}</div><div class="post_author">1</div><div class="comment_status">open</div><div class="ping_status">closed</div><div class="_status">${esc(it.status)}</div><div class="menu_order">0</div><div class="sticky"></div></div>
-<div class="hidden" id="woocommerce_inline_${id}"><div class="menu_order">0</div><div class="sku">${esc(single?.sellerSku ?? '')}</div><div class="regular_price">${single ? esc(single.price.toFixed(2)) : ''}</div><div class="sale_price"></div><div class="weight"></div><div class="length"></div><div class="width"></div><div class="height"></div><div class="shipping_class"></div><div class="visibility">visible</div><div class="stock_status">${inStock ? 'instock' : 'outofstock'}</div><div class="stock">${single && managed ? stockOf(single) : ''}</div><div class="manage_stock">${managed ? 'yes' : 'no'}</div><div class="featured">no</div><div class="product_type">${variable ? 'variable' : 'simple'}</div><div class="product_is_virtual">no</div><div class="tax_status">taxable</div><div class="tax_class"></div><div class="backorders">no</div></div>
+<div class="hidden" id="woocommerce_inline_${id}"><div class="menu_order">0</div><div class="sku">${esc(single?.sellerSku ?? '')}</div><div class="regular_price">${single ? esc(single.price.toFixed(2)) : ''}</div><div class="sale_price"></div><div class="weight"></div><div class="length"></div><div class="width"></div><div class="height"></div><div class="shipping_class"></div><div class="visibility">visible</div><div class="stock_status">${inStock ? 'instock' : 'outofstock'}</div><div class="stock">${single && managed ? stockOf(single) : ''}</div><div class="manage_stock">${managed ? 'yes' : 'no'}</div><div class="featured">no</div><div class="product_type">${variable ? 'variable' : 'simple'}</div><div class="product_is_virtual">no</div><div class="tax_status">taxable</div><div class="tax_class"></div><div class="backorders">no</div>${this.mk === 'previous' ? '' : `<div class="global_unique_id">${esc(gtin)}</div><div class="low_stock_amount"></div><div class="cogs_value">${esc(cost)}</div>`}</div>
 <div class="row-actions"><span class="id">ID: ${id} | </span><span class="edit"><a href="${edit}" aria-label="Edit “${title}”">Edit</a> | </span><span class="inline hide-if-no-js"><button type="button" class="button-link editinline" aria-label="Quick edit “${title}” inline" aria-expanded="false">Quick&nbsp;Edit</button> | </span><span class="trash"><a href="${esc(this.links('post.php', { post: it.itemId, action: 'trash' }))}" class="submitdelete" aria-label="Move “${title}” to the Trash">Trash</a> | </span><span class="view"><a href="${esc(`${this.siteUrl}/product/${it.itemId}/`)}" rel="bookmark" aria-label="View “${title}”">View</a></span></div><button type="button" class="toggle-row"><span class="screen-reader-text">Show more details</span></button>`,
       sku: single?.sellerSku ? esc(single.sellerSku) : '<span class="na">&ndash;</span>',
       is_in_stock: `<mark class="${inStock ? 'instock' : 'outofstock'}">${inStock ? 'In stock' : 'Out of stock'}</mark>${single && managed ? ` (${stockOf(single)})` : ''}`,
@@ -212,9 +229,10 @@ ${this.inlineEditTemplate(cols.length)}
       product_tag: '<span class="na">&ndash;</span>',
       featured: '<a href="#" aria-label="Toggle featured"><span class="wc-featured not-featured tips" data-tip="No">No</span></a>',
       date: `${esc(STATUS_LABEL[it.status] ?? 'Last Modified')}<br>${esc(wpDate(it.createdAt))}`,
-      gtin: '<span class="na">&ndash;</span>',
+      global_unique_id: gtin ? esc(gtin) : '<span class="na">&ndash;</span>',
+      cogs_value: this.amount(Number(cost)),
     };
-    const labels: Record<string, string> = { thumb: 'Image', name: 'Name', sku: 'SKU', is_in_stock: 'Stock', price: 'Price', product_cat: 'Categories', product_tag: 'Tags', featured: 'Featured', date: 'Date', gtin: 'GTIN' };
+    const labels: Record<string, string> = { thumb: 'Image', name: 'Name', sku: 'SKU', is_in_stock: 'Stock', price: 'Price', product_cat: 'Categories', product_tag: 'Tags', featured: 'Featured', date: 'Date', global_unique_id: 'GTIN, UPC, EAN, or ISBN', cogs_value: 'Cost' };
     const tds = this.columns()
       .map((c) =>
         c.key === 'cb'
@@ -342,7 +360,7 @@ const CSS = `html{background:#f0f0f1}body{margin:0;font-family:-apple-system,Bli
 .search-box{float:right;margin:0}#posts-filter{clear:both;padding-top:4px}.tablenav{clear:both;height:30px;margin:6px 0 4px;display:flex;justify-content:space-between}.tablenav-pages{font-size:13px}.displaying-num{margin-right:7px;color:#646970}.button{display:inline-block;border:1px solid #2271b1;color:#2271b1;background:#f6f7f7;border-radius:3px;padding:0 8px;min-height:28px;line-height:2.15;font-size:13px;text-decoration:none;cursor:pointer;vertical-align:top}
 .button.disabled{color:#a7aaad;border-color:#dcdcde;background:#f6f7f7;cursor:default}.button-primary{background:#2271b1;color:#fff}.current-page{width:36px;text-align:center}.screen-reader-text{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(1px,1px,1px,1px)}
 .widefat{border:1px solid #c3c4c7;border-spacing:0;width:100%;background:#fff;box-shadow:0 1px 1px rgba(0,0,0,.04);table-layout:fixed}.widefat td,.widefat th{padding:8px 10px;text-align:left;vertical-align:top}.widefat thead td,.widefat thead th,.widefat tfoot td,.widefat tfoot th{border-bottom:1px solid #c3c4c7;font-weight:400}
-.striped>tbody>:nth-child(odd){background:#f6f7f7}.check-column{width:2.2em;padding:8px 0 0 3px!important}.column-thumb{width:52px}.column-name{width:22%}.column-sku,.column-is_in_stock,.column-price,.column-date,.column-product_cat,.column-product_tag{width:10%}.column-featured{width:48px}
+.striped>tbody>:nth-child(odd){background:#f6f7f7}.check-column{width:2.2em;padding:8px 0 0 3px!important}.column-thumb{width:52px}.column-name{width:22%}.column-sku,.column-is_in_stock,.column-price,.column-date,.column-product_cat,.column-product_tag{width:10%}.column-featured{width:48px}.column-global_unique_id,.column-cogs_value{width:9%}
 .hidden{display:none}.row-title{font-size:14px;font-weight:600}.column-thumb a{text-decoration:none}.row-actions{color:#a7aaad;font-size:13px;padding:2px 0 0;left:-9999em;position:relative}tr:hover .row-actions,tr:focus-within .row-actions{position:static}.row-actions .id{color:#646970}.button-link{background:none;border:0;color:#2271b1;cursor:pointer;padding:0;font:inherit}.toggle-row{display:none}
 mark.instock{color:#7ad03a;background:none;font-weight:700}mark.outofstock{color:#a44;background:none;font-weight:700}.na{color:#999}.wc-featured{display:inline-block;width:1.2em;overflow:hidden;color:#c3c4c7}
 .inline-edit-row td{background:#fff}.inline-edit-wrapper{display:flex;flex-wrap:wrap;gap:20px;padding:6px}.inline-edit-wrapper fieldset{border:0;margin:0;flex:1 1 40%;min-width:260px}.inline-edit-legend{font-weight:600;font-size:14px;margin:0 0 8px}.inline-edit-row label{display:flex;margin:4px 0;align-items:center}.inline-edit-row .title{width:6em}.input-text-wrap{flex:1}.input-text-wrap input{width:100%}
