@@ -1,11 +1,12 @@
 // Lazada's row finder: one Fusion table row per listing; the id from the public-page link, or
 // the edit link when the public link is missing.
-import { afterTitle, allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
+import { idFromAnchors, visibleMount } from '../runtime/anchors';
+import { afterTitle, allOf, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
 import type { ConsoleAdapter, ConsoleRow } from '../runtime/types';
-import { LAZADA, LAZADA_ID } from './selectors';
+import { LAZADA, LAZADA_ANCHORS, LAZADA_ID } from './selectors';
 
 export function lazadaItemId(row: Element): string | null {
-  return capture(hrefOf(oneOf(row, LAZADA.itemLink)), LAZADA_ID.href) ?? capture(hrefOf(oneOf(row, LAZADA.editLink)), LAZADA_ID.href);
+  return idFromAnchors(row, LAZADA_ANCHORS)?.id ?? null;
 }
 
 export const findLazadaRows = rowFinder({
@@ -17,7 +18,7 @@ export const findLazadaRows = rowFinder({
       const id = lazadaItemId(row);
       const info = oneOf(row, LAZADA.info);
       if (!id || !info) continue;
-      rows.push({ id, row, checkbox: checkboxIn(row, LAZADA.checkbox), mount: { anchor: info, where: 'append' } });
+      rows.push({ id, row, checkbox: checkboxIn(row, LAZADA.checkbox), mount: visibleMount(info, row, 'append') });
     }
     return rows;
   },

@@ -19,6 +19,15 @@ export interface ConsoleRow {
   /** The console's own selection checkbox for this row, when it has one. */
   checkbox: HTMLInputElement | null;
   mount: MountPoint;
+  /** Lines of single variants inside the row (Shopee's expanded models), each with its own controls. */
+  variants?: VariantLine[];
+}
+
+/** One variant's own line in a listing row: the platform's variant id and where its controls go. */
+export interface VariantLine {
+  id: string;
+  el: Element;
+  mount: MountPoint;
 }
 
 export interface RowFinder {

@@ -1,30 +1,55 @@
-// Shopee's row finder: the pinned-left and main tables render as two tables; a listing is the
-// pair of rows with the same index — paired only when both tables have the same number of rows.
-import { afterTitle, allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
-import type { ConsoleAdapter, ConsoleRow, MountPoint } from '../runtime/types';
-import { SHOPEE, SHOPEE_ID } from './selectors';
+// Shopee's row finder. The list renders as separate tables whose rows pair by index: on the live
+// console the main body holds the product information and the Action column is pinned right; on
+// the older build the product information was pinned left. The product-information rows are the
+// listings; their partner rows (paired only when both tables have as many rows) are kept with
+// them, because our controls change a row's height and the console keeps pairs level.
+import { idFromAnchors, visibleMount } from '../runtime/anchors';
+import { afterTitle, allOf, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
+import type { ConsoleAdapter, ConsoleRow, VariantLine } from '../runtime/types';
+import { SHOPEE, SHOPEE_ANCHORS, SHOPEE_ID, SHOPEE_MODEL_ANCHORS } from './selectors';
 
 export function shopeeItemId(row: Element): string | null {
-  return capture(hrefOf(oneOf(row, SHOPEE.itemLink)), SHOPEE_ID.href) ?? capture(oneOf(row, SHOPEE.itemIdText)?.textContent?.trim(), SHOPEE_ID.text);
+  return idFromAnchors(row, SHOPEE_ANCHORS)?.id ?? null;
+}
+
+const hasInfo = (rows: Element[]) => rows.some((r) => !!oneOf(r, SHOPEE.info));
+
+/** The expanded models of a listing row, each with its "Model ID" and a place for its controls. */
+function modelLines(row: Element): VariantLine[] {
+  const out: VariantLine[] = [];
+  for (const el of allOf(row, SHOPEE.models)) {
+    const id = idFromAnchors(el, SHOPEE_MODEL_ANCHORS)?.id;
+    if (!id) continue;
+    const info = oneOf(el, SHOPEE.modelInfo);
+    out.push({ id, el, mount: info ? visibleMount(info, el, 'append') : { anchor: el, where: 'append' } });
+  }
+  return out;
 }
 
 export const findShopeeRows = rowFinder({
   platform: 'shopee',
   probe: { links: SHOPEE.probeLinks, href: SHOPEE_ID.href },
   find(root) {
-    const left = allOf(root, SHOPEE.leftRows);
-    const main = allOf(root, SHOPEE.mainRows);
-    const paired = left.length === main.length;
+    const tables = [allOf(root, SHOPEE.leftRows), allOf(root, SHOPEE.mainRows), allOf(root, SHOPEE.rightRows)].filter((t) => t.length);
+    const info = tables.find(hasInfo);
+    if (!info) return [];
+    const partner = tables.find((t) => t !== info && t.length === info.length);
     const rows: ConsoleRow[] = [];
-    left.forEach((row, i) => {
+    info.forEach((row, i) => {
       const id = shopeeItemId(row);
       if (!id) return;
-      const partner = paired ? main[i] : undefined;
-      const action = partner ? oneOf(partner, SHOPEE.actionCell) : null;
-      const info = oneOf(row, SHOPEE.productInfo);
-      const mount: MountPoint | null = action ? { anchor: action, where: 'append' } : info ? { anchor: info, where: 'append' } : null;
-      if (!mount) return;
-      rows.push({ id, row, related: partner ? [partner] : undefined, checkbox: checkboxIn(row, SHOPEE.checkbox), mount });
+      const pair = partner?.[i];
+      const where = oneOf(row, SHOPEE.productInfo);
+      if (!where) return;
+      const variants = modelLines(row);
+      rows.push({
+        id,
+        row,
+        related: pair ? [pair] : undefined,
+        checkbox: checkboxIn(row, SHOPEE.checkbox) ?? (pair ? checkboxIn(pair, SHOPEE.checkbox) : null),
+        mount: visibleMount(where, row, 'append'),
+        ...(variants.length ? { variants } : {}),
+      });
     });
     return rows;
   },
@@ -33,6 +58,7 @@ export const findShopeeRows = rowFinder({
 export const shopeeAdapter: ConsoleAdapter = {
   platform: 'shopee',
   findRows: findShopeeRows,
-  rowish: 'tr, tbody, table',
+  // Rows arrive as table rows (lazily, while scrolling); models as lines inside a row.
+  rowish: 'tr, tbody, table, .model-list, .model-list-item',
   productMount: afterTitle(SHOPEE.productTitle),
 };

@@ -1,11 +1,13 @@
-// Shopify's row finder. The numeric admin id (link, then the row's `id`) becomes the product GID
-// Shelfsync stores. Controls go in the product link's cell.
-import { afterTitle, allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
+// Shopify's row finder, for both IndexTable layouts. The numeric admin id (link, then the row's
+// `id`) becomes the product GID Shelfsync stores. Controls go in the primary link's cell (`td`)
+// in the wide layout, and under the link in the condensed one (its cells are divs in a flex row).
+import { cellOf, idFromAnchors, visibleMount } from '../runtime/anchors';
+import { afterTitle, allOf, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
 import type { ConsoleAdapter, ConsoleRow } from '../runtime/types';
-import { SHOPIFY, SHOPIFY_ID, shopifyGid } from './selectors';
+import { SHOPIFY, SHOPIFY_ANCHORS, SHOPIFY_ID, shopifyGid } from './selectors';
 
 export function shopifyItemId(row: Element): string | null {
-  const numeric = capture(hrefOf(oneOf(row, SHOPIFY.itemLink)), SHOPIFY_ID.href) ?? capture(row.id, SHOPIFY_ID.rowId);
+  const numeric = idFromAnchors(row, SHOPIFY_ANCHORS)?.id;
   return numeric ? shopifyGid(numeric) : null;
 }
 
@@ -15,10 +17,14 @@ export const findShopifyRows = rowFinder({
   find(root) {
     const rows: ConsoleRow[] = [];
     for (const row of allOf(root, SHOPIFY.rows)) {
+      if (row.localName !== 'tr' && row.localName !== 'li') continue;
       const id = shopifyItemId(row);
-      const cell = oneOf(row, SHOPIFY.titleLink)?.closest('td');
-      if (!id || !cell) continue;
-      rows.push({ id, row, checkbox: checkboxIn(row, SHOPIFY.checkbox), mount: { anchor: cell, where: 'append' } });
+      const link = oneOf(row, SHOPIFY.titleLink);
+      if (!id || !link) continue;
+      const cell = cellOf(link, row);
+      const where = cell?.localName === 'td' ? cell : link.parentElement;
+      if (!where || where === row) continue;
+      rows.push({ id, row, checkbox: checkboxIn(row, SHOPIFY.checkbox), mount: visibleMount(where, row, 'append') });
     }
     return rows;
   },
@@ -27,6 +33,6 @@ export const findShopifyRows = rowFinder({
 export const shopifyAdapter: ConsoleAdapter = {
   platform: 'shopify',
   findRows: findShopifyRows,
-  rowish: 'tr, tbody, table',
+  rowish: 'tr, tbody, table, li, ul',
   productMount: afterTitle(SHOPIFY.productTitle),
 };

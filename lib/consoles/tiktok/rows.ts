@@ -1,19 +1,29 @@
-// TikTok Shop's row finder. Controls go in the element that holds the product link (name + id),
-// found by structure — the link's parent — not by a hashed class.
-import { afterTitle, allOf, capture, checkboxIn, hrefOf, oneOf, rowFinder } from '../runtime/dom';
-import type { ConsoleAdapter, ConsoleRow } from '../runtime/types';
-import { TIKTOK, TIKTOK_ID } from './selectors';
+// TikTok Shop's row finder. The id comes from the row's anchors (checkbox value, the data-id span,
+// the edit link, a leaf reading "ID:…"); the controls go right after the element that shows the
+// id — and when that element sits in the line-clamped title block (the live console), after the
+// whole block, where nothing clips them. Found by structure, never by a hashed class.
+import { cellOf, idFromAnchors, visibleMount, visualTitle } from '../runtime/anchors';
+import { afterTitle, allOf, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
+import type { ConsoleAdapter, ConsoleRow, MountPoint } from '../runtime/types';
+import { TIKTOK, TIKTOK_ANCHORS, TIKTOK_ID } from './selectors';
 
 export function tiktokItemId(row: Element): string | null {
-  return capture(hrefOf(oneOf(row, TIKTOK.itemLink)), TIKTOK_ID.href) ?? capture(row.textContent, TIKTOK_ID.text);
+  return idFromAnchors(row, TIKTOK_ANCHORS)?.id ?? null;
 }
 
-/** The innermost element whose text is the "ID:…" line. */
-function idElement(row: Element): Element | null {
-  for (const el of row.querySelectorAll('div, span, p')) {
-    if (el.children.length === 0 && capture(el.textContent, TIKTOK_ID.text)) return el;
-  }
-  return null;
+/** The leaf that shows "ID:…" (the live data-id span first). */
+function idLabel(row: Element): Element | null {
+  return idFromAnchors(row, TIKTOK_ANCHORS.filter((a) => a.kind === 'text'))?.el ?? null;
+}
+
+function mountIn(row: Element, checkbox: HTMLInputElement | null): MountPoint | null {
+  const label = idLabel(row);
+  if (label) return visibleMount(label, row, 'after');
+  const link = oneOf(row, TIKTOK.itemLink);
+  if (link?.parentElement && link.parentElement !== row) return visibleMount(link.parentElement, row, 'append');
+  // Only the checkbox knows the id: the cell after the checkbox's (the product cell).
+  const next = checkbox ? cellOf(checkbox, row)?.nextElementSibling : null;
+  return next ? { anchor: next, where: 'append' } : null;
 }
 
 export const findTiktokRows = rowFinder({
@@ -24,24 +34,21 @@ export const findTiktokRows = rowFinder({
     for (const row of allOf(root, TIKTOK.rows)) {
       if (row.closest('thead')) continue;
       const id = tiktokItemId(row);
-      const link = oneOf(row, TIKTOK.itemLink);
-      const anchor = link?.parentElement ?? null;
       if (!id) continue;
-      if (anchor && anchor !== row) {
-        rows.push({ id, row, checkbox: checkboxIn(row, TIKTOK.checkbox), mount: { anchor, where: 'append' } });
-        continue;
-      }
-      // No edit link: right after the element that shows "ID:…".
-      const idText = idElement(row);
-      if (idText) rows.push({ id, row, checkbox: checkboxIn(row, TIKTOK.checkbox), mount: { anchor: idText, where: 'after' } });
+      const checkbox = checkboxIn(row, TIKTOK.checkbox);
+      const mount = mountIn(row, checkbox);
+      if (mount) rows.push({ id, row, checkbox, mount });
     }
     return rows;
   },
 });
 
+/** The edit page: after an h1 where there is one (older builds), else after the product's name block. */
+const headingMount = afterTitle(TIKTOK.productTitle);
+
 export const tiktokAdapter: ConsoleAdapter = {
   platform: 'tiktok',
   findRows: findTiktokRows,
   rowish: 'tr, tbody, table',
-  productMount: afterTitle(TIKTOK.productTitle),
+  productMount: (root) => headingMount(root) ?? visualTitle(root),
 };

@@ -1,8 +1,11 @@
 // WooCommerce's row finder: `tr#post-{ID}` whose `post[]` checkbox agrees (Quick Edit's
-// `tr#edit-{ID}` and its spacer are never rows; a row Quick Edit hides keeps its controls).
+// `tr#edit-{ID}` and its spacer are never rows; a row Quick Edit hides keeps its controls). The
+// anchors are WordPress core, so columns WooCommerce adds or hides (GTIN, cost; SKU and stock
+// only when enabled) change nothing here.
+import { idFromAnchors } from '../runtime/anchors';
 import { afterTitle, allOf, capture, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
 import type { ConsoleAdapter, ConsoleRow, MountPoint } from '../runtime/types';
-import { WOO, WOO_ID } from './selectors';
+import { WOO, WOO_ANCHORS, WOO_ID } from './selectors';
 
 export const findWooRows = rowFinder({
   platform: 'woocommerce',
@@ -10,7 +13,7 @@ export const findWooRows = rowFinder({
   find(root) {
     const rows: ConsoleRow[] = [];
     for (const row of allOf(root, WOO.rows)) {
-      const id = capture(row.id, WOO_ID.rowId);
+      const id = idFromAnchors(row, WOO_ANCHORS)?.id;
       const checkbox = checkboxIn(row, WOO.checkbox);
       if (!id || (checkbox && capture(checkbox.value, WOO_ID.value) !== id)) continue;
       const title = oneOf(row, WOO.title);

@@ -3,7 +3,7 @@
 // finders of the single-page consoles find nothing, log ONE hint and never throw; WordPress's
 // core anchors (tr#post-{ID}, post[]) survive WooCommerce's column changes, so its rows are still
 // found. Also the in-page changes the consoles make: Shopee's model expansion, Shopee's pinned
-// tables out of step, WooCommerce's Quick Edit rows.
+// tables out of step, WooCommerce's Quick Edit rows; and the older builds' fallbacks.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { shopifyAdapter } from '@/lib/consoles/shopify/rows';
 import { tiktokAdapter } from '@/lib/consoles/tiktok/rows';
 import { wooAdapter } from '@/lib/consoles/woocommerce/rows';
 import { rowFinder } from '@/lib/consoles/runtime/dom';
+import { expandModels, showLazyRows } from './selectors-fixtures';
 
 const DIR = path.resolve(import.meta.dirname, '../../fixtures/consoles');
 function load(name: string): Document {
@@ -68,29 +69,35 @@ describe('redesigned console markup', () => {
 });
 
 describe('changes the consoles make in the page', () => {
-  it('shopee: expanding the variants adds model rows, not listings', () => {
-    const doc = load('shopee');
-    const before = shopeeAdapter.findRows(doc).map((r) => r.id);
-    for (const btn of doc.querySelectorAll('.product-more-models')) {
-      const tpl = btn.parentElement!.querySelector('template.model-list-tpl') as HTMLTemplateElement;
-      btn.after(tpl.content.cloneNode(true));
+  it('shopee: expanding the variants adds model lines to their listing, not listings', () => {
+    const want = expected('shopee') as { variants: { itemId: string; variantIds: string[] }[] };
+    for (const name of ['shopee', 'shopee-previous']) {
+      const doc = showLazyRows(load(name));
+      const before = shopeeAdapter.findRows(doc);
+      expect(before.every((r) => !r.variants)).toBe(true);
+      expandModels(doc);
+      expect(doc.querySelectorAll('.model-list-item').length).toBeGreaterThan(0);
+      const after = shopeeAdapter.findRows(doc);
+      expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
+      for (const r of after) {
+        expect(r.variants!.map((v) => v.id)).toEqual(want.variants.find((x) => x.itemId === r.id)!.variantIds);
+        for (const v of r.variants!) expect(v.el.closest('tr')).toBe(r.row);
+      }
     }
-    expect(doc.querySelectorAll('.model-list-item').length).toBeGreaterThan(0);
-    expect(shopeeAdapter.findRows(doc).map((r) => r.id)).toEqual(before);
   });
 
-  it('shopee: controls go in the paired main row; when the pinned tables are out of step, beside the product info', () => {
-    const doc = load('shopee');
+  it('shopee: when the pinned action column is out of step, the rows are still found, unpaired, controls in the main body', () => {
+    const doc = showLazyRows(load('shopee'));
     const rows = shopeeAdapter.findRows(doc);
-    expect(rows.every((r) => r.mount.anchor.closest('.eds-table__main-body') && r.related?.[0]?.contains(r.mount.anchor))).toBe(true);
-    doc.querySelector('.eds-table__main-body tbody tr')!.remove();
+    expect(rows.every((r) => r.mount.anchor.closest('.eds-table__main-body') && r.related?.[0]?.closest('.eds-table__fix-right'))).toBe(true);
+    doc.querySelector('.eds-table__fix-right tbody tr')!.remove();
     const unpaired = shopeeAdapter.findRows(doc);
-    expect(unpaired).toHaveLength(rows.length);
-    expect(unpaired.every((r) => r.mount.anchor.closest('.eds-table__fix-left') && !r.related)).toBe(true);
+    expect(unpaired.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    expect(unpaired.every((r) => r.mount.anchor.closest('.eds-table__main-body') && !r.related)).toBe(true);
   });
 
-  it('shopee: the localized item id text is the fallback when the link is gone (full-width colon too)', () => {
-    const doc = load('shopee');
+  it('shopee (previous build): the localized item id text is the fallback when the link is gone (full-width colon too)', () => {
+    const doc = load('shopee-previous');
     const row = doc.querySelector('.eds-table__fix-left tbody tr')!;
     const id = row.querySelector('.item-id')!.textContent!.replace(/\D/g, '');
     row.querySelector('a.product-name-wrap')!.removeAttribute('href');
@@ -128,8 +135,8 @@ describe('changes the consoles make in the page', () => {
     expect(shopifyAdapter.findRows(doc).map((r) => r.id)).toContain(`gid://shopify/Product/${id}`);
   });
 
-  it('tiktok: the "ID:…" text is the fallback for a row without its edit link', () => {
-    const doc = load('tiktok');
+  it('tiktok (previous build): the "ID:…" text is the fallback for a row without its edit link', () => {
+    const doc = load('tiktok-previous');
     const row = doc.querySelector('tbody tr.core-table-tr')!;
     const link = row.querySelector('a[href*="/product/edit/"]')!;
     const id = /edit\/(\d+)/.exec(link.getAttribute('href')!)![1]!;

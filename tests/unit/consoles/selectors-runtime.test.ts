@@ -150,7 +150,7 @@ describe('row scanning on a console page', () => {
     const html = readFileSync(path.join(DIR, 'shopee.html'), 'utf8');
     const { v, store, ctl, watcher, requests } = visitOn(html);
     const scan = startRowScanning(ctl.signal, v);
-    const rows = document.querySelectorAll('.eds-table__fix-left tbody tr.eds-table__row');
+    const rows = document.querySelectorAll('.eds-table__main-body tbody tr.eds-table__row');
     expect(store.get().slots).toHaveLength(rows.length);
     expect([...rows].every((r) => r.hasAttribute(PROCESSED_ATTR))).toBe(true);
     const hosts = document.querySelectorAll('shelfsync-row');

@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 // Each console's selectors against pages saved from the simulator's fake consoles
-// (tests/fixtures/consoles, `npx tsx tests/fixtures/consoles/save.ts`): the expected number of
-// rows and the item ids the control API says are on the page; the redesigned ("changed") markup
-// gives no rows and one logged hint, never an exception; hostile titles are never parsed as HTML.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// (tests/fixtures/consoles, `npx tsx tests/fixtures/consoles/save.ts`): the live consoles' shapes
+// (normal), the older build's (previous) and Shopify's condensed layout all give every listing of
+// the page with the item id the control API says, its checkbox and a place for the controls;
+// hostile titles are never parsed as HTML; every listing page has a place for its controls.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '@/lib/log/logger';
 import { lazadaAdapter } from '@/lib/consoles/lazada/rows';
@@ -13,20 +12,10 @@ import { shopifyAdapter } from '@/lib/consoles/shopify/rows';
 import { tiktokAdapter } from '@/lib/consoles/tiktok/rows';
 import { wooAdapter } from '@/lib/consoles/woocommerce/rows';
 import type { ConsoleAdapter } from '@/lib/consoles/runtime/types';
+import { expected, load, loadStyled, showLazyRows } from './selectors-fixtures';
 
-const DIR = path.resolve(import.meta.dirname, '../../fixtures/consoles');
 const ADAPTERS: Record<string, ConsoleAdapter> = { shopee: shopeeAdapter, lazada: lazadaAdapter, tiktok: tiktokAdapter, shopify: shopifyAdapter, woocommerce: wooAdapter };
-
-interface Expected { platform: string; rows: number; hostileItemId: string; itemIds: string[]; variants: { itemId: string; variantIds: string[]; skus: string[] }[] }
-
-/** A fresh document holding the saved page; scripts in it never run (parsed, not executed). */
-function load(name: string): Document {
-  const doc = document.implementation.createHTMLDocument('fixture');
-  doc.documentElement.innerHTML = readFileSync(path.join(DIR, `${name}.html`), 'utf8');
-  return doc;
-}
-const expected = (platform: string): Expected => JSON.parse(readFileSync(path.join(DIR, `${platform}.json`), 'utf8'));
-const asStored = (_platform: string, id: string) => id; // the control API answers ids as Shelfsync stores them (Shopify GIDs)
+const MARKUPS: [string, string][] = Object.keys(ADAPTERS).flatMap((p) => [[p, p], [p, `${p}-previous`], ...(p === 'shopify' ? [[p, 'shopify-condensed'] as [string, string]] : [])]);
 
 let logged: string[] = [];
 beforeEach(() => {
@@ -35,28 +24,39 @@ beforeEach(() => {
 });
 afterEach(() => setLogSink(null));
 
-describe.each(Object.keys(ADAPTERS))('%s console selectors', (platform) => {
+describe.each(MARKUPS)('%s console selectors (%s)', (platform, fixture) => {
   const adapter = ADAPTERS[platform]!;
   const want = expected(platform);
 
-  it('finds every listing row with its item id, checkbox and a place for the controls', () => {
-    const rows = adapter.findRows(load(platform));
-    expect(rows).toHaveLength(want.rows);
-    expect(rows.map((r) => r.id).sort()).toEqual(want.itemIds.map((i) => asStored(platform, i)).sort());
+  it('finds every listing row in page order with its item id, checkbox and a place for the controls', () => {
+    const doc = showLazyRows(load(fixture));
+    const rows = adapter.findRows(doc);
+    expect(rows.map((r) => r.id)).toEqual(want.pageOrder);
     for (const r of rows) {
       expect(r.checkbox?.type).toBe('checkbox');
       expect(r.mount.anchor.isConnected).toBe(true);
-      expect(r.row.contains(r.mount.anchor) || r.related?.some((x) => x.contains(r.mount.anchor))).toBe(true);
+      expect(r.row.contains(r.mount.anchor)).toBe(true);
+      expect(r.mount.anchor).not.toBe(r.row); // inside a cell, never between cells
     }
     expect(logged).toEqual([]);
   });
 
   it('finds the same rows when the first title is hostile, and never parses it as HTML', () => {
-    const doc = load(`${platform}-hostile`);
+    if (fixture !== platform) return; // the hostile page is saved in the normal markup
+    const doc = showLazyRows(load(`${platform}-hostile`));
     const rows = adapter.findRows(doc);
     expect(rows).toHaveLength(want.rows);
-    expect(rows.map((r) => r.id)).toContain(asStored(platform, want.hostileItemId));
+    expect(rows.map((r) => r.id)).toContain(want.hostileItemId);
     expect(doc.querySelectorAll('img[src="x"]')).toHaveLength(0);
     expect(doc.body.textContent).toContain('<img src=x onerror=');
+  });
+});
+
+describe.each(Object.keys(ADAPTERS))('%s: the listing\'s own page', (platform) => {
+  it.each(['product', 'product-previous'])('has a place for the controls beside the product\'s name (%s)', (kind) => {
+    const doc = loadStyled(`${platform}-${kind}`);
+    const mount = ADAPTERS[platform]!.productMount(doc);
+    expect(mount?.anchor.isConnected).toBe(true);
+    expect(mount!.anchor.closest('nav, header, a, button')).toBeNull();
   });
 });
