@@ -6,8 +6,9 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send, type CommandOutput } from '@/lib/commands/client';
 import { t, tn, type MessageKey } from '@/lib/i18n';
+import { PageReadability } from './PageReadability';
 import { StoreStatus } from './StoreStatus';
-import { activeTabUrl, isWebPage } from './tab';
+import { activeTab, isWebPage } from './tab';
 
 type Status = CommandOutput<'system.status'>;
 type Identity = CommandOutput<'console.identify'>;
@@ -29,6 +30,7 @@ export function PopupApp() {
   const [status, setStatus] = useState<Status | null>(null);
   const [down, setDown] = useState(false);
   const [tabUrl, setTabUrl] = useState<string | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [bound, setBound] = useState<string | null>(null);
   const [readyMs, setReadyMs] = useState<number | null>(null);
@@ -48,9 +50,10 @@ export function PopupApp() {
       mark('start');
       const lastUsed = send('system.status', {});
       void lastUsed.then(() => mark('status'));
-      const url = await activeTabUrl();
+      const { id: tab, url } = await activeTab();
       mark('tab');
       setTabUrl(url);
+      setTabId(tab);
       let storeId: number | undefined;
       if (isWebPage(url)) {
         const found = await send('console.identify', { url });
@@ -105,6 +108,7 @@ export function PopupApp() {
         <span>{t('extName')}</span>
       </header>
       {down && <p className="popup__warn" role="alert">{t('popup_backgroundDown')}</p>}
+      {tabId !== null && identity?.store && <PageReadability tabId={tabId} />}
       {status && status.storeCount === 0 && (
         <section data-testid="popup-no-stores">
           <p className="popup__strong">{t('popup_noStores')}</p>

@@ -4,16 +4,21 @@
 // names the console tab it stands for).
 import { browser } from 'wxt/browser';
 
-export async function activeTabUrl(search = location.search): Promise<string | null> {
+export interface PopupTab {
+  id: number | null;
+  url: string | null;
+}
+
+export async function activeTab(search = location.search): Promise<PopupTab> {
   try {
     if (import.meta.env.MODE === 'test') {
       const tabId = Number(new URLSearchParams(search).get('tabId'));
-      if (Number.isInteger(tabId) && tabId > 0) return (await browser.tabs.get(tabId)).url ?? null;
+      if (Number.isInteger(tabId) && tabId > 0) return { id: tabId, url: (await browser.tabs.get(tabId)).url ?? null };
     }
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab?.url ?? null;
+    return { id: tab?.id ?? null, url: tab?.url ?? null };
   } catch {
-    return null;
+    return { id: null, url: null };
   }
 }
 

@@ -13,6 +13,9 @@ import { readSettings } from '../settings/commands';
 import { storeLabel } from '../stores/label';
 import { bindingKey, identifyConsole } from './identify';
 import { consoleActions } from './act';
+import { askPage } from './pageState';
+import { isUnreadable, pageCounts, readabilityOf } from './pageReport';
+import { setPageBadge } from './tabBadge';
 
 const itemIds = z.array(z.string().trim().min(1).max(100)).min(1).max(500);
 
@@ -123,6 +126,32 @@ export const consoleCommands = {
       const all = await ctx.db.stores.toArray();
       // Named with shop and region: two destinations the seller called alike are still told apart.
       return { items: all.filter((s) => s.id !== store.id).map((s) => ({ id: s.id, name: s.name, label: storeLabel(s), platform: s.platform })) };
+    },
+  }),
+
+  'console.reportPage': command({
+    summary: 'note whether this page\'s listings can be read',
+    // Only the console page itself: the tab is the one the browser stamped on the message.
+    access: ['content'] as const,
+    schema: pageCounts,
+    async handler({ shown, read }, ctx) {
+      if (ctx.sender.kind !== 'content') throw new CommandError('forbidden', 'Only a console page reports on itself.');
+      const state = readabilityOf(shown, read);
+      // The console's frames are not the page: only the top frame speaks for the tab.
+      if (ctx.sender.frameId !== 0) return { state, badge: false };
+      // A warning only on a connected store's console; taking one back needs no store.
+      if (isUnreadable(state)) await storeOfSender(ctx.db, ctx);
+      await setPageBadge(ctx.sender.tabId, state);
+      return { state, badge: true };
+    },
+  }),
+
+  'consoles.pageState': command({
+    summary: 'tell whether Shelfsync reads the listings on a tab',
+    access: EXTENSION_ONLY,
+    schema: z.object({ tabId: z.number().int().min(0).max(2 ** 31) }).strict(),
+    async handler({ tabId }) {
+      return askPage(tabId);
     },
   }),
 

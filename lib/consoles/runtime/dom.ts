@@ -2,6 +2,7 @@
 // durable first, fallbacks after), the first one that matches wins, and nothing here throws on
 // markup it does not know — it answers "nothing found".
 import { logger } from '../../log/logger';
+import { shownRows } from './readability';
 import type { ConsoleRow, MountPoint } from './types';
 
 const log = logger('console');
@@ -82,18 +83,28 @@ export interface FinderSpec {
   platform: string;
   /** Finds the rows; may throw on surprising markup (caught here). */
   find(root: ParentNode): ConsoleRow[];
-  /** Links to listings anywhere on the page: some but no rows = the markup changed. */
-  probe: { links: readonly string[]; href: readonly RegExp[] };
+  /**
+   * Links to listings anywhere on the page (selector, then the id pattern on the href). Optional
+   * and only an extra signal: the page's structure (readability.ts#shownRows) says whether it
+   * shows listings without any id pattern, so a page whose ids moved is still noticed.
+   */
+  probe?: { links: readonly string[]; href: readonly RegExp[] };
 }
 
 /** How many links under `root` point at a listing (selector, then the id pattern on the href). */
-export function listingLinks(root: ParentNode, probe: FinderSpec['probe']): number {
+export function listingLinks(root: ParentNode, probe: NonNullable<FinderSpec['probe']>): number {
   return allOf(root, probe.links).filter((a) => capture(hrefOf(a), probe.href)).length;
+}
+
+/** The page shows listings (by structure, or by listing links when the finder names them). */
+export function showsListings(root: ParentNode, probe?: FinderSpec['probe']): boolean {
+  return shownRows(root).count > 0 || (!!probe && listingLinks(root, probe) > 0);
 }
 
 /**
  * Wraps a console's row finder: never throws into the page, drops rows without an id, keeps the
- * first row per id, and logs one hint when the page shows listing links but no row we know.
+ * first row per id, and logs one hint when the page shows listings but no row we know (the
+ * seller is told by the readability feature, which compares the counts on every list page).
  */
 export function rowFinder(spec: FinderSpec): (root: ParentNode) => ConsoleRow[] {
   return (root) => {
@@ -106,7 +117,8 @@ export function rowFinder(spec: FinderSpec): (root: ParentNode) => ConsoleRow[] 
     }
     const seen = new Set<string>();
     const out = rows.filter((r) => r.id && !seen.has(r.id) && (seen.add(r.id), true));
-    if (!out.length && listingLinks(root, spec.probe) > 0) {
+    // Only when nothing was read: the structural count is not paid on every readable scan.
+    if (!out.length && showsListings(root, spec.probe)) {
       hintOnce(docOf(root), 'markup-changed', `${spec.platform}: this console page shows listings in markup Shelfsync does not recognise (the console may have changed); no controls are shown here.`);
     }
     return out;

@@ -8,6 +8,7 @@ import { hintOnce } from './dom';
 import { ConsoleActions } from './actions';
 import { connectHint } from './features/connectHint';
 import { productControls } from './features/productControls';
+import { readability } from './features/readability';
 import { rowControls } from './features/rowControls';
 import { toolbar } from './features/toolbar';
 import { listenForMenu } from './menu';
@@ -21,8 +22,8 @@ import { createDomWatcher } from './watcher';
 
 const log = logger('console');
 
-/** In order: the rows first, so the toolbar and the context menu see them. */
-export const FEATURES: readonly Feature[] = [rowControls, toolbar, productControls, connectHint];
+/** In order: the rows first, so the toolbar, the context menu and the readability check see them. */
+export const FEATURES: readonly Feature[] = [rowControls, toolbar, productControls, connectHint, readability];
 
 /** Mounts the injected UI (React) for a session; answers the synchronous commit to use. */
 export type MountUi = (ctx: Ctx, session: Session) => Promise<(fn: () => void) => void>;
