@@ -20,11 +20,12 @@ const log = logger('orders');
 export const OVERLAP_MS = 10_000;
 /** ORDERS.md "Fresh before push": no push from an order view older than this. */
 export const FRESH_MS = 10_000;
-/** A store whose last check found new or changed orders is checked again this soon while the
- *  worker is awake (the 30 s alarm stays the floor when it sleeps): sales come in runs, and the
- *  last sale of a run would otherwise wait a whole alarm period with no push to fetch it early.
- *  Below FRESH_MS, so a busy store's pushes find its view fresh instead of waiting for a check. */
+/** A store whose checks found new or changed orders within BUSY_MS is checked again this soon
+ *  while the worker is awake (the 30 s alarm stays the floor when it sleeps): sales come in runs,
+ *  and a sale between two alarms would otherwise wait a whole period with no push to fetch it
+ *  early. Below FRESH_MS, so a busy store's pushes find its view fresh instead of waiting. */
 let followUpMs = 8_000;
+let busyMs = 60_000;
 const MAX_PAGES = 5_000;
 
 export type PollResult = ({ ok: true } & RecordResult & { pages: number }) | { ok: false; code: string; message: string; transient: boolean } | { ok: true; skipped: string; seen: 0; new: 0; changed: 0; pages: 0 };
@@ -49,21 +50,29 @@ export function pollStore(db: ShelfsyncDB, storeId: number): Promise<PollResult>
   const p = runPoll(db, storeId).finally(() => inflight.delete(storeId));
   inflight.set(storeId, p);
   void p.then((r) => {
-    if (r.ok && 'pages' in r && r.new + r.changed > 0) followUp(db, storeId);
+    if (r.ok && 'pages' in r && r.new + r.changed > 0) lastNews.set(storeId, Date.now());
+    if (Date.now() - (lastNews.get(storeId) ?? -Infinity) < busyMs) followUp(db, storeId);
   });
   return p;
 }
 
 const followUps = new Map<number, ReturnType<typeof setTimeout>>();
+/** When a check of the store last found new or changed orders (this worker's life only). */
+const lastNews = new Map<number, number>();
 
 /** One timer per store: a check `followUpMs` after the last one (a check made meanwhile for a
- *  push moves it; a follow-up that finds nothing new ends the run). Timers die with the worker. */
+ *  push moves it); the run ends BUSY_MS after the last news. Timers die with the worker. */
 function followUp(db: ShelfsyncDB, storeId: number, delay = followUpMs): void {
   if (followUps.has(storeId) || !followUpMs) return;
   const timer = setTimeout(() => {
-    followUps.delete(storeId);
     void (async () => {
-      const store = await db.stores.get(storeId);
+      let store: StoreRow | undefined;
+      try {
+        store = await db.stores.get(storeId);
+      } finally {
+        // Left pending until the check below is under way (no await in between).
+        followUps.delete(storeId);
+      }
       if (!followsOrders(store)) return;
       const last = ordersOf(store!).lastCheckedAt ?? 0;
       const wait = last + followUpMs - Date.now();
@@ -75,13 +84,19 @@ function followUp(db: ShelfsyncDB, storeId: number, delay = followUpMs): void {
   followUps.set(storeId, timer);
 }
 
-/** Tests: a shorter follow-up (0 = none), and every pending follow-up dropped. */
-export function setFollowUpMs(ms: number): void {
+/** Tests: a shorter follow-up (0 = none) and busy window, and every pending follow-up dropped. */
+export function setFollowUpMs(ms: number, busy = 60_000): void {
   followUpMs = ms;
+  busyMs = busy;
+}
+/** Tests: stores with a follow-up timer or a check under way. */
+export function pendingFollowUps(): number[] {
+  return [...new Set([...followUps.keys(), ...inflight.keys()])];
 }
 export function cancelFollowUps(): void {
   for (const t of followUps.values()) clearTimeout(t);
   followUps.clear();
+  lastNews.clear();
 }
 
 /** Whether a store's orders are followed right now. */
