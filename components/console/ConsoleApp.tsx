@@ -12,10 +12,11 @@ import { ConnectPicker } from './ConnectPicker';
 import { LayerContext, SessionContext, useConsole, useSession } from './context';
 import { RowControls } from './RowControls';
 import { Toolbar } from './Toolbar';
+import { VariantControls } from './VariantControls';
 
 function Slots() {
   const slots = useConsole('slots');
-  return <>{slots.map((s) => createPortal(<RowControls id={s.id} />, s.container, s.key))}</>;
+  return <>{slots.map((s) => createPortal(s.kind === 'variant' ? <VariantControls id={s.id} variantId={s.variantId!} /> : <RowControls id={s.id} />, s.container, s.key))}</>;
 }
 
 function Pickers() {

@@ -5,10 +5,11 @@ import { CommandError } from '../commands/errors';
 import type { StoreRow } from '../db/types';
 import { draftCommands } from '../drafts/commands';
 import { storeProductCommands } from '../store-products/commands';
-import { syncCommands } from '../sync/commands';
+import { startManualSync, syncCommands } from '../sync/commands';
 
 export type ConsoleAction =
-  | { action: 'sync' | 'autoSyncOff'; platformItemIds: string[] }
+  | { action: 'sync'; platformItemIds: string[]; platformVariantIds?: string[] }
+  | { action: 'autoSyncOff'; platformItemIds: string[] }
   | { action: 'autoSyncOn'; platformItemIds: string[]; dryRun?: boolean }
   | { action: 'addSystemSku'; platformItemIds: string[]; startingStock: 'platform' | 'zero'; warehouseId?: number; dryRun?: boolean }
   | { action: 'clone'; platformItemIds: string[]; destinationStoreIds: number[] }
@@ -24,6 +25,7 @@ export async function consoleActions(ctx: CommandContext, store: StoreRow, input
   const unknown = input.platformItemIds.filter((i) => !products.some((p) => p.platformItemId === i));
   switch (input.action) {
     case 'sync':
+      if (input.platformVariantIds) return syncVariants(ctx, store, products[0]!.id, input.platformItemIds, input.platformVariantIds);
       return { ...(await syncCommands['storeProducts.sync'].handler({ storeId: store.id, storeProductIds }, ctx)), listings: products.length, unknown };
     case 'autoSyncOn':
     case 'autoSyncOff':
@@ -45,4 +47,19 @@ export async function consoleActions(ctx: CommandContext, store: StoreRow, input
       return { ...(await storeProductCommands['storeVariants.connect'].handler({ id: target.id, productId: input.productId, dryRun: input.dryRun }, ctx)) };
     }
   }
+}
+
+/** Sync now of some variants of one listing (a console's model lines): only those variants are pushed. */
+async function syncVariants(ctx: CommandContext, store: StoreRow, storeProductId: number, platformItemIds: string[], platformVariantIds: string[]): Promise<Record<string, unknown>> {
+  if (platformItemIds.length !== 1) {
+    throw new CommandError('invalid_input', 'Variants are synced one listing at a time.', [{ field: 'platformVariantIds', message: 'give exactly one platformItemIds with platformVariantIds' }]);
+  }
+  const variants = await ctx.db.storeVariants.where('storeProductId').equals(storeProductId).toArray();
+  const chosen = variants.filter((v) => platformVariantIds.includes(v.platformVariantId));
+  const unknown = platformVariantIds.filter((id) => !chosen.some((v) => v.platformVariantId === id));
+  if (unknown.length) {
+    throw new CommandError('not_found', `This listing has no variant ${unknown.join(', ')} in ${store.name} in Shelfsync; download the store again.`, { platformVariantIds: unknown });
+  }
+  const { jobId } = await startManualSync(ctx.db, { storeId: store.id, storeVariantIds: chosen.map((v) => v.id) }, ctx.now());
+  return { jobId, listings: 1, variants: chosen.length, unknown: [] };
 }

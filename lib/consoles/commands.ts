@@ -80,7 +80,8 @@ export const consoleCommands = {
           autoSync: v.autoSync,
           syncStatus: v.syncStatus,
           connected: v.variants.every((x) => x.productId !== null) ? 'all' : v.variants.some((x) => x.productId !== null) ? 'some' : 'none',
-          variants: v.variants.map((x) => ({ id: x.id, sellerSku: x.sellerSku, systemSku: x.systemSku, pushQuantity: x.pushQuantity, pushQuantityReason: x.pushQuantityReason, lastSync: x.lastSync, reason: x.reason })),
+          // platformVariantId: a console line of one variant (Shopee's models) finds its own status.
+          variants: v.variants.map((x) => ({ id: x.id, platformVariantId: x.platformVariantId, sellerSku: x.sellerSku, systemSku: x.systemSku, pushQuantity: x.pushQuantity, pushQuantityReason: x.pushQuantityReason, lastSync: x.lastSync, reason: x.reason })),
         })),
       };
     },
@@ -90,7 +91,9 @@ export const consoleCommands = {
     summary: 'act on listings of this console',
     access: CONSOLE_ACCESS,
     schema: z.discriminatedUnion('action', [
-      z.object({ action: z.enum(['sync', 'autoSyncOff']), platformItemIds: itemIds }).strict(),
+      // Sync now of single variants (a model line): their platform variant ids, all of one listing (act.ts checks).
+      z.object({ action: z.literal('sync'), platformItemIds: itemIds, platformVariantIds: z.array(z.string().trim().min(1).max(100)).min(1).max(100).optional() }).strict(),
+      z.object({ action: z.literal('autoSyncOff'), platformItemIds: itemIds }).strict(),
       z.object({ action: z.literal('autoSyncOn'), platformItemIds: itemIds, dryRun: z.boolean().optional() }).strict(),
       // Add system SKU and Connect change live stock: the controls ask with dryRun first and show
       // what would be pushed; `warehouses` in the dry run's answer feeds the warehouse choice.

@@ -45,6 +45,25 @@ export function syncOutcome(s: ItemStatus | null | undefined, since: number): Ac
   return { ok: true, message: t('console_synced') };
 }
 
+/** Where a variant line's note is kept (the busy map is keyed by listing, and by listing + variant). */
+export function variantKey(itemId: string, variantId: string): string {
+  return `${itemId}\u0000${variantId}`;
+}
+
+/** A variant's own sync is over when that variant got a result since `since`. */
+export function variantSyncOutcome(s: ItemStatus | null | undefined, variantId: string, since: number): ActionResult | null {
+  const v = s?.variants.find((x) => x.platformVariantId === variantId);
+  if (!s || !v) return null;
+  return syncOutcome({ ...s, variants: [v] }, since);
+}
+
+/** What a sync under way waits for: the note's key, the listing whose status tells, how it ends. */
+interface Followed {
+  key: string;
+  itemId: string;
+  outcome(s: ItemStatus | null | undefined): ActionResult | null;
+}
+
 export class ConsoleActions {
   private storesCache: Promise<StoreBrief[]> | null = null;
 
@@ -72,24 +91,38 @@ export class ConsoleActions {
       this.note(ids, false, answer.error.message);
       return { ok: false, message: answer.error.message };
     }
-    void this.followSync(ids, since);
+    void this.followSync(ids.map((id) => ({ key: id, itemId: id, outcome: (s) => syncOutcome(s, since) })));
     return { ok: true, message: tn('console_resultSync', ids.length) };
   }
 
-  private async followSync(ids: string[], since: number): Promise<void> {
-    const open = new Set(ids);
+  /** Sync now of one variant's line (Shopee's models): only that variant is pushed. */
+  async syncVariant(itemId: string, variantId: string): Promise<ActionResult> {
+    const since = Date.now();
+    const key = variantKey(itemId, variantId);
+    this.store.setBusy([key], { state: 'working', action: 'sync', text: t('console_syncing') });
+    const answer = await send('console.act', { action: 'sync', platformItemIds: [itemId], platformVariantIds: [variantId] });
+    if (!answer.ok) {
+      this.note([key], false, answer.error.message);
+      return { ok: false, message: answer.error.message };
+    }
+    void this.followSync([{ key, itemId, outcome: (s) => variantSyncOutcome(s, variantId, since) }]);
+    return { ok: true, message: tn('console_resultSync', 1) };
+  }
+
+  private async followSync(followed: Followed[]): Promise<void> {
+    const open = new Map(followed.map((f) => [f.key, f]));
     const end = Date.now() + this.pollForMs;
     while (open.size && Date.now() < end && !this.feed.stopped) {
       await sleep(this.pollMs);
-      await this.feed.refresh([...open]);
-      for (const id of [...open]) {
-        const outcome = syncOutcome(this.store.status.get(id), since);
+      await this.feed.refresh([...new Set([...open.values()].map((f) => f.itemId))]);
+      for (const f of [...open.values()]) {
+        const outcome = f.outcome(this.store.status.get(f.itemId));
         if (!outcome) continue;
-        open.delete(id);
-        this.note([id], outcome.ok, outcome.message);
+        open.delete(f.key);
+        this.note([f.key], outcome.ok, outcome.message);
       }
     }
-    if (open.size && !this.feed.stopped) this.note([...open], true, t('console_syncQueued'));
+    if (open.size && !this.feed.stopped) this.note([...open.keys()], true, t('console_syncQueued'));
   }
 
   /** Marks listings as saving, leaving a sync under way alone (its note keeps showing). */

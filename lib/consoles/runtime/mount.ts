@@ -39,11 +39,12 @@ export interface Host {
   container: HTMLElement;
 }
 
-/** A host for one listing's controls, placed at `mount`. */
-export function createHost(platform: string, kind: 'row' | 'product', mount: MountPoint, itemId: string): Host {
+/** A host for one listing's controls (or one variant's, on its own line of the row), placed at `mount`. */
+export function createHost(platform: string, kind: 'row' | 'product' | 'variant', mount: MountPoint, itemId: string, variantId?: string): Host {
   const host = document.createElement('shelfsync-row');
   host.setAttribute('data-shelfsync-host', kind);
   host.setAttribute('data-shelfsync-id', itemId);
+  if (variantId !== undefined) host.setAttribute('data-shelfsync-variant', variantId);
   host.setAttribute('data-console', platform);
   const shadow = host.attachShadow({ mode: 'open' });
   let adopted = false;
@@ -61,7 +62,7 @@ export function createHost(platform: string, kind: 'row' | 'product', mount: Mou
     shadow.append(style);
   }
   const container = document.createElement('div');
-  container.className = kind === 'row' ? 'ss-slot ss-slot--row' : 'ss-slot ss-slot--product';
+  container.className = kind === 'product' ? 'ss-slot ss-slot--product' : `ss-slot ss-slot--row${kind === 'variant' ? ' ss-slot--variant' : ''}`;
   shadow.append(container);
   isolate(host);
   place(host, mount);

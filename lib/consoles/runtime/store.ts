@@ -8,11 +8,13 @@ export type Identity = CommandOutput<'console.identify'>;
 export type ItemStatus = CommandOutput<'console.status'>['items'][number];
 export type FeatureSwitches = Record<ConsoleFeature, boolean>;
 
-/** Where one set of controls is rendered: a listing row, or the product on a product page. */
+/** Where one set of controls is rendered: a listing row, one variant's line in it, or the product on a product page. */
 export interface Slot {
   key: string;
   id: string;
-  kind: 'row' | 'product';
+  /** A variant line's platform variant id (kind 'variant'). */
+  variantId?: string;
+  kind: 'row' | 'product' | 'variant';
   host: HTMLElement;
   container: HTMLElement;
 }

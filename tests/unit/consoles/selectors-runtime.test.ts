@@ -174,6 +174,28 @@ describe('row scanning on a console page', () => {
     watcher.stop();
   });
 
+  it('gives each of a listing\'s expanded model lines a host of its own; collapsing them drops those hosts', async () => {
+    const html = readFileSync(path.join(DIR, 'shopee.html'), 'utf8');
+    const { v, store, ctl, watcher } = visitOn(html);
+    startRowScanning(ctl.signal, v);
+    const rows = document.querySelectorAll('.eds-table__main-body tbody tr.eds-table__row').length;
+    const first = document.querySelector('.eds-table__main-body tbody tr.eds-table__row')!;
+    const btn = first.querySelector('.product-more-models')!;
+    btn.after((first.querySelector('template.model-list-tpl') as HTMLTemplateElement).content.cloneNode(true));
+    const models = [...first.querySelectorAll('.model-list-item')];
+    await until(() => document.querySelectorAll('shelfsync-row[data-shelfsync-host="variant"]').length === models.length);
+    const hosts = [...document.querySelectorAll('shelfsync-row[data-shelfsync-host="variant"]')];
+    expect(hosts.map((h) => h.closest('.model-list-item'))).toEqual(models);
+    expect(hosts.map((h) => h.getAttribute('data-shelfsync-variant'))).toEqual(models.map((m) => /(\d+)\s*$/.exec(m.querySelector('.variation-name-info-sku')!.textContent!)![1]));
+    expect(hosts.every((h) => h.getAttribute('data-shelfsync-id') === first.getAttribute(PROCESSED_ATTR))).toBe(true);
+    expect(store.get().slots.filter((s) => s.kind === 'variant').map((s) => s.variantId)).toEqual(hosts.map((h) => h.getAttribute('data-shelfsync-variant')));
+    first.querySelector('.model-list')!.remove();
+    await until(() => store.get().slots.every((s) => s.kind !== 'variant'));
+    expect(store.get().slots).toHaveLength(rows);
+    ctl.abort();
+    watcher.stop();
+  });
+
   it('gives a row its controls back a few times, then stops fighting a page that removes them', async () => {
     const html = readFileSync(path.join(DIR, 'lazada.html'), 'utf8');
     const { v, ctl, watcher } = visitOn(html, lazadaAdapter);
@@ -208,7 +230,7 @@ describe('what the context menu acts on', () => {
 });
 
 describe('the result of Sync now', () => {
-  const v = (over: Partial<ItemStatus['variants'][number]>) => ({ id: 1, sellerSku: 'A', systemSku: 'A', pushQuantity: 5, pushQuantityReason: null, lastSync: null, reason: null, ...over });
+  const v = (over: Partial<ItemStatus['variants'][number]>) => ({ id: 1, platformVariantId: 'v1', sellerSku: 'A', systemSku: 'A', pushQuantity: 5, pushQuantityReason: null, lastSync: null, reason: null, ...over });
   const item = (variants: ItemStatus['variants']) => ({ platformItemId: '1', storeProductId: 1, title: 't', autoSync: false, syncStatus: 'pending', connected: 'all', variants }) as ItemStatus;
   it('waits for a result newer than the click, then says how it ended', () => {
     expect(syncOutcome(item([v({ lastSync: { at: 50, quantity: 5, status: 'success', error: null } })]), 100)).toBeNull();

@@ -2,13 +2,15 @@
 // its controls (once: processed rows are marked), ask their status in one batch, and do it again
 // whenever the console re-renders (the shared watcher) — new rows get controls, thrown-away
 // hosts are pruned. With every per-row switch off the rows are still tracked (the context menu
-// and the toolbar act on them) but no controls are injected.
+// and the toolbar act on them) but no controls are injected. A row that shows its variants on
+// lines of their own (Shopee's expanded models) gets a status and Sync now on each line too.
 import { hintOnce } from '../dom';
 import { createHost } from '../mount';
 import { recordPass } from '../perf';
 import { defineFeature } from '../registry';
 import type { VisitContext } from '../session';
 import type { Slot } from '../store';
+import type { ConsoleRow } from '../types';
 import type { Batch } from '../watcher';
 
 export const ROW_SWITCHES = ['statusIcon', 'syncNow', 'autoSync', 'clone', 'connect'] as const;
@@ -20,6 +22,8 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
   const { adapter, store, feed, watcher } = v;
   const features = 'features' in v.identity && v.identity.features ? v.identity.features : null;
   const wantHosts = !features || ROW_SWITCHES.some((s) => features[s]);
+  // A variant line shows its status and Sync now: nothing to put there when both are off.
+  const wantVariantHosts = !features || features.statusIcon || features.syncNow;
   const processed = new WeakMap<Element, HTMLElement>();
   // Shopee's pinned tables: our controls live in one row of a pair the console keeps at equal
   // heights; when they change a row's height, the pair is evened out again.
@@ -41,6 +45,44 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
   const MAX_REINJECT = 5;
   let slots: Slot[] = [];
 
+  /** Whether `el` may get a host again (false once the page removed ours too often). */
+  const mayInject = (el: Element, host: HTMLElement | undefined): boolean => {
+    if (!host) return true;
+    const n = (reinjected.get(el) ?? 0) + 1;
+    reinjected.set(el, n);
+    if (n <= MAX_REINJECT) return true;
+    hintOnce(document, 'host-removed', `${adapter.platform}: this console keeps removing Shelfsync's controls from a listing row; they stay off that row.`);
+    return false;
+  };
+
+  const injectRow = (r: ConsoleRow, fresh: Slot[]): void => {
+    const host = processed.get(r.row);
+    if (host?.isConnected || !mayInject(r.row, host)) return;
+    // A console that clones rows clones our host too (without its shadow root): drop the copy.
+    for (const el of [r.row, ...(r.related ?? []), r.mount.anchor.parentElement ?? r.row]) {
+      for (const copy of el.querySelectorAll('shelfsync-row')) if (!copy.shadowRoot) copy.remove();
+    }
+    const made = createHost(adapter.platform, 'row', r.mount, r.id);
+    r.row.setAttribute(PROCESSED_ATTR, r.id);
+    processed.set(r.row, made.host);
+    if (r.related?.length && resized) {
+      pairs.set(made.host, [r.row, ...r.related]);
+      resized.observe(made.host);
+    }
+    fresh.push({ key: `r${++seq}`, id: r.id, kind: 'row', ...made });
+  };
+
+  const injectVariants = (r: ConsoleRow, fresh: Slot[]): void => {
+    for (const line of r.variants ?? []) {
+      const host = processed.get(line.el);
+      if (host?.isConnected || !mayInject(line.el, host)) continue;
+      for (const copy of line.el.querySelectorAll('shelfsync-row')) if (!copy.shadowRoot) copy.remove();
+      const made = createHost(adapter.platform, 'variant', line.mount, r.id, line.id);
+      processed.set(line.el, made.host);
+      fresh.push({ key: `v${++seq}`, id: r.id, variantId: line.id, kind: 'variant', ...made });
+    }
+  };
+
   const scan = (): number => {
     const t0 = performance.now();
     const found = adapter.findRows(document);
@@ -48,31 +90,9 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
     for (const r of found) v.rows.set(r.id, r);
     const kept = slots.filter((s) => s.host.isConnected);
     const fresh: Slot[] = [];
-    if (wantHosts) {
-      for (const r of found) {
-        const host = processed.get(r.row);
-        if (host?.isConnected) continue;
-        if (host) {
-          const n = (reinjected.get(r.row) ?? 0) + 1;
-          reinjected.set(r.row, n);
-          if (n > MAX_REINJECT) {
-            hintOnce(document, 'host-removed', `${adapter.platform}: this console keeps removing Shelfsync's controls from a listing row; they stay off that row.`);
-            continue;
-          }
-        }
-        // A console that clones rows clones our host too (without its shadow root): drop the copy.
-        for (const el of [r.row, ...(r.related ?? []), r.mount.anchor.parentElement ?? r.row]) {
-          for (const copy of el.querySelectorAll('shelfsync-row')) if (!copy.shadowRoot) copy.remove();
-        }
-        const made = createHost(adapter.platform, 'row', r.mount, r.id);
-        r.row.setAttribute(PROCESSED_ATTR, r.id);
-        processed.set(r.row, made.host);
-        if (r.related?.length && resized) {
-          pairs.set(made.host, [r.row, ...r.related]);
-          resized.observe(made.host);
-        }
-        fresh.push({ key: `r${++seq}`, id: r.id, kind: 'row', ...made });
-      }
+    for (const r of found) {
+      if (wantHosts) injectRow(r, fresh);
+      if (wantVariantHosts) injectVariants(r, fresh);
     }
     if (fresh.length || kept.length !== slots.length) {
       slots = [...kept, ...fresh];
