@@ -47,6 +47,7 @@ describe('the production manifest', () => {
           ],
           [
             "https://seller-id.tiktok.com/*",
+            "https://seller-id.tokopedia.com/*",
             "https://seller-mx.tiktok.com/*",
             "https://seller-my.tiktok.com/*",
             "https://seller-ph.tiktok.com/*",

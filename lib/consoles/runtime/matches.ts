@@ -4,12 +4,14 @@
 // The same lists are the context menu's documentUrlPatterns. Pure data (WXT reads it at build).
 import { LAZADA_HOSTS } from '../lazada/page';
 import { SHOPEE_HOSTS } from '../shopee/page';
+import { TOKOPEDIA_SELLER_HOST } from '../tiktok/page';
 
 export type ConsolePlatform = 'shopee' | 'lazada' | 'tiktok' | 'shopify' | 'woocommerce';
 export const CONSOLE_PLATFORMS: readonly ConsolePlatform[] = ['shopee', 'lazada', 'tiktok', 'shopify', 'woocommerce'];
 
-/** TikTok Shop's regional seller centres (seller-xx.tiktok.com) and the cross-border one. */
-export const TIKTOK_CONSOLE_HOSTS = ['id', 'us', 'vn', 'th', 'my', 'ph', 'sg', 'uk', 'mx'].map((r) => `seller-${r}.tiktok.com`).concat('seller.tiktokglobalshop.com');
+/** TikTok Shop's regional seller centres (seller-xx.tiktok.com), the cross-border one, and
+ *  Tokopedia's host of the same seller centre for Indonesian sellers. */
+export const TIKTOK_CONSOLE_HOSTS = ['id', 'us', 'vn', 'th', 'my', 'ph', 'sg', 'uk', 'mx'].map((r) => `seller-${r}.tiktok.com`).concat('seller.tiktokglobalshop.com', TOKOPEDIA_SELLER_HOST);
 
 const https = (hosts: readonly string[], path: string) => hosts.map((h) => `https://${h}${path}`);
 

@@ -8,6 +8,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '@/lib/log/logger';
 import { clips, idFromAnchors, visibleMount, visualTitle } from '@/lib/consoles/runtime/anchors';
+import { parseConsoleUrl } from '@/lib/consoles';
+import { consoleMatches } from '@/lib/consoles/runtime/matches';
 import { place } from '@/lib/consoles/runtime/mount';
 import { lazadaAdapter } from '@/lib/consoles/lazada/rows';
 import { LAZADA_ANCHORS } from '@/lib/consoles/lazada/selectors';
@@ -82,6 +84,16 @@ describe('TikTok Shop: rows without links', () => {
     expect(visualTitle(doc)).toEqual(mount);
     const prev = loadStyled('tiktok-product-previous');
     expect(tiktokAdapter.productMount(prev)!.anchor.localName).toBe('h1');
+  });
+});
+
+describe('TikTok Shop under Tokopedia\'s host (Indonesian sellers)', () => {
+  it('is a TikTok console: list and edit pages, matched by the TikTok script in production', () => {
+    expect(parseConsoleUrl('https://seller-id.tokopedia.com/product/manage?tab=active&shop_region=ID')).toMatchObject({ platform: 'tiktok', kind: 'list' });
+    expect(parseConsoleUrl('https://seller-id.tokopedia.com/product/edit/1732000000000000001')).toMatchObject({ platform: 'tiktok', kind: 'product', platformItemId: '1732000000000000001' });
+    expect(parseConsoleUrl('http://seller-id.tokopedia.com/product/manage')).toBeNull();
+    expect(parseConsoleUrl('https://www.tokopedia.com/product/manage')).toBeNull();
+    expect(consoleMatches('tiktok', false)).toContain('https://seller-id.tokopedia.com/*');
   });
 });
 
@@ -196,6 +208,13 @@ describe('WooCommerce: WordPress core anchors under current columns', () => {
     const doc = load('woocommerce');
     expect(doc.querySelectorAll('#the-list td.column-global_unique_id').length).toBe(want.rows);
     expect(wooAdapter.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
+  });
+
+  it('a site under www. or in a sub-directory: the admin of the connected site URL is its console', () => {
+    const site = 'https://www.shop.example/store';
+    expect(parseConsoleUrl(`${site}/wp-admin/edit.php?post_type=product`, [site])).toMatchObject({ platform: 'woocommerce', kind: 'list', shopHint: site });
+    expect(parseConsoleUrl(`${site}/wp-admin/post.php?post=42&action=edit`, [`${site}/`])).toMatchObject({ kind: 'product', platformItemId: '42' });
+    expect(parseConsoleUrl('https://www.shop.example/wp-admin/edit.php?post_type=product', [site])).toBeNull(); // another WordPress on that host
   });
 });
 
