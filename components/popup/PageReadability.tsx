@@ -21,7 +21,9 @@ export function PageReadability({ tabId }: { tabId: number }) {
       live = false;
     };
   }, [tabId]);
-  if (!isUnreadable(page)) return null;
+  if (page === null) return null;
+  // Answered, nothing to say: a hidden mark, so a test can tell "read fine" from "not asked yet".
+  if (!isUnreadable(page)) return <span hidden data-testid="popup-page-state" data-state={String(page.state)} />;
 
   const copy = async () => {
     try {
