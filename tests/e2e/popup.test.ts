@@ -18,7 +18,7 @@ describe.skipIf(!findChromium())('the popup (Chromium)', () => {
   it('names the console tab\'s store with its state, quickly; switches; syncs; opens the dashboard there', async () => {
     const other = await addStore(w, 'tiktok', { items: 2, name: 'Tok Shop' });
     const page = await w.open();
-    await controlsOnEveryRow(page, '.eds-table__fix-left tbody tr.eds-table__row');
+    await controlsOnEveryRow(page, '.eds-table__main-body tbody tr.eds-table__row');
     const tabId = await tabIdOf(w, page);
 
     const popup = await w.ext.open(`popup.html?tabId=${tabId}`);
