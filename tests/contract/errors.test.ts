@@ -135,6 +135,18 @@ describe('throttling classification', () => {
     const err = await kindOf(createAdapter('lazada', { apiBaseUrl: 'http://h' }, { get: () => c, save: async () => {} }, { fetch: fetchFn }).testConnection());
     expect([err.kind, err.retryAfterMs]).toEqual(['rate_limited', 2000]);
   });
+  it('lazada AppCallLimit (the app\'s quota) → rate_limited for a minute, not a refusal; AppCallLimit.TokenExpired → auth', async () => {
+    const c: Credentials = { platform: 'lazada', appKey: '1', appSecret: 's', accessToken: 'a', refreshToken: 'r' };
+    const quota = scripted([{ body: { code: 'AppCallLimit', message: 'The request has exceeded the limit of this app' } }]);
+    const err = await kindOf(createAdapter('lazada', { apiBaseUrl: 'http://h' }, { get: () => c, save: async () => {} }, { fetch: quota.fetchFn }).testConnection());
+    expect([err.kind, err.retryAfterMs]).toEqual(['rate_limited', 60_000]);
+    const banned = scripted([{ body: { code: 'AppCallLimit', message: 'this ban will last 5 seconds' } }]);
+    const err2 = await kindOf(createAdapter('lazada', { apiBaseUrl: 'http://h' }, { get: () => c, save: async () => {} }, { fetch: banned.fetchFn }).testConnection());
+    expect([err2.kind, err2.retryAfterMs]).toEqual(['rate_limited', 5000]);
+    const expired = scripted([{ body: { code: 'AppCallLimit.TokenExpired', message: 'token expired' } }, { body: { code: 'AppCallLimit.TokenExpired', message: 'token expired' } }, { body: { code: 'AppCallLimit.TokenExpired', message: 'token expired' } }]);
+    const err3 = await kindOf(createAdapter('lazada', { apiBaseUrl: 'http://h' }, { get: () => c, save: async () => {} }, { fetch: expired.fetchFn }).testConnection());
+    expect(err3.kind).toBe('auth');
+  });
   it('shopify THROTTLED → wait from the cost extension', async () => {
     const { fetchFn } = scripted([
       { body: { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }], extensions: { cost: { requestedQueryCost: 300, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 100, restoreRate: 100 } } } } },

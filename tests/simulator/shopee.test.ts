@@ -129,6 +129,9 @@ describe('shopee listing', () => {
     expect(first.price_info).toBeUndefined();
     const tooMany = await http(shopeeUrl(base, '/api/v2/product/get_item_base_info', c, { item_id_list: items.slice(0, 51).map((i: any) => i.itemId).join(',') }));
     expect(tooMany.body.error).toBe('error_param');
+    // A repeated parameter is refused, never answered for its first value only.
+    const repeated = await http(`${shopeeUrl(base, '/api/v2/product/get_item_base_info', c, { item_id_list: String(items[0].itemId) })}&item_id_list=${items[1].itemId}`);
+    expect([repeated.body.error, repeated.body.response]).toEqual(['error_param', undefined]);
     const m = await http(shopeeUrl(base, '/api/v2/product/get_model_list', c, { item_id: items[0].itemId }));
     expect(m.body.response.model).toHaveLength(3);
     expect(m.body.response.model[0]).toMatchObject({ model_id: Number(items[0].variants[0].variantId), model_sku: items[0].variants[0].sellerSku, tier_index: [0] });

@@ -304,8 +304,10 @@ export function controlNewItem(state: SimState, shop: Shop, body: Record<string,
     if (typeof sku !== 'string') return 'sellerSku must be a string';
     const stock = v.stock ?? 0;
     const price = v.price ?? 10;
-    if (!isInt(stock) || typeof price !== 'number') return 'stock must be an integer and price a number';
-    variants.push({ sellerSku: sku, stock, price, option: typeof v.option === 'string' ? v.option : variants.length ? `Option ${variants.length + 1}` : vs.length > 1 ? 'Option 1' : '' });
+    // stock: one number (the first location) or one per location (multi-warehouse sellers).
+    const stockOk = Array.isArray(stock) ? stock.length > 0 && stock.length <= shop.locations.length && stock.every((n) => isInt(n) && n >= 0) : isInt(stock);
+    if (!stockOk || typeof price !== 'number') return 'stock must be an integer (or one per location) and price a number';
+    variants.push({ sellerSku: sku, stock: stock as number | number[], price, option: typeof v.option === 'string' ? v.option : variants.length ? `Option ${variants.length + 1}` : vs.length > 1 ? 'Option 1' : '' });
   }
   const status = body.status === undefined ? STATUSES[shop.platform].active : typeof body.status === 'string' ? nativeStatus(shop.platform, body.status) : undefined;
   if (!status) return `unknown status ${String(body.status)}`;

@@ -33,11 +33,23 @@ export function mapLazadaProduct(raw: unknown): PlatformItem {
   };
 }
 
+/** The warehouse Shelfsync syncs on a SKU stocked in several: the first Lazada lists (the seller's
+ *  default). Its number is read and written alone, so a drift check compares like with like and a
+ *  push never moves the units the seller keeps in the other warehouses. */
+export function syncedWarehouse(ref: Record<string, unknown> | undefined): string | null {
+  const codes = Array.isArray(ref?.warehouseCodes) ? (ref.warehouseCodes as unknown[]).filter((c): c is string => typeof c === 'string' && c !== '') : [];
+  return codes.length > 1 ? codes[0]! : null;
+}
+
 /** `ref`: SellerSku (the stock payload names it) and the SKU's warehouse codes. */
 export function mapLazadaSku(raw: unknown): PlatformVariant {
   const s = obj(raw);
   const warehouses = arr(s.multiWarehouseInventories).map(obj);
-  const quantity = num(s.quantity) ?? warehouses.reduce((t, w) => t + int(w.quantity), 0);
+  const codes = warehouses.map((w) => str(w.warehouseCode)).filter(Boolean);
+  const synced = syncedWarehouse({ warehouseCodes: codes });
+  const quantity = synced !== null
+    ? int(warehouses.find((w) => str(w.warehouseCode) === synced)?.quantity)
+    : (num(s.quantity) ?? warehouses.reduce((t, w) => t + int(w.quantity), 0));
   return {
     platformVariantId: str(s.SkuId),
     sellerSku: str(s.SellerSku),
@@ -45,19 +57,25 @@ export function mapLazadaSku(raw: unknown): PlatformVariant {
     stock: Math.trunc(quantity),
     ref: {
       shopSku: str(s.ShopSku) || undefined,
-      warehouseCodes: warehouses.map((w) => str(w.warehouseCode)).filter(Boolean),
+      warehouseCodes: codes,
     },
   };
 }
 
-/** The price_quantity/update payload, exactly the documented XML shape (absolute Quantity). */
+/** The price_quantity/update payload, exactly the documented XML shape (absolute quantities): a
+ *  SKU stocked in several warehouses gets MultiWarehouseInventories for the synced one (a bare
+ *  Quantity is for single-warehouse sellers), the others are left as they are. */
 export function lazadaStockXml(group: readonly StockUpdate[]): string {
   const skus = group
-    .map(
-      (u) =>
-        `<Sku><ItemId>${xmlEscape(u.platformItemId)}</ItemId><SkuId>${xmlEscape(u.platformVariantId)}</SkuId>` +
-        `<SellerSku>${xmlEscape(u.sellerSku)}</SellerSku><Quantity>${Math.max(0, Math.trunc(u.quantity))}</Quantity></Sku>`,
-    )
+    .map((u) => {
+      const q = Math.max(0, Math.trunc(u.quantity));
+      const warehouse = syncedWarehouse(u.ref);
+      const quantity = warehouse === null
+        ? `<Quantity>${q}</Quantity>`
+        : `<MultiWarehouseInventories><MultiWarehouseInventory><WarehouseCode>${xmlEscape(warehouse)}</WarehouseCode><Quantity>${q}</Quantity></MultiWarehouseInventory></MultiWarehouseInventories>`;
+      return `<Sku><ItemId>${xmlEscape(u.platformItemId)}</ItemId><SkuId>${xmlEscape(u.platformVariantId)}</SkuId>` +
+        `<SellerSku>${xmlEscape(u.sellerSku)}</SellerSku>${quantity}</Sku>`;
+    })
     .join('');
   return `<Request><Product><Skus>${skus}</Skus></Product></Request>`;
 }

@@ -19,7 +19,7 @@
 import type { Ctx, SimResponse } from '../http.ts';
 import { countOrderCall, type NeutralStatus, type SimOrder } from '../orders.ts';
 import type { App, Shop } from '../state.ts';
-import { fail, ok, param } from './shopee-products.ts';
+import { fail, ok, param, repeatedListParam } from './shopee-products.ts';
 
 export const SHOPEE_ORDER_STATUSES = ['UNPAID', 'READY_TO_SHIP', 'PROCESSED', 'RETRY_SHIP', 'SHIPPED', 'TO_CONFIRM_RECEIVE', 'COMPLETED', 'IN_CANCEL', 'CANCELLED', 'TO_RETURN', 'INVOICE_PENDING'] as const;
 
@@ -82,6 +82,8 @@ export function getOrderDetail(ctx: Ctx, _app: App, shop: Shop | undefined): Sim
   const s = shop!;
   countOrderCall(s);
   const q = ctx.req.query;
+  const repeated = repeatedListParam(ctx, 'order_sn_list');
+  if (repeated) return repeated;
   const raw = q.get('order_sn_list');
   if (!raw) return param('order_sn_list is required');
   const sns = raw.split(',').map((x) => x.trim());

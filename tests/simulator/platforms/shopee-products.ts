@@ -95,7 +95,16 @@ function parseIdList(v: string | null, max: number): number[] | string {
   return parts.map(Number);
 }
 
+/** Shopee documents list parameters as ONE comma-separated value (`item_id_list=1,2,3`; public
+ *  clients say JSON `[1,2,3]` is refused). Whether Shopee merges a repeated parameter is not
+ *  documented, so the simulator refuses it rather than silently answering for the first value. */
+export function repeatedListParam(ctx: Ctx, name: string): SimResponse | null {
+  return ctx.req.query.getAll(name).length > 1 ? param(`${name} must be one comma-separated value, not a repeated parameter`) : null;
+}
+
 export function getItemBaseInfo(ctx: Ctx, _app: App, shop: Shop | undefined): SimResponse {
+  const repeated = repeatedListParam(ctx, 'item_id_list');
+  if (repeated) return repeated;
   const ids = parseIdList(ctx.req.query.get('item_id_list'), 50);
   if (typeof ids === 'string') return param(ids);
   const list = [];
