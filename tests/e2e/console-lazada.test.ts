@@ -1,22 +1,24 @@
-// Shelfsync inside the fake Lazada Seller Center (tests/simulator/consoles/lazada.ts): the shared
-// console suite (tests/fixtures/consoles/harness.ts) plus two Lazada stores: each console bound by
+// Shelfsync inside the fake Lazada Seller Center (tests/simulator/consoles/lazada.ts), whose rows
+// link to the public page as /products/i{id}.html: the shared console suite
+// (tests/fixtures/consoles/harness.ts) plus two Lazada stores: each console bound by
 // the seller id learnt at connect, and a console two stores could be — the quiet hint, then the
 // popup's choice (consoles.bind) brings the controls.
 import { expect, it } from 'vitest';
 import { addStore, consoleSuite, controls, controlsOnEveryRow, tabIdOf } from '../fixtures/consoles/harness';
 import { must } from './support/world';
 
-const ROWS = 'tbody.next-table-body tr.next-table-row';
+const ROWS = 'tbody.next-table-body > tr.next-table-row';
 
 consoleSuite({
   platform: 'lazada',
   rows: ROWS,
   list50: (u) => `${u}&tab=online_product&pageSize=50&current=1`,
   listed: (s) => s === 'Active',
+  previousRows: ROWS,
   changedMarkup: 'no-rows',
   nextPage: (page) => page.locator('button.next-pagination-item.next-next').click(),
   away: {
-    toProduct: (page) => page.locator('a.product-edit-link').first().click(),
+    toProduct: (page) => page.locator('button.product-edit-btn').first().click(),
     back: (page) => page.locator('.breadcrumb a').first().click(),
   },
 }, (world) => {

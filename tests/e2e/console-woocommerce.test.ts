@@ -11,6 +11,7 @@ consoleSuite({
   rows: ROWS,
   list50: (u) => u,
   listed: (s) => s !== 'trash',
+  previousRows: ROWS,
   changedMarkup: 'rows',
   nextPage: (page) => page.locator('.tablenav.top a.next-page').click(),
   away: {

@@ -79,8 +79,19 @@ export function cellOf(el: Element, row: Element): Element | null {
 
 const HIDES = /^(hidden|clip)$/;
 
+// Reading computed style makes the browser recalculate styles first; every scan of the page would
+// pay that for rows it already knows (our hosts just removed and given back, say). An element
+// keeps its answer: a console that restyles a block re-renders it as new nodes.
+const clipsSeen = new WeakMap<Element, boolean>();
+
 /** Whether `el` cuts off what overflows it: a line clamp, or overflow hidden with a bounded or overflowing box. */
 export function clips(el: Element): boolean {
+  let known = clipsSeen.get(el);
+  if (known === undefined) clipsSeen.set(el, (known = clipsNow(el)));
+  return known;
+}
+
+function clipsNow(el: Element): boolean {
   const cs = getComputedStyle(el);
   const clamp = cs.getPropertyValue('-webkit-line-clamp');
   if (clamp && clamp !== 'none') return true;

@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../e2e/support/extension';
-import { perfPasses, reinjectCost } from '../../e2e/support/consolePerf';
+import { perfPasses, reinjectCost, scrollToEveryRow } from '../../e2e/support/consolePerf';
 import type { BenchWorld } from '../generate';
 import { cmd, type Bench } from '../harness';
 
@@ -29,8 +29,10 @@ async function injectCost(b: Bench, url: string, storeId: number) {
       const hosts = document.querySelectorAll('shelfsync-row').length;
       return hosts > 0 && document.querySelectorAll('[data-shelfsync-row]').length === hosts;
     }, null, { timeout: 30_000 });
+    // Shopee renders its rows while the page scrolls: all 50 are measured.
+    await scrollToEveryRow(page);
     // Let the statuses arrive and the page go quiet before timing re-injection.
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(1500);
     const rows = await page.locator('shelfsync-row').count();
     const first = (await perfPasses(page)).find((p) => p.kind === 'inject');
     const cost = await reinjectCost(page, rows);

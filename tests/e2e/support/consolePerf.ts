@@ -34,3 +34,12 @@ export async function reinjectCost(page: Page, rows: number): Promise<{ pass: nu
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return { pass: median(rounds.map((r) => r.pass)), task: median(rounds.map((r) => r.task)), rounds };
 }
+
+/** Scrolls a console that renders its rows lazily (Shopee) until none is left waiting, so a
+ *  measurement or a check covers every row of the page; other consoles return at once. */
+export async function scrollToEveryRow(page: Page): Promise<void> {
+  for (let i = 0; i < 20 && (await page.locator('template.eds-table__lazy').count()) > 0; i++) {
+    await page.mouse.wheel(0, 3000);
+    await page.waitForTimeout(120);
+  }
+}

@@ -224,8 +224,10 @@ describe('where the controls go', () => {
     const row = document.querySelector('tr')!;
     const span = document.getElementById('x')!;
     expect(visibleMount(span, row)).toEqual({ anchor: span.parentElement, where: 'after' });
-    span.parentElement!.removeAttribute('style');
-    expect(visibleMount(span, row, 'append')).toEqual({ anchor: span, where: 'append' });
+    // A block that clips nothing: the controls go right at the element.
+    document.body.innerHTML = `<table><tbody><tr><td><div><span id="y">ID:123456</span></div></td></tr></tbody></table>`;
+    const plain = document.getElementById('y')!;
+    expect(visibleMount(plain, document.querySelector('tr')!, 'append')).toEqual({ anchor: plain, where: 'append' });
     expect(logged).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
   const wantVariantHosts = !features || features.statusIcon || features.syncNow;
   const processed = new WeakMap<Element, HTMLElement>();
   // Shopee's pinned tables: our controls live in one row of a pair the console keeps at equal
-  // heights; when they change a row's height, the pair is evened out again.
+  // heights; when they (the listing's, or a model line's) change the row's height, the pair is
+  // evened out again — so the row itself is watched, not one host.
   const pairs = new WeakMap<Element, Element[]>();
   const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
     for (const e of entries) {
@@ -66,8 +67,8 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
     r.row.setAttribute(PROCESSED_ATTR, r.id);
     processed.set(r.row, made.host);
     if (r.related?.length && resized) {
-      pairs.set(made.host, [r.row, ...r.related]);
-      resized.observe(made.host);
+      pairs.set(r.row, [r.row, ...r.related]);
+      resized.observe(r.row);
     }
     fresh.push({ key: `r${++seq}`, id: r.id, kind: 'row', ...made });
   };
