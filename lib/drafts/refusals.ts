@@ -90,6 +90,8 @@ const RULES: Record<Platform, Rule[]> = {
     { code: 'DUPLICATE_VARIANT', where: OPTIONS, fallback: 'variants', say: options },
     { code: 'INVALID_VARIANT', where: OPTIONS, fallback: 'variants', say: options },
     { code: 'INVALID_PRICE', where: PRICE, fallback: 'variants', say: price },
+    // A stock that is not whole never reaches productSet: Shopify refuses the Int variable itself.
+    { text: /inventoryQuantities\.\d+\.quantity/, where: STOCK, fallback: 'variants', say: (n) => `${n} refused a stock: it must be a whole number.` },
     { code: 'INVALID_QUANTITY', where: STOCK, fallback: 'variants', say: (n) => `${n} refused a stock: it must be a whole number.` },
   ],
   woocommerce: [

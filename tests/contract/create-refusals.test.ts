@@ -121,7 +121,7 @@ const CASES: Case[] = [
   { platform: 'shopify', why: 'empty title', refusal: /BLANK/, field: 'title', draft: (d) => ({ ...d, title: ' ' }) },
   { platform: 'shopify', why: 'two variants with the same options', refusal: /DUPLICATE_VARIANT/, field: 'variants.1.options', draft: (d) => ({ ...d, variants: two({}, { options: { Color: 'Red' } }) }) },
   { platform: 'shopify', why: 'a negative price', refusal: /INVALID_PRICE/, field: 'variants.0.price', draft: (d) => ({ ...d, variants: [v({ price: -1 })] }) },
-  { platform: 'shopify', why: 'a stock that is not whole', refusal: /INVALID_QUANTITY/, field: 'variants.0.stock', draft: (d) => ({ ...d, variants: [v({ stock: 1.5 })] }) },
+  { platform: 'shopify', why: 'a stock that is not whole', refusal: /INVALID_VARIABLE.*inventoryQuantities\.0\.quantity/, field: 'variants.0.stock', draft: (d) => ({ ...d, variants: [v({ stock: 1.5 })] }) },
 
   // WooCommerce: POST products, then variations/batch
   { platform: 'woocommerce', why: 'a SKU another product of the site uses', refusal: /product_invalid_sku/, field: 'variants.0.sellerSku', draft: (d, s) => ({ ...d, variants: [v({ sellerSku: s.takenSku })] }), facts: taken },

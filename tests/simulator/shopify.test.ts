@@ -144,8 +144,9 @@ describe('shopify graphql', () => {
     expect(badLoc.body.data.inventorySetQuantities.userErrors[0].code).toBe('INVALID_LOCATION');
     const stale = await gql(sh, M, input([{ inventoryItemId: inv[2], locationId: loc, quantity: 1, changeFromQuantity: 999 }]));
     expect(stale.body.data.inventorySetQuantities.userErrors[0].code).toBe('CHANGE_FROM_QUANTITY_STALE');
-    // from 2026-04 changeFromQuantity must be present
-    const v26 = await gql(sh, M, input([{ inventoryItemId: inv[2], locationId: loc, quantity: 1 }]), { version: '2026-04' });
+    // from 2026-04 changeFromQuantity must be present (and the mutation needs @idempotent)
+    const M26 = M.replace('inventorySetQuantities(input: $input)', 'inventorySetQuantities(input: $input) @idempotent(key: "k-26")');
+    const v26 = await gql(sh, M26, input([{ inventoryItemId: inv[2], locationId: loc, quantity: 1 }]), { version: '2026-04' });
     expect(v26.body.data.inventorySetQuantities.userErrors[0].field).toEqual(['input', 'quantities', '0', 'changeFromQuantity']);
     const missingVar = await gql(sh, M, {});
     expect(missingVar.body.errors[0].extensions.code).toBe('INVALID_VARIABLE');

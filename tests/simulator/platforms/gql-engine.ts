@@ -4,7 +4,7 @@
 // 2 + first (or last) × (cost of one node: 1 + its selections); edge, pageInfo, payload, count and
 // userError objects 0; a mutation field 10 + its payload's selections. Nested connections
 // multiply. `requestedQueryCost` uses first/last; `actualQueryCost` counts what was returned.
-import { type Doc, type Field, type Operation, type Selection, type Value, evalValue, varsIn } from './graphql.ts';
+import { type Doc, type Field, type Operation, type Selection, type Value, evalValue } from './graphql.ts';
 
 export interface FieldDef {
   type: string;
@@ -79,24 +79,17 @@ export class Engine {
     return out;
   }
 
-  validate(op: Operation, doc: Doc, vars: Record<string, unknown>): GqlError[] {
+  /** Shopify's checks on connection arguments, made after the document validated against the
+   *  version's schema (shopify-validate.ts): one of first/last, and at most 250. */
+  connectionChecks(op: Operation, doc: Doc, vars: Record<string, unknown>): GqlError[] {
     const errors: GqlError[] = [];
-    const opName = op.name ?? 'anonymous';
-    const declared = new Set(op.varDefs.map((v) => v.name));
-    for (const vd of op.varDefs) {
-      if (vd.type.endsWith('!') && vd.defaultValue === undefined && (vars[vd.name] === undefined || vars[vd.name] === null)) {
-        errors.push({ message: `Variable $${vd.name} of type ${vd.type} was provided invalid value`, extensions: { code: 'INVALID_VARIABLE', value: null, problems: [{ path: [], explanation: 'Expected value to not be null' }] } });
-      }
-    }
-    const root = op.kind === 'mutation' ? 'Mutation' : 'QueryRoot';
-    if (op.kind === 'subscription') return [{ message: 'Subscriptions are not supported', extensions: { code: 'BAD_REQUEST' } }];
+    if (op.kind === 'subscription') return errors;
     const seenFragments = new Set<string>();
     const walk = (type: string, sels: Selection[], path: (string | number)[]): void => {
       for (const s of sels) {
         if (s.kind === 'spread') {
           const fr = doc.fragments.get(s.name);
-          if (!fr) errors.push({ message: `Fragment ${s.name} was used, but not defined`, extensions: { code: 'useAndDefineFragment', fragmentName: s.name } });
-          else if (!seenFragments.has(s.name)) {
+          if (fr && !seenFragments.has(s.name)) {
             seenFragments.add(s.name);
             walk(this.schema[fr.typeCond] ? fr.typeCond : type, fr.selections, path);
           }
@@ -106,35 +99,12 @@ export class Engine {
           walk(s.typeCond && this.schema[s.typeCond] ? s.typeCond : type, s.selections, path);
           continue;
         }
+        const def = this.schema[type]?.[s.name];
+        if (!def) continue;
         const key = s.alias ?? s.name;
         const loc = [{ line: s.line, column: s.column }];
         const p = [...path, key];
-        const used = new Set<string>();
-        for (const a of s.args) varsIn(a.value, used);
-        for (const v of used) {
-          if (!declared.has(v)) errors.push({ message: `Variable $${v} is used by ${opName} but not declared`, locations: loc, path: p, extensions: { code: 'variableNotDefined', variableName: v } });
-        }
-        if (s.name === '__typename') continue;
-        const def = this.schema[type]?.[s.name];
-        if (!def) {
-          errors.push({ message: `Field '${s.name}' doesn't exist on type '${type}'`, locations: loc, path: p, extensions: { code: 'undefinedField', typeName: type, fieldName: s.name } });
-          continue;
-        }
-        for (const a of s.args) {
-          if (!def.args.includes(a.name)) errors.push({ message: `Field '${s.name}' doesn't accept argument '${a.name}'`, locations: loc, path: p, extensions: { code: 'argumentNotAccepted', name: s.name, typeName: 'Field', argumentName: a.name } });
-        }
-        const missing = def.required.filter((r) => !s.args.some((a) => a.name === r));
-        if (missing.length) errors.push({ message: `Field '${s.name}' is missing required arguments: ${missing.join(', ')}`, locations: loc, path: p, extensions: { code: 'missingRequiredArguments', className: 'Field', name: s.name, arguments: missing.join(', ') } });
         const t = named(def.type);
-        const isObj = !!this.schema[t];
-        if (isObj && !s.selections) {
-          errors.push({ message: `Field must have selections (field '${s.name}' returns ${t} but has no selections. Did you mean '${s.name} { ... }'?)`, locations: loc, path: p, extensions: { code: 'selectionMismatch', nodeName: `field '${s.name}'`, typeName: t } });
-          continue;
-        }
-        if (!isObj && s.selections) {
-          errors.push({ message: `Selections can't be made on scalars (field '${s.name}' returns ${t} but has selections [${s.selections.map((x) => (x.kind === 'field' ? x.name : '...')).join(', ')}])`, locations: loc, path: p, extensions: { code: 'selectionMismatch', nodeName: `field '${s.name}'`, typeName: t } });
-          continue;
-        }
         if (t.endsWith('Connection')) {
           const args = this.args(s, vars);
           const first = args.first;
@@ -149,10 +119,10 @@ export class Engine {
             }
           }
         }
-        if (s.selections) walk(t, s.selections, p);
+        if (s.selections && this.schema[t]) walk(t, s.selections, p);
       }
     };
-    walk(root, op.selections, []);
+    walk(op.kind === 'mutation' ? 'Mutation' : 'QueryRoot', op.selections, []);
     return errors;
   }
 

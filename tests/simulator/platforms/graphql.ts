@@ -12,6 +12,8 @@ export type Value =
 export interface Directive {
   name: string;
   args: { name: string; value: Value }[];
+  line?: number;
+  column?: number;
 }
 export interface Field {
   kind: 'field';
@@ -39,12 +41,18 @@ export interface VarDef {
   name: string;
   type: string;
   defaultValue?: Value;
+  /** Where `$name` stands in the document (errors about the variable point there). */
+  line?: number;
+  column?: number;
 }
 export interface Operation {
   kind: 'query' | 'mutation' | 'subscription';
   name?: string;
   varDefs: VarDef[];
   selections: Selection[];
+  directives?: Directive[];
+  line?: number;
+  column?: number;
 }
 export interface Doc {
   operations: Operation[];
@@ -193,8 +201,9 @@ export function parseDocument(src: string): Doc {
   const directives = (): Directive[] => {
     const out: Directive[] = [];
     while (is('@')) {
+      const at = peek();
       p++;
-      out.push({ name: name(), args: args() });
+      out.push({ name: name(), args: args(), line: at.line, column: at.col });
     }
     return out;
   };
@@ -251,7 +260,8 @@ export function parseDocument(src: string): Doc {
   if (peek().t === 'eof') fail();
   while (peek().t !== 'eof') {
     if (is('{')) {
-      doc.operations.push({ kind: 'query', varDefs: [], selections: selectionSet() });
+      const brace = peek();
+      doc.operations.push({ kind: 'query', varDefs: [], selections: selectionSet(), line: brace.line, column: brace.col });
       continue;
     }
     const kw = name();
@@ -265,15 +275,17 @@ export function parseDocument(src: string): Doc {
       continue;
     }
     if (kw !== 'query' && kw !== 'mutation' && kw !== 'subscription') fail(toks[p - 1]);
-    const op: Operation = { kind: kw as Operation['kind'], varDefs: [], selections: [] };
+    const opTok = toks[p - 1]!;
+    const op: Operation = { kind: kw as Operation['kind'], varDefs: [], selections: [], line: opTok.line, column: opTok.col };
     if (peek().t === 'name') op.name = name();
     if (is('(')) {
       p++;
       while (!is(')')) {
+        const dollar = peek();
         expect('$');
         const vn = name();
         expect(':');
-        const vd: VarDef = { name: vn, type: typeRef() };
+        const vd: VarDef = { name: vn, type: typeRef(), line: dollar.line, column: dollar.col };
         if (is('=')) {
           p++;
           vd.defaultValue = value(true);
@@ -283,7 +295,7 @@ export function parseDocument(src: string): Doc {
       }
       p++;
     }
-    directives();
+    op.directives = directives();
     op.selections = selectionSet();
     doc.operations.push(op);
   }
@@ -311,10 +323,4 @@ export function evalValue(v: Value, vars: Record<string, unknown>): unknown {
     case 'object':
       return Object.fromEntries(v.fields.map((f) => [f.name, evalValue(f.value, vars)]));
   }
-}
-/** Variables referenced anywhere in a value. */
-export function varsIn(v: Value, out: Set<string>): void {
-  if (v.kind === 'var') out.add(v.name);
-  else if (v.kind === 'list') v.values.forEach((x) => varsIn(x, out));
-  else if (v.kind === 'object') v.fields.forEach((f) => varsIn(f.value, out));
 }

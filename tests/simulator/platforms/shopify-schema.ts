@@ -34,10 +34,13 @@ export const SCHEMA = defineSchema({
   Product: {
     id: 'ID!', legacyResourceId: 'UnsignedInt64!', title: 'String!', handle: 'String!', status: 'ProductStatus!', vendor: 'String!', productType: 'String!',
     description: ['String!', 'truncateAt'], descriptionHtml: 'HTML!', createdAt: 'DateTime!', updatedAt: 'DateTime!', publishedAt: 'DateTime', totalInventory: 'Int!',
-    tracksInventory: 'Boolean!', hasOnlyDefaultVariant: 'Boolean!', featuredImage: 'Image', options: ['[ProductOption!]!', 'first'],
+    tracksInventory: 'Boolean!', hasOnlyDefaultVariant: 'Boolean!', featuredImage: 'Image', featuredMedia: 'Media', options: ['[ProductOption!]!', 'first'],
     variants: ['ProductVariantConnection!', `${CONN} sortKey reverse`], variantsCount: 'Count', tags: '[String!]!',
   },
   Image: { id: 'ID', url: ['URL!', 'transform'], altText: 'String', width: 'Int', height: 'Int' },
+  // An interface on Shopify (MediaImage, Video, ...): served here as the fields every kind shares.
+  Media: { id: 'ID!', alt: 'String', mediaContentType: 'MediaContentType!', status: 'MediaStatus!', preview: 'MediaPreviewImage' },
+  MediaPreviewImage: { image: 'Image', status: 'MediaPreviewImageStatus!' },
   ProductOption: { id: 'ID!', name: 'String!', position: 'Int!', values: '[String!]!' },
   ProductVariantConnection: { nodes: '[ProductVariant!]!', edges: '[ProductVariantEdge!]!', pageInfo: 'PageInfo!' },
   ProductVariantEdge: { node: 'ProductVariant!', cursor: 'String!' },
@@ -53,7 +56,7 @@ export const SCHEMA = defineSchema({
   },
   InventoryLevelConnection: { nodes: '[InventoryLevel!]!', edges: '[InventoryLevelEdge!]!', pageInfo: 'PageInfo!' },
   InventoryLevelEdge: { node: 'InventoryLevel!', cursor: 'String!' },
-  InventoryLevel: { id: 'ID!', location: 'Location!', item: 'InventoryItem!', quantities: ['[InventoryQuantity!]!', 'names!'], updatedAt: 'DateTime', canDeactivate: 'Boolean!' },
+  InventoryLevel: { id: 'ID!', location: 'Location!', item: 'InventoryItem!', quantities: ['[InventoryQuantity!]!', 'names!'], updatedAt: 'DateTime!', canDeactivate: 'Boolean!' },
   InventoryQuantity: { id: 'ID!', name: 'String!', quantity: 'Int!', updatedAt: 'DateTime' },
   LocationConnection: { nodes: '[Location!]!', edges: '[LocationEdge!]!', pageInfo: 'PageInfo!' },
   LocationEdge: { node: 'Location!', cursor: 'String!' },
@@ -81,14 +84,14 @@ export const SCHEMA = defineSchema({
   InventoryAdjustmentGroup: { id: 'ID!', createdAt: 'DateTime!', reason: 'String!', referenceDocumentUri: 'String', changes: ['[InventoryChange!]!', 'inventoryItemIds locationIds quantityNames'] },
   InventoryChange: { name: 'String!', delta: 'Int!', quantityAfterChange: 'Int', item: 'InventoryItem', location: 'Location', ledgerDocumentUri: 'String' },
   ProductSetPayload: { product: 'Product', userErrors: '[ProductSetUserError!]!', productSetOperation: 'ProductSetOperation' },
-  ProductSetOperation: { id: 'ID!', status: 'String!' },
-  ProductSetUserError: { code: 'String', field: '[String!]', message: 'String!' },
+  ProductSetOperation: { id: 'ID!', status: 'ProductOperationStatus!' },
+  ProductSetUserError: { code: 'ProductSetUserErrorCode', field: '[String!]', message: 'String!' },
   ProductCreatePayload: { product: 'Product', userErrors: '[UserError!]!' },
   UserError: { field: '[String!]', message: 'String!' },
   ProductVariantsBulkCreatePayload: { product: 'Product', productVariants: '[ProductVariant!]', userErrors: '[ProductVariantsBulkCreateUserError!]!' },
-  ProductVariantsBulkCreateUserError: { code: 'String', field: '[String!]', message: 'String!' },
+  ProductVariantsBulkCreateUserError: { code: 'ProductVariantsBulkCreateUserErrorCode', field: '[String!]', message: 'String!' },
   ProductVariantsBulkUpdatePayload: { product: 'Product', productVariants: '[ProductVariant!]', userErrors: '[ProductVariantsBulkUpdateUserError!]!' },
-  ProductVariantsBulkUpdateUserError: { code: 'String', field: '[String!]', message: 'String!' },
+  ProductVariantsBulkUpdateUserError: { code: 'ProductVariantsBulkUpdateUserErrorCode', field: '[String!]', message: 'String!' },
 });
 
 export interface PNode {
@@ -234,6 +237,11 @@ function productsView(shop: Shop, args: Record<string, unknown>): { view: View; 
   return { view: shop.items.view({ order, desc, fromMs: f.from, toMs: f.to, pred: f.pred, key: f.key }), order, desc };
 }
 
+function featuredImage(p: PNode): Record<string, unknown> | null {
+  const u = p.item.images[0];
+  return u ? { id: gid('ProductImage', p.item.itemId), url: u, altText: null, width: 600, height: 600 } : null;
+}
+
 export function queryResolvers(shop: Shop): Resolvers {
   const P = (item: Item): PNode => ({ shop, item });
   const V = (item: Item, v: Variant): VNode => ({ shop, item, v });
@@ -244,7 +252,6 @@ export function queryResolvers(shop: Shop): Resolvers {
   const variantsOf = (item: Item, args: Record<string, unknown>): unknown =>
     connection(arrView(item.variants), args as ConnArgs, (v) => [item.variants.indexOf(v)], (v) => V(item, v), args.reverse === true);
   const levels = (n: VNode): LvNode[] => shop.locations.map((_, idx) => ({ ...n, idx }));
-  const locView = arrView(shop.locations.map((_, idx) => ({ shop, idx }) as LNode));
   return {
     QueryRoot: {
       products: (_p, a) => {
@@ -275,7 +282,14 @@ export function queryResolvers(shop: Shop): Resolvers {
         const r = n ? shop.items.inventoryItem(n) : undefined;
         return r ? V(r.item, r.variant) : null;
       },
-      locations: (_p, a) => connection(locView, a as ConnArgs, (l) => [l.idx], (l) => l),
+      // Shopify sorts locations by name unless asked otherwise: the first is not the primary one.
+      locations: (_p, a) => {
+        const all = shop.locations.map((_, idx) => ({ shop, idx }) as LNode);
+        if (a.sortKey !== 'ID') all.sort((x, y) => shop.locations[x.idx]!.name.localeCompare(shop.locations[y.idx]!.name));
+        if (a.reverse === true) all.reverse();
+        const rank = new Map(all.map((l, i) => [l.idx, i]));
+        return connection(arrView(all), a as ConnArgs, (l) => [rank.get(l.idx)!], (l) => l);
+      },
       location: (_p, a) => {
         const idx = a.id === undefined || a.id === null ? 0 : shop.locations.findIndex((l) => gid('Location', l.id) === a.id);
         return idx >= 0 ? { shop, idx } : null;
@@ -307,9 +321,11 @@ export function queryResolvers(shop: Shop): Resolvers {
       totalInventory: (p) => (p as PNode).item.variants.reduce((a, v) => a + totalStock(v), 0),
       tracksInventory: () => true,
       hasOnlyDefaultVariant: (p) => !(p as PNode).item.hasVariants,
-      featuredImage: (p) => {
-        const u = (p as PNode).item.images[0];
-        return u ? { id: gid('ProductImage', (p as PNode).item.itemId), url: u, altText: null, width: 600, height: 600 } : null;
+      featuredImage: (p) => featuredImage(p as PNode),
+      // The first image as a MediaImage: its preview is the image itself, processed (READY).
+      featuredMedia: (p) => {
+        const image = featuredImage(p as PNode);
+        return image ? { id: gid('MediaImage', (p as PNode).item.itemId), alt: null, mediaContentType: 'IMAGE', status: 'READY', preview: { image, status: 'READY' } } : null;
       },
       options: (p) => {
         const it = (p as PNode).item;

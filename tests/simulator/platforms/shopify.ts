@@ -12,9 +12,11 @@ import type { Shop, Token } from '../state.ts';
 import type { Item } from '../store.ts';
 import { isInt, isObj, isoSeconds, requestId, round2, safeEqual } from '../util.ts';
 import { Engine, FieldError, type GqlError, type Resolvers } from './gql-engine.ts';
-import { GqlSyntaxError, parseDocument } from './graphql.ts';
+import { type Directive, type Doc, type Field, GqlSyntaxError, type Operation, evalValue, parseDocument } from './graphql.ts';
 import { countIfOrderCall, orderResolvers } from './shopify-orders.ts';
 import { type PNode, SCHEMA, type VNode, gid, gidNum, queryResolvers } from './shopify-schema.ts';
+import { coerceVariables, idempotencyRequired, validateDocument } from './shopify-validate.ts';
+import { schemaFor, servedVersion } from './shopify-versions.ts';
 
 const MAX_COST = 1000;
 const BUCKET_MAX = 2000;
@@ -34,7 +36,10 @@ export async function handleShopify(ctx: Ctx, domain: string): Promise<SimRespon
   if (ctx.sub === '/admin/oauth/access_token') return accessToken(ctx, shop);
   const m = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/.exec(ctx.sub);
   if (!m) return ((ctx.rejected = 'not_found'), json(404, { errors: 'Not Found' }));
-  const version = m[1]!;
+  // An unsupported version is answered by the oldest supported one (shopify-versions.ts).
+  const version = servedVersion(m[1]!, state.now());
+  const slice = schemaFor(version);
+  const headers: Record<string, string> = { 'X-Shopify-API-Version': version };
   ctx.endpoint = 'graphql';
   if (req.method !== 'POST') return ((ctx.rejected = 'method'), json(405, { errors: 'Method Not Allowed' }));
   const tok = state.checkAccess('shopify', header(req, 'x-shopify-access-token'));
@@ -52,7 +57,7 @@ export async function handleShopify(ctx: Ctx, domain: string): Promise<SimRespon
   if (typeof query !== 'string' || !query.trim()) return ((ctx.rejected = 'bad_request'), json(400, { errors: { query: 'Required parameter missing or invalid' } }));
   if (variables !== undefined && variables !== null && !isObj(variables)) return ((ctx.rejected = 'bad_request'), json(400, { errors: { variables: 'Invalid variables' } }));
   const vars = (variables ?? {}) as Record<string, unknown>;
-  const gqlErr = (errors: GqlError[]): SimResponse => ((ctx.rejected = 'graphql_error'), json(200, { errors }));
+  const gqlErr = (errors: GqlError[]): SimResponse => ((ctx.rejected = 'graphql_error'), json(200, { errors }, headers));
   let doc;
   try {
     doc = parseDocument(query);
@@ -62,12 +67,19 @@ export async function handleShopify(ctx: Ctx, domain: string): Promise<SimRespon
   }
   const op = typeof operationName === 'string' && operationName ? doc.operations.find((o) => o.name === operationName) : doc.operations.length === 1 ? doc.operations[0] : undefined;
   if (!op) return gqlErr([{ message: doc.operations.length > 1 ? 'An operation name is required' : `No operation named "${String(operationName)}"` }]);
+  const checked = validateDocument(doc, slice);
+  if (checked.errors.length) return gqlErr(checked.errors);
+  const varErrors = coerceVariables(op, vars, slice);
+  if (varErrors.length) return gqlErr(varErrors);
+  if (checked.deprecations.length) headers['X-Shopify-API-Deprecated-Reason'] = checked.deprecations.join('; ');
   const q = queryResolvers(shop);
   const o = orderResolvers(shop, () => state.now());
-  const engine = new Engine(SCHEMA, { ...q, ...o, QueryRoot: { ...q.QueryRoot, ...o.QueryRoot }, Mutation: mutations(ctx, shop, version) } as Resolvers);
-  const rootFields = [...engine.collect(op.kind === 'mutation' ? 'Mutation' : 'QueryRoot', op.selections, doc, vars).values()].map((f) => f.name);
+  const roots = [...engine0(op, doc, vars).values()];
+  const idempotencyKey = new Map(roots.map((f) => [f.name, f.directives.find((d) => d.name === 'idempotent')]));
+  const engine = new Engine(SCHEMA, { ...q, ...o, QueryRoot: { ...q.QueryRoot, ...o.QueryRoot }, Mutation: mutations(ctx, shop, version, (field) => keyOf(idempotencyKey.get(field), vars)) } as Resolvers);
+  const rootFields = roots.map((f) => f.name);
   ctx.endpoint = `graphql:${rootFields.join(',')}`;
-  const verrors = engine.validate(op, doc, vars);
+  const verrors = engine.connectionChecks(op, doc, vars);
   if (verrors.length) return gqlErr(verrors);
 
   const bucketKey = `${shop.shopId}:${(tok as Token).appId}`;
@@ -79,9 +91,9 @@ export async function handleShopify(ctx: Ctx, domain: string): Promise<SimRespon
     ctx.rejected = 'max_cost_exceeded';
     return json(200, {
       errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_COST}).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: MAX_COST } }],
-    });
+    }, headers);
   }
-  const throttled = (): SimResponse => ((ctx.rejected = 'throttled'), json(200, { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }], extensions: cost(null) }));
+  const throttled = (): SimResponse => ((ctx.rejected = 'throttled'), json(200, { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }], extensions: cost(null) }, headers));
   const rate = state.faultFor('shopify', shop.shopId).rateLimitPerSecond;
   if (rate !== undefined && !state.buckets.take(`shopify:${bucketKey}`, rate)) return throttled();
   if (!bucket.take(requested)) return throttled();
@@ -93,11 +105,39 @@ export async function handleShopify(ctx: Ctx, domain: string): Promise<SimRespon
     bucket.refund(requested);
     return f;
   }
+  // From 2026-04 the inventory mutations refuse to run without @idempotent(key:) (the schema
+  // does not mark it required; Shopify checks when the field runs). Nothing runs, nothing is charged.
+  const unkeyed = op.kind === 'mutation' ? roots.filter((f) => idempotencyRequired(slice, f.name) && !idempotencyKey.get(f.name)) : [];
+  if (unkeyed.length) {
+    bucket.refund(requested);
+    ctx.rejected = 'idempotency_key_missing';
+    return json(200, {
+      errors: unkeyed.map((f) => ({ message: 'The @idempotent directive is required for this mutation but was not provided.', locations: [{ line: f.line, column: f.column }], path: [f.alias ?? f.name], extensions: { code: 'BAD_REQUEST' } })),
+      data: Object.fromEntries(unkeyed.map((f) => [f.alias ?? f.name, null])),
+      extensions: cost(0),
+    }, headers);
+  }
+  const blankKey = roots.find((f) => idempotencyKey.get(f.name) && !keyOf(idempotencyKey.get(f.name), vars)?.trim());
+  if (blankKey) {
+    bucket.refund(requested);
+    ctx.rejected = 'idempotency_key_blank';
+    return json(200, { errors: [{ message: 'The idempotency key cannot be an empty string or whitespace only.', locations: [{ line: blankKey.line, column: blankKey.column }], path: [blankKey.alias ?? blankKey.name], extensions: { code: 'BAD_REQUEST' } }], data: { [blankKey.alias ?? blankKey.name]: null }, extensions: cost(0) }, headers);
+  }
   countIfOrderCall(shop, rootFields);
   const out = engine.execute(op, doc, vars);
   const actual = Math.min(out.cost, requested);
   bucket.refund(requested - actual);
-  return json(200, { ...(out.errors.length ? { errors: out.errors } : {}), data: out.data, extensions: cost(actual) });
+  return json(200, { ...(out.errors.length ? { errors: out.errors } : {}), data: out.data, extensions: cost(actual) }, headers);
+}
+
+/** The root fields of an operation (skip/include applied), before resolvers exist. */
+function engine0(op: Operation, doc: Doc, vars: Record<string, unknown>): Map<string, Field> {
+  return new Engine(SCHEMA, {}).collect(op.kind === 'mutation' ? 'Mutation' : 'QueryRoot', op.selections, doc, vars);
+}
+function keyOf(d: Directive | undefined, vars: Record<string, unknown>): string | undefined {
+  const arg = d?.args.find((a) => a.name === 'key');
+  const v = arg ? evalValue(arg.value, vars) : undefined;
+  return typeof v === 'string' ? v : undefined;
 }
 
 // ---------------- OAuth token exchange ----------------
@@ -126,7 +166,11 @@ function accessToken(ctx: Ctx, shop: Shop): SimResponse {
 
 // ---------------- mutations ----------------
 type UE = { code?: string; field: string[]; message: string };
-function mutations(ctx: Ctx, shop: Shop, version: string): Resolvers['Mutation'] {
+/** Answers kept per idempotency key, per shop (Shopify keeps them for a while; a bounded map here). */
+const replays = new WeakMap<Shop, Map<string, { params: string; payload: unknown }>>();
+const REPLAYS_KEPT = 10_000;
+
+function mutations(ctx: Ctx, shop: Shop, version: string, keyFor: (field: string) => string | undefined): Resolvers['Mutation'] {
   const { state } = ctx;
   const now = (): number => state.now();
   const P = (item: Item): PNode => ({ shop, item });
@@ -134,59 +178,80 @@ function mutations(ctx: Ctx, shop: Shop, version: string): Resolvers['Mutation']
   const addProduct = (title: string, status: string, desc: string, variants: Parameters<typeof buildItem>[1]['variants'], tierName: string): Item =>
     shop.items.add(buildItem(shop, { title, status, description: desc, tierName, createdAt: now(), updatedAt: now(), variants, images: [] }));
 
+  const setQuantities = (a: Record<string, unknown>): unknown => {
+    const input = a.input;
+    if (!isObj(input)) throw new FieldError('Variable input was provided invalid value', { code: 'INVALID_VARIABLE' });
+    const qs = input.quantities;
+    if (!Array.isArray(qs)) throw new FieldError('Expected input.quantities to be a list', { code: 'INVALID_VARIABLE' });
+    if (qs.length > MAX_INPUT) throw new FieldError(`The input array size of ${qs.length} is greater than the maximum allowed of ${MAX_INPUT}.`, { code: 'MAX_INPUT_SIZE_EXCEEDED' });
+    const errs: UE[] = [];
+    if (input.name !== 'available' && input.name !== 'on_hand') errs.push({ code: 'INVALID_NAME', field: ['input', 'name'], message: "The quantity name must be either 'available' or 'on_hand'." });
+    if (typeof input.reason !== 'string' || !REASONS.has(input.reason)) errs.push({ code: 'INVALID_REASON', field: ['input', 'reason'], message: 'The specified reason is invalid.' });
+    // 2026-04 on: changeFromQuantity must be given (null = no compare). Before: a compare value
+    // (changeFromQuantity from 2026-01, or compareQuantity) unless ignoreCompareQuantity is true.
+    const strictCompare = version === 'unstable' || version >= '2026-04';
+    const reject = state.faultFor('shopify', shop.shopId).rejectSkus;
+    const seen = new Set<string>();
+    const plan: { ref: VNode; idx: number; qty: number }[] = [];
+    qs.forEach((q, i) => {
+      const f = (k: string): string[] => ['input', 'quantities', String(i), k];
+      if (!isObj(q)) return void errs.push({ code: 'INVALID_INVENTORY_ITEM', field: f('inventoryItemId'), message: 'The specified inventory item could not be found.' });
+      const invId = gidNum('InventoryItem', q.inventoryItemId);
+      const r = invId ? shop.items.inventoryItem(invId) : undefined;
+      const idx = locIdx(q.locationId);
+      if (!r) return void errs.push({ code: 'INVALID_INVENTORY_ITEM', field: f('inventoryItemId'), message: 'The specified inventory item could not be found.' });
+      if (idx < 0) return void errs.push({ code: 'INVALID_LOCATION', field: f('locationId'), message: 'The specified location could not be found.' });
+      if (!isInt(q.quantity)) return void errs.push({ code: 'INVALID_QUANTITY_TOO_LOW', field: f('quantity'), message: 'The quantity must be an integer.' });
+      if (q.quantity > 1_000_000_000) return void errs.push({ code: 'INVALID_QUANTITY_TOO_HIGH', field: f('quantity'), message: "The quantity can't be higher than 1,000,000,000." });
+      if (q.quantity < -1_000_000_000) return void errs.push({ code: 'INVALID_QUANTITY_TOO_LOW', field: f('quantity'), message: "The quantity can't be lower than -1,000,000,000." });
+      const key = `${invId}@${idx}`;
+      if (seen.has(key)) return void errs.push({ code: 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR', field: f('locationId'), message: 'The combination of inventoryItemId and locationId must be unique.' });
+      seen.add(key);
+      const current = (r.variant.stock[idx] ?? 0) + (input.name === 'on_hand' && idx === 0 ? r.variant.reserved : 0);
+      if (strictCompare && !('changeFromQuantity' in q)) return void errs.push({ code: 'INVALID', field: f('changeFromQuantity'), message: 'changeFromQuantity is required (pass null to skip the compare check).' });
+      if (isInt(q.changeFromQuantity) && q.changeFromQuantity !== current) return void errs.push({ code: 'CHANGE_FROM_QUANTITY_STALE', field: f('changeFromQuantity'), message: 'The changeFromQuantity no longer matches the persisted quantity.' });
+      if (!strictCompare && input.ignoreCompareQuantity !== true && !('changeFromQuantity' in q) && !isInt(q.compareQuantity)) return void errs.push({ code: 'COMPARE_QUANTITY_REQUIRED', field: f('compareQuantity'), message: 'The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.' });
+      if (input.ignoreCompareQuantity !== true && isInt(q.compareQuantity) && q.compareQuantity !== current) return void errs.push({ code: 'COMPARE_QUANTITY_STALE', field: f('compareQuantity'), message: 'The compareQuantity value no longer matches the persisted value.' });
+      if (reject.has(r.variant.sellerSku)) return void errs.push({ code: 'NON_MUTABLE_INVENTORY_ITEM', field: f('inventoryItemId'), message: 'The specified inventory item is not allowed to be adjusted via API. Example: if the inventory item is a parent bundle.' });
+      const qty = input.name === 'on_hand' && idx === 0 ? q.quantity - r.variant.reserved : q.quantity;
+      plan.push({ ref: { shop, item: r.item, v: r.variant }, idx, qty });
+    });
+    state.countStockCall(shop, qs.length);
+    if (errs.length) {
+      state.countRejected(shop, 'entry_failed', errs.length);
+      return { inventoryAdjustmentGroup: null, userErrors: errs };
+    }
+    const changes = plan.map(({ ref, idx, qty }) => {
+      const before = ref.v.stock[idx] ?? 0;
+      ref.v.stock[idx] = qty;
+      ref.v.updatedAt = now();
+      state.stockEvent(shop, ref.item, ref.v);
+      shop.items.touch(ref.item, now());
+      return { name: String(input.name), delta: qty - before, quantityAfterChange: null, item: ref, location: { shop, idx }, ledgerDocumentUri: null };
+    });
+    return {
+      inventoryAdjustmentGroup: { id: gid('InventoryAdjustmentGroup', ++adjustmentGroupSeq), createdAt: isoSeconds(now()), reason: input.reason, referenceDocumentUri: input.referenceDocumentUri ?? null, changes },
+      userErrors: [],
+    };
+  };
+
   return {
     inventorySetQuantities: (_p, a) => {
-      const input = a.input;
-      if (!isObj(input)) throw new FieldError('Variable input was provided invalid value', { code: 'INVALID_VARIABLE' });
-      const qs = input.quantities;
-      if (!Array.isArray(qs)) throw new FieldError('Expected input.quantities to be a list', { code: 'INVALID_VARIABLE' });
-      if (qs.length > MAX_INPUT) throw new FieldError(`The input array size of ${qs.length} is greater than the maximum allowed of ${MAX_INPUT}.`, { code: 'MAX_INPUT_SIZE_EXCEEDED' });
-      const errs: UE[] = [];
-      if (input.name !== 'available' && input.name !== 'on_hand') errs.push({ code: 'INVALID_NAME', field: ['input', 'name'], message: "The quantity name must be either 'available' or 'on_hand'." });
-      if (typeof input.reason !== 'string' || !REASONS.has(input.reason)) errs.push({ code: 'INVALID_REASON', field: ['input', 'reason'], message: 'The specified reason is invalid.' });
-      const strictCompare = version === 'unstable' || version >= '2026-04';
-      const reject = state.faultFor('shopify', shop.shopId).rejectSkus;
-      const seen = new Set<string>();
-      const plan: { ref: VNode; idx: number; qty: number }[] = [];
-      qs.forEach((q, i) => {
-        const f = (k: string): string[] => ['input', 'quantities', String(i), k];
-        if (!isObj(q)) return void errs.push({ code: 'INVALID_INVENTORY_ITEM', field: f('inventoryItemId'), message: 'The specified inventory item could not be found.' });
-        const invId = gidNum('InventoryItem', q.inventoryItemId);
-        const r = invId ? shop.items.inventoryItem(invId) : undefined;
-        const idx = locIdx(q.locationId);
-        if (!r) return void errs.push({ code: 'INVALID_INVENTORY_ITEM', field: f('inventoryItemId'), message: 'The specified inventory item could not be found.' });
-        if (idx < 0) return void errs.push({ code: 'INVALID_LOCATION', field: f('locationId'), message: 'The specified location could not be found.' });
-        if (!isInt(q.quantity)) return void errs.push({ code: 'INVALID_QUANTITY_TOO_LOW', field: f('quantity'), message: 'The quantity must be an integer.' });
-        if (q.quantity > 1_000_000_000) return void errs.push({ code: 'INVALID_QUANTITY_TOO_HIGH', field: f('quantity'), message: "The quantity can't be higher than 1,000,000,000." });
-        if (q.quantity < -1_000_000_000) return void errs.push({ code: 'INVALID_QUANTITY_TOO_LOW', field: f('quantity'), message: "The quantity can't be lower than -1,000,000,000." });
-        const key = `${invId}@${idx}`;
-        if (seen.has(key)) return void errs.push({ code: 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR', field: f('locationId'), message: 'The combination of inventoryItemId and locationId must be unique.' });
-        seen.add(key);
-        const current = (r.variant.stock[idx] ?? 0) + (input.name === 'on_hand' && idx === 0 ? r.variant.reserved : 0);
-        if (strictCompare && !('changeFromQuantity' in q)) return void errs.push({ code: 'INVALID', field: f('changeFromQuantity'), message: 'changeFromQuantity is required (pass null to skip the compare check).' });
-        if (isInt(q.changeFromQuantity) && q.changeFromQuantity !== current) return void errs.push({ code: 'CHANGE_FROM_QUANTITY_STALE', field: f('changeFromQuantity'), message: 'The changeFromQuantity no longer matches the persisted quantity.' });
-        if (input.ignoreCompareQuantity !== true && isInt(q.compareQuantity) && q.compareQuantity !== current) return void errs.push({ code: 'COMPARE_QUANTITY_STALE', field: f('compareQuantity'), message: 'The compareQuantity value no longer matches the persisted value.' });
-        if (reject.has(r.variant.sellerSku)) return void errs.push({ code: 'NON_MUTABLE_INVENTORY_ITEM', field: f('inventoryItemId'), message: 'The specified inventory item is not allowed to be adjusted via API. Example: if the inventory item is a parent bundle.' });
-        const qty = input.name === 'on_hand' && idx === 0 ? q.quantity - r.variant.reserved : q.quantity;
-        plan.push({ ref: { shop, item: r.item, v: r.variant }, idx, qty });
-      });
-      state.countStockCall(shop, qs.length);
-      if (errs.length) {
-        state.countRejected(shop, 'entry_failed', errs.length);
-        return { inventoryAdjustmentGroup: null, userErrors: errs };
+      // @idempotent(key:): the same key with the same input answers the first result again and
+      // changes nothing; with another input it is refused (a key is one operation).
+      const key = keyFor('inventorySetQuantities');
+      let kept = replays.get(shop);
+      if (!kept) replays.set(shop, (kept = new Map()));
+      const params = JSON.stringify(a.input);
+      const seen = key ? kept.get(key) : undefined;
+      if (seen && seen.params === params) return seen.payload;
+      if (seen) return { inventoryAdjustmentGroup: null, userErrors: [{ code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH', field: null, message: 'The same idempotency key cannot be used with different operation parameters.' }] };
+      const payload = setQuantities(a);
+      if (key) {
+        kept.set(key, { params, payload });
+        if (kept.size > REPLAYS_KEPT) kept.delete(kept.keys().next().value!);
       }
-      const changes = plan.map(({ ref, idx, qty }) => {
-        const before = ref.v.stock[idx] ?? 0;
-        ref.v.stock[idx] = qty;
-        ref.v.updatedAt = now();
-        state.stockEvent(shop, ref.item, ref.v);
-        shop.items.touch(ref.item, now());
-        return { name: String(input.name), delta: qty - before, quantityAfterChange: null, item: ref, location: { shop, idx }, ledgerDocumentUri: null };
-      });
-      return {
-        inventoryAdjustmentGroup: { id: gid('InventoryAdjustmentGroup', ++adjustmentGroupSeq), createdAt: isoSeconds(now()), reason: input.reason, referenceDocumentUri: input.referenceDocumentUri ?? null, changes },
-        userErrors: [],
-      };
+      return payload;
     },
     productSet: (_p, a) => {
       const input = a.input;
