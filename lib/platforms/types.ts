@@ -47,8 +47,11 @@ export interface PlatformEndpoints {
   authBaseUrl?: string;
   /** TikTok: `https://services.tiktokshop.com` (authorize page `/open/authorize`). Others: unused. */
   authorizeBaseUrl?: string;
-  /** Shopify Admin API version, e.g. `2025-10`. */
+  /** Shopify Admin API version, e.g. `2026-10` (lib/platforms/shopify/versions.ts). */
   apiVersion?: string;
+  /** Shopify: the location whose stock Shelfsync reads and writes (a Location GID); absent = the
+   *  shop's primary location. */
+  locationId?: string;
 }
 
 /** Lets an adapter persist refreshed tokens *before* using them (Shopee's refresh token works once). */
@@ -224,4 +227,13 @@ export interface PlatformAdapter {
    *  (detail calls included: one page may be several platform calls). Paging stays within the
    *  platform's limits (Shopee's 15-day window, Lazada's 5,000 offset) by moving the window. */
   listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage>;
+  /** Shopify: the shop's locations, the primary one marked, for the store's location setting. */
+  listLocations?(): Promise<PlatformLocation[]>;
+}
+
+export interface PlatformLocation {
+  id: string;
+  name: string;
+  primary: boolean;
+  active: boolean;
 }

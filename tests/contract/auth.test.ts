@@ -152,7 +152,7 @@ describe('defaultEndpoints', () => {
     expect(defaultEndpoints('lazada', 'my')).toEqual({ apiBaseUrl: 'https://api.lazada.com.my/rest', authBaseUrl: 'https://auth.lazada.com' });
     expect(defaultEndpoints('tiktok', 'US').authorizeBaseUrl).toBe('https://services.us.tiktokshop.com');
     expect(defaultEndpoints('tiktok').apiBaseUrl).toBe('https://open-api.tiktokglobalshop.com');
-    expect(defaultEndpoints('shopify', undefined, 'x.myshopify.com')).toEqual({ apiBaseUrl: 'https://x.myshopify.com', apiVersion: '2025-10' });
+    expect(defaultEndpoints('shopify', undefined, 'x.myshopify.com')).toEqual({ apiBaseUrl: 'https://x.myshopify.com', apiVersion: '2026-10' });
     expect(defaultEndpoints('woocommerce', undefined, 'https://shop.example/')).toEqual({ apiBaseUrl: 'https://shop.example' });
   });
 });

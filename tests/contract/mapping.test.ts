@@ -133,30 +133,25 @@ describe('tiktok mapping', () => {
 });
 
 describe('shopify mapping', () => {
-  it('product node with variants; ref carries inventory item and location', () => {
-    const item = mapShopifyProduct(
-      {
-        id: 'gid://shopify/Product/1',
-        title: 'Sock',
-        status: 'ARCHIVED',
-        updatedAt: '2026-01-02T03:04:05Z',
-        featuredImage: { url: 'https://cdn.shopify/x.jpg' },
-        variants: { nodes: [{ id: 'gid://shopify/ProductVariant/11', sku: 'SOCK-1', price: '4.50', inventoryQuantity: 12, inventoryItem: { id: 'gid://shopify/InventoryItem/111' } }] },
-      },
-      'gid://shopify/Location/1',
-    );
-    expect(item).toMatchObject({ platformItemId: 'gid://shopify/Product/1', status: 'inactive', updatedAt: Date.parse('2026-01-02T03:04:05Z'), imageUrls: ['https://cdn.shopify/x.jpg'] });
-    expect(item.variants[0]).toEqual({
-      platformVariantId: 'gid://shopify/ProductVariant/11',
-      sellerSku: 'SOCK-1',
-      price: 4.5,
-      stock: 12,
-      ref: { inventoryItemId: 'gid://shopify/InventoryItem/111', locationId: 'gid://shopify/Location/1' },
+  it('product node with variants: the featured media preview is the image, stock is available at the synced location', () => {
+    const item = mapShopifyProduct({
+      id: 'gid://shopify/Product/1',
+      title: 'Sock',
+      status: 'ARCHIVED',
+      updatedAt: '2026-01-02T03:04:05Z',
+      featuredMedia: { preview: { image: { url: 'https://cdn.shopify/x.jpg' } } },
+      variants: { nodes: [{ id: 'gid://shopify/ProductVariant/11', sku: 'SOCK-1', price: '4.50', inventoryItem: { id: 'gid://shopify/InventoryItem/111', inventoryLevel: { quantities: [{ quantity: 12 }] } } }] },
     });
+    expect(item).toMatchObject({ platformItemId: 'gid://shopify/Product/1', status: 'inactive', updatedAt: Date.parse('2026-01-02T03:04:05Z'), imageUrls: ['https://cdn.shopify/x.jpg'] });
+    expect(item.variants[0]).toEqual({ platformVariantId: 'gid://shopify/ProductVariant/11', sellerSku: 'SOCK-1', price: 4.5, stock: 12, ref: { inventoryItemId: 'gid://shopify/InventoryItem/111' } });
+    // Not stocked at that location: no level, 0 available there.
+    expect(mapShopifyProduct({ id: 'p', variants: { nodes: [{ id: 'v', inventoryItem: { id: 'i', inventoryLevel: null } }] } }).variants[0]?.stock).toBe(0);
   });
-  it('inventorySetQuantities input and userErrors by index', () => {
-    const input = setQuantitiesInput([{ platformItemId: 'p', platformVariantId: 'v', sellerSku: 'S', quantity: 3, ref: { inventoryItemId: 'I' } }], () => 'L');
-    expect(input).toEqual({ name: 'available', reason: 'correction', quantities: [{ inventoryItemId: 'I', locationId: 'L', quantity: 3, changeFromQuantity: null }] });
+  it('inventorySetQuantities input per version and userErrors by index', () => {
+    const group = [{ platformItemId: 'p', platformVariantId: 'v', sellerSku: 'S', quantity: 3, ref: { inventoryItemId: 'I' } }];
+    expect(setQuantitiesInput(group, 'L', '2026-10')).toEqual({ name: 'available', reason: 'correction', quantities: [{ inventoryItemId: 'I', locationId: 'L', quantity: 3, changeFromQuantity: null }] });
+    // 2025-10 has no changeFromQuantity: the compare is switched off with ignoreCompareQuantity.
+    expect(setQuantitiesInput(group, 'L', '2025-10')).toEqual({ name: 'available', reason: 'correction', ignoreCompareQuantity: true, quantities: [{ inventoryItemId: 'I', locationId: 'L', quantity: 3 }] });
     const e = quantityErrors([{ code: 'INVALID', field: ['input', 'quantities', '2', 'inventoryItemId'], message: 'nope' }]);
     expect(e.byIndex.get(2)?.message).toBe('nope');
     expect(updatedSinceQuery(Date.parse('2026-01-01T00:00:00.750Z'))).toBe("updated_at:>='2026-01-01T00:00:00Z'");

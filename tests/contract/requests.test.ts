@@ -76,21 +76,28 @@ describe('request shapes', () => {
     });
   });
 
-  it('shopify inventorySetQuantities: header token, versioned endpoint, userErrors per index', async () => {
+  it('shopify inventorySetQuantities: header token, versioned endpoint, the primary location, a fresh @idempotent key, userErrors per index', async () => {
     const c: Credentials = { platform: 'shopify', shopDomain: 'x.myshopify.com', accessToken: 'shpat' };
-    const { fetchFn, calls } = scripted([
-      { body: { data: { inventorySetQuantities: { inventoryAdjustmentGroup: { id: 'g' }, userErrors: [{ code: 'NOPE', field: ['input', 'quantities', '1', 'quantity'], message: 'bad' }] } } } },
-    ]);
-    const a = createAdapter('shopify', { apiBaseUrl: 'http://sim:1/shopify/x.myshopify.com', apiVersion: '2025-10' }, store(c), { fetch: fetchFn });
-    const r = await a.setStock([
-      { platformItemId: 'P', platformVariantId: 'V1', sellerSku: 'A', quantity: 1, ref: { inventoryItemId: 'I1', locationId: 'L' } },
-      { platformItemId: 'P', platformVariantId: 'V2', sellerSku: 'B', quantity: 2, ref: { inventoryItemId: 'I2', locationId: 'L' } },
-    ]);
+    const answer = { body: { data: { inventorySetQuantities: { inventoryAdjustmentGroup: { id: 'g' }, userErrors: [{ code: 'NOPE', field: ['input', 'quantities', '1', 'quantity'], message: 'bad' }] } } } };
+    const { fetchFn, calls } = scripted([{ body: { data: { location: { id: 'gid://shopify/Location/7', name: 'Main' } } } }, answer, answer]);
+    const a = createAdapter('shopify', { apiBaseUrl: 'http://sim:1/shopify/x.myshopify.com', apiVersion: '2026-10' }, store(c), { fetch: fetchFn });
+    const group = [
+      // A location a download once noted is not used: the store's location (here the primary) is.
+      { platformItemId: 'P', platformVariantId: 'V1', sellerSku: 'A', quantity: 1, ref: { inventoryItemId: 'I1', locationId: 'L-old' } },
+      { platformItemId: 'P', platformVariantId: 'V2', sellerSku: 'B', quantity: 2, ref: { inventoryItemId: 'I2' } },
+    ];
+    const r = await a.setStock(group);
     expect(r.map((x) => x.ok)).toEqual([true, false]);
-    expect(calls[0]?.url).toBe('http://sim:1/shopify/x.myshopify.com/admin/api/2025-10/graphql.json');
-    expect(new Headers(calls[0]?.init?.headers).get('x-shopify-access-token')).toBe('shpat');
-    const sent = JSON.parse(String(calls[0]?.init?.body)) as { variables: { input: { quantities: unknown[] } } };
-    expect(sent.variables.input.quantities[1]).toEqual({ inventoryItemId: 'I2', locationId: 'L', quantity: 2, changeFromQuantity: null });
+    expect(JSON.parse(String(calls[0]?.init?.body)).query).toMatch(/^query PrimaryLocation \{ location \{ id name \} \}$/);
+    expect(calls[1]?.url).toBe('http://sim:1/shopify/x.myshopify.com/admin/api/2026-10/graphql.json');
+    expect(new Headers(calls[1]?.init?.headers).get('x-shopify-access-token')).toBe('shpat');
+    const sent = JSON.parse(String(calls[1]?.init?.body)) as { query: string; variables: { key: string; input: { quantities: unknown[] } } };
+    expect(sent.query).toContain('inventorySetQuantities(input: $input) @idempotent(key: $key)');
+    expect(sent.variables.input.quantities[1]).toEqual({ inventoryItemId: 'I2', locationId: 'gid://shopify/Location/7', quantity: 2, changeFromQuantity: null });
+    await a.setStock(group);
+    const again = JSON.parse(String(calls[2]?.init?.body)) as { variables: { key: string } };
+    expect(again.variables.key).toMatch(/^[0-9a-f-]{36}$/);
+    expect(again.variables.key).not.toBe(sent.variables.key);
   });
 
   it('woocommerce over HTTP signs with OAuth 1.0a in the query; over HTTPS uses Basic', async () => {

@@ -1,5 +1,7 @@
 // Shopify adapter (shopify.md): Admin GraphQL. Stock: one inventorySetQuantities per ≤250
-// quantities at the shop's location.
+// quantities at the store's location (its setting, else the shop's primary location), read back
+// as that location's `available`. Every document is written for the API version that answers
+// (versions.ts): the store's, or the one Shopify says served the call when it fell forward.
 
 import type { AdapterOptions } from '../http.ts';
 import { retryThrottled } from '../pacer.ts';
@@ -13,30 +15,37 @@ import {
   type ListOrdersPage,
   type NewListing,
   type PlatformAdapter,
+  type PlatformLocation,
   type PlatformEndpoints,
   type PlatformItem,
   type StockResult,
   type StockUpdate,
 } from '../types.ts';
-import { arr, chunk, decodeCursor, encodeCursor, int, num, obj, str } from '../util.ts';
-import { shopifyGraphql } from './client.ts';
+import { arr, chunk, decodeCursor, encodeCursor, num, obj, str } from '../util.ts';
+import { DEFAULT_SHOPIFY_VERSION, shopifyGraphql } from './client.ts';
 import {
   LOCATIONS_QUERY,
+  LOCATION_QUERY,
+  PRIMARY_LOCATION_QUERY,
   PRODUCTS_QUERY,
   PRODUCT_SET_MUTATION,
-  SET_QUANTITIES_MUTATION,
   SHOP_QUERY,
+  STOCK_READS_PER_CALL,
   VARIANTS_QUERY,
+  IDEMPOTENT_FROM,
+  availableAt,
   mapShopifyProduct,
   mapShopifyVariant,
   productsPageShape,
   productSetInput,
   quantityErrors,
   setQuantitiesInput,
+  setQuantitiesMutation,
   updatedSinceQuery,
   variantStockQuery,
 } from './mapping.ts';
 import { listShopifyOrders } from './orders.ts';
+import { versionAtLeast } from './versions.ts';
 
 /** 25 products with 11 variants each in one query stays under the 1000-point cap. */
 const PAGE_DEFAULT = 25;
@@ -46,6 +55,8 @@ export class ShopifyAdapter implements PlatformAdapter {
   readonly platform = 'shopify' as const;
   readonly maxStockBatch = QUANTITIES_PER_CALL;
   private locationId: string | undefined;
+  /** The version that last answered (`X-Shopify-API-Version`), when Shopify said one. */
+  private served: string | undefined;
 
   constructor(
     private readonly endpoints: PlatformEndpoints,
@@ -53,9 +64,17 @@ export class ShopifyAdapter implements PlatformAdapter {
     private readonly opts: AdapterOptions = {},
   ) {}
 
+  /** The version documents are written for: the one that answers, which is the store's while
+   *  Shopify supports it and the oldest supported one after (Shopify falls forward silently). */
+  get version(): string {
+    return this.served ?? this.endpoints.apiVersion ?? DEFAULT_SHOPIFY_VERSION;
+  }
+
   /** `retry`: wait out THROTTLED inside multi-call methods (pacer.ts); setStock never does. */
-  private gql(query: string, variables: Record<string, unknown> = {}, retry = true): Promise<Record<string, unknown>> {
-    const once = () => shopifyGraphql(this.endpoints, this.store.get().accessToken, query, variables, this.opts);
+  private gql(query: string | (() => string), variables: Record<string, unknown> | (() => Record<string, unknown>) = {}, retry = true): Promise<Record<string, unknown>> {
+    // Built per attempt: a retry after the version fell forward sends that version's document.
+    const once = () =>
+      shopifyGraphql(this.endpoints, this.store.get().accessToken, typeof query === 'string' ? query : query(), typeof variables === 'function' ? variables() : variables, this.opts, (v) => void (this.served = v));
     return retry ? retryThrottled(once) : once();
   }
 
@@ -64,15 +83,37 @@ export class ShopifyAdapter implements PlatformAdapter {
     return { shopName: str(obj(data.shop).name) || undefined };
   }
 
-  /** Stock is per inventory item × location; Shelfsync syncs the shop's first location
-   *  (`locations(first: 50)` lists the primary one first). Cached per adapter. */
+  /** Stock is per inventory item × location; Shelfsync syncs the store's chosen location, else
+   *  the shop's primary one (`location` without an id: `locations` is sorted by name, its first
+   *  node is not the primary). Cached per adapter. */
   private async location(): Promise<string> {
     if (this.locationId) return this.locationId;
-    const data = await this.gql(LOCATIONS_QUERY);
-    const id = str(obj(arr(obj(data.locations).nodes)[0]).id);
-    if (!id) throw new PlatformError('invalid', 'shopify: the shop has no location');
+    const chosen = this.endpoints.locationId;
+    const data = chosen ? await this.gql(LOCATION_QUERY, { id: chosen }) : await this.gql(PRIMARY_LOCATION_QUERY);
+    const id = str(obj(data.location).id);
+    if (!id) {
+      throw new PlatformError('invalid', chosen ? `shopify: the location Shelfsync syncs (${chosen}) is no longer in the shop; choose another in the store's settings` : 'shopify: the shop has no location');
+    }
     this.locationId = id;
     return id;
+  }
+
+  /** The shop's locations (for the store's setting), the primary one marked. */
+  async listLocations(): Promise<PlatformLocation[]> {
+    const out: PlatformLocation[] = [];
+    let cursor: string | null = null;
+    do {
+      const data = await this.gql(LOCATIONS_QUERY, { cursor });
+      const primary = str(obj(data.location).id);
+      const conn = obj(data.locations);
+      for (const raw of arr(conn.nodes)) {
+        const l = obj(raw);
+        out.push({ id: str(l.id), name: str(l.name), primary: str(l.id) === primary, active: l.isActive !== false });
+      }
+      const page = obj(conn.pageInfo);
+      cursor = page.hasNextPage === true ? str(page.endCursor) || null : null;
+    } while (cursor);
+    return out;
   }
 
   async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
@@ -84,19 +125,20 @@ export class ShopifyAdapter implements PlatformAdapter {
       ...shape,
       cursor: c ? str(c.a) || null : null,
       q: updatedSince !== undefined ? updatedSinceQuery(updatedSince) : null,
+      loc: locationId,
     });
     const products = obj(data.products);
     const pageInfo = obj(products.pageInfo);
     const end = str(pageInfo.endCursor);
     const items: PlatformItem[] = [];
     for (const raw of arr(products.nodes)) {
-      const item = mapShopifyProduct(raw, locationId);
+      const item = mapShopifyProduct(raw);
       let more = obj(obj(obj(raw).variants).pageInfo);
       // Products with more variants than this page's share: the rest 100 at a time.
       while (more.hasNextPage === true && str(more.endCursor)) {
-        const d = await this.gql(VARIANTS_QUERY, { id: item.platformItemId, cursor: str(more.endCursor) });
+        const d = await this.gql(VARIANTS_QUERY, { id: item.platformItemId, cursor: str(more.endCursor), loc: locationId });
         const variants = obj(obj(d.product).variants);
-        item.variants.push(...arr(variants.nodes).map((v) => mapShopifyVariant(v, locationId)));
+        item.variants.push(...arr(variants.nodes).map(mapShopifyVariant));
         more = obj(variants.pageInfo);
       }
       items.push(item);
@@ -121,8 +163,15 @@ export class ShopifyAdapter implements PlatformAdapter {
     if (group.length > QUANTITIES_PER_CALL) throw new PlatformError('invalid', 'shopify inventorySetQuantities: at most 250 quantities');
     const missing = group.find((u) => !str(u.ref?.inventoryItemId));
     if (missing) throw new PlatformError('invalid', `shopify: variant ${missing.platformVariantId} has no inventoryItemId in ref`);
-    const fallback = group.every((u) => str(u.ref?.locationId)) ? '' : await this.location();
-    const data = await this.gql(SET_QUANTITIES_MUTATION, { input: setQuantitiesInput(group, (u) => str(u.ref?.locationId) || fallback) }, false);
+    // The store's location for every entry, whatever location a download once noted in `ref`:
+    // a changed location setting applies at once.
+    const locationId = await this.location();
+    // A fresh idempotency key per call: a key is one operation (Shopify replays its first answer).
+    const data = await this.gql(
+      () => setQuantitiesMutation(this.version),
+      () => ({ input: setQuantitiesInput(group, locationId, this.version), ...(versionAtLeast(this.version, IDEMPOTENT_FROM) ? { key: crypto.randomUUID() } : {}) }),
+      false,
+    );
     const payload = obj(data.inventorySetQuantities);
     const { byIndex, general } = quantityErrors(payload.userErrors);
     // The mutation is all-or-nothing: with userErrors and no adjustment group nothing was set,
@@ -137,14 +186,16 @@ export class ShopifyAdapter implements PlatformAdapter {
     });
   }
 
-  /** Aliased `productVariant(id:)` reads (1 point each): one query per 250 variants. */
+  /** `available` at the store's location (what setStock writes), by aliased
+   *  `productVariant(id:)` reads: one query per 200 variants. */
   async readStock(refs: Omit<StockUpdate, 'quantity'>[]): Promise<{ platformVariantId: string; stock: number }[]> {
     const out: { platformVariantId: string; stock: number }[] = [];
-    for (const part of chunk(refs.map((r) => r.platformVariantId), QUANTITIES_PER_CALL)) {
-      const data = await this.gql(variantStockQuery(part.length), Object.fromEntries(part.map((id, i) => [`v${i}`, id])));
+    const loc = await this.location();
+    for (const part of chunk(refs.map((r) => r.platformVariantId), STOCK_READS_PER_CALL)) {
+      const data = await this.gql(variantStockQuery(part.length), { loc, ...Object.fromEntries(part.map((id, i) => [`v${i}`, id])) });
       part.forEach((_, i) => {
         const v = obj(data[`v${i}`]);
-        if (str(v.id)) out.push({ platformVariantId: str(v.id), stock: int(v.inventoryQuantity) });
+        if (str(v.id)) out.push({ platformVariantId: str(v.id), stock: availableAt(obj(v.inventoryItem)) });
       });
     }
     return out;
@@ -171,8 +222,8 @@ export class ShopifyAdapter implements PlatformAdapter {
   async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {
     const locationId = await this.location();
     // Quotes keep SKUs with spaces or colons one search term.
-    const data = await this.gql(PRODUCTS_QUERY, { ...productsPageShape(10), cursor: null, q: `sku:${JSON.stringify(sku)}` });
-    const items = arr(obj(data.products).nodes).map((p) => mapShopifyProduct(p, locationId));
+    const data = await this.gql(PRODUCTS_QUERY, { ...productsPageShape(10), cursor: null, q: `sku:${JSON.stringify(sku)}`, loc: locationId });
+    const items = arr(obj(data.products).nodes).map(mapShopifyProduct);
     return items.find((i) => i.variants.some((v) => v.sellerSku === sku)) ?? null;
   }
 }

@@ -5,8 +5,9 @@ import { joinUrl, send, statusError, truncate, type AdapterOptions } from '../ht
 import { PlatformError, type PlatformEndpoints } from '../types.ts';
 import { arr, num, obj, str } from '../util.ts';
 import { shopifyAuthHeaders } from './sign.ts';
+import { DEFAULT_SHOPIFY_VERSION } from './versions.ts';
 
-export const DEFAULT_SHOPIFY_VERSION = '2025-10';
+export { DEFAULT_SHOPIFY_VERSION };
 
 export function graphqlUrl(endpoints: PlatformEndpoints): string {
   return joinUrl(endpoints.apiBaseUrl, `/admin/api/${endpoints.apiVersion ?? DEFAULT_SHOPIFY_VERSION}/graphql.json`);
@@ -18,11 +19,16 @@ export async function shopifyGraphql(
   query: string,
   variables: Record<string, unknown> = {},
   opts: AdapterOptions = {},
+  /** Told the version that answered (`X-Shopify-API-Version`): another than asked when the asked
+   *  one is out of support, and the documents must then be that version's. */
+  onServed?: (version: string) => void,
 ): Promise<Record<string, unknown>> {
   const res = await send(
     { method: 'POST', url: graphqlUrl(endpoints), headers: shopifyAuthHeaders(accessToken), body: JSON.stringify({ query, variables }) },
     opts,
   );
+  const served = res.headers.get('x-shopify-api-version');
+  if (served && onServed) onServed(served);
   const body = obj(res.json);
   const errors = arr(body.errors).map(obj);
   const throttled = errors.find((e) => str(obj(e.extensions).code) === 'THROTTLED');
@@ -33,8 +39,12 @@ export async function shopifyGraphql(
   const httpErr = statusError(res, `shopify: HTTP ${res.status} ${truncate(res.text)}`);
   if (httpErr) throw httpErr;
   if (res.json === undefined) throw new PlatformError('temporary', `shopify: answer is not JSON: ${truncate(res.text)}`, { httpStatus: res.status });
-  if (errors.length > 0 && body.data == null) {
-    const first = errors[0] ?? {};
+  // A root field that answered null with an error about it did not run (e.g. a mutation refused
+  // for a missing @idempotent): that is the call failing, not a partial answer.
+  const data = obj(body.data);
+  const rootFailed = errors.find((e) => arr(e.path).length > 0 && data[str(arr(e.path)[0])] == null);
+  if (errors.length > 0 && (body.data == null || rootFailed)) {
+    const first = rootFailed ?? errors[0] ?? {};
     const code = str(obj(first.extensions).code);
     const what = `shopify: ${code} ${str(first.message)}`.trim();
     if (code === 'ACCESS_DENIED' || code === 'UNAUTHORIZED') throw new PlatformError('auth', what, { platformCode: code });

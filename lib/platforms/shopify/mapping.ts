@@ -2,44 +2,65 @@
 
 import type { ItemStatus, NewListing, PlatformItem, PlatformVariant, StockUpdate } from '../types.ts';
 import { arr, epochMs, int, isoSeconds, num, obj, optionTiers, statusFrom, str } from '../util.ts';
+import { versionAtLeast } from './versions.ts';
 
-const VARIANT_FIELDS = 'id sku price inventoryQuantity selectedOptions { name value } inventoryItem { id }';
+// Stock is the synced location's `available` (InventoryLevel quantities), the number
+// inventorySetQuantities writes: not `inventoryQuantity`, a total over every location, which on a
+// shop with several locations is not what Shelfsync pushes (drift would compare unlike numbers).
+const VARIANT_FIELDS = 'id sku price selectedOptions { name value } inventoryItem { id inventoryLevel(locationId: $loc) { quantities(names: ["available"]) { quantity } } }';
 
 /** `$variants` is sized so the whole query stays under Shopify's 1000-point single-query cap
- *  (see productsPageShape); products with more variants are completed by VARIANTS_QUERY. */
-export const PRODUCTS_QUERY = `query Products($first: Int!, $variants: Int!, $cursor: String, $q: String) {
+ *  (see productsPageShape); products with more variants are completed by VARIANTS_QUERY.
+ *  `featuredMedia` (Product.featuredImage is deprecated): its preview image is the picture. */
+export const PRODUCTS_QUERY = `query Products($first: Int!, $variants: Int!, $cursor: String, $q: String, $loc: ID!) {
   products(first: $first, after: $cursor, query: $q) {
     pageInfo { hasNextPage endCursor }
-    nodes { id title status updatedAt featuredImage { url }
+    nodes { id title status updatedAt featuredMedia { preview { image { url } } }
       variants(first: $variants) { pageInfo { hasNextPage endCursor } nodes { ${VARIANT_FIELDS} } } } } }`;
 
-export const VARIANTS_QUERY = `query MoreVariants($id: ID!, $cursor: String) {
+export const VARIANTS_QUERY = `query MoreVariants($id: ID!, $cursor: String, $loc: ID!) {
   product(id: $id) { variants(first: 100, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { ${VARIANT_FIELDS} } } } }`;
 
 /** Shopify's requested cost: a connection costs 2 + first × (its node's cost); each object 1.
- *  A product node here = itself + featuredImage + variants' pageInfo + variants connection
- *  (2 + V × 3: variant, selectedOptions, inventoryItem) = 6 + 3V. Whole query: 2 + P(6 + 3V). */
+ *  A product node = itself 1 + featuredMedia, preview, image 3 + the variants connection 2, with
+ *  2 to spare (pageInfo) = 8; a variant = itself, selectedOptions, inventoryItem, inventoryLevel,
+ *  quantities = 5. Whole query: 2 + P(8 + 5V) ≤ 1000. */
 export function productsPageShape(requested: number): { first: number; variants: number } {
   const first = Math.min(Math.max(requested, 1), 100);
-  const variants = Math.min(100, Math.floor((998 / first - 6) / 3));
+  const variants = Math.min(100, Math.floor((998 / first - 8) / 5));
   return { first, variants: Math.max(1, variants) };
 }
 
-/** Aliased `productVariant(id:)` reads, one point each: the cheapest stock read. */
+/** Aliased reads of each variant's `available` at one location: productVariant, inventoryItem,
+ *  inventoryLevel and quantities, 4 points each (STOCK_READS_PER_CALL keeps a call at 800). */
+export const STOCK_READS_PER_CALL = 200;
 export function variantStockQuery(count: number): string {
   const vars = Array.from({ length: count }, (_, i) => `$v${i}: ID!`).join(', ');
-  const fields = Array.from({ length: count }, (_, i) => `v${i}: productVariant(id: $v${i}) { id inventoryQuantity }`).join(' ');
-  return `query VariantStock(${vars}) { ${fields} }`;
+  const fields = Array.from({ length: count }, (_, i) => `v${i}: productVariant(id: $v${i}) { id inventoryItem { inventoryLevel(locationId: $loc) { quantities(names: ["available"]) { quantity } } } }`).join(' ');
+  return `query VariantStock($loc: ID!, ${vars}) { ${fields} }`;
 }
 
-export const LOCATIONS_QUERY = `query Locations { locations(first: 50) { nodes { id name } } }`;
+/** The shop's primary location: `location` without an id (`locations` is sorted by name). */
+export const PRIMARY_LOCATION_QUERY = `query PrimaryLocation { location { id name } }`;
+export const LOCATION_QUERY = `query Location($id: ID!) { location(id: $id) { id name isActive } }`;
+export const LOCATIONS_QUERY = `query Locations($cursor: String) {
+  location { id }
+  locations(first: 250, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { id name isActive fulfillsOnlineOrders } } }`;
 
 export const SHOP_QUERY = `query Shop { shop { name } }`;
 
-export const SET_QUANTITIES_MUTATION = `mutation SetQuantities($input: InventorySetQuantitiesInput!) {
-  inventorySetQuantities(input: $input) {
+/** inventorySetQuantities as `version` takes it: with `@idempotent(key: $key)` where the
+ *  directive exists (2026-01 on; required from 2026-04), a fresh key per call. */
+export function setQuantitiesMutation(version: string): string {
+  const keyed = versionAtLeast(version, IDEMPOTENT_FROM);
+  return `mutation SetQuantities($input: InventorySetQuantitiesInput!${keyed ? ', $key: String!' : ''}) {
+  inventorySetQuantities(input: $input)${keyed ? ' @idempotent(key: $key)' : ''} {
     inventoryAdjustmentGroup { id }
     userErrors { code field message } } }`;
+}
+/** The @idempotent directive exists from 2026-01; `changeFromQuantity` too. */
+export const IDEMPOTENT_FROM = '2026-01';
+export const CHANGE_FROM_QUANTITY_FROM = '2026-01';
 
 export const PRODUCT_SET_MUTATION = `mutation ProductSet($input: ProductSetInput!, $synchronous: Boolean!) {
   productSet(input: $input, synchronous: $synchronous) {
@@ -48,29 +69,29 @@ export const PRODUCT_SET_MUTATION = `mutation ProductSet($input: ProductSetInput
 
 const STATUS: Record<string, ItemStatus> = { ACTIVE: 'active', DRAFT: 'inactive', ARCHIVED: 'inactive', UNLISTED: 'inactive' };
 
-/** `ref`: the InventoryItem GID and the Location GID inventorySetQuantities needs. */
-export function mapShopifyProduct(raw: unknown, locationId: string | undefined): PlatformItem {
+export function mapShopifyProduct(raw: unknown): PlatformItem {
   const p = obj(raw);
-  const image = str(obj(p.featuredImage).url);
+  const image = str(obj(obj(obj(p.featuredMedia).preview).image).url);
   return {
     platformItemId: str(p.id),
     title: str(p.title),
     status: statusFrom(STATUS, p.status),
     imageUrls: image ? [image] : [],
     updatedAt: epochMs(p.updatedAt),
-    variants: arr(obj(p.variants).nodes).map((v) => mapShopifyVariant(v, locationId)),
+    variants: arr(obj(p.variants).nodes).map(mapShopifyVariant),
   };
 }
 
-export function mapShopifyVariant(raw: unknown, locationId: string | undefined): PlatformVariant {
+/** `ref`: the InventoryItem GID inventorySetQuantities needs (the location is the store's). */
+export function mapShopifyVariant(raw: unknown): PlatformVariant {
   const v = obj(raw);
+  const item = obj(v.inventoryItem);
   const out: PlatformVariant = {
     platformVariantId: str(v.id),
     sellerSku: str(v.sku),
     price: num(v.price),
-    // Untracked inventory answers null: nothing to sell-limit, report 0.
-    stock: int(v.inventoryQuantity),
-    ref: { inventoryItemId: str(obj(v.inventoryItem).id), ...(locationId ? { locationId } : {}) },
+    stock: availableAt(item),
+    ref: { inventoryItemId: str(item.id) },
   };
   const opts = arr(v.selectedOptions).map(obj);
   // "Title: Default Title" is Shopify's placeholder for products without options.
@@ -80,6 +101,11 @@ export function mapShopifyVariant(raw: unknown, locationId: string | undefined):
   return out;
 }
 
+/** `available` at the location asked for; an item not stocked there (no level) has 0. */
+export function availableAt(inventoryItem: Record<string, unknown>): number {
+  return int(obj(arr(obj(inventoryItem.inventoryLevel).quantities)[0]).quantity);
+}
+
 /** `updated_at:>='ISO'` search syntax for incremental downloads. */
 export function updatedSinceQuery(ms: number): string {
   // Shopify stores updatedAt to the second; a millisecond bound would skip an item changed
@@ -87,16 +113,20 @@ export function updatedSinceQuery(ms: number): string {
   return `updated_at:>='${isoSeconds(ms)}'`;
 }
 
-export function setQuantitiesInput(group: readonly StockUpdate[], locationOf: (u: StockUpdate) => string): Record<string, unknown> {
+/** Absolute numbers, no compare-and-set (Shelfsync is the source of the number it pushes):
+ *  `changeFromQuantity: null` where it exists (2026-01 on; it must be present from 2026-04), and
+ *  before that `ignoreCompareQuantity: true` (2025-10 has no changeFromQuantity). */
+export function setQuantitiesInput(group: readonly StockUpdate[], locationId: string, version: string): Record<string, unknown> {
+  const changeFrom = versionAtLeast(version, CHANGE_FROM_QUANTITY_FROM);
   return {
     name: 'available',
     reason: 'correction',
-    // changeFromQuantity null = no compare-and-set: we push absolute numbers (required from 2026-04).
+    ...(changeFrom ? {} : { ignoreCompareQuantity: true }),
     quantities: group.map((u) => ({
       inventoryItemId: str(u.ref?.inventoryItemId),
-      locationId: locationOf(u),
+      locationId,
       quantity: Math.max(0, Math.trunc(u.quantity)),
-      changeFromQuantity: null,
+      ...(changeFrom ? { changeFromQuantity: null } : {}),
     })),
   };
 }
