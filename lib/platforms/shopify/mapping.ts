@@ -26,9 +26,10 @@ export const VARIANTS_QUERY = `query MoreVariants($id: ID!, $cursor: String, $lo
  *  2 to spare (pageInfo) = 8; a variant = itself, selectedOptions, inventoryItem, inventoryLevel,
  *  quantities = 5. Whole query: 2 + P(8 + 5V) ≤ 1000. */
 export function productsPageShape(requested: number): { first: number; variants: number } {
-  const first = Math.min(Math.max(requested, 1), 100);
+  // At least one variant per product: at most 998 / (8 + 5) = 76 products a page.
+  const first = Math.min(Math.max(requested, 1), 76);
   const variants = Math.min(100, Math.floor((998 / first - 8) / 5));
-  return { first, variants: Math.max(1, variants) };
+  return { first, variants };
 }
 
 /** Aliased reads of each variant's `available` at one location: productVariant, inventoryItem,
