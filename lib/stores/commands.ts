@@ -18,6 +18,7 @@ import { assertSameShop, identityOf, learnIdentity } from './identity';
 import { shopKeyOf, storedIdentity } from './label';
 import { encryptCredentials } from './secrets';
 import { adapterFor, viewOfStore, type StoreView } from './session';
+import { shopifyEndpoints, shopifySettingsCommands, shopifySettingsInput } from './shopifySettings';
 import './download';
 import { invalidateStore } from '../store-products/listIndex';
 import { orderProblemCounts } from '../orders/views';
@@ -68,8 +69,10 @@ export async function saveStore(
       const current = await getStore(db, fields.storeId!);
       if (current.platform !== fields.platform) throw new CommandError('invalid_input', `${current.name} is a ${current.platform} store; it cannot be re-authorized as ${fields.platform}.`, [{ field: 'platform', message: 'must match the store' }]);
       assertSameShop(current, identity);
+      // The seller's location choice outlives a new authorization (it is a store setting).
+      const endpoints = current.endpoints.locationId && fields.endpoints.locationId === undefined ? { ...fields.endpoints, locationId: current.endpoints.locationId } : fields.endpoints;
       const next: StoreRow = {
-        ...current, secret, endpoints: fields.endpoints, status: 'active', statusReason: null,
+        ...current, secret, endpoints, status: 'active', statusReason: null,
         identity: { ...storedIdentity(current), ...identity }, shopRef: shopRef || current.shopRef, updatedAt: now,
       };
       await db.stores.put(next);
@@ -92,6 +95,7 @@ async function getStore(db: ShelfsyncDB, storeId: number): Promise<StoreRow> {
 }
 
 export const storeCommands = {
+  ...shopifySettingsCommands,
   'stores.list': command({
     summary: 'list stores',
     access: EXTENSION_ONLY,
@@ -170,11 +174,16 @@ export const storeCommands = {
       }).strict().optional(),
       /** The seller has read the "something else writes this store's stock" notice. */
       dismissForeignWrites: z.literal(true).optional(),
+      /** Shopify: the API version and the location Shelfsync syncs (shopifySettings.ts). */
+      shopify: shopifySettingsInput.optional(),
     }).strict(),
     async handler(input, { db, now }) {
+      // Checked against Shopify before the write: a location must be one of the shop's.
+      const endpoints = input.shopify ? await shopifyEndpoints(db, await getStore(db, input.id), input.shopify, now()) : undefined;
       return db.transaction('rw', db.stores, db.warehouses, async () => {
         const store = await getStore(db, input.id);
         const next: StoreRow = { ...store, updatedAt: now() };
+        if (endpoints) next.endpoints = endpoints;
         if (input.name !== undefined) next.name = input.name;
         if (input.autoSyncDefault !== undefined) next.autoSyncDefault = input.autoSyncDefault;
         if (input.enabled === false) next.status = 'disabled';

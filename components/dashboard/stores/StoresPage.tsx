@@ -18,10 +18,13 @@ import { ForeignWritesNotice } from './ForeignWritesNotice';
 import { OrderSettingsDrawer } from './OrderSettingsDrawer';
 import { PLATFORM_COLOR, PLATFORM_LABEL } from './platforms';
 import { ShopIdentity } from './ShopIdentity';
+import { ShopifySettingsDrawer } from './ShopifySettingsDrawer';
+import { ShopifyVersionNotice } from './ShopifyVersionNotice';
 import { StoreActions } from './StoreActions';
 import { StoreOrdersCell } from './StoreOrdersCell';
 import { useOrderProblems } from './useOrderProblems';
 import { byName, toView, type StoreView } from './view';
+import { DEFAULT_SHOPIFY_VERSION } from '@/lib/platforms/shopify/versions';
 
 /** The demo marketplace exists only in the test build (`npm start`, e2e). */
 const DEMO = import.meta.env.MODE === 'test';
@@ -70,6 +73,7 @@ export function StoresPage() {
   const problems = useOrderProblems();
   const checks = useOrderChecks(stores ?? []);
   const [orderSettings, setOrderSettings] = useState<number | null>(null);
+  const [shopifySettings, setShopifySettings] = useState<number | null>(null);
   /** Downloads this page follows until `jobs.get` says they ended (started here, or found running),
    *  so the end is reported even when the live query sees it first; and those already reported. */
   const [followed, setFollowed] = useState<Record<number, number>>({});
@@ -198,6 +202,9 @@ export function StoresPage() {
           {(stores ?? []).filter((s) => s.foreignWrites).map((s) => (
             <ForeignWritesNotice key={s.id} store={s} busy={!!busy[`foreign-${s.id}`]} onDismiss={() => void dismissForeignWrites(s)} />
           ))}
+          {(stores ?? []).map((s) => (
+            <ShopifyVersionNotice key={`shopify-version-${s.id}`} store={s} now={Date.now()} onSettings={() => setShopifySettings(s.id)} />
+          ))}
           <Table<StoreView>
             rowKey="id"
             loading={stores === undefined}
@@ -219,6 +226,13 @@ export function StoresPage() {
                     <>
                       <Tag color={PLATFORM_COLOR[s.platform]}>{t(PLATFORM_LABEL[s.platform])}</Tag>
                       {r && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, marginTop: 2 }}>{r.toUpperCase()}</Typography.Text>}
+                      {s.platform === 'shopify' && (
+                        <Tooltip title={t('stores_shopifyApiHelp')}>
+                          <Button type="link" size="small" style={{ padding: 0, height: 'auto', fontSize: 12 }} onClick={() => setShopifySettings(s.id)} data-testid={`store-shopify-settings-${s.id}`}>
+                            {t('stores_shopifyApi', s.endpoints.apiVersion ?? DEFAULT_SHOPIFY_VERSION)}
+                          </Button>
+                        </Tooltip>
+                      )}
                     </>
                   );
                 },
@@ -307,6 +321,7 @@ export function StoresPage() {
 
       {checks.watchers}
       <OrderSettingsDrawer store={stores?.find((s) => s.id === orderSettings) ?? null} onClose={() => setOrderSettings(null)} />
+      <ShopifySettingsDrawer store={stores?.find((s) => s.id === shopifySettings) ?? null} onClose={() => setShopifySettings(null)} />
       <ConnectDrawer open={drawer.open} start={drawer.start} onClose={() => setDrawer({ open: false })} onConnected={onConnected} />
     </div>
   );
