@@ -63,6 +63,14 @@ describe('a Shopify shop with two locations syncs one location', () => {
     expect((await a.setStock([update]))[0]?.ok).toBe(true);
     expect(await levels(sh, variant.platformVariantId)).toEqual({ 'Shop location': 7, 'Location 2': 40 });
     expect(await a.readStock([update])).toEqual([{ platformVariantId: variant.platformVariantId, stock: 7 }]);
+
+    // The engine makes an adapter per push turn: the location is not looked up again each turn.
+    const before = (await control('GET', `/__sim/stats?shopId=${encodeURIComponent(sh.shopId)}`)).calls;
+    expect((await sh.adapter().setStock([{ ...update, quantity: 8 }]))[0]?.ok).toBe(true);
+    const after = (await control('GET', `/__sim/stats?shopId=${encodeURIComponent(sh.shopId)}`)).calls;
+    expect(after['graphql:location'] ?? 0).toBe(before['graphql:location'] ?? 0);
+    expect(after['graphql:inventorySetQuantities']).toBe(before['graphql:inventorySetQuantities'] + 1);
+    expect(await levels(sh, variant.platformVariantId)).toEqual({ 'Shop location': 8, 'Location 2': 40 });
   });
 
   it('the chosen location when the store names one: the primary keeps its units', async () => {

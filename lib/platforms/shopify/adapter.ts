@@ -47,6 +47,11 @@ import {
 import { listShopifyOrders } from './orders.ts';
 import { versionAtLeast } from './versions.ts';
 
+/** Per shop (and location setting), for the worker's life: the engine makes an adapter per push
+ *  turn, and resolving the location or learning the answering version would cost a call each. */
+const resolvedLocations = new Map<string, string>();
+const servedVersions = new Map<string, string>();
+
 /** 25 products with 11 variants each in one query stays under the 1000-point cap. */
 const PAGE_DEFAULT = 25;
 const QUANTITIES_PER_CALL = 250;
@@ -67,14 +72,24 @@ export class ShopifyAdapter implements PlatformAdapter {
   /** The version documents are written for: the one that answers, which is the store's while
    *  Shopify supports it and the oldest supported one after (Shopify falls forward silently). */
   get version(): string {
-    return this.served ?? this.endpoints.apiVersion ?? DEFAULT_SHOPIFY_VERSION;
+    const asked = this.endpoints.apiVersion ?? DEFAULT_SHOPIFY_VERSION;
+    return this.served ?? servedVersions.get(`${this.endpoints.apiBaseUrl}|${asked}`) ?? asked;
+  }
+
+  private learnServed(version: string): void {
+    this.served = version;
+    servedVersions.set(`${this.endpoints.apiBaseUrl}|${this.endpoints.apiVersion ?? DEFAULT_SHOPIFY_VERSION}`, version);
+  }
+
+  private get locationKey(): string {
+    return `${this.endpoints.apiBaseUrl}|${this.endpoints.locationId ?? ''}`;
   }
 
   /** `retry`: wait out THROTTLED inside multi-call methods (pacer.ts); setStock never does. */
   private gql(query: string | (() => string), variables: Record<string, unknown> | (() => Record<string, unknown>) = {}, retry = true): Promise<Record<string, unknown>> {
     // Built per attempt: a retry after the version fell forward sends that version's document.
     const once = () =>
-      shopifyGraphql(this.endpoints, this.store.get().accessToken, typeof query === 'string' ? query : query(), typeof variables === 'function' ? variables() : variables, this.opts, (v) => void (this.served = v));
+      shopifyGraphql(this.endpoints, this.store.get().accessToken, typeof query === 'string' ? query : query(), typeof variables === 'function' ? variables() : variables, this.opts, (v) => this.learnServed(v));
     return retry ? retryThrottled(once) : once();
   }
 
@@ -88,6 +103,8 @@ export class ShopifyAdapter implements PlatformAdapter {
    *  node is not the primary). Cached per adapter. */
   private async location(): Promise<string> {
     if (this.locationId) return this.locationId;
+    const known = resolvedLocations.get(this.locationKey);
+    if (known) return (this.locationId = known);
     const chosen = this.endpoints.locationId;
     const data = chosen ? await this.gql(LOCATION_QUERY, { id: chosen }) : await this.gql(PRIMARY_LOCATION_QUERY);
     const id = str(obj(data.location).id);
@@ -95,6 +112,7 @@ export class ShopifyAdapter implements PlatformAdapter {
       throw new PlatformError('invalid', chosen ? `shopify: the location Shelfsync syncs (${chosen}) is no longer in the shop; choose another in the store's settings` : 'shopify: the shop has no location');
     }
     this.locationId = id;
+    resolvedLocations.set(this.locationKey, id);
     return id;
   }
 
@@ -174,6 +192,13 @@ export class ShopifyAdapter implements PlatformAdapter {
     );
     const payload = obj(data.inventorySetQuantities);
     const { byIndex, general } = quantityErrors(payload.userErrors);
+    // Every entry refused for its location: the remembered location is gone (removed, or the
+    // shop was set up again). Forget it; the next push resolves it afresh.
+    if (byIndex.size === group.length && [...byIndex.values()].every((e) => e.code === 'INVALID_LOCATION')) {
+      resolvedLocations.delete(this.locationKey);
+      this.locationId = undefined;
+      return group.map((u) => ({ platformItemId: u.platformItemId, platformVariantId: u.platformVariantId, ok: false, error: { kind: 'temporary' as const, code: 'INVALID_LOCATION', message: 'shopify: the location Shelfsync syncs was not found; it is looked up again for the next push' } }));
+    }
     // The mutation is all-or-nothing: with userErrors and no adjustment group nothing was set,
     // so the entries that were not at fault are reported temporary (retry them alone).
     const applied = payload.inventoryAdjustmentGroup != null || (byIndex.size === 0 && general === null);
