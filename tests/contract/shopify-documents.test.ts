@@ -3,30 +3,16 @@
 // schema as Shopify published it (tests/simulator/platforms/shopify-schema/, from
 // @shopify/dev-mcp): the same check Shopify's server makes, variables included. 2025-10 is
 // checked on a day it was still supported (a store connected with it keeps sending it).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../simulator/server.ts';
+import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../simulator/platforms/graphql.ts';
 import { coerceVariables, validateDocument } from '../simulator/platforms/shopify-validate.ts';
 import { schemaFor } from '../simulator/platforms/shopify-versions.ts';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { supportedVersions } from '../../lib/platforms/shopify/versions.ts';
 import type { Credentials, CredentialStore, PlatformAdapter } from '../../lib/platforms/types.ts';
+import { simulatorForFile } from './simulatorFile.ts';
 
-let sim: { url: string; close(): unknown };
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-  await control('POST', '/__sim/clock', { offsetMs: 0 });
-  await sim?.close();
-});
-
-async function control<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(sim.url + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const { control, clock } = simulatorForFile();
 
 interface Sent {
   operation: string;
@@ -92,7 +78,7 @@ describe('every document the Shopify adapter sends validates against each suppor
   });
 
   it.each(supportedVersions(day))('%s', async (version) => {
-    await control('POST', '/__sim/clock', { offsetMs: day - Date.now() });
+    await clock('2026-12-03T12:00:00Z');
     const { adapter, sent, shopId } = await recordingAdapter(version, 900 + Number(version.slice(5)));
     await everyJob(adapter, shopId, day);
     check(sent, version);
@@ -104,7 +90,7 @@ describe('every document the Shopify adapter sends validates against each suppor
 
   it('2025-10, on a day it was supported (a store connected with it keeps sending it)', async () => {
     const june = Date.parse('2026-06-01T12:00:00Z');
-    await control('POST', '/__sim/clock', { offsetMs: june - Date.now() });
+    await clock('2026-06-01T12:00:00Z');
     const { adapter, sent, shopId } = await recordingAdapter('2025-10', 990);
     await everyJob(adapter, shopId, june);
     check(sent, '2025-10');
@@ -112,7 +98,7 @@ describe('every document the Shopify adapter sends validates against each suppor
   });
 
   it('after 2025-10 left support the answers come from 2026-01, and the adapter writes for 2026-01 from then on', async () => {
-    await control('POST', '/__sim/clock', { offsetMs: day - Date.now() });
+    await clock('2026-12-03T12:00:00Z');
     const { adapter, sent, shopId } = await recordingAdapter('2025-10', 991);
     await everyJob(adapter, shopId, day);
     expect(sent.every((s) => s.served === '2026-01' && s.answer.errors === undefined)).toBe(true);

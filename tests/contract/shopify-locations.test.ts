@@ -2,25 +2,12 @@
 // pushes and reads back stock at one location — the store's chosen one, else the shop's primary
 // one — and the other location keeps its units. What each location holds is read back through
 // Shopify's own API (inventoryLevels), not through the adapter under test.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../simulator/server.ts';
+import { describe, expect, it } from 'vitest';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformEndpoints, type StockUpdate } from '../../lib/platforms/types.ts';
+import { simulatorForFile } from './simulatorFile.ts';
 
-let sim: { url: string; close(): unknown };
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-  await sim?.close();
-});
-
-async function control<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(sim.url + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+const { control } = simulatorForFile();
 
 interface Shop {
   shopId: string;

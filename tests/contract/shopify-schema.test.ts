@@ -1,31 +1,12 @@
 // The Shopify simulator validates each document against the requested version's schema, as
 // generated from Shopify's published introspection (tests/simulator/platforms/shopify-schema/),
 // and refuses what Shopify refuses, with Shopify's answer: one document per rule, over HTTP.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator } from '../simulator/server.ts';
+import { afterEach, describe, expect, it } from 'vitest';
 import { HELD_VERSIONS, isSupported, servedVersion } from '../simulator/platforms/shopify-versions.ts';
+import { simulatorForFile } from './simulatorFile.ts';
 
-let sim: { url: string; close(): unknown };
-beforeAll(async () => {
-  sim = await startSimulator({ port: 0 });
-});
-afterAll(async () => {
-  await sim?.close();
-});
-afterEach(async () => {
-  await control('POST', '/__sim/clock', { offsetMs: 0 });
-});
-
-async function control<T = any>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(sim.url + path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-/** Stand the simulator's clock on a day (its version support follows the clock). */
-async function today(iso: string): Promise<void> {
-  await control('POST', '/__sim/clock', { offsetMs: Date.parse(iso) - Date.now() });
-}
+const { control, clock } = simulatorForFile();
+afterEach(() => clock());
 
 interface Shop {
   shopId: string;
@@ -67,7 +48,7 @@ describe('versions: supported for 12 months; the rest answered by the oldest sup
   });
 
   it('a request for 2025-10 today is served by 2026-01 and says so in X-Shopify-API-Version', async () => {
-    await today('2026-12-03T12:00:00Z');
+    await clock('2026-12-03T12:00:00Z');
     const sh = await makeShop();
     const it0 = await firstItem(sh);
     const r = await gql(sh, '2025-10', SET(), setInput({ ...it0, sku: undefined, quantity: 4, changeFromQuantity: null }));
@@ -80,7 +61,7 @@ describe('versions: supported for 12 months; the rest answered by the oldest sup
 
 describe('one refused document per rule', () => {
   it('changeFromQuantity on 2025-10 (while supported): not a field of InventoryQuantityInput; nothing set', async () => {
-    await today('2026-06-01T12:00:00Z');
+    await clock('2026-06-01T12:00:00Z');
     const sh = await makeShop();
     const it0 = await firstItem(sh);
     const before = await stockOf(sh, it0.sku);
@@ -104,7 +85,7 @@ describe('one refused document per rule', () => {
   });
 
   it.each(['2026-04', '2026-07', '2026-10'])('inventorySetQuantities without @idempotent on %s: BAD_REQUEST, nothing set', async (version) => {
-    await today('2026-12-03T12:00:00Z');
+    await clock('2026-12-03T12:00:00Z');
     const sh = await makeShop();
     const it0 = await firstItem(sh);
     const before = await stockOf(sh, it0.sku);
@@ -119,7 +100,7 @@ describe('one refused document per rule', () => {
   });
 
   it('an idempotency key is one operation: the same key again changes nothing; with other numbers it is refused', async () => {
-    await today('2026-12-03T12:00:00Z');
+    await clock('2026-12-03T12:00:00Z');
     const sh = await makeShop();
     const it0 = await firstItem(sh);
     const q = (quantity: number): Record<string, unknown> => setInput({ inventoryItemId: it0.inventoryItemId, locationId: it0.locationId, quantity, changeFromQuantity: null });

@@ -2,7 +2,7 @@
 // warehouse its orders hold and take stock in (default: the first warehouse of its sync rule,
 // else the only warehouse), reserve unpaid orders, put returns back in stock, and how often its
 // orders are checked. Saved through `stores.update {orders}`.
-import { App, Button, Drawer, Form, Select, Space, Switch, Typography } from 'antd';
+import { App, Form, Select, Switch, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { call } from '@/lib/commands/client';
@@ -11,6 +11,7 @@ import { t, tn } from '@/lib/i18n';
 import { showCommandError, validated } from '@/components/common/commandErrors';
 import { WarehouseSelect } from '../inventory/WarehouseSelect';
 import { useWarehouses, warehouseLabel } from '../inventory/useWarehouses';
+import { SettingsDrawer } from './SettingsDrawer';
 import type { StoreView } from './view';
 
 interface Values { enabled: boolean; warehouseId?: number; reserveUnpaid: boolean; restockReturns: boolean; intervalSeconds: number }
@@ -74,20 +75,7 @@ export function OrderSettingsDrawer({ store, onClose }: { store: StoreView | nul
     : t('stores_orderWarehouseNone');
 
   return (
-    <Drawer
-      open={store !== null}
-      onClose={onClose}
-      size={480}
-      title={store ? t('stores_orderSettingsTitle', store.name) : ''}
-      destroyOnHidden
-      data-testid="order-settings"
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common_cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="order-settings-save">{t('stores_orderSettingsSave')}</Button>
-        </Space>
-      }
-    >
+    <SettingsDrawer open={store !== null} title={store ? t('stores_orderSettingsTitle', store.name) : ''} busy={busy} onClose={onClose} onSave={() => void save()} testId="order-settings">
       {store && (
         <Form
           key={store.id}
@@ -114,6 +102,6 @@ export function OrderSettingsDrawer({ store, onClose }: { store: StoreView | nul
         </Form>
       )}
       {enabled === false && <Typography.Paragraph type="secondary">{t('stores_orderOffHelp')}</Typography.Paragraph>}
-    </Drawer>
+    </SettingsDrawer>
   );
 }

@@ -1,13 +1,14 @@
 // A Shopify store's settings: the API version Shelfsync calls (among those Shopify supports
 // today) and the location whose stock it reads and writes (default: the shop's primary one; the
 // list comes from Shopify through `stores.locations`). Saved through `stores.update {shopify}`.
-import { Alert, App, Button, Drawer, Form, Select, Space } from 'antd';
+import { Alert, App, Form, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { t } from '@/lib/i18n';
 import { DEFAULT_SHOPIFY_VERSION, supportEndsAt, supportedVersions } from '@/lib/platforms/shopify/versions';
 import type { PlatformLocation } from '@/lib/platforms/types';
 import { showCommandError, validated } from '@/components/common/commandErrors';
+import { SettingsDrawer } from './SettingsDrawer';
 import type { StoreView } from './view';
 
 /** The primary location is sent as null (the store follows the shop's primary location). */
@@ -64,20 +65,7 @@ export function ShopifySettingsDrawer({ store, onClose }: { store: StoreView | n
   ];
 
   return (
-    <Drawer
-      open={store !== null}
-      onClose={onClose}
-      size={480}
-      title={store ? t('stores_shopifySettingsTitle', store.name) : ''}
-      destroyOnHidden
-      data-testid="shopify-settings"
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common_cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => void save()} data-testid="shopify-settings-save">{t('stores_orderSettingsSave')}</Button>
-        </Space>
-      }
-    >
+    <SettingsDrawer open={store !== null} title={store ? t('stores_shopifySettingsTitle', store.name) : ''} busy={busy} onClose={onClose} onSave={() => void save()} testId="shopify-settings">
       {store && (
         <Form key={store.id} form={form} layout="vertical" disabled={busy} initialValues={{ apiVersion: current, locationId: store.endpoints.locationId ?? PRIMARY }}>
           <Form.Item name="apiVersion" label={t('stores_shopifyVersionLabel')} extra={t('stores_shopifyVersionHelp')}>
@@ -89,6 +77,6 @@ export function ShopifySettingsDrawer({ store, onClose }: { store: StoreView | n
           {loadError && <Alert type="error" showIcon title={t('stores_shopifyLocationsFailed', loadError)} />}
         </Form>
       )}
-    </Drawer>
+    </SettingsDrawer>
   );
 }

@@ -12,6 +12,8 @@
 // 2025-10 is still supported. If the clock is past every version the simulator holds, the
 // newest one serves (the slices would need regenerating from a newer @shopify/dev-mcp).
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** An argument or input field: its type, or [type, default as GraphQL source]. */
 export type ValueSpec = string | [string, string];
@@ -35,8 +37,12 @@ export interface SchemaSlice {
   types: Record<string, TypeSpec>;
 }
 
-const dir = new URL('./shopify-schema/', import.meta.url);
-const index = JSON.parse(readFileSync(new URL('versions.json', dir), 'utf8')) as { source: string; versions: string[] };
+// A file URL under Node; under a test DOM (jsdom) modules have http URLs, their path from the
+// root. (Not `new URL('./…', import.meta.url)`: Vite rewrites that pattern as an asset import.)
+const moduleUrl = new URL(import.meta.url);
+const moduleDir = moduleUrl.protocol === 'file:' ? dirname(fileURLToPath(moduleUrl)) : join(process.cwd(), dirname(decodeURIComponent(moduleUrl.pathname)));
+const dir = join(moduleDir, 'shopify-schema');
+const index = JSON.parse(readFileSync(join(dir, 'versions.json'), 'utf8')) as { source: string; versions: string[] };
 /** The versions whose schema the simulator holds, oldest first (`unstable` last). */
 export const HELD_VERSIONS: readonly string[] = index.versions;
 const STABLE = HELD_VERSIONS.filter((v) => v !== 'unstable');
@@ -45,7 +51,7 @@ const cache = new Map<string, SchemaSlice>();
 export function schemaFor(version: string): SchemaSlice {
   let s = cache.get(version);
   if (!s) {
-    s = JSON.parse(readFileSync(new URL(`admin-${version}.json`, dir), 'utf8')) as SchemaSlice;
+    s = JSON.parse(readFileSync(join(dir, `admin-${version}.json`), 'utf8')) as SchemaSlice;
     cache.set(version, s);
   }
   return s;
