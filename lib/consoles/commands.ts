@@ -14,7 +14,8 @@ import { storeLabel } from '../stores/label';
 import { bindingKey, identifyConsole } from './identify';
 import { consoleActions } from './act';
 import { askPage } from './pageState';
-import { isUnreadable, pageCounts, readabilityOf } from './pageReport';
+import { isUnreadable, readabilityOf } from './pageReport';
+import { pageCounts } from './pageSchemas';
 import { setPageBadge } from './tabBadge';
 
 const itemIds = z.array(z.string().trim().min(1).max(100)).min(1).max(500);

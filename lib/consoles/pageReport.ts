@@ -1,9 +1,8 @@
 // Whether Shelfsync can read the listings a console page shows — the words both halves use.
 // The content script counts (runtime/readability.ts) and answers; the background decides what
 // the counts mean from the numbers alone (a page never tells it "all is well"), sets the tab's
-// badge and hands the popup a bounded, validated answer. No DOM here: the background imports it.
-import { z } from 'zod';
-
+// badge and hands the popup a bounded, validated answer. No DOM and no zod here: the content scripts import it too
+// (the schemas that check what a tab says are the background's, in pageSchemas.ts).
 /**
  * `empty`: the page shows no listings (nothing to say). `all`: every listing shown was read.
  * `some`: only part of them. `none`: the page shows listings and Shelfsync reads none.
@@ -21,10 +20,6 @@ export function isUnreadable(r: Readability): r is 'some' | 'none' {
 
 /** The largest outline a content script may hand over (the outline itself caps well below). */
 export const OUTLINE_MAX_CHARS = 16_000;
-const count = z.number().int().min(0).max(100_000);
-
-/** `console.reportPage`: counts only — what the page shows and what the row finder read. */
-export const pageCounts = z.object({ shown: count, read: count }).strict();
 
 /** The background's question to a console tab's content script (tabs.sendMessage, top frame). */
 export const PAGE_MESSAGE = 'shelfsync:page';
@@ -35,14 +30,11 @@ export function isPageRequest(m: unknown): m is PageRequest {
   return !!m && typeof m === 'object' && (m as PageRequest).type === PAGE_MESSAGE;
 }
 
-/** Its answer, as untrusted as anything from a web page's tab: parsed, bounded, unknown keys refused. */
-export const pageAnswer = z
-  .object({
-    platform: z.enum(['shopee', 'lazada', 'tiktok', 'shopify', 'woocommerce']),
-    shown: count,
-    read: count,
-    /** The masked outline of the listing table (lib/consoles/outline.ts), only when unreadable. */
-    outline: z.string().max(OUTLINE_MAX_CHARS).nullable(),
-  })
-  .strict();
-export type PageAnswer = z.infer<typeof pageAnswer>;
+/** A tab's answer (checked by pageAnswer in pageSchemas.ts before anything reads it). */
+export interface PageAnswer {
+  platform: 'shopee' | 'lazada' | 'tiktok' | 'shopify' | 'woocommerce';
+  shown: number;
+  read: number;
+  /** The masked outline of the listing table (lib/consoles/outline.ts), only when unreadable. */
+  outline: string | null;
+}

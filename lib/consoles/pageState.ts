@@ -6,7 +6,8 @@
 // from the counts, and the tab's badge is brought in line with it.
 import { browser } from 'wxt/browser';
 import { logger } from '../log/logger';
-import { PAGE_MESSAGE, isUnreadable, pageAnswer, readabilityOf, type Readability } from './pageReport';
+import { PAGE_MESSAGE, isUnreadable, readabilityOf, type Readability } from './pageReport';
+import { pageAnswer } from './pageSchemas';
 import { setPageBadge } from './tabBadge';
 
 const log = logger('console');
