@@ -107,62 +107,65 @@ export async function memory(b: Bench): Promise<{ workerHeapMB: number | null; d
   return { workerHeapMB: mb(worker), dashboardHeapMB: mb(dashboard), indexedDbMB: mb(usage) };
 }
 
-/** The service worker's heap: attach to its target through the page's DevTools session and ask
- *  it over Target.sendMessageToTarget (workers have no performance.memory). */
-async function workerHeap(b: Bench): Promise<number | null> {
+/** A DevTools session on the extension's service worker, reached through the page's session
+ *  (Target.sendMessageToTarget: Playwright opens CDP sessions on pages only); null without a worker.
+ *  `send` answers null when the worker does not answer within `timeoutMs`. */
+async function workerSession(b: Bench): Promise<{ send: (method: string, params?: Record<string, unknown>, timeoutMs?: number) => Promise<unknown>; close: () => Promise<void> } | null> {
   const cdp = await b.ext.context.newCDPSession(b.page);
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.ext.extensionId));
-    if (!sw) return null;
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
-    const answer = new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => resolve(null), 5000);
-      cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-        const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
-        if (e.sessionId === sessionId && m.id === 1) {
-          clearTimeout(timer);
-          resolve(m.result?.usedSize ?? null);
-        }
-      });
-    });
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
-    const used = await answer;
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-    return used;
-  } finally {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.ext.extensionId));
+  if (!sw) {
     await cdp.detach().catch(() => undefined);
+    return null;
+  }
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+  const waiting = new Map<number, (r: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (e.sessionId === sessionId && m.id !== undefined) waiting.get(m.id)?.(m.result ?? null);
+  });
+  let next = 1;
+  return {
+    async send(method, params = {}, timeoutMs = 60_000) {
+      const id = next++;
+      const answer = new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(null), timeoutMs);
+        waiting.set(id, (r) => (clearTimeout(timer), resolve(r)));
+      });
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      return answer;
+    },
+    async close() {
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await cdp.detach().catch(() => undefined);
+    },
+  };
+}
+
+/** The service worker's heap (workers have no performance.memory). */
+async function workerHeap(b: Bench): Promise<number | null> {
+  const worker = await workerSession(b);
+  if (!worker) return null;
+  try {
+    const heap = (await worker.send('Runtime.getHeapUsage', {}, 5000)) as { usedSize: number } | null;
+    return heap?.usedSize ?? null;
+  } finally {
+    await worker.close();
   }
 }
 
 /** `BENCH_PROFILE=<dir>`: a CPU profile of the service worker over a stretch of a scenario, written
  *  as a .cpuprofile (open in Chrome DevTools) — where the engine's time goes, not a figure. */
 export async function profileWorker(b: Bench): Promise<(file: string) => Promise<void>> {
-  const cdp = await b.ext.context.newCDPSession(b.page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.ext.extensionId));
-  if (!sw) throw new Error('no service worker to profile');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
-  const waiting = new Map<number, (r: unknown) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-    const m = JSON.parse(e.message) as { id?: number; result?: unknown };
-    if (e.sessionId === sessionId && m.id !== undefined) waiting.get(m.id)?.(m.result);
-  });
-  let next = 1;
-  const send = async (method: string, params: Record<string, unknown> = {}) => {
-    const id = next++;
-    const answer = new Promise((resolve) => waiting.set(id, resolve));
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    return answer;
-  };
-  await send('Profiler.enable');
-  await send('Profiler.setSamplingInterval', { interval: 500 });
-  await send('Profiler.start');
+  const worker = await workerSession(b);
+  if (!worker) throw new Error('no service worker to profile');
+  await worker.send('Profiler.enable');
+  await worker.send('Profiler.setSamplingInterval', { interval: 500 });
+  await worker.send('Profiler.start');
   return async (file: string) => {
-    const r = (await send('Profiler.stop')) as { profile: unknown };
+    const r = (await worker.send('Profiler.stop')) as { profile: unknown } | null;
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(file, JSON.stringify(r.profile));
-    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-    await cdp.detach().catch(() => undefined);
+    writeFileSync(file, JSON.stringify(r?.profile ?? null));
+    await worker.close();
   };
 }
