@@ -79,12 +79,12 @@ export function lazadaError(res: HttpResponse, path: string, allowDetail = false
   const message = String(e.message ?? '');
   const what = `lazada ${path}: ${code} ${message}`.trim();
   const o = { platformCode: code, httpStatus: res.status };
-  if (LAZADA_EXPIRED.has(code)) return new PlatformError('auth', what, o);
   const appQuota = /^AppCallLimit$/i.test(code);
   if (code === 'ApiCallLimit' || code === '901' || code === 'E901' || appQuota || /ban will last/i.test(message) || res.status === 429) {
     const header = statusError(res, what, code)?.retryAfterMs;
     return new PlatformError('rate_limited', what, { ...o, retryAfterMs: /ban will last/i.test(message) ? lazadaBanMs(message) : (header ?? (appQuota ? APP_QUOTA_MS : 1000)) });
   }
+  if (LAZADA_EXPIRED.has(code)) return new PlatformError('auth', what, o);
   if (/sign|AppKey|Unauthorized|IllegalRefreshToken|InvalidCode|AccessDenied|InsufficientPermission/i.test(code)) {
     return new PlatformError('auth', what, o);
   }
