@@ -43,6 +43,8 @@ export default defineConfig({
       config.define = { ...config.define, 'process.env.NODE_ENV': JSON.stringify('production') };
       const oxc = typeof config.oxc === 'object' && config.oxc ? config.oxc : {};
       config.oxc = { ...oxc, jsx: { ...(typeof oxc.jsx === 'object' ? oxc.jsx : {}), development: false } };
+      // SHELFSYNC_NO_MINIFY=1: readable function names in CPU profiles (BENCH_PROFILE), same code.
+      if (process.env.SHELFSYNC_NO_MINIFY) config.build = { ...config.build, minify: false };
     },
   },
   webExt: { disabled: true },

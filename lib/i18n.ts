@@ -14,13 +14,20 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
 }
 
 const pluralRules = new Map<string, Intl.PluralRules>();
+// Built once per language: a console page renders a counted label on every listing row, and
+// constructing an Intl.NumberFormat (or asking the browser its UI language) each time showed in
+// the injected UI's profile.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+let language: string | null = null;
 
 function uiLanguage(): string {
+  if (language) return language;
   try {
-    return (browser.i18n.getUILanguage() || 'en').replace('_', '-');
+    language = (browser.i18n.getUILanguage() || 'en').replace('_', '-');
   } catch {
     return 'en'; // a test double without it
   }
+  return language;
 }
 
 /** A count sentence: chrome.i18n has no plurals, so a counted message has one key per plural
@@ -37,7 +44,16 @@ export function tn(key: string, count: number, ...more: (string | number)[]): st
     }
     pluralRules.set(lang, rules);
   }
-  const formatted = new Intl.NumberFormat(lang).format(count);
+  let numbers = numberFormats.get(lang);
+  if (!numbers) {
+    try {
+      numbers = new Intl.NumberFormat(lang);
+    } catch {
+      numbers = new Intl.NumberFormat('en');
+    }
+    numberFormats.set(lang, numbers);
+  }
+  const formatted = numbers.format(count);
   const exact = `${key}_${rules.select(count)}` as MessageKey;
   const text = t(exact, formatted, ...more);
   return text === exact ? t(`${key}_other` as MessageKey, formatted, ...more) : text;

@@ -1,7 +1,8 @@
 // The console: main-thread cost of the injected UI per 50 rows, and the content-script bundle
 // sizes of the production build.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { ROOT } from '../../e2e/support/extension';
 import { perfPasses, reinjectCost, scrollToEveryRow } from '../../e2e/support/consolePerf';
 import type { BenchWorld } from '../generate';
@@ -35,11 +36,27 @@ async function injectCost(b: Bench, url: string, storeId: number) {
     await page.waitForTimeout(1500);
     const rows = await page.locator('shelfsync-row').count();
     const first = (await perfPasses(page)).find((p) => p.kind === 'inject');
+    // BENCH_PROFILE=<dir>: a CPU profile of the page (content script included) over re-injection.
+    const profiling = process.env.BENCH_PROFILE ? await profilePage(page) : null;
     const cost = await reinjectCost(page, rows);
+    if (profiling) await profiling(path.join(process.env.BENCH_PROFILE!, `console-${url.split('/console/')[1]?.split('/')[0] ?? 'page'}.cpuprofile`));
     return { rows, firstPassMs: first?.ms ?? null, reinjectPassMs: cost.pass, reinjectTaskMs: cost.task };
   } finally {
     await page.close();
   }
+}
+
+async function profilePage(page: Page): Promise<(file: string) => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return async (file) => {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+    await cdp.detach();
+  };
 }
 
 /** Popup: time from the popup page's navigation start until it shows the state (ten opens). */

@@ -161,14 +161,31 @@ describe('row scanning on a console page', () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]).toHaveLength(rows.length);
 
-    // The console re-renders its tables (new nodes): new hosts, the old slots pruned.
+    // The console re-renders its tables (new nodes): each listing's host moves into its new row
+    // (the same element, no new slot, nothing re-rendered).
+    const before = new Map([...hosts].map((h) => [h.getAttribute('data-shelfsync-id'), h]));
+    const slotsBefore = store.get().slots;
     const main = document.querySelector('.eds-table__body-container')!;
     main.replaceWith(main.cloneNode(true));
     await wait(80);
     // The clone carried copies of our hosts (no shadow root): dropped, one live host per row.
-    expect(document.querySelectorAll('shelfsync-row')).toHaveLength(rows.length);
-    expect(store.get().slots).toHaveLength(rows.length);
+    const now = [...document.querySelectorAll('shelfsync-row')];
+    expect(now).toHaveLength(rows.length);
+    expect(now.every((h) => h.shadowRoot && before.get(h.getAttribute('data-shelfsync-id')) === h)).toBe(true);
+    expect(now.every((h) => h.closest('tr')!.getAttribute(PROCESSED_ATTR) === h.getAttribute('data-shelfsync-id'))).toBe(true);
+    expect(store.get().slots).toBe(slotsBefore);
     expect(store.get().slots.every((s) => s.host.isConnected && s.host.shadowRoot)).toBe(true);
+
+    // A page of other listings: new hosts; the old ones wait off the page, at most PARK_MAX of them.
+    const body = document.querySelector('.eds-table__body-container')!;
+    let other = body.outerHTML.replace(/<shelfsync-row[^>]*><\/shelfsync-row>/g, '');
+    for (const id of before.keys()) other = other.replaceAll(id!, `9${id}`);
+    const tpl = document.createElement('template');
+    tpl.innerHTML = other;
+    body.replaceWith(tpl.content);
+    await wait(80);
+    expect(document.querySelectorAll('shelfsync-row')).toHaveLength(rows.length);
+    expect([...document.querySelectorAll('shelfsync-row')].some((h) => before.get(h.getAttribute('data-shelfsync-id')) === h)).toBe(false);
     ctl.abort();
     expect(store.get().slots).toEqual([]);
     watcher.stop();
@@ -178,7 +195,6 @@ describe('row scanning on a console page', () => {
     const html = readFileSync(path.join(DIR, 'shopee.html'), 'utf8');
     const { v, store, ctl, watcher } = visitOn(html);
     startRowScanning(ctl.signal, v);
-    const rows = document.querySelectorAll('.eds-table__main-body tbody tr.eds-table__row').length;
     const first = document.querySelector('.eds-table__main-body tbody tr.eds-table__row')!;
     const btn = first.querySelector('.product-more-models')!;
     btn.after((first.querySelector('template.model-list-tpl') as HTMLTemplateElement).content.cloneNode(true));
@@ -190,8 +206,18 @@ describe('row scanning on a console page', () => {
     expect(hosts.every((h) => h.getAttribute('data-shelfsync-id') === first.getAttribute(PROCESSED_ATTR))).toBe(true);
     expect(store.get().slots.filter((s) => s.kind === 'variant').map((s) => s.variantId)).toEqual(hosts.map((h) => h.getAttribute('data-shelfsync-variant')));
     first.querySelector('.model-list')!.remove();
-    await until(() => store.get().slots.every((s) => s.kind !== 'variant'));
-    expect(store.get().slots).toHaveLength(rows);
+    await wait(80);
+    // Collapsed: the model hosts are off the page (kept for a while, rendered nowhere) ...
+    expect(document.querySelectorAll('shelfsync-row[data-shelfsync-host="variant"]')).toHaveLength(0);
+    expect(store.get().slots.filter((s) => s.kind === 'variant').every((s) => !s.host.isConnected)).toBe(true);
+    // ... and expanding again puts the same hosts back on the new lines, with no new slot.
+    const slotsBefore = store.get().slots;
+    btn.after((first.querySelector('template.model-list-tpl') as HTMLTemplateElement).content.cloneNode(true));
+    await until(() => document.querySelectorAll('shelfsync-row[data-shelfsync-host="variant"]').length === models.length);
+    const again = [...document.querySelectorAll('shelfsync-row[data-shelfsync-host="variant"]')];
+    expect(again).toEqual(hosts);
+    expect(again.map((h) => h.closest('.model-list-item'))).toEqual([...first.querySelectorAll('.model-list-item')]);
+    expect(store.get().slots).toBe(slotsBefore);
     ctl.abort();
     watcher.stop();
   });

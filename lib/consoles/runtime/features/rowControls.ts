@@ -1,11 +1,13 @@
 // Listing rows on a console's product list: find them by durable anchors, give each a host for
 // its controls (once: processed rows are marked), ask their status in one batch, and do it again
 // whenever the console re-renders (the shared watcher) — new rows get controls, thrown-away
-// hosts are pruned. With every per-row switch off the rows are still tracked (the context menu
-// and the toolbar act on them) but no controls are injected. A row that shows its variants on
-// lines of their own (Shopee's expanded models) gets a status and Sync now on each line too.
+// hosts are pruned. With every feature mounted on rows switched off the rows are still tracked
+// (the context menu and the toolbar act on them) but no controls are injected. A row that shows
+// its variants on lines of their own (Shopee's expanded models) gets a host on each line too,
+// for the features mounted on variant lines (../../features.ts: the status and Sync now).
+import { anyOn, switchesAt } from '../../features';
 import { hintOnce } from '../dom';
-import { createHost } from '../mount';
+import { createHost, place } from '../mount';
 import { recordPass } from '../perf';
 import { defineFeature } from '../registry';
 import type { VisitContext } from '../session';
@@ -13,7 +15,8 @@ import type { Slot } from '../store';
 import type { ConsoleRow } from '../types';
 import type { Batch } from '../watcher';
 
-export const ROW_SWITCHES = ['statusIcon', 'syncNow', 'autoSync', 'clone', 'connect'] as const;
+const ROW_FEATURES = switchesAt('row', 'list');
+const VARIANT_FEATURES = switchesAt('variant', 'list');
 export const PROCESSED_ATTR = 'data-shelfsync-row';
 
 let seq = 0;
@@ -21,9 +24,9 @@ let seq = 0;
 export function startRowScanning(signal: AbortSignal, v: VisitContext): () => number {
   const { adapter, store, feed, watcher } = v;
   const features = 'features' in v.identity && v.identity.features ? v.identity.features : null;
-  const wantHosts = !features || ROW_SWITCHES.some((s) => features[s]);
-  // A variant line shows its status and Sync now: nothing to put there when both are off.
-  const wantVariantHosts = !features || features.statusIcon || features.syncNow;
+  const wantHosts = !features || anyOn(features, ROW_FEATURES);
+  // Nothing to put on a variant line when every feature mounted there is off.
+  const wantVariantHosts = !features || anyOn(features, VARIANT_FEATURES);
   const processed = new WeakMap<Element, HTMLElement>();
   // Shopee's pinned tables: our controls live in one row of a pair the console keeps at equal
   // heights; when they (the listing's, or a model line's) change the row's height, the pair is
@@ -45,6 +48,25 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
   const reinjected = new WeakMap<Element, number>();
   const MAX_REINJECT = 5;
   let slots: Slot[] = [];
+  // Hosts a re-render threw away stay rendered (off the page) for a while, by listing (and
+  // variant): when the listing's row comes back — the console re-rendered it, the seller paged
+  // back — the same host is put in the new row, with no React work and no new event listeners
+  // (React attaches ~160 to every portal container). Bounded: the oldest are let go.
+  const parked = new Map<string, Slot>();
+  const PARK_MAX = 100;
+  const slotKey = (kind: Slot['kind'], id: string, variantId?: string) => `${kind}:${id}:${variantId ?? ''}`;
+  let reattached = 0;
+
+  /** Puts a parked host for this listing (or variant) into `el`'s row; false when there is none. */
+  const reattach = (key: string, el: Element, mount: ConsoleRow['mount']): boolean => {
+    const slot = parked.get(key);
+    if (!slot) return false;
+    parked.delete(key);
+    place(slot.host, mount);
+    processed.set(el, slot.host);
+    reattached++;
+    return true;
+  };
 
   /** Whether `el` may get a host again (false once the page removed ours too often). */
   const mayInject = (el: Element, host: HTMLElement | undefined): boolean => {
@@ -63,13 +85,14 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
     for (const el of [r.row, ...(r.related ?? []), r.mount.anchor.parentElement ?? r.row]) {
       for (const copy of el.querySelectorAll('shelfsync-row')) if (!copy.shadowRoot) copy.remove();
     }
-    const made = createHost(adapter.platform, 'row', r.mount, r.id);
     r.row.setAttribute(PROCESSED_ATTR, r.id);
-    processed.set(r.row, made.host);
     if (r.related?.length && resized) {
       pairs.set(r.row, [r.row, ...r.related]);
       resized.observe(r.row);
     }
+    if (reattach(slotKey('row', r.id), r.row, r.mount)) return;
+    const made = createHost(adapter.platform, 'row', r.mount, r.id);
+    processed.set(r.row, made.host);
     fresh.push({ key: `r${++seq}`, id: r.id, kind: 'row', ...made });
   };
 
@@ -78,6 +101,7 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
       const host = processed.get(line.el);
       if (host?.isConnected || !mayInject(line.el, host)) continue;
       for (const copy of line.el.querySelectorAll('shelfsync-row')) if (!copy.shadowRoot) copy.remove();
+      if (reattach(slotKey('variant', r.id, line.id), line.el, line.mount)) continue;
       const made = createHost(adapter.platform, 'variant', line.mount, r.id, line.id);
       processed.set(line.el, made.host);
       fresh.push({ key: `v${++seq}`, id: r.id, variantId: line.id, kind: 'variant', ...made });
@@ -89,19 +113,28 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
     const found = adapter.findRows(document);
     v.rows.clear();
     for (const r of found) v.rows.set(r.id, r);
-    const kept = slots.filter((s) => s.host.isConnected);
+    for (const s of slots) {
+      const key = slotKey(s.kind, s.id, s.variantId);
+      // A second row of the same listing got its own host: only one of them is parked.
+      if (!s.host.isConnected && !parked.has(key)) parked.set(key, s);
+    }
+    reattached = 0;
     const fresh: Slot[] = [];
     for (const r of found) {
       if (wantHosts) injectRow(r, fresh);
       if (wantVariantHosts) injectVariants(r, fresh);
     }
+    // Let the oldest parked hosts go (Map order is the order they were parked in).
+    for (const key of [...parked.keys()].slice(0, Math.max(0, parked.size - PARK_MAX))) parked.delete(key);
+    const parkedSlots = new Set(parked.values());
+    const kept = slots.filter((s) => s.host.isConnected || parkedSlots.has(s));
     if (fresh.length || kept.length !== slots.length) {
       slots = [...kept, ...fresh];
       v.commit(() => store.set({ slots }));
     }
     if (found.length) feed.want(found.map((r) => r.id));
-    if (fresh.length) recordPass('inject', fresh.length, performance.now() - t0);
-    return fresh.length;
+    if (fresh.length || reattached) recordPass('inject', fresh.length + reattached, performance.now() - t0);
+    return fresh.length + reattached;
   };
 
   const relevant = (b: Batch) => b.full || b.removed || b.added.some((n) => n.matches(adapter.rowish) || !!n.querySelector(adapter.rowish));
@@ -115,6 +148,7 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
       resized?.disconnect();
       for (const s of slots) s.host.remove();
       slots = [];
+      parked.clear();
       v.rows.clear();
       store.set({ slots: [], selected: [] });
     },
