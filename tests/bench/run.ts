@@ -3,13 +3,20 @@
 // per scenario and regenerates tests/bench/RESULTS.md with the machine, date and commit.
 // `orders` (the buyer storm; not in the default set: it runs minutes on the 30 s order cadence)
 // writes only the Orders section of RESULTS.md, for its scale, and leaves every other section.
-import { spawnSync } from 'node:child_process';
+//
+// More options: `--rates 50` (propagation rates, default 10,50,200), `--seconds 60` (each rate's
+// stream; default 60 at full scale, 10 at small), `--keep <dir>` with BENCH_SIM_URL (keep.ts:
+// reuse a generated world), BENCH_PROFILE=<dir> (the worker's CPU profiles; profileParts.ts).
+// Chromium's log and the browser's events go to tests/bench/logs/<run>/ (printed at the start).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findChromium, MISSING_CHROMIUM } from '../e2e/support/chromium';
 import { ROOT } from '../e2e/support/extension';
-import { generate } from './generate';
-import { machine, memory, startBench, stopBench } from './harness';
+import { simControl } from '../e2e/support/world';
+import { buildForBench, privateCopy } from './build';
+import { generate, type BenchWorld } from './generate';
+import { chromiumLog, ensureLive, machine, memory, startBench, stopBench } from './harness';
+import { keptProfile, loadKept, saveKept } from './keep';
 import { writeOrderResults, writeResults } from './results';
 import { burstScenario } from './scenarios/burst';
 import { consoleScenario } from './scenarios/console';
@@ -22,19 +29,23 @@ const ALL = ['list', 'sync', 'burst', 'download', 'console'] as const;
 const argv = process.argv.slice(2);
 const scale = (argv.includes('--scale') ? argv[argv.indexOf('--scale') + 1] : 'small') as 'small' | 'full';
 if (scale !== 'small' && scale !== 'full') throw new Error('--scale must be small or full');
-const wanted = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--scale');
+const VALUED = ['--scale', '--rates', '--seconds', '--keep'];
+const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const wanted = argv.filter((a, i) => !a.startsWith('--') && !VALUED.includes(argv[i - 1]!));
 const scenarios = wanted.length ? wanted : [...ALL];
+const rates = (option('--rates') ?? '10,50,200').split(',').map(Number);
+const seconds = Number(option('--seconds') ?? (scale === 'full' ? 60 : 10));
+if (rates.some((r) => !(r > 0)) || !(seconds > 0)) throw new Error('--rates takes changes per second (e.g. 10,50), --seconds a duration');
+const keep = option('--keep') ? path.resolve(option('--keep')!) : null;
+const simUrl = process.env.BENCH_SIM_URL;
+if (keep && !simUrl) throw new Error('--keep needs BENCH_SIM_URL: the shops live in a simulator that outlives the run (tests/bench/simServer.ts)');
 const log = (s: string) => console.error(`[bench] ${s}`);
 
 if (!findChromium()) {
   console.error(MISSING_CHROMIUM);
   process.exit(1);
 }
-if (!argv.includes('--no-build')) {
-  const build = spawnSync('npx', ['wxt', 'build', '--mode', 'test'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-  spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-}
+if (!argv.includes('--no-build')) await buildForBench({ sourcemaps: !!process.env.BENCH_PROFILE });
 
 const results: Record<string, unknown>[] = [];
 const orderResults: Record<string, unknown>[] = [];
@@ -66,14 +77,31 @@ function save() {
   writeResults(run);
   return run;
 }
-async function runScenario(name: string, world: Awaited<ReturnType<typeof generate>> | null) {
+let autoSyncOn = false;
+async function autoSyncEverywhere(world: BenchWorld) {
+  if (autoSyncOn) return;
+  await enableAutoSync(b, world, log);
+  autoSyncOn = true;
+  if (keep) saveKept(keep, { world, autoSyncOn, scale, simUrl: simUrl! });
+}
+
+async function runScenario(name: string, world: BenchWorld | null) {
   if (name === 'list' && world) results.push({ ...(await listScenario(b, world)), memory: await memory(b) });
   if (name === 'sync' && world) {
-    await enableAutoSync(b, world, log);
-    for (const rate of [10, 50, 200]) results.push({ ...(await propagationScenario(b, world, rate, scale === 'full' ? 60 : 10)), memory: await memory(b) });
+    await autoSyncEverywhere(world);
+    for (const rate of rates) {
+      // Each rate from a live browser too: a death during one rate costs only that rate.
+      const relaunched = await ensureLive(b);
+      if (relaunched) results.push({ scenario: `browser before propagation@${rate}/s`, note: relaunched });
+      try {
+        results.push({ ...(await propagationScenario(b, world, rate, seconds)), memory: await memory(b) });
+      } catch (err) {
+        results.push({ scenario: `propagation@${rate}/s`, error: String(err).slice(0, 300), chromiumLog: chromiumLog(b) });
+      }
+    }
   }
   if (name === 'burst' && world) {
-    if (!scenarios.includes('sync')) await enableAutoSync(b, world, log);
+    await autoSyncEverywhere(world);
     results.push({ ...(await burstScenario(b, world)), memory: await memory(b) });
   }
   if (name === 'download') results.push({ ...(await downloadScenario(b)), memory: await memory(b) });
@@ -84,11 +112,24 @@ async function runScenario(name: string, world: Awaited<ReturnType<typeof genera
   }
 }
 
-const b = await startBench(scale);
+// The browser runs a private copy of the build (build.ts), at a fixed path: its extension id and
+// IndexedDB stay the same for --keep, and a relaunch loads the code this run started with.
+const extensionDir = privateCopy();
+const kept = keep && simUrl ? loadKept(keep, scale, simUrl) : null;
+if (kept) {
+  const shops = new Set((await simControl<{ shops: string[] }>({ url: simUrl!, close: async () => undefined }, 'GET', '/')).shops);
+  if (kept.world.stores.some((s) => !shops.has(s.shopId))) throw new Error(`the simulator at ${simUrl} no longer has the shops of ${keep}: delete it and generate again`);
+}
+const b = await startBench(scale, { extensionDir, simUrl, profileDir: keep ? keptProfile(keep) : undefined });
+log(`Chromium's log and the browser's events: ${path.relative(ROOT, b.logDir)}/`);
 try {
   const needsWorld = scenarios.some((s) => s === 'list' || s === 'sync' || s === 'burst' || s === 'console' || s === 'orders');
-  const world = needsWorld ? await generate(b, log) : null;
-  if (world) {
+  let world: BenchWorld | null = kept?.world ?? null;
+  autoSyncOn = kept?.autoSyncOn ?? false;
+  if (kept) log(`reusing the world in ${keep} (auto sync ${autoSyncOn ? 'on' : 'off'})`);
+  if (needsWorld && !world) {
+    world = await generate(b, log);
+    if (keep) saveKept(keep, { world, autoSyncOn, scale, simUrl: simUrl! });
     results.push({
       scenario: 'generate',
       stores: world.stores.length,
@@ -102,16 +143,24 @@ try {
     log(`scenario ${name}`);
     const count = results.length;
     try {
+      // Every scenario starts from a live browser: one that died in the last one (a crash, memory,
+      // a killed renderer — see the log) is relaunched on the same profile first.
+      const relaunched = await ensureLive(b);
+      if (relaunched) {
+        log(relaunched);
+        results.push({ scenario: `browser before ${name}`, note: relaunched });
+      }
       await runScenario(name, world);
     } catch (err) {
       // One broken scenario must not cost the figures of the others (a full run is ~40 min).
-      (name === 'orders' ? orderResults : results).push({ scenario: name, error: String(err).slice(0, 300) });
+      (name === 'orders' ? orderResults : results).push({ scenario: name, error: String(err).slice(0, 300), chromiumLog: chromiumLog(b) });
     }
     for (const r of [...results.slice(count), ...(name === 'orders' ? orderResults : [])]) console.log(JSON.stringify(r));
+    if (keep && world) saveKept(keep, { world, autoSyncOn, scale, simUrl: simUrl! });
     save();
   }
 } finally {
   await stopBench(b);
 }
 const run = save();
-log(`done in ${run.minutes} min; tests/bench/RESULTS.md ${onlyOrders ? 'Orders section merged' : 'regenerated'}`);
+log(`done in ${run.minutes} min; tests/bench/RESULTS.md ${onlyOrders ? 'Orders section merged' : 'regenerated'}; Chromium's log and events in ${path.relative(ROOT, b.logDir)}/`);

@@ -1,13 +1,12 @@
 // A burst: one stock count changes every system SKU at once (a CSV import) → time until every
 // platform shows the right number for every auto-synced listing; calls versus the minimum the
 // batch limits allow, and time versus the bound the platforms' rate limits force.
+import path from 'node:path';
 import { simControl } from '../../e2e/support/world';
-import { cmd, round, stockCalls, waitJob, type Bench } from '../harness';
+import { cmd, profileWorker, round, stockCalls, waitJob, type Bench } from '../harness';
 import { skuName, type BenchWorld } from '../generate';
-import { settleAll } from './sync';
-
-const RATE: Record<string, number> = { lazada: 50, tiktok: 50, shopee: 10, shopify: 4, woocommerce: 5 };
-const BATCH: Record<string, number> = { lazada: 50, tiktok: 100, shopee: 50, shopify: 250, woocommerce: 100 };
+import { coresBetween, cpuMark, loadAverage } from '../procs';
+import { BATCH, perItem, RATE, settleAll } from './sync';
 
 export async function burstScenario(b: Bench, w: BenchWorld) {
   const before = await stockCalls(b.sim, w.stores.map((s) => s.shopId));
@@ -18,12 +17,16 @@ export async function burstScenario(b: Bench, w: BenchWorld) {
     next.set(skuName(n), v);
     rows.push(`${skuName(n)},W1,${v}`);
   }
+  const profiling = process.env.BENCH_PROFILE ? await profileWorker(b) : null;
+  const cpuStart = cpuMark();
   const t0 = Date.now();
   const { jobId } = await cmd(b.page, 'inventory.importCsv', { csv: rows.join('\n') });
   const job = await waitJob(b.page, jobId);
   const importMs = Date.now() - t0;
   const settleMs = await settleAll(b, 3 * 60 * 60_000);
   const totalMs = Date.now() - t0;
+  const cpu = coresBetween(cpuStart, cpuMark());
+  if (profiling) await profiling(path.join(process.env.BENCH_PROFILE!, `burst-${b.scale}.cpuprofile`), { scenario: 'burst', changes: next.size, profiledMs: totalMs });
   for (const [k, v] of next) w.stock.set(k, v);
   // Every listing on every platform must now show its SKU's number (connected ones).
   let mismatches = 0;
@@ -39,10 +42,10 @@ export async function burstScenario(b: Bench, w: BenchWorld) {
         checked++;
         if (v.stock !== next.get(v.sellerSku)) mismatches++;
       }
-      if (s.platform === 'shopee' || s.platform === 'tiktok') storeMin += connected.length ? 1 : 0;
+      if (perItem(s.platform)) storeMin += connected.length ? 1 : 0;
     }
     const connectedVariants = items.reduce((a, i) => a + i.variants.filter((v) => Number(v.sellerSku.slice(2)) <= w.systemSkus).length, 0);
-    if (s.platform !== 'shopee' && s.platform !== 'tiktok') storeMin = Math.ceil(connectedVariants / BATCH[s.platform]!);
+    if (!perItem(s.platform)) storeMin = Math.ceil(connectedVariants / BATCH[s.platform]!);
     minCalls += storeMin;
     boundMs = Math.max(boundMs, (storeMin / RATE[s.platform]!) * 1000);
   }
@@ -60,5 +63,7 @@ export async function burstScenario(b: Bench, w: BenchWorld) {
     stockUpdateCalls: after.calls - before.calls,
     minimumCalls: minCalls,
     callsOverMinimumPercent: round(((after.calls - before.calls) / Math.max(1, minCalls) - 1) * 100),
+    cpuCores: cpu,
+    loadAverage: loadAverage(),
   };
 }

@@ -1,11 +1,20 @@
 // Sync propagation: auto sync on everywhere, then a sustained stream of stock changes at a given
 // rate; latency from the command's answer to the simulator receiving the number (per store that
-// lists the SKU), backlog at the end, stock-update calls versus the minimum for the same pushes.
+// lists the SKU), backlog at the end, stock-update calls versus the minimum for the same pushes,
+// the time until every platform had every change against the bound the platforms' rate limits
+// set, and the CPU each process used during the stream (BENCH_PROFILE: the worker's profile).
+import path from 'node:path';
 import { simControl } from '../../e2e/support/world';
-import { cmd, engineState, percentile, round, stockCalls, type Bench } from '../harness';
+import { cmd, engineState, percentile, profileWorker, round, stockCalls, type Bench } from '../harness';
 import { skuName, type BenchWorld } from '../generate';
+import { coresBetween, cpuMark, loadAverage } from '../procs';
 
-const BATCH: Record<string, number> = { lazada: 50, tiktok: 100, shopee: 50, shopify: 250, woocommerce: 100 };
+/** The platforms' stock-call limits the bounds are computed with: the largest batch, and calls per
+ *  second per store (Shopify's cost bucket allows ~4 mutations of 250 a second). */
+export const BATCH: Record<string, number> = { lazada: 50, tiktok: 100, shopee: 50, shopify: 250, woocommerce: 100 };
+export const RATE: Record<string, number> = { lazada: 50, tiktok: 50, shopee: 10, shopify: 4, woocommerce: 5 };
+/** One item per call (Shopee; TikTok one product): a push per changed item. */
+export const perItem = (platform: string) => platform === 'shopee' || platform === 'tiktok';
 
 export async function settleAll(b: Bench, timeoutMs: number): Promise<number> {
   const t0 = Date.now();
@@ -30,7 +39,9 @@ export async function enableAutoSync(b: Bench, w: BenchWorld, log: (s: string) =
 }
 
 export async function propagationScenario(b: Bench, w: BenchWorld, rate: number, seconds: number) {
+  const profiling = process.env.BENCH_PROFILE ? await profileWorker(b) : null;
   const since = Date.now();
+  const cpuStart = cpuMark();
   const before = await stockCalls(b.sim, w.stores.map((s) => s.shopId));
   // Distinct connected SKUs, spread over the catalogue, each changed once to a fresh number.
   const count = Math.round(rate * seconds);
@@ -54,8 +65,11 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
   }, { picks, rate, warehouseId });
   for (const p of picks) w.stock.set(p.sku, p.value);
   const streamEnd = Date.now();
+  const cpuStream = coresBetween(cpuStart, cpuMark());
+  const load = loadAverage();
   const backlogAtEnd = (await engineState(b.page)).pending;
   const drainMs = await settleAll(b, 30 * 60_000);
+  const settledAt = Date.now();
   // Arrival times: the simulator's record of each accepted stock set.
   const latencies: number[] = [];
   const latencyByPlatform: Record<string, number[]> = {};
@@ -63,6 +77,7 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
   const answeredAt = new Map(answered.map((a) => [`${a.sku}=${a.value}`, a.at]));
   const perShop = new Map<string, { sellerSku: string; stock: number; at: number }[]>();
   for (const s of w.stores) perShop.set(s.shopId, await simControl(b.sim, 'GET', `/__sim/shops/${encodeURIComponent(s.shopId)}/stock-events?since=${since}`));
+  let lastArrival = since;
   for (const p of picks) {
     const at = answeredAt.get(`${p.sku}=${p.value}`);
     if (at === undefined) continue;
@@ -73,16 +88,24 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
         continue;
       }
       latencies.push(ev.at - at);
+      lastArrival = Math.max(lastArrival, ev.at);
       (latencyByPlatform[s.platform] ??= []).push(ev.at - at);
     }
   }
   const after = await stockCalls(b.sim, w.stores.map((s) => s.shopId));
   const entries = after.entries - before.entries;
-  // The fewest calls the same pushes could take if every one were held and batched at the limit.
-  const batchedMinimum = w.stores.reduce((sum, s) => {
+  // The fewest calls the same pushes could take if every one were held and batched at the limit,
+  // and the soonest every platform could have them all at its rate limit (never before the
+  // stream's last change): the bound the time until everything arrived is compared with.
+  let batchedMinimum = 0;
+  let boundMs = 0;
+  for (const s of w.stores) {
     const pushes = picks.filter((p) => p.n >= s.firstSkuNo && p.n < s.firstSkuNo + s.variants).length;
-    return sum + (s.platform === 'shopee' || s.platform === 'tiktok' ? pushes : Math.ceil(pushes / BATCH[s.platform]!));
-  }, 0);
+    const calls = perItem(s.platform) ? pushes : Math.ceil(pushes / BATCH[s.platform]!);
+    batchedMinimum += calls;
+    boundMs = Math.max(boundMs, (calls / RATE[s.platform]!) * 1000);
+  }
+  boundMs = Math.max(boundMs, seconds * 1000);
   // The fewest calls that still deliver within a second: pushes batched per store per 1 s window.
   const windowedMinimum = w.stores.reduce((sum, s) => {
     const windows = new Map<number, number>();
@@ -91,10 +114,11 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
       if (n >= s.firstSkuNo && n < s.firstSkuNo + s.variants) windows.set(Math.floor(a.at / 1000), (windows.get(Math.floor(a.at / 1000)) ?? 0) + 1);
     }
     let calls = 0;
-    for (const c of windows.values()) calls += s.platform === 'shopee' || s.platform === 'tiktok' ? c : Math.ceil(c / BATCH[s.platform]!);
+    for (const c of windows.values()) calls += perItem(s.platform) ? c : Math.ceil(c / BATCH[s.platform]!);
     return sum + calls;
   }, 0);
-  return {
+  const untilAllArrivedMs = lastArrival - since;
+  const row = {
     scenario: `propagation@${rate}/s`,
     changes: answered.length,
     seconds,
@@ -106,9 +130,25 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
     backlogAtEnd,
     drainAfterStreamMs: drainMs,
     streamSeconds: round((streamEnd - since) / 1000),
+    untilAllArrivedMs,
+    rateLimitBoundMs: Math.round(boundMs),
+    ratioToBound: round(untilAllArrivedMs / boundMs, 2),
     stockUpdateCalls: after.calls - before.calls,
     stockUpdateEntries: entries,
     callsIfBatchedAtLimit: batchedMinimum,
     callsMinimumWithin1s: windowedMinimum,
+    callsOverMinimumWithin1sPercent: round(((after.calls - before.calls) / Math.max(1, windowedMinimum) - 1) * 100),
+    // Cores in use while the stream ran (1 = one core busy): the extension's renderer (its worker
+    // and the dashboard page sending the stream), the browser process, the storage service
+    // (IndexedDB's backend), the simulator and harness (node; BENCH_SIM_PID adds a simulator in
+    // its own process). Load: the machine's 1, 5, 15 min averages (other work shares it).
+    cpuCoresDuringStream: cpuStream,
+    loadAverage: load,
   };
+  if (profiling) {
+    const file = path.join(process.env.BENCH_PROFILE!, `propagation-${b.scale}-${rate}.cpuprofile`);
+    await profiling(file, { scenario: row.scenario, changes: row.changes, pushes: row.pushesArrived, streamSeconds: row.streamSeconds, profiledMs: settledAt - since });
+    console.error(`[bench] worker profile: ${file} (npx tsx tests/bench/profileParts.ts ${file})`);
+  }
+  return row;
 }

@@ -19,6 +19,8 @@ export interface LaunchOptions {
   /** e.g. ['MAP seller.shopee.co.id 127.0.0.1'] to point real console hosts at the simulator. */
   hostRules?: string[];
   headless?: boolean;
+  /** More Chromium switches (the benchmarks keep Chromium's own log: --enable-logging --log-file=…). */
+  args?: string[];
 }
 
 export interface LaunchedExtension {
@@ -51,6 +53,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--no-first-run', '--disable-quic', '--no-default-browser-check',
   ];
+  if (opts.args?.length) args.push(...opts.args);
   if (opts.hostRules?.length) args.push(`--host-resolver-rules=${opts.hostRules.join(', ')}`, '--ignore-certificate-errors');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
