@@ -4,6 +4,7 @@ import { backupCommands } from '../backup/commands';
 import { consoleCommands } from '../consoles/commands';
 import { draftCommands } from '../drafts/commands';
 import { inventoryCommands } from '../inventory/commands';
+import { languageCommands } from '../language/commands';
 import { sourceCommands } from '../inventory/sourceCommands';
 import { orderCommands } from '../orders/commands';
 import { productCommands } from '../products/commands';
@@ -32,6 +33,7 @@ export const commands = {
   ...consoleCommands,
   ...backupCommands,
   ...settingsCommands,
+  ...languageCommands,
 };
 
 export type Commands = typeof commands;
