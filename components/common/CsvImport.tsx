@@ -4,7 +4,7 @@
 import { Alert, App, Button, Modal, Progress, Space, Statistic, Table, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { t, tn } from '@/lib/i18n';
+import { t, tn, uiLocale } from '@/lib/i18n';
 import { errorText } from './commandErrors';
 import { isFinished, useJob } from './useJob';
 
@@ -123,7 +123,7 @@ export function CsvImportModal({ testId, title, policy, columns, start, stats, o
           {!finished && !pollError && (
             <>
               <Progress percent={job && job.progress.total ? Math.floor((job.progress.done / job.progress.total) * 100) : 0} status="active" />
-              <Typography.Text>{job && job.progress.total ? tn('csv_progress', job.progress.total, job.progress.done.toLocaleString()) : t('csv_reading')}</Typography.Text>
+              <Typography.Text>{job && job.progress.total ? tn('csv_progress', job.progress.total, job.progress.done.toLocaleString(uiLocale())) : t('csv_reading')}</Typography.Text>
             </>
           )}
           {job?.status === 'failed' && <Alert type="error" showIcon title={t('csv_failed')} description={job.error?.message} data-testid={`${testId}-failed`} />}

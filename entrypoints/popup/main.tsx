@@ -1,5 +1,14 @@
 import { createRoot } from 'react-dom/client';
+import { LanguageRoot } from '@/components/common/LanguageRoot';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { packagedCatalog } from '@/lib/language/catalogs';
+import { startLanguage } from '@/lib/language/start';
 import '@/components/popup/popup.css';
 
-createRoot(document.getElementById('root')!).render(<PopupApp />);
+void startLanguage({ load: packagedCatalog }).finally(() =>
+  createRoot(document.getElementById('root')!).render(
+    <LanguageRoot>
+      <PopupApp />
+    </LanguageRoot>,
+  ),
+);

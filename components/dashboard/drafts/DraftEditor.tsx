@@ -4,7 +4,7 @@
 // sentence on the field it concerns, the platform's own text under Details.
 import { Alert, App, Button, Drawer, Empty, Space, Spin, Tooltip, Typography } from 'antd';
 import { RocketOutlined } from '@ant-design/icons';
-import { t, tn } from '@/lib/i18n';
+import { t, tn, uiLocale } from '@/lib/i18n';
 import type { Platform } from '@/lib/platforms/types';
 import { PlatformMark } from '../store-products/PlatformMark';
 import type { StoreView } from '../store-products/useStores';
@@ -108,7 +108,7 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
             <Alert
               type="warning"
               showIcon
-              title={t('draft_offerTitle', new Date(auto.offer.at).toLocaleString())}
+              title={t('draft_offerTitle', new Date(auto.offer.at).toLocaleString(uiLocale()))}
               description={t('draft_offerHelp')}
               data-testid="draft-offer"
               action={

@@ -2,11 +2,11 @@
 // or "Not saved: <reason>" (the copy on this computer keeps the change until it can be saved).
 import { Space, Tooltip, Typography } from 'antd';
 import { CheckCircleOutlined, CloudOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
 import type { SaveState } from './useDraftAutosave';
 
 function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return new Date(ms).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 }
 
 export function SaveIndicator({ state }: { state: SaveState }) {

@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { CommandError } from '@/lib/commands/errors';
 import { getDb } from '@/lib/db/database';
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { clearBackup, readBackup, resolveBackup, writeBackup, type DraftBackup } from './backup';
 import { patchOf } from './fields';
@@ -78,7 +78,7 @@ interface Inner {
 }
 
 function timeOf(ms: number): string {
-  return new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return new Date(ms).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 }
 
 export function useDraftAutosave(draftId: number): Autosave {

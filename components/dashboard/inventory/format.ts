@@ -1,11 +1,13 @@
 // How inventory pages write numbers and times.
+import { uiLocale } from '@/lib/i18n';
+
 export function formatTime(ms: number | null | undefined): string {
-  return ms ? new Date(ms).toLocaleString() : '';
+  return ms ? new Date(ms).toLocaleString(uiLocale()) : '';
 }
 
 export function formatNumber(n: number | null | undefined, fractionDigits?: number): string {
   if (n === null || n === undefined) return '';
-  return n.toLocaleString(undefined, fractionDigits === undefined ? undefined : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+  return n.toLocaleString(uiLocale(), fractionDigits === undefined ? undefined : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
 }
 
 /** The page sizes every inventory table offers. */

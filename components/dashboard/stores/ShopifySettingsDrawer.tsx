@@ -4,7 +4,7 @@
 import { Alert, App, Form, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '@/lib/commands/client';
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
 import { DEFAULT_SHOPIFY_VERSION, supportEndsAt, supportedVersions } from '@/lib/platforms/shopify/versions';
 import type { PlatformLocation } from '@/lib/platforms/types';
 import { showCommandError, validated } from '@/components/common/commandErrors';
@@ -15,7 +15,7 @@ import type { StoreView } from './view';
 const PRIMARY = '';
 interface Values { apiVersion: string; locationId: string }
 
-const day = (ms: number | null): string => (ms === null ? '' : new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }));
+const day = (ms: number | null): string => (ms === null ? '' : new Date(ms).toLocaleDateString(uiLocale(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }));
 
 export function ShopifySettingsDrawer({ store, onClose }: { store: StoreView | null; onClose: () => void }) {
   const { message } = App.useApp();

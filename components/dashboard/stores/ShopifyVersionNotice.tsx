@@ -2,11 +2,11 @@
 // months, then answers with its oldest supported version, whose rules may differ (the stock
 // mutation's input changed in 2026-01 and 2026-04). Shown from 60 days before the end, and after.
 import { Alert, Button } from 'antd';
-import { t, tn } from '@/lib/i18n';
+import { t, tn, uiLocale } from '@/lib/i18n';
 import { DEFAULT_SHOPIFY_VERSION, versionSupport } from '@/lib/platforms/shopify/versions';
 import type { StoreView } from './view';
 
-const day = (ms: number): string => new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const day = (ms: number): string => new Date(ms).toLocaleDateString(uiLocale(), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 export function ShopifyVersionNotice({ store, now, onSettings }: { store: StoreView; now: number; onSettings: () => void }) {
   if (store.platform !== 'shopify') return null;

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { StoreStatus } from '@/lib/db/types';
-import { t, tn, type MessageKey } from '@/lib/i18n';
+import { t, tn, type MessageKey, uiLocale } from '@/lib/i18n';
 import { useOrderChecks } from '../orders/CheckOrdersButton';
 import { ConnectDrawer, type ConnectStart } from './ConnectDrawer';
 import { DemoStoreButton } from './DemoStores';
@@ -59,7 +59,7 @@ function LastDownload({ store }: { store: StoreView }) {
   return (
     <Space orientation="vertical" size={0} data-testid={`store-last-download-${store.id}`}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {new Date(last.at).toLocaleString()} · {t(last.mode === 'full' ? 'stores_modeFull' : 'stores_modeIncremental')}
+        {new Date(last.at).toLocaleString(uiLocale())} · {t(last.mode === 'full' ? 'stores_modeFull' : 'stores_modeIncremental')}
       </Typography.Text>
       <Typography.Text type={last.ok ? undefined : 'danger'}>{last.message}</Typography.Text>
     </Space>

@@ -7,7 +7,7 @@ import { call } from '@/lib/commands/client';
 import { CommandError } from '@/lib/commands/errors';
 import { getDb } from '@/lib/db/database';
 import type { WarehouseRow } from '@/lib/db/types';
-import { t } from '@/lib/i18n';
+import { t, uiLocale } from '@/lib/i18n';
 import { hrefOf } from '../routes';
 import { PageHeader } from '../inventory/PageHeader';
 
@@ -42,7 +42,7 @@ export function WarehousesPage() {
           { title: t('warehouses_name'), dataIndex: 'name', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
           { title: t('warehouses_code'), dataIndex: 'code', width: 200 },
           { title: t('warehouses_skus'), key: 'skus', align: 'right', width: 140, render: (_, w) => skuCounts?.get(w.id) ?? '' },
-          { title: t('warehouses_created'), dataIndex: 'createdAt', width: 200, render: (v: number) => new Date(v).toLocaleString() },
+          { title: t('warehouses_created'), dataIndex: 'createdAt', width: 200, render: (v: number) => new Date(v).toLocaleString(uiLocale()) },
           {
             title: '', key: 'actions', width: 140,
             render: (_, w) => (
