@@ -1,7 +1,8 @@
 // The control API (/__sim/...) for tests, the demo and benchmarks. Shapes per SIMULATOR.md.
 import type { Ctx, SimResponse } from './http.ts';
 import { json, parseJsonBody } from './http.ts';
-import { buildItem, controlNewItem, createShop, findItem, patchItem, toControlItem } from './shops.ts';
+import { buildItem, controlNewItem, createShop, findItem, patchItem, toControlItem, toControlItemDetail } from './shops.ts';
+import { mediaBaseUrl } from './media.ts';
 import { type FaultRule, type Shop, type SimState, type Stats, emptyStats } from './state.ts';
 import { NEUTRAL_STATUSES, type NeutralStatus, neutralOrder, placeOrder, setOrderStatus } from './orders.ts';
 import { type Platform, isInt, isObj, isPlatform, lowerBound, safeDecode } from './util.ts';
@@ -57,6 +58,8 @@ export function shopInfo(state: SimState, shop: Shop): Record<string, unknown> {
     authorizeBaseUrl,
     consoleUrl,
     credentials,
+    // Where the marketplace hosts the images it accepts (media.ts); Shopify and WooCommerce take URLs.
+    mediaBaseUrl: shop.platform === 'shopee' || shop.platform === 'lazada' || shop.platform === 'tiktok' ? mediaBaseUrl(state, shop.platform) : null,
     itemCount: shop.items.size,
     locations: shop.locations,
   };
@@ -132,13 +135,13 @@ export function handleControl(ctx: Ctx): SimResponse {
       const ni = controlNewItem(state, shop, body);
       if (typeof ni === 'string') return bad(ni);
       const it = shop.items.add(buildItem(shop, ni));
-      return json(201, toControlItem(shop, it));
+      return json(201, toControlItemDetail(shop, it));
     }
     let mi: RegExpExecArray | null;
     if ((mi = /^\/items\/(.+)$/.exec(rest))) {
       const it = findItem(shop, safeDecode(mi[1]!));
       if (!it) return bad(`no item ${mi[1]} in shop ${shop.shopId}`, 404);
-      if (method === 'GET') return json(200, toControlItem(shop, it));
+      if (method === 'GET') return json(200, toControlItemDetail(shop, it));
       if (method === 'PATCH') {
         const err = patchItem(state, shop, it, body);
         if (err) return bad(err);

@@ -97,6 +97,7 @@ export interface ItemSpec {
   variants: VariantSpec[];
   createdAt: number;
   updatedAt: number;
+  /** Image name (not a URL). */
   image: string;
 }
 
@@ -145,7 +146,8 @@ export function generateItems(opts: {
       variants,
       createdAt,
       updatedAt,
-      image: `https://picsum.photos/seed/${opts.seed}-${i}/600/600`,
+      // A name: shops.ts makes it the platform's own image URL (media.ts serves it).
+      image: `seed-${opts.seed}-${i}`,
     });
   }
   return out;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from './server.ts';
 import { approve, ctl, http, lazadaParams, newShop, sim } from './helpers.ts';
+import { lazadaParts } from './catalog-fixtures.ts';
 
 let s: Simulator;
 beforeAll(async () => {
@@ -138,7 +139,8 @@ describe('lazada products', () => {
 
   it('product/create with a JSON payload', async () => {
     const sh = await shop({ items: 0 });
-    const payload = JSON.stringify({ Request: { Product: { PrimaryCategory: '10002', Images: { Image: ['https://x/1.jpg'] }, Attributes: { name: 'Mug', description: 'A mug', brand: 'No Brand' }, Skus: { Sku: [{ SellerSku: 'MUG-1', quantity: 5, price: 9.9, package_weight: 0.5 }] } } } });
+    const parts = lazadaParts();
+    const payload = JSON.stringify({ Request: { Product: { PrimaryCategory: parts.PrimaryCategory, Images: { Image: [`${s.url}/media/lazada/p/sim-mug.jpg`] }, Attributes: { name: 'Mug', description: 'A mug', ...parts.attributes }, Skus: { Sku: [{ SellerSku: 'MUG-1', quantity: 5, price: 9.9, ...parts.sku }] } } } });
     const r = await post(sh, '/product/create', { payload });
     expect(r.body.code).toBe('0');
     expect(r.body.data.sku_list[0]).toMatchObject({ seller_sku: 'MUG-1' });

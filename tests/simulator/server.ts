@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import { handleAuthPage, handleApprove } from './auth-pages.ts';
 import { handleBuyer, withBuyerLink } from './buyer.ts';
 import { handleControl } from './control.ts';
+import { serveImage } from './media.ts';
 import { handleConsole, handleConsoleControl } from './consoles/index.ts';
 import type { Ctx, SimRequest, SimResponse } from './http.ts';
 import { handleLazada } from './platforms/lazada.ts';
@@ -30,6 +31,8 @@ function route(ctx: Ctx, path: string): Promise<SimResponse> | SimResponse {
   if (path === '/__sim/auth/approve') return handleApprove(ctx);
   if ((r = m(/^\/__sim\/buyer(\/.*)?$/))) return handleBuyer(ctx, r[1] ?? '');
   if ((r = m(/^\/__sim\/consoles(\/.*)?$/))) return handleConsoleControl(ctx, r[1] ?? '/');
+  // Images: the sources clones start from, and what each marketplace (or a WordPress site) hosts.
+  if (/^\/__sim\/images\/[^/]+$/.test(path) || path.startsWith('/media/') || /^\/woocommerce\/[^/]+\/wp-content\/uploads\//.test(path)) return serveImage(ctx, path);
   if ((r = m(/^\/__sim(\/.*)?$/))) {
     ctx.platform = 'control';
     ctx.sub = r[1] ?? '/';

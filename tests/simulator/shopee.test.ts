@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from './server.ts';
 import { type ShopeeCreds, approve, ctl, http, newShop, nowS, shopeePost, shopeeUrl, sim } from './helpers.ts';
+import { shopeeParts } from './catalog-fixtures.ts';
 
 let s: Simulator;
 let base: string;
@@ -212,7 +213,7 @@ describe('shopee stock', () => {
     const { shopId, c } = await shop({ items: 0 });
     const bad = await shopeePost(shopeeUrl(base, '/api/v2/product/add_item', c), { item_name: 'x'.repeat(121), description: 'd', original_price: 1, weight: 1, category_id: 1, image: { image_id_list: ['a'] }, seller_stock: [{ stock: 1 }] });
     expect(bad.body.error).toBe('error_param');
-    const add = await shopeePost(shopeeUrl(base, '/api/v2/product/add_item', c), { item_name: 'New shirt', description: 'Nice', original_price: 19.9, weight: 0.3, category_id: 100, image: { image_id_list: ['img1'] }, item_sku: 'NS', seller_stock: [{ stock: 3 }] });
+    const add = await shopeePost(shopeeUrl(base, '/api/v2/product/add_item', c), { item_name: 'New shirt', description: 'Nice', original_price: 19.9, weight: 0.3, ...shopeeParts(), image: { image_id_list: ['sim-img1'] }, item_sku: 'NS', seller_stock: [{ stock: 3 }] });
     expect(add.body.error).toBe('');
     const itemId = add.body.response.item_id;
     const tv = await shopeePost(shopeeUrl(base, '/api/v2/product/init_tier_variation', c), {

@@ -1,5 +1,6 @@
 // Creating shops and items, platform status vocabularies, and the control-API item shape.
 import { generateItems, idGens } from './data.ts';
+import { MediaStore, resolveImageUrl, sourceImage } from './media.ts';
 import { OrderStore } from './orders.ts';
 import { type Shop, type SimState, emptyStats } from './state.ts';
 import { type Item, ItemStore, type Variant } from './store.ts';
@@ -135,7 +136,7 @@ export function createShop(state: SimState, o: CreateShopOpts): Shop {
           description: s.description,
           status: s.active ? STATUSES[p].active : STATUSES[p].inactive,
           tierName: s.tierName,
-          images: [s.image],
+          images: [seededImage(state, p, s.image)],
           createdAt: s.createdAt,
           updatedAt: s.updatedAt,
           variants: s.variants,
@@ -144,6 +145,25 @@ export function createShop(state: SimState, o: CreateShopOpts): Shop {
     );
   }
   return shop;
+}
+
+/** A seeded listing's image: on a marketplace, an image it hosts (made from the name when asked
+ *  for); on Shopify and WooCommerce, a plain URL of the simulator's image source. */
+function seededImage(state: SimState, p: Platform, name: string): string {
+  if (p === 'shopee' || p === 'lazada' || p === 'tiktok') return MediaStore.seededUrl(state, p, name);
+  return `${state.baseUrl}/__sim/images/${name}.jpg`;
+}
+
+/** Images of an item the seller lists on the platform directly (control API): a marketplace
+ *  hosts them as the seller's upload would (an unreachable URL stands for a file from their
+ *  computer, generated from its name); Shopify and WooCommerce keep the URLs. */
+function hostedImages(state: SimState, p: Platform, urls: string[]): string[] {
+  if (p !== 'shopee' && p !== 'lazada' && p !== 'tiktok') return urls;
+  return urls.map((u) => {
+    const found = resolveImageUrl(state, u);
+    const img = typeof found === 'string' ? sourceImage(`upload-${u.replace(/[^a-z0-9]+/gi, '-').slice(-40)}.jpg`)! : found;
+    return state.media.host(state, p, img).url;
+  });
 }
 
 export interface NewVariant {
@@ -159,6 +179,9 @@ export interface NewItem {
   tierName?: string;
   images?: string[];
   categoryId?: string;
+  attributes?: { id: string; value: string }[];
+  brand?: string;
+  logistics?: string[];
   createdAt: number;
   updatedAt: number;
   variants: NewVariant[];
@@ -182,6 +205,9 @@ export function buildItem(shop: Shop, n: NewItem): Omit<Item, 'seq'> {
     variants,
     images: n.images ?? [],
     categoryId: n.categoryId ?? '100001',
+    ...(n.attributes ? { attributes: n.attributes } : {}),
+    ...(n.brand !== undefined ? { brand: n.brand } : {}),
+    ...(n.logistics ? { logistics: n.logistics } : {}),
     createdAt: n.createdAt,
     updatedAt: n.updatedAt,
     gone: false,
@@ -228,6 +254,19 @@ export function toControlItem(shop: Shop, item: Item): Record<string, unknown> {
     variants: item.variants.map((v) => ({ variantId: controlVariantId(shop, v), sellerSku: v.sellerSku, stock: totalStock(v), price: v.price })),
   };
 }
+/** GET /__sim/shops/{id}/items/{itemId}: the item with its images as the platform stores them,
+ *  its category, attributes and brand (SIMULATOR.md). */
+export function toControlItemDetail(shop: Shop, item: Item): Record<string, unknown> {
+  return {
+    ...toControlItem(shop, item),
+    images: item.images,
+    categoryId: item.categoryId,
+    attributes: item.attributes ?? [],
+    brand: item.brand ?? null,
+    ...(shop.platform === 'shopee' ? { logistics: item.logistics ?? [] } : {}),
+  };
+}
+
 /** Find an item by control id (GID or bare id). */
 export function findItem(shop: Shop, id: string): Item | undefined {
   const m = /^gid:\/\/shopify\/Product\/(\d+)$/.exec(id);
@@ -311,6 +350,18 @@ export function controlNewItem(state: SimState, shop: Shop, body: Record<string,
   }
   const status = body.status === undefined ? STATUSES[shop.platform].active : typeof body.status === 'string' ? nativeStatus(shop.platform, body.status) : undefined;
   if (!status) return `unknown status ${String(body.status)}`;
+  const images = body.images ?? [];
+  if (!Array.isArray(images) || !images.every((u) => typeof u === 'string' && u)) return 'images must be an array of URLs';
+  if (body.categoryId !== undefined && typeof body.categoryId !== 'string') return 'categoryId must be a string';
+  if (body.brand !== undefined && typeof body.brand !== 'string') return 'brand must be a string';
+  const attrs = body.attributes ?? [];
+  if (!Array.isArray(attrs) || !attrs.every((a) => isObj(a) && typeof a.id === 'string' && typeof a.value === 'string')) return 'attributes must be [{id, value}] strings';
   const now = state.now();
-  return { title: body.title, description: typeof body.description === 'string' ? body.description : '', status, createdAt: now, updatedAt: now, variants };
+  return {
+    title: body.title, description: typeof body.description === 'string' ? body.description : '', status, createdAt: now, updatedAt: now, variants,
+    images: hostedImages(state, shop.platform, images as string[]),
+    ...(body.categoryId !== undefined ? { categoryId: body.categoryId as string } : {}),
+    ...(attrs.length ? { attributes: attrs as { id: string; value: string }[] } : {}),
+    ...(body.brand !== undefined ? { brand: body.brand as string } : {}),
+  };
 }

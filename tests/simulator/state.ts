@@ -3,6 +3,7 @@ import type { IdGens } from './data.ts';
 import { Bans, CostBucket, TokenBuckets } from './ratelimit.ts';
 import type { OrderStore } from './orders.ts';
 import type { Item, ItemStore, Variant } from './store.ts';
+import { MediaStore } from './media.ts';
 import { randomUUID } from 'node:crypto';
 import { type Platform, randomAlnum, randomHex } from './util.ts';
 
@@ -176,6 +177,8 @@ export class SimState {
   readonly costBuckets = new Map<string, CostBucket>();
   /** Pending timeout-fault holds; released on close. */
   readonly holds = new Set<() => void>();
+  /** Images the marketplaces host (media.ts). */
+  readonly media = new MediaStore();
   private appCounter = 0;
 
   /** Simulated "now" (epoch ms): real time plus the offset set by POST /__sim/clock. */
@@ -198,6 +201,7 @@ export class SimState {
     this.buckets.clear();
     this.bans.clear();
     this.costBuckets.clear();
+    this.media.clear();
   }
 
   // ---- apps ----

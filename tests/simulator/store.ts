@@ -38,6 +38,11 @@ export interface Item {
   variants: Variant[];
   images: string[];
   categoryId: string;
+  /** What the listing was created with (create calls and the control API): attribute ids as the
+   *  platform names them, values as option names or text; the brand's name; Shopee logistics ids. */
+  attributes?: { id: string; value: string }[];
+  brand?: string;
+  logistics?: string[];
   createdAt: number;
   updatedAt: number;
   /** Physically deleted (Shopify productDelete, WooCommerce force delete): invisible everywhere. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from './server.ts';
 import { approve, ctl, http, newShop, nowS, sim, tiktokUrl } from './helpers.ts';
+import { tiktokParts } from './catalog-fixtures.ts';
 
 let s: Simulator;
 beforeAll(async () => {
@@ -144,7 +145,7 @@ describe('tiktok products', () => {
   it('creates a product; errorRate answers 36009003', async () => {
     const sh = await shop({ items: 0 });
     const wh = (await call(sh, 'GET', '/logistics/202309/warehouses', {})).body.data.warehouses[0].id;
-    const body = { title: 'Lamp', description: 'A lamp', category_id: '600001', main_images: [{ uri: 'tos/abc' }], package_weight: { value: '1', unit: 'KILOGRAM' }, skus: [{ seller_sku: 'LAMP-1', price: { amount: '19.90', currency: 'USD' }, inventory: [{ warehouse_id: wh, quantity: 5 }] }] };
+    const body = { title: 'Lamp', description: 'A lamp', ...tiktokParts(['Desk Lamps']), main_images: [{ uri: 'sim-lamp' }], package_weight: { value: '1', unit: 'KILOGRAM' }, skus: [{ seller_sku: 'LAMP-1', price: { amount: '19.90', currency: 'USD' }, inventory: [{ warehouse_id: wh, quantity: 5 }] }] };
     const r = await call(sh, 'POST', '/product/202309/products', {}, body);
     expect(r.body.code).toBe(0);
     expect(r.body.data.skus[0].seller_sku).toBe('LAMP-1');

@@ -11,6 +11,7 @@ import type { Item, Variant } from '../store.ts';
 import { hmacHex, requestId, round2, safeEqual } from '../util.ts';
 import { asList, get, parsePayload, str, toInt, toNum } from './lazada-payload.ts';
 import { LAZADA_ORDER_ENDPOINTS } from './lazada-orders.ts';
+import { brandsQuery, categoryAttributesGet, categoryTreeGet, checkLazadaListing, imageMigrate, imageResponseGet, imagesMigrate } from './lazada-catalog.ts';
 
 const INVENTORY_RATE = 50;
 const INVENTORY_APIS = new Set(['/product/price_quantity/update', '/product/stock/sellable/update']);
@@ -119,7 +120,7 @@ function productJson(shop: Shop, it: Item): Record<string, unknown> {
     created_time: String(it.createdAt),
     updated_time: String(it.updatedAt),
     images: it.images,
-    attributes: { name: it.title, description: it.description, brand: 'No Brand' },
+    attributes: { name: it.title, description: it.description, brand: it.brand ?? 'No Brand', ...Object.fromEntries((it.attributes ?? []).map((a) => [a.id, a.value])) },
     ...(it.hasVariants ? { variation: { Variation1: { name: 'variation', label: it.tierName || 'Variation', values: it.variants.map((v) => v.option) } } } : {}),
     skus: it.variants.map((v) => skuJson(shop, it, v)),
   };
@@ -322,9 +323,11 @@ function productCreate(ctx: Ctx, p: Params, _app: App, shop: Shop): SimResponse 
     variants.push({ sellerSku: sku, stock: qty, price, option: str(get(s, 'saleProp', 'variation')) || props.map(([, v]) => str(v)).filter(Boolean).join(' ') || `Option ${variants.length + 1}` });
   }
   if (variants.length === 1) variants[0]!.option = '';
+  const checked = checkLazadaListing(ctx, prod, cat, images, skus);
+  if ('status' in checked) return checked;
   const now = ctx.state.now();
   const it = shop.items.add(
-    buildItem(shop, { title: name, description: str(get(prod, 'Attributes', 'description')), status: STATUSES.lazada.active, images, categoryId: cat, createdAt: now, updatedAt: now, variants }),
+    buildItem(shop, { title: name, description: str(get(prod, 'Attributes', 'description')), status: STATUSES.lazada.active, images, categoryId: cat, attributes: checked.attributes, brand: checked.brand, createdAt: now, updatedAt: now, variants }),
   );
   return ok({ item_id: Number(it.itemId), sku_list: it.variants.map((v) => ({ seller_sku: v.sellerSku, shop_sku: `${it.itemId}_${shop.region}-${v.variantId}`, sku_id: Number(v.variantId) })) });
 }
@@ -399,6 +402,12 @@ const ENDPOINTS: Record<string, Ep> = {
   '/product/stock/sellable/update': { seller: true, fn: (c, p, a, s) => stockUpdate(c, p, a, s, true) },
   '/product/create': { seller: true, fn: productCreate },
   '/seller/get': { seller: true, fn: sellerGet },
+  '/category/tree/get': { seller: true, fn: categoryTreeGet },
+  '/category/attributes/get': { seller: true, fn: categoryAttributesGet },
+  '/category/brands/query': { seller: true, fn: brandsQuery },
+  '/image/migrate': { seller: true, fn: imageMigrate },
+  '/images/migrate': { seller: true, fn: imagesMigrate },
+  '/image/response/get': { seller: true, fn: imageResponseGet },
   // Buyers' orders (lazada-orders.ts): not inventory APIs, so only the rate-limit fault applies.
   ...Object.fromEntries(Object.entries(LAZADA_ORDER_ENDPOINTS).map(([path, fn]) => [path, { seller: true, fn }])),
 };

@@ -4,6 +4,8 @@ import { STATUSES, buildItem, totalStock } from '../shops.ts';
 import type { App, Shop } from '../state.ts';
 import type { Item, Variant } from '../store.ts';
 import { isInt, isObj, requestId, round2 } from '../util.ts';
+import { attrNumber, categoryTree, leafAttributes, optionNumber, BRANDS, brandNumber } from '../catalog.ts';
+import { checkListing } from './shopee-catalog.ts';
 
 type Body = Record<string, unknown>;
 export const fail = (status: number, error: string, message: string): SimResponse =>
@@ -40,14 +42,42 @@ function baseInfo(shop: Shop, it: Item): Record<string, unknown> {
     update_time: Math.floor(it.updatedAt / 1000),
     item_status: it.status,
     has_model: it.hasVariants,
-    image: { image_url_list: it.images, image_id_list: it.images.map((_, i) => `sg-sim-${it.itemId}-${i}`) },
+    image: { image_url_list: it.images, image_id_list: it.images.map((u, i) => /\/file\/([^/?]+)$/.exec(u)?.[1] ?? `sg-sim-${it.itemId}-${i}`) },
     weight: '1.0',
     condition: 'NEW',
+    ...catalogInfo(it),
   };
   if (!it.hasVariants) {
     out.price_info = priceInfo(shop, single);
     out.stock_info_v2 = stockInfo(shop, single);
   }
+  return out;
+}
+/** brand, attribute_list and logistic_info as get_item_base_info answers them. */
+function catalogInfo(it: Item): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (it.brand !== undefined) {
+    const i = BRANDS.indexOf(it.brand);
+    out.brand = { brand_id: i < 0 ? 0 : Number(brandNumber('shopee', i)), original_brand_name: it.brand };
+  }
+  const cat = categoryTree('shopee').byId.get(it.categoryId);
+  if (it.attributes?.length && cat?.leaf) {
+    const defs = leafAttributes(cat);
+    out.attribute_list = it.attributes.map((a) => {
+      const def = defs.find((d) => attrNumber('shopee', d.key) === a.id);
+      const values = def?.input === 'multiselect' ? a.value.split(', ') : [a.value];
+      return {
+        attribute_id: Number(a.id),
+        original_attribute_name: def?.name ?? '',
+        is_mandatory: def?.required ?? false,
+        attribute_value_list: values.map((v) => {
+          const n = def ? def.options.indexOf(v) : -1;
+          return { value_id: n < 0 || !def ? 0 : Number(optionNumber('shopee', def.key, n)), original_value_name: v, value_unit: '' };
+        }),
+      };
+    });
+  }
+  if (it.logistics) out.logistic_info = it.logistics.map((id) => ({ logistic_id: Number(id), enabled: true }));
   return out;
 }
 const gone = (it: Item | undefined): boolean => !it || it.status === 'SELLER_DELETE' || it.status === 'SHOPEE_DELETE';
@@ -262,6 +292,8 @@ export function addItem(ctx: Ctx, _app: App, shop: Shop | undefined, body: Body)
   if (!Array.isArray(ss) || ss.length === 0 || !ss.every((x) => isObj(x) && isInt(x.stock) && x.stock >= 0)) return param('seller_stock is required');
   const status = body.item_status ?? 'NORMAL';
   if (status !== 'NORMAL' && status !== 'UNLIST') return param('item_status should be NORMAL or UNLIST');
+  const checked = checkListing(ctx, body);
+  if ('status' in checked) return checked;
   const sku = typeof body.item_sku === 'string' ? body.item_sku : '';
   const now = ctx.state.now();
   const it = s.items.add(
@@ -269,8 +301,11 @@ export function addItem(ctx: Ctx, _app: App, shop: Shop | undefined, body: Body)
       title: name,
       description: body.description,
       status,
-      images: img as string[],
+      images: (img as string[]).map((ref) => ctx.state.media.urlOfRef(ctx.state, 'shopee', ref)),
       categoryId: String(body.category_id),
+      attributes: checked.attributes,
+      brand: checked.brand,
+      logistics: checked.logistics,
       createdAt: now,
       updatedAt: now,
       variants: [{ sellerSku: sku, price: body.original_price, stock: (ss[0] as { stock: number }).stock }],

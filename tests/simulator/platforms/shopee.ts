@@ -9,6 +9,7 @@ import type { App, Shop } from '../state.ts';
 import { hmacHex, isInt, isObj, requestId, safeEqual } from '../util.ts';
 import { addItem, fail, getItemBaseInfo, getItemList, getModelList, initTierVariation, param, searchItem, updatePrice, updateStock } from './shopee-products.ts';
 import { getOrderDetail, getOrderList } from './shopee-orders.ts';
+import { getAttributes, getBrandList, getCategory, getChannelList, uploadImage } from './shopee-catalog.ts';
 
 const DEFAULT_RATE = 10;
 
@@ -16,6 +17,8 @@ type Body = Record<string, unknown>;
 interface Ep {
   method: 'GET' | 'POST';
   kind: 'public' | 'shop';
+  /** multipart/form-data body (media upload): not read as JSON. */
+  multipart?: boolean;
   fn: (ctx: Ctx, app: App, shop: Shop | undefined, body: Body) => SimResponse;
 }
 
@@ -69,7 +72,9 @@ export async function handleShopee(ctx: Ctx): Promise<SimResponse> {
     return reject(fail(403, 'error_sign', 'Wrong sign.'), 'error_sign');
   }
   let body: Body = {};
-  if (ep.method === 'POST') {
+  if (ep.method === 'POST' && ep.multipart) {
+    if (!/^multipart\/form-data/i.test(String(ctx.req.headers['content-type'] ?? ''))) return reject(param('the request must be multipart/form-data'), 'error_param');
+  } else if (ep.method === 'POST') {
     const parsed = parseJsonBody(req);
     if (!isObj(parsed)) return reject(fail(400, 'error_param', 'Wrong parameters, detail: request body must be a JSON object.'), 'error_param');
     body = parsed;
@@ -131,6 +136,11 @@ const ENDPOINTS: Record<string, Ep> = {
   '/api/v2/product/update_price': { method: 'POST', kind: 'shop', fn: updatePrice },
   '/api/v2/product/add_item': { method: 'POST', kind: 'shop', fn: addItem },
   '/api/v2/product/init_tier_variation': { method: 'POST', kind: 'shop', fn: initTierVariation },
+  '/api/v2/product/get_category': { method: 'GET', kind: 'shop', fn: getCategory },
+  '/api/v2/product/get_attributes': { method: 'GET', kind: 'shop', fn: getAttributes },
+  '/api/v2/product/get_brand_list': { method: 'GET', kind: 'shop', fn: getBrandList },
+  '/api/v2/logistics/get_channel_list': { method: 'GET', kind: 'shop', fn: getChannelList },
+  '/api/v2/media_space/upload_image': { method: 'POST', kind: 'public', multipart: true, fn: uploadImage },
   '/api/v2/order/get_order_list': { method: 'GET', kind: 'shop', fn: getOrderList },
   '/api/v2/order/get_order_detail': { method: 'GET', kind: 'shop', fn: getOrderDetail },
 };

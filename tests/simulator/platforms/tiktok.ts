@@ -9,7 +9,9 @@ import { STATUSES, buildItem } from '../shops.ts';
 import type { App, Shop } from '../state.ts';
 import type { Item, Variant } from '../store.ts';
 import { b64urlJson, fromB64urlJson, hmacHex, isInt, isObj, lowerBound, money, requestId, round2, safeEqual } from '../util.ts';
+import { BRANDS, brandNumber, categoryTree } from '../catalog.ts';
 import { ordersSearch } from './tiktok-orders.ts';
+import { attributesGet, brandsGet, categoriesGet, checkTiktokListing, imagesUpload, returnWarehouseId } from './tiktok-catalog.ts';
 
 const RATE = 50;
 const fail = (status: number, code: number, message: string, data?: unknown): SimResponse =>
@@ -22,7 +24,10 @@ interface Ep {
   method: 'GET' | 'POST';
   re: RegExp;
   key: string;
-  shopCall: boolean;
+  /** true: shop_cipher required; false: refused; 'optional': either (image upload). */
+  shopCall: boolean | 'optional';
+  /** multipart/form-data body (image upload). */
+  multipart?: boolean;
   fn: (ctx: Ctx, shop: Shop, body: Body, m: RegExpExecArray) => SimResponse;
 }
 
@@ -62,7 +67,9 @@ export async function handleTiktok(ctx: Ctx): Promise<SimResponse> {
   const shop = state.shops.get(tok.shopId)!;
   ctx.shop = shop;
   const cipher = q.get('shop_cipher');
-  if (ep.shopCall) {
+  if (ep.shopCall === 'optional') {
+    if (cipher !== null && cipher !== shop.cipher) return reject(fail(400, 36009004, 'Invalid identifier. The `shop_cipher` query parameter is invalid.'), 'invalid_shop_cipher');
+  } else if (ep.shopCall) {
     if (!cipher) return reject(fail(400, 106013, 'Missing identifier. The `shop_cipher` query parameter is required to identify the target shop.'), 'missing_shop_cipher');
     if (cipher !== shop.cipher) return reject(fail(400, 36009004, 'Invalid identifier. The `shop_cipher` query parameter is invalid.'), 'invalid_shop_cipher');
   } else if (cipher !== null) {
@@ -75,7 +82,9 @@ export async function handleTiktok(ctx: Ctx): Promise<SimResponse> {
   const f = await faultGate(ctx, shop, () => fail(500, 36009003, 'Internal error. Please try again. If the issue persists after multiple attempts, please contact platform support.'));
   if (f) return f;
   let body: Body = {};
-  if (req.method === 'POST') {
+  if (req.method === 'POST' && ep.multipart) {
+    if (!ctype.startsWith('multipart/form-data')) return reject(fail(400, 36009022, 'Invalid request format. The request body format must be `application/json` for structured data or `multipart/form-data` for binary files.'), 'bad_content_type');
+  } else if (req.method === 'POST') {
     if (!ctype.startsWith('application/json')) {
       return reject(fail(400, 36009022, 'Invalid request format. The request body format must be `application/json` for structured data or `multipart/form-data` for binary files.'), 'bad_content_type');
     }
@@ -112,8 +121,10 @@ function detailJson(shop: Shop, it: Item): unknown {
     status: it.status,
     create_time: Math.floor(it.createdAt / 1000),
     update_time: Math.floor(it.updatedAt / 1000),
-    category_chains: [{ id: it.categoryId, local_name: 'Simulated category', is_leaf: true, parent_id: '0' }],
-    main_images: it.images.map((u, i) => ({ uri: `tos-sim/${it.itemId}-${i}`, urls: [u], width: 600, height: 600 })),
+    category_chains: categoryChain(it.categoryId),
+    main_images: it.images.map((u, i) => ({ uri: /\/media\/tiktok\/([^~]+)/.exec(u)?.[1] ?? `tos-sim/${it.itemId}-${i}`, urls: [u], width: 600, height: 600 })),
+    ...(it.brand ? { brand: { id: brandIdOf(it.brand), name: it.brand } } : {}),
+    product_attributes: (it.attributes ?? []).map((a) => ({ id: a.id, values: a.value.split(', ').map((name) => ({ name })) })),
     skus: it.variants.map((v) => ({
       id: v.variantId,
       seller_sku: v.sellerSku,
@@ -124,13 +135,28 @@ function detailJson(shop: Shop, it: Item): unknown {
   };
 }
 
+function categoryChain(id: string): unknown[] {
+  const { byId } = categoryTree('tiktok');
+  const out: unknown[] = [];
+  for (let c = byId.get(id); c; c = byId.get(c.parentId)) out.unshift({ id: c.id, local_name: c.name, is_leaf: c.leaf, parent_id: c.parentId });
+  return out.length ? out : [{ id, local_name: 'Simulated category', is_leaf: true, parent_id: '0' }];
+}
+function brandIdOf(name: string): string {
+  const i = BRANDS.indexOf(name);
+  return i < 0 ? '' : brandNumber('tiktok', i);
+}
+
 // ---------------- endpoints ----------------
 function shopsGet(_ctx: Ctx, shop: Shop): SimResponse {
   return ok({ shops: [{ id: shop.shopId, name: shop.name, region: shop.region, seller_type: 'LOCAL', cipher: shop.cipher, code: `US${shop.shopId.slice(-6)}` }] });
 }
 function warehousesGet(_ctx: Ctx, shop: Shop): SimResponse {
   return ok({
-    warehouses: shop.locations.map((l, i) => ({ id: l.id, name: l.name, effect_status: 'ENABLED', type: 'SALES_WAREHOUSE', sub_type: 'DOMESTIC_WAREHOUSE', is_default: i === 0 })),
+    warehouses: [
+      ...shop.locations.map((l, i) => ({ id: l.id, name: l.name, effect_status: 'ENABLED', type: 'SALES_WAREHOUSE', sub_type: 'DOMESTIC_WAREHOUSE', is_default: i === 0 })),
+      // Where buyers' returns go: listed, but a SKU's stock cannot live there.
+      { id: returnWarehouseId(shop), name: 'Returns', effect_status: 'ENABLED', type: 'RETURN_WAREHOUSE', sub_type: 'DOMESTIC_WAREHOUSE', is_default: false },
+    ],
   });
 }
 
@@ -282,6 +308,7 @@ function createProduct(ctx: Ctx, shop: Shop, b: Body): SimResponse {
     if (isObj(s.price) && s.price.currency !== shop.currency) return fail(400, 12052084, 'The provided currency is not available for this shop/region.');
     const stock = shop.locations.map(() => 0);
     for (const w of Array.isArray(s.inventory) ? s.inventory : []) {
+      if (isObj(w) && w.warehouse_id === returnWarehouseId(shop)) return fail(400, 12052099, 'The warehouse is a return warehouse; SKU inventory must be in a sales warehouse.');
       const idx = isObj(w) ? shop.locations.findIndex((l) => l.id === w.warehouse_id) : -1;
       if (idx < 0) return fail(400, 12052097, 'The warehouse does not exist');
       const qty = (w as Body).quantity;
@@ -291,9 +318,14 @@ function createProduct(ctx: Ctx, shop: Shop, b: Body): SimResponse {
     const attrs = Array.isArray(s.sales_attributes) ? s.sales_attributes.filter(isObj) : [];
     variants.push({ sellerSku: sku, price: amount, stock, option: attrs.map((a) => String(a.value_name ?? '')).join(' ') || (skus.length > 1 ? `Option ${variants.length + 1}` : '') });
   }
+  const checked = checkTiktokListing(ctx, shop, b);
+  if ('status' in checked) return checked;
   const now = ctx.state.now();
   const it = shop.items.add(
-    buildItem(shop, { title: b.title, description: b.description, status: STATUSES.tiktok.active, images: imgs.map((x) => `https://p16-sim.tiktokcdn.com/${(x as Body).uri as string}`), categoryId: b.category_id, createdAt: now, updatedAt: now, variants }),
+    buildItem(shop, {
+      title: b.title, description: b.description, status: STATUSES.tiktok.active, images: imgs.map((x) => ctx.state.media.urlOfRef(ctx.state, 'tiktok', String((x as Body).uri))), categoryId: b.category_id,
+      attributes: checked.attributes, ...(checked.brand ? { brand: checked.brand } : {}), createdAt: now, updatedAt: now, variants,
+    }),
   );
   return ok({ product_id: it.itemId, skus: it.variants.map((v) => ({ id: v.variantId, seller_sku: v.sellerSku, sales_attributes: [] })), warnings: [] });
 }
@@ -306,6 +338,10 @@ const ENDPOINTS: Ep[] = [
   { method: 'GET', re: /^\/product\/202309\/products\/(\d+)$/, key: '/product/202309/products/{product_id}', shopCall: true, fn: getProduct },
   { method: 'POST', re: /^\/product\/202309\/products\/(\d+)\/inventory\/update$/, key: '/product/202309/products/{product_id}/inventory/update', shopCall: true, fn: inventoryUpdate },
   { method: 'POST', re: /^\/product\/202309\/products\/(\d+)\/prices\/update$/, key: '/product/202309/products/{product_id}/prices/update', shopCall: true, fn: pricesUpdate },
+  { method: 'GET', re: /^\/product\/202309\/categories$/, key: '/product/202309/categories', shopCall: true, fn: categoriesGet },
+  { method: 'GET', re: /^\/product\/202309\/categories\/(\d+)\/attributes$/, key: '/product/202309/categories/{category_id}/attributes', shopCall: true, fn: attributesGet },
+  { method: 'GET', re: /^\/product\/202309\/brands$/, key: '/product/202309/brands', shopCall: true, fn: brandsGet },
+  { method: 'POST', re: /^\/product\/202309\/images\/upload$/, key: '/product/202309/images/upload', shopCall: 'optional', multipart: true, fn: imagesUpload },
   { method: 'POST', re: /^\/order\/202309\/orders\/search$/, key: '/order/202309/orders/search', shopCall: true, fn: ordersSearch },
 ];
 

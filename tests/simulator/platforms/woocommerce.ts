@@ -10,6 +10,7 @@ import type { Item, Variant } from '../store.ts';
 import { isInt, isObj, money, round2, wpDate } from '../util.ts';
 import { parseIso } from './lazada.ts';
 import { wooAuthenticate } from './woo-auth.ts';
+import { resolveImageUrl } from '../media.ts';
 import { handleWooOrders } from './woocommerce-orders.ts';
 
 type Body = Record<string, unknown>;
@@ -315,6 +316,17 @@ class Woo {
     if (isStock && count) this.ctx.state.countStockCall(this.shop, 1);
     return e ? { error: e } : { ok: true };
   }
+  /** WordPress downloads each image into the site's uploads (wc_rest_upload_image_from_url); one
+   *  it cannot get refuses the whole product, as WooCommerce does. */
+  sideload(srcs: string[]): string[] | SimResponse {
+    const out: string[] = [];
+    for (const src of srcs) {
+      const found = resolveImageUrl(this.ctx.state, src);
+      if (typeof found === 'string') return err(400, 'woocommerce_product_image_upload_error', `Error getting remote image ${src}. Error: ${found === 'unreachable' ? 'cURL error 6: Could not resolve host' : 'Not Found'}`);
+      out.push(this.ctx.state.media.host(this.ctx.state, 'woocommerce', found, this.shop.shopId).url);
+    }
+    return out;
+  }
   create(b: Body): SimResponse {
     if (b.name !== undefined && typeof b.name !== 'string') return invalidParam('name', 'name is not of type string.');
     const type = b.type ?? 'simple';
@@ -325,7 +337,9 @@ class Woo {
     const manage = b.manage_stock === true;
     const stock = manage && isInt(Number(b.stock_quantity)) ? Number(b.stock_quantity) : 0;
     const attrs = Array.isArray(b.attributes) ? b.attributes.filter(isObj) : [];
-    const images = Array.isArray(b.images) ? b.images.filter(isObj).map((x) => String(x.src ?? '')).filter(Boolean) : [];
+    const srcs = Array.isArray(b.images) ? b.images.filter(isObj).map((x) => String(x.src ?? '')).filter(Boolean) : [];
+    const images = this.sideload(srcs);
+    if (!Array.isArray(images)) return images;
     const now = this.now();
     const item = buildItem(this.shop, {
       title: typeof b.name === 'string' && b.name ? b.name : 'Product',
