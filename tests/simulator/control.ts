@@ -4,6 +4,7 @@ import { json, parseJsonBody } from './http.ts';
 import { buildItem, controlNewItem, createShop, findItem, patchItem, toControlItem, toControlItemDetail } from './shops.ts';
 import { mediaBaseUrl } from './media.ts';
 import { type FaultRule, type Shop, type SimState, type Stats, emptyStats } from './state.ts';
+import { bulkControl } from './platforms/shopify-bulk.ts';
 import { NEUTRAL_STATUSES, type NeutralStatus, neutralOrder, placeOrder, setOrderStatus } from './orders.ts';
 import { type Platform, isInt, isObj, isPlatform, lowerBound, safeDecode } from './util.ts';
 
@@ -156,6 +157,8 @@ export function handleControl(ctx: Ctx): SimResponse {
     }
     const orders = orderControl(state, shop, rest, method, body);
     if (orders) return orders;
+    const bulk = rest === '/bulk-operations' && shop.platform === 'shopify' ? bulkControl(state, shop, method, body) : undefined;
+    if (bulk) return bulk;
     return bad(`no control route ${method} ${path}`, 404);
   }
   if (path === '/apps' && method === 'POST') {

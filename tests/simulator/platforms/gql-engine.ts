@@ -163,9 +163,15 @@ export class Engine {
 
   /** Execute; returns data, field errors and the actual cost. */
   execute(op: Operation, doc: Doc, vars: Record<string, unknown>): { data: Record<string, unknown>; errors: GqlError[]; cost: number } {
+    return this.select(op.kind === 'mutation' ? 'Mutation' : 'QueryRoot', {}, op.selections, doc, vars);
+  }
+
+  /** One object's selection set on `parent` (the root, or a node of a bulk query); fields for
+   *  which `skip` says so are left out (a bulk query's nested connections, which the caller
+   *  writes as lines of their own). */
+  select(type: string, parent: unknown, sels: Selection[], doc: Doc, vars: Record<string, unknown>, skip?: (f: Field) => boolean): { data: Record<string, unknown>; errors: GqlError[]; cost: number } {
     const errors: GqlError[] = [];
-    const root = op.kind === 'mutation' ? 'Mutation' : 'QueryRoot';
-    const execSel = (type: string, parent: unknown, sels: Selection[], path: (string | number)[]): [Record<string, unknown>, number] => {
+    const execSel = (type: string, parent: unknown, sels: Selection[], path: (string | number)[], top: boolean): [Record<string, unknown>, number] => {
       const obj: Record<string, unknown> = {};
       let cost = 0;
       for (const [key, f] of this.collect(type, sels, doc, vars)) {
@@ -173,6 +179,7 @@ export class Engine {
           obj[key] = type;
           continue;
         }
+        if (top && skip?.(f)) continue;
         const def = this.schema[type]![f.name]!;
         const r = this.resolvers[type]?.[f.name];
         let raw: unknown;
@@ -204,10 +211,10 @@ export class Engine {
       }
       const nt = named(t);
       if (!this.schema[nt]) return [raw, 0];
-      const [o, c] = execSel(nt, raw, f.selections ?? [], path);
+      const [o, c] = execSel(nt, raw, f.selections ?? [], path, false);
       return [o, c + objBase(nt)];
     };
-    const [data, cost] = execSel(root, {}, op.selections, []);
+    const [data, cost] = execSel(type, parent, sels, [], true);
     return { data, errors, cost };
   }
 }

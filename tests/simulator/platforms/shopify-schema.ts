@@ -20,6 +20,10 @@ export const SCHEMA = defineSchema({
     orders: ['OrderConnection!', `${CONN} query sortKey reverse savedSearchId`],
     order: ['Order', 'id!'],
     ordersCount: ['Count', 'query limit'],
+    // Bulk operations (shopify-bulk.ts). `bulkOperation(id:)` exists from 2026-01; 2025-10 has only
+    // `currentBulkOperation`, deprecated in every version held.
+    bulkOperation: ['BulkOperation', 'id!'],
+    currentBulkOperation: ['BulkOperation', 'type'],
   },
   Mutation: {
     inventorySetQuantities: ['InventorySetQuantitiesPayload', 'input!'],
@@ -27,6 +31,8 @@ export const SCHEMA = defineSchema({
     productCreate: ['ProductCreatePayload', 'input product media'],
     productVariantsBulkCreate: ['ProductVariantsBulkCreatePayload', 'productId! variants! strategy media'],
     productVariantsBulkUpdate: ['ProductVariantsBulkUpdatePayload', 'productId! variants! allowPartialUpdates media'],
+    bulkOperationRunQuery: ['BulkOperationRunQueryPayload', 'query! groupObjects'],
+    bulkOperationCancel: ['BulkOperationCancelPayload', 'id!'],
   },
   PageInfo: { hasNextPage: 'Boolean!', hasPreviousPage: 'Boolean!', startCursor: 'String', endCursor: 'String' },
   ProductConnection: { nodes: '[Product!]!', edges: '[ProductEdge!]!', pageInfo: 'PageInfo!' },
@@ -92,6 +98,13 @@ export const SCHEMA = defineSchema({
   ProductVariantsBulkCreateUserError: { code: 'ProductVariantsBulkCreateUserErrorCode', field: '[String!]', message: 'String!' },
   ProductVariantsBulkUpdatePayload: { product: 'Product', productVariants: '[ProductVariant!]', userErrors: '[ProductVariantsBulkUpdateUserError!]!' },
   ProductVariantsBulkUpdateUserError: { code: 'ProductVariantsBulkUpdateUserErrorCode', field: '[String!]', message: 'String!' },
+  BulkOperation: {
+    id: 'ID!', status: 'BulkOperationStatus!', type: 'BulkOperationType!', errorCode: 'BulkOperationErrorCode', createdAt: 'DateTime!', completedAt: 'DateTime',
+    objectCount: 'UnsignedInt64!', rootObjectCount: 'UnsignedInt64!', fileSize: 'UnsignedInt64', url: 'URL', partialDataUrl: 'URL', query: 'String!',
+  },
+  BulkOperationRunQueryPayload: { bulkOperation: 'BulkOperation', userErrors: '[BulkOperationUserError!]!' },
+  BulkOperationUserError: { code: 'BulkOperationUserErrorCode', field: '[String!]', message: 'String!' },
+  BulkOperationCancelPayload: { bulkOperation: 'BulkOperation', userErrors: '[UserError!]!' },
 });
 
 export interface PNode {

@@ -13,6 +13,7 @@ import type { Item } from '../store.ts';
 import { isInt, isObj, isoSeconds, requestId, round2, safeEqual } from '../util.ts';
 import { Engine, FieldError, type GqlError, type Resolvers } from './gql-engine.ts';
 import { type Directive, type Doc, type Field, GqlSyntaxError, type Operation, evalValue, parseDocument } from './graphql.ts';
+import { STORAGE_HOST, bulkResolvers, serveBulkResult } from './shopify-bulk.ts';
 import { countIfOrderCall, orderResolvers } from './shopify-orders.ts';
 import { type PNode, SCHEMA, type VNode, gid, gidNum, queryResolvers } from './shopify-schema.ts';
 import { coerceVariables, idempotencyRequired, validateDocument } from './shopify-validate.ts';
@@ -29,6 +30,8 @@ let adjustmentGroupSeq = 1_000_000;
 
 export async function handleShopify(ctx: Ctx, domain: string): Promise<SimResponse> {
   const { state, req } = ctx;
+  // Bulk operation results live on Shopify's storage host, served here as S/shopify/storage.googleapis.com/….
+  if (domain === STORAGE_HOST) return serveBulkResult(ctx);
   const shop = [...state.shops.values()].find((s) => s.platform === 'shopify' && s.domain === domain);
   ctx.endpoint = ctx.sub;
   if (!shop) return ((ctx.rejected = 'unknown_shop'), json(404, { errors: 'Not Found' }));
@@ -74,9 +77,10 @@ export async function handleShopify(ctx: Ctx, domain: string): Promise<SimRespon
   if (checked.deprecations.length) headers['X-Shopify-API-Deprecated-Reason'] = checked.deprecations.join('; ');
   const q = queryResolvers(shop);
   const o = orderResolvers(shop, () => state.now());
+  const b = bulkResolvers(ctx, shop, (tok as Token).appId, version, slice);
   const roots = [...engine0(op, doc, vars).values()];
   const idempotencyKey = new Map(roots.map((f) => [f.name, f.directives.find((d) => d.name === 'idempotent')]));
-  const engine = new Engine(SCHEMA, { ...q, ...o, QueryRoot: { ...q.QueryRoot, ...o.QueryRoot }, Mutation: mutations(ctx, shop, version, (field) => keyOf(idempotencyKey.get(field), vars)) } as Resolvers);
+  const engine = new Engine(SCHEMA, { ...q, ...o, QueryRoot: { ...q.QueryRoot, ...o.QueryRoot, ...b.QueryRoot }, Mutation: { ...mutations(ctx, shop, version, (field) => keyOf(idempotencyKey.get(field), vars)), ...b.Mutation } } as Resolvers);
   const rootFields = roots.map((f) => f.name);
   ctx.endpoint = `graphql:${rootFields.join(',')}`;
   const verrors = engine.connectionChecks(op, doc, vars);
