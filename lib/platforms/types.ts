@@ -111,6 +111,10 @@ export interface ListItemsOptions {
   updatedSince?: number;
   /** Defaults to the platform's maximum page size. */
   pageSize?: number;
+  /** The caller reads every listing (a full download): an adapter may use the platform's bulk
+   *  export (Shopify bulk operations), whose first pages come empty while the platform prepares
+   *  it. Without `updatedSince` only; the cursor carries it on. */
+  wholeStore?: boolean;
 }
 
 export interface ListItemsPage {

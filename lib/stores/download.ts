@@ -35,7 +35,8 @@ async function fetchPage(db: ShelfsyncDB, store: StoreRow, cursor: string | null
   const adapter = await adapterFor(db, store);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await adapter.listItems({ cursor, updatedSince: updatedSince ?? undefined });
+      // No `updatedSince`: every listing is read, and the adapter may use the platform's bulk export.
+      return await adapter.listItems({ cursor, updatedSince: updatedSince ?? undefined, wholeStore: updatedSince === null });
     } catch (err) {
       if (!(err instanceof PlatformError)) throw err;
       if (err.kind === 'auth') {
@@ -144,7 +145,8 @@ async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }):
   let page = await fetchPage(db, store, state.cursor, state.updatedSince);
   for (;;) {
     const prefetch = page.nextCursor && Date.now() < deadline ? fetchPage(db, store, page.nextCursor, state.updatedSince).then((p) => ({ p }), (error: unknown) => ({ error })) : null;
-    const saved = await savePage(db, store, job.id, page.items, Date.now());
+    // A bulk export's pages come empty while the platform prepares it: nothing to write.
+    const saved = page.items.length > 0 ? await savePage(db, store, job.id, page.items, Date.now()) : { created: 0, unconnected: 0 };
     state.cursor = page.nextCursor;
     state.items += page.items.length;
     state.pages++;

@@ -1,8 +1,10 @@
 // Every GraphQL document the Shopify adapter can send, recorded off the wire while it does each
 // of its jobs against the simulator, validates against each supported Admin API version's
 // schema as Shopify published it (tests/simulator/platforms/shopify-schema/, from
-// @shopify/dev-mcp): the same check Shopify's server makes, variables included. 2025-10 is
-// checked on a day it was still supported (a store connected with it keeps sending it).
+// @shopify/dev-mcp): the same check Shopify's server makes, variables included, and the query a
+// bulk operation runs (sent as a string variable) too. 2025-10 is checked on a day it was still
+// supported (a store connected with it keeps sending it; it has no bulkOperation(id:), so its
+// downloads stay paged).
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../simulator/platforms/graphql.ts';
 import { coerceVariables, validateDocument } from '../simulator/platforms/shopify-validate.ts';
@@ -25,9 +27,12 @@ interface Sent {
 /** An adapter on `version` whose every request (and the simulator's answer) is recorded. */
 async function recordingAdapter(version: string, seed: number): Promise<{ adapter: PlatformAdapter; sent: Sent[]; shopId: string }> {
   const s = await control('POST', '/__sim/shops', { platform: 'shopify', items: 4, variantsPerItem: 3, locations: 2, seed });
+  await control('POST', `/__sim/shops/${s.shopId}/bulk-operations`, { objectsPerSecond: 1_000_000 });
   const sent: Sent[] = [];
   const recording: typeof fetch = async (input, init) => {
     const res = await fetch(input, init);
+    // The bulk result's GET on the storage host is not a GraphQL document.
+    if (init?.method !== 'POST') return res;
     const body = JSON.parse(String(init?.body ?? '{}')) as { query: string; variables?: Record<string, unknown> };
     const answer = (await res.clone().json()) as { errors?: unknown[] };
     sent.push({ operation: /^(query|mutation)\s+(\w+)/.exec(body.query)?.[2] ?? '?', query: body.query, variables: body.variables ?? {}, answer, served: res.headers.get('x-shopify-api-version') });
@@ -42,6 +47,10 @@ async function recordingAdapter(version: string, seed: number): Promise<{ adapte
 async function everyJob(adapter: PlatformAdapter, shopId: string, now: number): Promise<void> {
   await adapter.testConnection();
   await adapter.listLocations!();
+  // A whole-store download: a bulk operation from 2026-01, polled until its file is read.
+  let cursor: string | null = null;
+  do cursor = (await adapter.listItems({ wholeStore: true, cursor })).nextCursor;
+  while (cursor);
   // Page size 100 leaves one variant per product in the page: the rest come by MoreVariants.
   const page = await adapter.listItems({ pageSize: 100 });
   await adapter.listItems({ updatedSince: now - 3600_000 });
@@ -55,16 +64,23 @@ async function everyJob(adapter: PlatformAdapter, shopId: string, now: number): 
   await adapter.listOrders({ updatedSince: now - 3600_000, pageSize: 100 });
 }
 
-const EXPECTED_OPERATIONS = ['Shop', 'Locations', 'PrimaryLocation', 'Products', 'MoreVariants', 'SetQuantities', 'VariantStock', 'ProductSet', 'Orders', 'OrderLines'];
+const PAGED_OPERATIONS = ['Shop', 'Locations', 'PrimaryLocation', 'Products', 'MoreVariants', 'SetQuantities', 'VariantStock', 'ProductSet', 'Orders', 'OrderLines'];
+const EXPECTED_OPERATIONS = [...PAGED_OPERATIONS, 'BulkProducts', 'BulkOperation'];
 
-function check(sent: Sent[], version: string): void {
+function check(sent: Sent[], version: string, expected = EXPECTED_OPERATIONS): void {
   const slice = schemaFor(version);
-  expect([...new Set(sent.map((s) => s.operation))].sort()).toEqual([...EXPECTED_OPERATIONS].sort());
+  expect([...new Set(sent.map((s) => s.operation))].sort()).toEqual([...expected].sort());
   for (const s of sent) {
     const doc = parseDocument(s.query);
     const op = doc.operations[0]!;
     const problems = [...validateDocument(doc, slice).errors, ...coerceVariables(op, s.variables, slice)];
     expect(problems, `${s.operation} on ${version}`).toEqual([]);
+    if (s.operation === 'BulkProducts') {
+      // The bulk query itself, against the same version (the simulator also answers with no userErrors).
+      const inner = parseDocument(String(s.variables.query));
+      expect(validateDocument(inner, slice), `the bulk query on ${version}`).toEqual({ errors: [], deprecations: [] });
+      expect((s.answer as { data?: { bulkOperationRunQuery?: { userErrors?: unknown[] } } }).data?.bulkOperationRunQuery?.userErrors).toEqual([]);
+    }
     expect(validateDocument(doc, slice).deprecations, `${s.operation} on ${version} uses nothing deprecated`).toEqual([]);
     expect(s.answer.errors, `${s.operation} answered without errors`).toBeUndefined();
     expect(s.served).toBe(version);
@@ -93,7 +109,7 @@ describe('every document the Shopify adapter sends validates against each suppor
     await clock('2026-06-01T12:00:00Z');
     const { adapter, sent, shopId } = await recordingAdapter('2025-10', 990);
     await everyJob(adapter, shopId, june);
-    check(sent, '2025-10');
+    check(sent, '2025-10', PAGED_OPERATIONS);
     expect(sent.find((s) => s.operation === 'SetQuantities')?.query).not.toContain('@idempotent');
   });
 

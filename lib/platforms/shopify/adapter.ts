@@ -2,8 +2,11 @@
 // quantities at the store's location (its setting, else the shop's primary location), read back
 // as that location's `available`. Every document is written for the API version that answers
 // (versions.ts): the store's, or the one Shopify says served the call when it fell forward.
+// A whole-store download goes through a bulk operation (bulk.ts) from 2026-01, page by page when
+// that cannot be used; incremental downloads (`updatedSince`) are always paged.
 
 import type { AdapterOptions } from '../http.ts';
+import { logger } from '../../log/logger.ts';
 import { retryThrottled } from '../pacer.ts';
 import {
   PlatformError,
@@ -22,6 +25,7 @@ import {
   type StockUpdate,
 } from '../types.ts';
 import { arr, chunk, decodeCursor, encodeCursor, num, obj, str } from '../util.ts';
+import { BULK_FROM, BulkUnusable, continueBulkExport, isBulkCursor, startBulkExport } from './bulk.ts';
 import { DEFAULT_SHOPIFY_VERSION, shopifyGraphql } from './client.ts';
 import {
   LOCATIONS_QUERY,
@@ -46,6 +50,8 @@ import {
 } from './mapping.ts';
 import { listShopifyOrders } from './orders.ts';
 import { versionAtLeast } from './versions.ts';
+
+const log = logger('shopify');
 
 /** Per shop (and location setting), for the worker's life: the engine makes an adapter per push
  *  turn, and resolving the location or learning the answering version would cost a call each. */
@@ -136,6 +142,27 @@ export class ShopifyAdapter implements PlatformAdapter {
 
   async listItems(opts: ListItemsOptions = {}): Promise<ListItemsPage> {
     const c = decodeCursor(opts.cursor);
+    if (isBulkCursor(c)) return this.bulk(() => continueBulkExport((q, v) => this.gql(q, v), c, this.opts));
+    if (!c && opts.wholeStore && opts.updatedSince === undefined) {
+      const locationId = await this.location();
+      // Asked after the location call: a version that fell forward is known by then.
+      if (versionAtLeast(this.version, BULK_FROM)) return this.bulk(() => startBulkExport((q, v) => this.gql(q, v), locationId));
+    }
+    return this.productsPage(c, opts);
+  }
+
+  /** A bulk export's page, or — when it cannot be used — the first page of a paged download. */
+  private async bulk(page: () => Promise<ListItemsPage>): Promise<ListItemsPage> {
+    try {
+      return await page();
+    } catch (err) {
+      if (!(err instanceof BulkUnusable)) throw err;
+      log.warn(`shopify ${this.endpoints.apiBaseUrl}: the bulk export cannot be used (${err.code}: ${err.message}); downloading page by page instead`);
+      return this.productsPage(null, {});
+    }
+  }
+
+  private async productsPage(c: Record<string, unknown> | null, opts: ListItemsOptions): Promise<ListItemsPage> {
     const updatedSince = c ? (num(c.u) ?? undefined) : opts.updatedSince;
     const shape = productsPageShape(opts.pageSize ?? PAGE_DEFAULT);
     const locationId = await this.location();

@@ -7,15 +7,19 @@ import { versionAtLeast } from './versions.ts';
 // Stock is the synced location's `available` (InventoryLevel quantities), the number
 // inventorySetQuantities writes: not `inventoryQuantity`, a total over every location, which on a
 // shop with several locations is not what Shelfsync pushes (drift would compare unlike numbers).
-const VARIANT_FIELDS = 'id sku price selectedOptions { name value } inventoryItem { id inventoryLevel(locationId: $loc) { quantities(names: ["available"]) { quantity } } }';
+// `loc`: the location as the document names it — `$loc` in a paged query, a string literal in a
+// bulk query (which takes no variables): the paged and bulk downloads read the same fields.
+export const variantFields = (loc: string): string => `id sku price selectedOptions { name value } inventoryItem { id inventoryLevel(locationId: ${loc}) { quantities(names: ["available"]) { quantity } } }`;
+const VARIANT_FIELDS = variantFields('$loc');
+/** `featuredMedia` (Product.featuredImage is deprecated): its preview image is the picture. */
+export const PRODUCT_FIELDS = 'id title status updatedAt featuredMedia { preview { image { url } } }';
 
 /** `$variants` is sized so the whole query stays under Shopify's 1000-point single-query cap
- *  (see productsPageShape); products with more variants are completed by VARIANTS_QUERY.
- *  `featuredMedia` (Product.featuredImage is deprecated): its preview image is the picture. */
+ *  (see productsPageShape); products with more variants are completed by VARIANTS_QUERY. */
 export const PRODUCTS_QUERY = `query Products($first: Int!, $variants: Int!, $cursor: String, $q: String, $loc: ID!) {
   products(first: $first, after: $cursor, query: $q) {
     pageInfo { hasNextPage endCursor }
-    nodes { id title status updatedAt featuredMedia { preview { image { url } } }
+    nodes { ${PRODUCT_FIELDS}
       variants(first: $variants) { pageInfo { hasNextPage endCursor } nodes { ${VARIANT_FIELDS} } } } } }`;
 
 export const VARIANTS_QUERY = `query MoreVariants($id: ID!, $cursor: String, $loc: ID!) {
