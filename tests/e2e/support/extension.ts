@@ -21,6 +21,9 @@ export interface LaunchOptions {
   headless?: boolean;
   /** More Chromium switches (the benchmarks keep Chromium's own log: --enable-logging --log-file=…). */
   args?: string[];
+  /** The browser's UI language, e.g. 'id': Chromium on Linux takes it from LANGUAGE (and has it
+   *  only with Debian's chromium-l10n installed). */
+  language?: string;
 }
 
 export interface LaunchedExtension {
@@ -60,6 +63,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     headless: opts.headless ?? true,
     args,
     viewport: { width: 1400, height: 900 },
+    ...(opts.language ? { env: { ...process.env, LANGUAGE: opts.language, LANG: `${opts.language}.UTF-8` }, locale: opts.language.replace('_', '-') } : {}),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
