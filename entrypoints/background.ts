@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 // The service worker: thin wiring of lib/. Every listener is registered synchronously at the
 // top level (MV3 drops events whose listeners are added later) and waits on one `ready`.
 import { handleAlarm } from '@/lib/background/alarms';
-import { registerContextMenus } from '@/lib/background/contextMenu';
+import { registerContextMenus } from '@/lib/consoles/background/contextMenu';
 import { handleRuntimeMessage, refuseExternal } from '@/lib/background/messages';
 import { startBackground } from '@/lib/background/start';
 import { logger } from '@/lib/log/logger';

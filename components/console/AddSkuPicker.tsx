@@ -3,13 +3,15 @@
 // asked again when the choice changes — before anything is created.
 import { useEffect, useState } from 'react';
 import { t, tn } from '@/lib/i18n';
-import type { ActionResult, AddSkuPreview, StartingStock } from '@/lib/consoles/runtime/actions';
+import type { ActionResult } from '@/lib/consoles/runtime/actions';
 import { useSession } from './context';
 import { EffectLines } from './EffectLines';
+import { addSystemSku, previewAddSystemSku, type AddSkuPreview, type StartingStock } from './features/connect';
+import type { PickerProps } from './features/define';
 import { Popover } from './Popover';
 
-export function AddSkuPicker({ ids, anchor, onClose }: { ids: string[]; anchor: Element | null; onClose: () => void }) {
-  const { actions } = useSession();
+export function AddSkuPicker({ ids, anchor, onClose }: PickerProps) {
+  const session = useSession();
   const [starting, setStarting] = useState<StartingStock>('platform');
   const [warehouseId, setWarehouseId] = useState<number | undefined>();
   const [preview, setPreview] = useState<AddSkuPreview | null>(null);
@@ -20,7 +22,7 @@ export function AddSkuPicker({ ids, anchor, onClose }: { ids: string[]; anchor: 
   useEffect(() => {
     let live = true;
     setRefusal(null);
-    void actions.previewAddSystemSku(ids, starting, starting === 'platform' ? warehouseId : undefined).then((p) => {
+    void previewAddSystemSku(ids, starting, starting === 'platform' ? warehouseId : undefined).then((p) => {
       if (!live) return;
       if (p.ok) {
         setPreview(p.data);
@@ -33,14 +35,14 @@ export function AddSkuPicker({ ids, anchor, onClose }: { ids: string[]; anchor: 
     return () => {
       live = false;
     };
-  }, [actions, ids, starting, warehouseId]);
+  }, [ids, starting, warehouseId]);
 
   const choices = preview?.warehouseChoices ?? [];
   const creating = preview ? preview.created.length + preview.joined.length : 0;
   const confirm = async () => {
     setWorking(true);
     try {
-      setResult(await actions.addSystemSku(ids, starting, starting === 'platform' ? warehouseId : undefined));
+      setResult(await addSystemSku(session, ids, starting, starting === 'platform' ? warehouseId : undefined));
     } finally {
       setWorking(false);
     }

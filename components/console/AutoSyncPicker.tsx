@@ -6,17 +6,19 @@ import { t, tn } from '@/lib/i18n';
 import type { ActionResult } from '@/lib/consoles/runtime/actions';
 import { useSession } from './context';
 import { EffectLines } from './EffectLines';
+import { previewAutoSyncOn, setAutoSync } from './features/autoSync';
+import type { PickerProps } from './features/define';
 import { Popover } from './Popover';
 
-export function AutoSyncPicker({ ids, anchor, onClose }: { ids: string[]; anchor: Element | null; onClose: () => void }) {
-  const { actions } = useSession();
+export function AutoSyncPicker({ ids, anchor, onClose }: PickerProps) {
+  const session = useSession();
   const [effects, setEffects] = useState<EffectSummary | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
   const [result, setResult] = useState<ActionResult | null>(null);
   useEffect(() => {
     let live = true;
-    void actions.previewAutoSyncOn(ids).then((p) => {
+    void previewAutoSyncOn(ids).then((p) => {
       if (!live) return;
       if (p.ok && p.data.effects) setEffects(p.data.effects);
       else if (!p.ok) setRefusal(p.message);
@@ -24,11 +26,11 @@ export function AutoSyncPicker({ ids, anchor, onClose }: { ids: string[]; anchor
     return () => {
       live = false;
     };
-  }, [actions, ids]);
+  }, [ids]);
   const confirm = async () => {
     setWorking(true);
     try {
-      const r = await actions.setAutoSync(ids, true);
+      const r = await setAutoSync(session, ids, true);
       setResult(r);
       if (r.ok) onClose();
     } finally {

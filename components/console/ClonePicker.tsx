@@ -2,21 +2,22 @@
 // with the result per destination.
 import { useEffect, useState } from 'react';
 import { t, tn, type MessageKey } from '@/lib/i18n';
-import type { StoreBrief } from '@/lib/consoles/runtime/actions';
 import { useSession } from './context';
+import { cloneDestinations, cloneListings, type CloneResult, type StoreBrief } from './features/clone';
+import type { PickerProps } from './features/define';
 import { Popover } from './Popover';
 
 const PLATFORM: Record<string, MessageKey> = { shopee: 'sp_platform_shopee', lazada: 'sp_platform_lazada', tiktok: 'sp_platform_tiktok', shopify: 'sp_platform_shopify', woocommerce: 'sp_platform_woocommerce' };
 
-export function ClonePicker({ ids, anchor, onClose }: { ids: string[]; anchor: Element | null; onClose: () => void }) {
+export function ClonePicker({ ids, anchor, onClose }: PickerProps) {
   const { actions } = useSession();
   const [stores, setStores] = useState<StoreBrief[] | null>(null);
   const [chosen, setChosen] = useState<number[]>([]);
   const [working, setWorking] = useState(false);
-  const [result, setResult] = useState<Awaited<ReturnType<typeof actions.clone>> | null>(null);
+  const [result, setResult] = useState<CloneResult | null>(null);
   useEffect(() => {
     let live = true;
-    void actions.stores().then((s) => live && setStores(s));
+    void cloneDestinations(actions).then((s) => live && setStores(s));
     return () => {
       live = false;
     };
@@ -25,7 +26,7 @@ export function ClonePicker({ ids, anchor, onClose }: { ids: string[]; anchor: E
   const create = async () => {
     setWorking(true);
     try {
-      setResult(await actions.clone(ids, chosen));
+      setResult(await cloneListings(ids, chosen));
     } finally {
       setWorking(false);
     }

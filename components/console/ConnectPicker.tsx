@@ -3,13 +3,16 @@
 // variants, SKU = seller SKU). For a connected listing it shows the system SKUs.
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { ActionResult, ConnectPreview, Preview, ProductHit } from '@/lib/consoles/runtime/actions';
+import type { ActionResult, Preview } from '@/lib/consoles/runtime/actions';
 import { connectLine } from '@/components/common/effectsText';
 import { useSession, useStatus } from './context';
+import { connectListing, previewConnect, searchProducts, type ConnectPreview, type ProductHit } from './features/connect';
+import type { PickerProps } from './features/define';
 import { Popover } from './Popover';
 
-export function ConnectPicker({ id, anchor, onClose }: { id: string; anchor: Element | null; onClose: () => void }) {
-  const { actions } = useSession();
+export function ConnectPicker({ ids, anchor, onClose }: PickerProps) {
+  const id = ids[0]!;
+  const session = useSession();
   const status = useStatus(id);
   const variants = status?.variants ?? [];
   const firstOpen = variants.find((v) => !v.systemSku) ?? variants[0];
@@ -22,12 +25,12 @@ export function ConnectPicker({ id, anchor, onClose }: { id: string; anchor: Ele
 
   useEffect(() => {
     let live = true;
-    const timer = setTimeout(() => void actions.search(q.trim()).then((h) => live && setHits(h)), 180);
+    const timer = setTimeout(() => void searchProducts(q.trim()).then((h) => live && setHits(h)), 180);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [actions, q]);
+  }, [q]);
 
   // A chosen product is connected only after the seller has seen the number it pushes.
   const [chosen, setChosen] = useState<ProductHit | null>(null);
@@ -36,11 +39,11 @@ export function ConnectPicker({ id, anchor, onClose }: { id: string; anchor: Ele
     setPreview(null);
     if (!chosen) return;
     let live = true;
-    void actions.previewConnect(id, chosen.id, variant?.id).then((p) => live && setPreview(p));
+    void previewConnect(id, chosen.id, variant?.id).then((p) => live && setPreview(p));
     return () => {
       live = false;
     };
-  }, [actions, id, chosen, variant?.id]);
+  }, [id, chosen, variant?.id]);
 
   const run = async (fn: () => Promise<ActionResult>) => {
     setWorking(true);
@@ -99,12 +102,12 @@ export function ConnectPicker({ id, anchor, onClose }: { id: string; anchor: Ele
       )}
       <div className="ss-row-end">
         {unconnected > 0 && (
-          <button type="button" className="ss-btn" data-shelfsync="connect-add-sku" title={t('console_connectAddSkuHelp')} disabled={working} onClick={() => actions.openPicker('addSku', [id], anchor)}>
+          <button type="button" className="ss-btn" data-shelfsync="connect-add-sku" title={t('console_connectAddSkuHelp')} disabled={working} onClick={() => session.actions.openPicker('addSku', [id], anchor)}>
             {t('console_toolbarAddSku')}
           </button>
         )}
         {chosen && (
-          <button type="button" className="ss-btn ss-btn--primary" data-shelfsync="connect-confirm" disabled={working || !preview?.ok || !!result?.ok} onClick={() => void run(() => actions.connect(id, chosen.id, variant?.id))}>
+          <button type="button" className="ss-btn ss-btn--primary" data-shelfsync="connect-confirm" disabled={working || !preview?.ok || !!result?.ok} onClick={() => void run(() => connectListing(session, id, chosen.id, variant?.id))}>
             {t('console_connectConfirm')}
           </button>
         )}

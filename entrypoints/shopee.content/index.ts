@@ -1,7 +1,7 @@
 // Shopee Seller Centre: the Shelfsync controls in this console. Thin wiring: the console's knowledge is in
-// lib/consoles/shopee/, the runtime in lib/consoles/runtime/, the UI in components/console/.
+// lib/consoles/shopee/, the runtime in lib/consoles/runtime/, the UI and the features' page modules in components/console/.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mountConsoleUi } from '@/components/console/mount';
+import { consoleUi } from '@/components/console/mount';
 import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
 import { consoleMatches } from '@/lib/consoles/runtime/matches';
 import { startConsole } from '@/lib/consoles/runtime/start';
@@ -11,6 +11,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    startConsole(ctx, shopeeAdapter, mountConsoleUi);
+    startConsole(ctx, shopeeAdapter, consoleUi);
   },
 });

@@ -1,8 +1,10 @@
 // The message the background sends a console's content script when the seller picks a Shelfsync
-// context-menu item (tabs.sendMessage), and its answer. Shared by both sides; no code.
+// context-menu item (tabs.sendMessage), and its answer. Shared by both halves; no code beyond the
+// check. The items and their actions are the features' `menu` entries (./features.ts).
+import { MENU_ACTIONS, type MenuAction } from './features';
+
+export type { MenuAction } from './features';
 export const MENU_MESSAGE = 'shelfsync:menu';
-export const MENU_ACTIONS = ['sync', 'autoSyncOn', 'autoSyncOff', 'clone', 'connect'] as const;
-export type MenuAction = (typeof MENU_ACTIONS)[number];
 
 export interface MenuRequest {
   type: typeof MENU_MESSAGE;

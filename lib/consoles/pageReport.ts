@@ -2,7 +2,7 @@
 // The content script counts (runtime/readability.ts) and answers; the background decides what
 // the counts mean from the numbers alone (a page never tells it "all is well"), sets the tab's
 // badge and hands the popup a bounded, validated answer. No DOM and no zod here: the content scripts import it too
-// (the schemas that check what a tab says are the background's, in pageSchemas.ts).
+// (the schemas that check what a tab says are the background's, in background/pageSchemas.ts).
 /**
  * `empty`: the page shows no listings (nothing to say). `all`: every listing shown was read.
  * `some`: only part of them. `none`: the page shows listings and Shelfsync reads none.
@@ -30,7 +30,7 @@ export function isPageRequest(m: unknown): m is PageRequest {
   return !!m && typeof m === 'object' && (m as PageRequest).type === PAGE_MESSAGE;
 }
 
-/** A tab's answer (checked by pageAnswer in pageSchemas.ts before anything reads it). */
+/** A tab's answer (checked by pageAnswer in background/pageSchemas.ts before anything reads it). */
 export interface PageAnswer {
   platform: 'shopee' | 'lazada' | 'tiktok' | 'shopify' | 'woocommerce';
   shown: number;

@@ -1,22 +1,23 @@
 // settings.*: the seller's switches — debug logging (redacted, never secrets) and a per-feature
-// off switch for each control Shelfsync injects into the consoles.
+// off switch for each console feature (the list, its defaults and labels: lib/consoles/features.ts).
 import { z } from 'zod';
 import { command, EXTENSION_ONLY } from '../commands/define';
+import { DEFAULT_SWITCHES, FEATURE_IDS, type ConsoleFeatureId, type FeatureSwitches } from '../consoles/features';
 import type { ShelfsyncDB } from '../db/database';
 import { setLogLevel } from '../log/logger';
 
-export const CONSOLE_FEATURES = ['statusIcon', 'syncNow', 'autoSync', 'clone', 'connect', 'toolbar', 'contextMenu'] as const;
-export type ConsoleFeature = (typeof CONSOLE_FEATURES)[number];
-
 export interface Settings {
   debugLogging: boolean;
-  consoleFeatures: Record<ConsoleFeature, boolean>;
+  consoleFeatures: FeatureSwitches;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   debugLogging: false,
-  consoleFeatures: Object.fromEntries(CONSOLE_FEATURES.map((f) => [f, true])) as Record<ConsoleFeature, boolean>,
+  consoleFeatures: DEFAULT_SWITCHES,
 };
+
+/** `settings.update {consoleFeatures}`: any of the switches, nothing else. */
+const switchesPatch = z.object(Object.fromEntries(FEATURE_IDS.map((f) => [f, z.boolean().optional()])) as Record<ConsoleFeatureId, z.ZodOptional<z.ZodBoolean>>).strict();
 
 export async function readSettings(db: ShelfsyncDB): Promise<Settings> {
   const row = (await db.settings.get('settings'))?.value as Partial<Settings> | undefined;
@@ -40,7 +41,7 @@ export const settingsCommands = {
     access: EXTENSION_ONLY,
     schema: z.object({
       debugLogging: z.boolean().optional(),
-      consoleFeatures: z.object(Object.fromEntries(CONSOLE_FEATURES.map((f) => [f, z.boolean().optional()])) as Record<ConsoleFeature, z.ZodOptional<z.ZodBoolean>>).strict().optional(),
+      consoleFeatures: switchesPatch.optional(),
     }).strict(),
     async handler(input, { db }) {
       const next = await db.transaction('rw', db.settings, async () => {

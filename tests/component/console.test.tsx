@@ -5,6 +5,7 @@
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleApp } from '@/components/console/ConsoleApp';
+import { FEATURE_MODULES } from '@/components/console/features';
 import { setTransport } from '@/lib/commands/client';
 import type { Sender } from '@/lib/commands/define';
 import type { ShelfsyncDB } from '@/lib/db/database';
@@ -55,7 +56,7 @@ const ctx = { setInterval, setTimeout, onInvalidated: () => () => undefined, add
 
 /** A session rendering into real open shadow roots in a fake console table. */
 async function mountConsole(itemIds: string[]): Promise<{ session: Session; root: (id: string) => ShadowRoot; layer: HTMLElement }> {
-  const session = createSession(ctx, shopeeAdapter, async () => (fn) => act(fn));
+  const session = createSession(ctx, shopeeAdapter, { mount: async () => (fn) => act(fn), modules: FEATURE_MODULES });
   sessions.push(session);
   const identity = (await raw({ type: 'console.identify', payload: {} }, PAGE)) as { ok: true; data: Identity };
   expect(identity.data.store?.id).toBe(storeId);
@@ -275,7 +276,7 @@ describe('the toolbar and the hint', () => {
   });
 
   it('a console that is no connected store gets one dismissible pill', async () => {
-    const session = createSession(ctx, shopeeAdapter, async () => (fn) => act(fn));
+    const session = createSession(ctx, shopeeAdapter, { mount: async () => (fn) => act(fn), modules: FEATURE_MODULES });
     const layer = document.createElement('div');
     document.body.append(layer);
     render(<ConsoleApp session={session} layer={layer} />, { container: layer });

@@ -1,12 +1,17 @@
-// The context menu's half in the page. The background asks this content script (tabs.sendMessage)
-// to act on the rows the seller ticked — or on every row on the page when none is ticked — and
-// the content script sends the `console.act` itself, so the background decides the store from
-// this page's URL, exactly as for the in-page controls. The answer becomes a notification.
+// The context menu's half in the page. The background (lib/consoles/background/contextMenu.ts)
+// makes the items — the features' `menu` entries in lib/consoles/features.ts — and on a click
+// asks this content script (tabs.sendMessage) to act on the rows the seller ticked, or on every
+// row on the page when none is ticked (on a product page: that product). The action is the
+// feature's own (its module's `menu`), sending the `console.act` itself, so the background
+// decides the store from this page's URL exactly as for the in-page controls. The answer becomes
+// a notification. Listening starts with the content script, whatever the switches: a menu
+// switched off or a page of no connected store is answered with why.
 import { browser } from 'wxt/browser';
-import { t } from '../../i18n';
-import type { Session } from './session';
-import { tickedIds } from './features/toolbar';
-import { isMenuRequest, type MenuAction, type MenuAnswer } from './menuProtocol';
+import { t } from '@/lib/i18n';
+import { isMenuRequest, type MenuAction, type MenuAnswer } from '@/lib/consoles/menuProtocol';
+import type { Session } from '@/lib/consoles/runtime/session';
+import { definePageFeature } from './define';
+import { tickedIds } from './toolbar';
 
 /** The listings a menu command acts on: the ticked ones, else all on the page. */
 export function menuTargets(s: Pick<Session, 'rows'>): string[] {
@@ -21,50 +26,20 @@ export async function runMenuAction(s: Session, action: MenuAction): Promise<Men
   const product = identity.console?.kind === 'product' ? identity.console.platformItemId : null;
   const ids = product ? [product] : menuTargets(s);
   if (!ids.length) return { ok: false, message: t('console_resultNoRows'), count: 0 };
-  const done = (r: { ok: boolean; message: string }) => ({ ...r, count: ids.length });
-  switch (action) {
-    case 'sync':
-      return done(await s.actions.sync(ids));
-    case 'autoSyncOn': {
-      // Switching on pushes at once: the in-page popover says what, then the seller confirms. A
-      // refusal (listings of no store of this page) is the menu's answer, with no popover.
-      const asked = await s.actions.previewAutoSyncOn(ids);
-      if (!asked.ok) return done(asked);
-      await s.ensureUi();
-      s.actions.openPicker('autoOn', ids, null);
-      return { ok: true, message: '', opened: true, count: ids.length };
-    }
-    case 'autoSyncOff':
-      return done(await s.actions.setAutoSync(ids, false));
-    case 'clone':
-      await s.ensureUi();
-      s.actions.openPicker('clone', ids, null);
-      return { ok: true, message: '', opened: true, count: ids.length };
-    case 'connect':
-      // One listing Shelfsync knows: the picker (connect, or Add system SKU from it).
-      if (ids.length === 1 && s.store.status.get(ids[0]!)) {
-        await s.ensureUi();
-        s.actions.openPicker('connect', ids, null);
-        return { ok: true, message: '', opened: true, count: 1 };
-      }
-      {
-        // Several listings: Add system SKU, asked in the page with what it pushes — unless the
-        // listings are refused outright (starting at 0 needs no warehouse, so only that is asked).
-        const asked = await s.actions.previewAddSystemSku(ids, 'zero');
-        if (!asked.ok) return done(asked);
-      }
-      await s.ensureUi();
-      s.actions.openPicker('addSku', ids, null);
-      return { ok: true, message: '', opened: true, count: ids.length };
-  }
+  const handler = s.modules.find((m) => m.menu?.[action])?.menu?.[action];
+  if (!handler) return { ok: false, message: t('menu_noConsole'), count: 0 };
+  return handler(s, ids);
 }
 
-export function listenForMenu(s: Session): void {
-  const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    // Only our own background (no tab) may drive this; anything else is not for us.
-    if (!isMenuRequest(message) || sender.id !== browser.runtime.id || sender.tab) return undefined;
-    return runMenuAction(s, message.action).catch((err: unknown) => ({ ok: false, message: err instanceof Error ? err.message : String(err), count: 0 }));
-  };
-  browser.runtime.onMessage.addListener(listener);
-  s.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
-}
+export const contextMenu = definePageFeature({
+  id: 'contextMenu',
+  start(s) {
+    const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      // Only our own background (no tab) may drive this; anything else is not for us.
+      if (!isMenuRequest(message) || sender.id !== browser.runtime.id || sender.tab) return undefined;
+      return runMenuAction(s, message.action).catch((err: unknown) => ({ ok: false, message: err instanceof Error ? err.message : String(err), count: 0 }));
+    };
+    browser.runtime.onMessage.addListener(listener);
+    s.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+  },
+});

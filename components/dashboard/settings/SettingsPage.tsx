@@ -4,19 +4,14 @@ import { App, Button, Card, Input, Space, Switch, Typography, Upload } from 'ant
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { call, type CommandOutput } from '@/lib/commands/client';
-import { CONSOLE_FEATURES, type ConsoleFeature } from '@/lib/settings/commands';
-import { t, tn, type MessageKey } from '@/lib/i18n';
+import { CONSOLE_FEATURES } from '@/lib/consoles/features';
+import { t, tn } from '@/lib/i18n';
 import { downloadText } from '@/components/common/download';
 import { errorText } from '@/components/common/commandErrors';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { PageHeader } from '../inventory/PageHeader';
 
 type Settings = CommandOutput<'settings.get'>;
-
-const FEATURE_LABEL: Record<ConsoleFeature, MessageKey> = {
-  statusIcon: 'settings_feature_statusIcon', syncNow: 'settings_feature_syncNow', autoSync: 'settings_feature_autoSync',
-  clone: 'settings_feature_clone', connect: 'settings_feature_connect', toolbar: 'settings_feature_toolbar', contextMenu: 'settings_feature_contextMenu',
-};
 
 export function SettingsPage() {
   const { message } = App.useApp();
@@ -42,10 +37,10 @@ export function SettingsPage() {
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <Card title={t('settings_consoleTitle')} size="small" loading={!s}>
           <Typography.Paragraph type="secondary">{t('settings_consoleHelp')}</Typography.Paragraph>
-          {s && CONSOLE_FEATURES.map((f) => (
-            <div key={f} style={{ display: 'flex', justifyContent: 'space-between', maxWidth: 520, padding: '4px 0' }}>
-              <label htmlFor={`feature-switch-${f}`}>{t(FEATURE_LABEL[f])}</label>
-              <Switch id={`feature-switch-${f}`} size="small" checked={s.consoleFeatures[f]} disabled={saving} data-testid={`feature-${f}`} onChange={(on) => update({ consoleFeatures: { ...s.consoleFeatures, [f]: on } })} />
+          {s && CONSOLE_FEATURES.map(({ id, label }) => (
+            <div key={id} style={{ display: 'flex', justifyContent: 'space-between', maxWidth: 520, padding: '4px 0' }}>
+              <label htmlFor={`feature-switch-${id}`}>{t(label)}</label>
+              <Switch id={`feature-switch-${id}`} size="small" checked={s.consoleFeatures[id]} disabled={saving} data-testid={`feature-${id}`} onChange={(on) => update({ consoleFeatures: { ...s.consoleFeatures, [id]: on } })} />
             </div>
           ))}
         </Card>

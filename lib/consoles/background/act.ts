@@ -1,11 +1,11 @@
 // console.act: the console's per-row and toolbar actions, each the same command the dashboard
 // uses, limited to listings of the sender's own store.
-import type { CommandContext } from '../commands/define';
-import { CommandError } from '../commands/errors';
-import type { StoreRow } from '../db/types';
-import { draftCommands } from '../drafts/commands';
-import { storeProductCommands } from '../store-products/commands';
-import { startManualSync, syncCommands } from '../sync/commands';
+import type { CommandContext } from '../../commands/define';
+import { CommandError } from '../../commands/errors';
+import type { StoreRow } from '../../db/types';
+import { draftCommands } from '../../drafts/commands';
+import { storeProductCommands } from '../../store-products/commands';
+import { startManualSync, syncCommands } from '../../sync/commands';
 
 export type ConsoleAction =
   | { action: 'sync'; platformItemIds: string[]; platformVariantIds?: string[] }

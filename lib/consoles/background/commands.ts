@@ -2,19 +2,19 @@
 // page belongs to (decided from the browser-stamped sender URL), and only on listings of that
 // store; anything else is refused.
 import { z } from 'zod';
-import { command, CONSOLE_ACCESS, EXTENSION_ONLY, type CommandContext } from '../commands/define';
-import { CommandError } from '../commands/errors';
-import { id } from '../commands/schemas';
-import type { ShelfsyncDB } from '../db/database';
-import type { StoreRow } from '../db/types';
-import { storeIndex } from '../store-products/listIndex';
-import { viewsOf } from '../store-products/views';
-import { readSettings } from '../settings/commands';
-import { storeLabel } from '../stores/label';
+import { command, CONSOLE_ACCESS, EXTENSION_ONLY, type CommandContext } from '../../commands/define';
+import { CommandError } from '../../commands/errors';
+import { id } from '../../commands/schemas';
+import type { ShelfsyncDB } from '../../db/database';
+import type { StoreRow } from '../../db/types';
+import { storeIndex } from '../../store-products/listIndex';
+import { viewsOf } from '../../store-products/views';
+import { readSettings } from '../../settings/commands';
+import { storeLabel } from '../../stores/label';
 import { bindingKey, identifyConsole } from './identify';
 import { consoleActions } from './act';
 import { askPage } from './pageState';
-import { isUnreadable, readabilityOf } from './pageReport';
+import { isUnreadable, readabilityOf } from '../pageReport';
 import { pageCounts } from './pageSchemas';
 import { setPageBadge } from './tabBadge';
 

@@ -1,5 +1,6 @@
 // The Shelfsync context menu on console pages (PRODUCT.md: bulk actions on the ticked — or all
-// visible — listings): Sync inventory, Auto sync on/off, Clone to…, Connect / Add system SKU.
+// visible — listings): the items are the features' `menu` entries (../features.ts) — Sync
+// inventory, Auto sync on/off, Clone to…, Connect / Add system SKU.
 // The background never acts from the menu itself: it asks the tab's content script
 // (tabs.sendMessage), which sends the console.act as that console page — so the store is decided
 // by the page's browser-stamped URL as for every in-page control — and shows the answer as a
@@ -8,24 +9,18 @@
 // the connected sites.
 import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
-import { allConsoleMatches } from '../consoles/runtime/matches';
-import { MENU_MESSAGE, type MenuAction, type MenuAnswer } from '../consoles/runtime/menuProtocol';
-import { grantedWooPatterns, syncWooScripts } from '../consoles/runtime/wooScripts';
-import { getDb } from '../db/database';
-import { t, type MessageKey } from '../i18n';
-import { logger } from '../log/logger';
-import { readSettings } from '../settings/commands';
+import { MENU_ITEMS } from '../features';
+import { allConsoleMatches } from '../runtime/matches';
+import { MENU_MESSAGE, type MenuAction, type MenuAnswer } from '../menuProtocol';
+import { grantedWooPatterns, syncWooScripts } from './wooScripts';
+import { getDb } from '../../db/database';
+import { t } from '../../i18n';
+import { logger } from '../../log/logger';
+import { readSettings } from '../../settings/commands';
 
 const log = logger('menu');
 const PARENT = 'shelfsync';
 const PREFIX = 'shelfsync:';
-export const MENU_ITEMS: { action: MenuAction; title: MessageKey }[] = [
-  { action: 'sync', title: 'menu_sync' },
-  { action: 'autoSyncOn', title: 'menu_autoOn' },
-  { action: 'autoSyncOff', title: 'menu_autoOff' },
-  { action: 'clone', title: 'menu_clone' },
-  { action: 'connect', title: 'menu_connect' },
-];
 const CONTEXTS: [`${Browser.contextMenus.ContextType}`, ...`${Browser.contextMenus.ContextType}`[]] = ['page', 'link', 'image', 'selection'];
 
 type Clicked = Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'frameId'>;

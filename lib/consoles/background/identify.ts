@@ -1,10 +1,10 @@
 // Which connected store a console page belongs to — decided from the URL the browser stamped on
 // the message, never from what the page says. A page can only ever be matched to a store of the
 // platform whose console it is, and only act on that store's own listings.
-import type { ShelfsyncDB } from '../db/database';
-import type { StoreRow } from '../db/types';
-import { shopKeyOf, storedIdentity } from '../stores/label';
-import { parseConsoleUrl, type ConsolePage } from './index';
+import type { ShelfsyncDB } from '../../db/database';
+import type { StoreRow } from '../../db/types';
+import { shopKeyOf, storedIdentity } from '../../stores/label';
+import { parseConsoleUrl, type ConsolePage } from '../index';
 
 export type Identified =
   | { page: ConsolePage; store: StoreRow }

@@ -2,7 +2,7 @@
 // from a web page's tab — parsed, bounded, unknown keys refused. Kept out of pageReport.ts so the
 // content scripts do not carry zod.
 import { z } from 'zod';
-import { OUTLINE_MAX_CHARS, type PageAnswer } from './pageReport';
+import { OUTLINE_MAX_CHARS, type PageAnswer } from '../pageReport';
 
 const count = z.number().int().min(0).max(100_000);
 

@@ -5,8 +5,8 @@
 // page's tab, so it is parsed and bounded here before the popup sees it; the state is decided
 // from the counts, and the tab's badge is brought in line with it.
 import { browser } from 'wxt/browser';
-import { logger } from '../log/logger';
-import { PAGE_MESSAGE, isUnreadable, readabilityOf, type Readability } from './pageReport';
+import { logger } from '../../log/logger';
+import { PAGE_MESSAGE, isUnreadable, readabilityOf, type Readability } from '../pageReport';
 import { pageAnswer } from './pageSchemas';
 import { setPageBadge } from './tabBadge';
 

@@ -5,7 +5,7 @@
 // console's content script clears it when its visit ends or its rows become readable.
 // Best effort like every piece of browser chrome: a failure never fails the command.
 import { browser } from 'wxt/browser';
-import { isUnreadable, type Readability } from './pageReport';
+import { isUnreadable, type Readability } from '../pageReport';
 
 export const UNREADABLE_BADGE = '!';
 /** The failing-push badge's red: a tab whose value was cleared shows the global count in it. */

@@ -1,6 +1,6 @@
 // Where each console's content script runs: the real consoles' hosts (CONSOLES.md), and — in the
 // test build only — the simulator's fake consoles on loopback. WooCommerce runs on the seller's
-// own domain, so production registers it at run time for each connected site (wooScripts.ts).
+// own domain, so production registers it at run time for each connected site (../background/wooScripts.ts).
 // The same lists are the context menu's documentUrlPatterns. Pure data (WXT reads it at build).
 import { LAZADA_HOSTS } from '../lazada/page';
 import { SHOPEE_HOSTS } from '../shopee/page';

@@ -2,6 +2,7 @@
 // UI store, the status feed, the actions, the one DOM watcher and the rows of the current visit.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ConsoleActions } from './actions';
+import type { FeatureModule } from './registry';
 import type { StatusFeed } from './status';
 import type { ConsoleStore, Identity } from './store';
 import type { ConsoleAdapter, ConsoleRow } from './types';
@@ -16,6 +17,8 @@ export interface Session {
   store: ConsoleStore;
   feed: StatusFeed;
   actions: ConsoleActions;
+  /** The page halves of the console features (components/console/features/), in list order. */
+  modules: readonly FeatureModule[];
   watcher: DomWatcher;
   /** The listing rows found by the last scan of the current visit, by item id. */
   rows: Map<string, ConsoleRow>;

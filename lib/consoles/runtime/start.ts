@@ -5,28 +5,36 @@ import { send } from '../../commands/client';
 import { logger } from '../../log/logger';
 import { parseConsoleUrl } from '../index';
 import { hintOnce } from './dom';
+import { DEFAULT_SWITCHES } from '../features';
 import { ConsoleActions } from './actions';
 import { connectHint } from './features/connectHint';
 import { productControls } from './features/productControls';
 import { readability } from './features/readability';
 import { rowControls } from './features/rowControls';
-import { toolbar } from './features/toolbar';
-import { listenForMenu } from './menu';
-import { runFeatures, type Feature } from './registry';
+import { runFeatures, visitFeatureOf, type Feature, type FeatureModule } from './registry';
 import type { Ctx, Session, VisitContext } from './session';
 import { StatusFeed } from './status';
-import { ALL_ON, ConsoleStore, type Identity } from './store';
+import { ConsoleStore, type Identity } from './store';
 import type { ConsoleAdapter } from './types';
 import { watchVisits, type Visit } from './visit';
 import { createDomWatcher } from './watcher';
 
 const log = logger('console');
 
-/** In order: the rows first, so the toolbar, the context menu and the readability check see them. */
-export const FEATURES: readonly Feature[] = [rowControls, toolbar, productControls, connectHint, readability];
+/** A visit's features in order: the rows first, so the toolbar, the context menu and the readability check see them. */
+export function visitFeatures(modules: readonly FeatureModule[]): Feature[] {
+  const own = modules.map(visitFeatureOf).filter((f): f is Feature => f !== null);
+  return [rowControls, ...own, productControls, connectHint, readability];
+}
 
 /** Mounts the injected UI (React) for a session; answers the synchronous commit to use. */
 export type MountUi = (ctx: Ctx, session: Session) => Promise<(fn: () => void) => void>;
+
+/** What the UI layer (components/console) hands the runtime: how to mount it, and the features' page modules. */
+export interface ConsoleUi {
+  mount: MountUi;
+  modules: readonly FeatureModule[];
+}
 
 /** A WooCommerce console's site (the URL before /wp-admin/): the script only runs on connected ones. */
 export function wooSiteOf(href: string): string[] {
@@ -34,25 +42,26 @@ export function wooSiteOf(href: string): string[] {
   return i > 0 ? [href.slice(0, i)] : [];
 }
 
-export function createSession(ctx: Ctx, adapter: ConsoleAdapter, mountUi: MountUi): Session {
+export function createSession(ctx: Ctx, adapter: ConsoleAdapter, ui: ConsoleUi): Session {
   const store = new ConsoleStore(adapter.platform);
   let commit: (fn: () => void) => void = (fn) => fn();
   const feed = new StatusFeed(store, (fn) => commit(fn));
-  let ui: Promise<void> | null = null;
+  let mounted: Promise<void> | null = null;
   const session: Session = {
     ctx,
     adapter,
     store,
     feed,
     actions: new ConsoleActions(store, feed),
+    modules: ui.modules,
     watcher: createDomWatcher(),
     rows: new Map(),
     commit: (fn) => commit(fn),
     ensureUi() {
-      ui ??= mountUi(ctx, session).then((c) => {
+      mounted ??= ui.mount(ctx, session).then((c) => {
         commit = c;
       });
-      return ui;
+      return mounted;
     },
   };
   ctx.onInvalidated(() => {
@@ -64,7 +73,7 @@ export function createSession(ctx: Ctx, adapter: ConsoleAdapter, mountUi: MountU
   return session;
 }
 
-export async function runVisit(s: Session, visit: Visit, features: readonly Feature[] = FEATURES): Promise<string[]> {
+export async function runVisit(s: Session, visit: Visit, features: readonly Feature[] = visitFeatures(s.modules)): Promise<string[]> {
   // Until this visit knows its store, nothing (the menu included) acts on the previous one's.
   if (s.store.get().identity || s.store.get().picker) s.store.set({ identity: null, picker: null });
   const answer = await send('console.identify', {});
@@ -88,17 +97,17 @@ export async function runVisit(s: Session, visit: Visit, features: readonly Feat
     return [];
   }
   const identity: Identity = { ...answer.data, console: { platform: here.platform, kind: here.kind, platformItemId: here.platformItemId } };
-  s.store.set({ identity, features: 'features' in identity && identity.features ? identity.features : ALL_ON });
+  s.store.set({ identity, features: 'features' in identity && identity.features ? identity.features : DEFAULT_SWITCHES });
   await s.ensureUi();
   if (visit.signal.aborted) return [];
   const v: VisitContext = { ...s, visit, identity };
   return runFeatures(features, v);
 }
 
-export function startConsole(ctx: Ctx, adapter: ConsoleAdapter, mountUi: MountUi): Session | null {
+export function startConsole(ctx: Ctx, adapter: ConsoleAdapter, ui: ConsoleUi): Session | null {
   try {
-    const session = createSession(ctx, adapter, mountUi);
-    listenForMenu(session);
+    const session = createSession(ctx, adapter, ui);
+    for (const m of ui.modules) m.start?.(session);
     watchVisits(ctx, async (visit) => {
       await runVisit(session, visit);
     });

@@ -2,11 +2,11 @@
 // status answer re-renders only the rows whose listing changed, and the runtime (plain TS) and
 // the React tree share one source of truth.
 import type { CommandOutput } from '../../commands/client';
-import type { ConsoleFeature } from '../../settings/commands';
+import { DEFAULT_SWITCHES, type FeatureSwitches } from '../features';
 
 export type Identity = CommandOutput<'console.identify'>;
 export type ItemStatus = CommandOutput<'console.status'>['items'][number];
-export type FeatureSwitches = Record<ConsoleFeature, boolean>;
+export type { FeatureSwitches } from '../features';
 
 /** Where one set of controls is rendered: a listing row, one variant's line in it, or the product on a product page. */
 export interface Slot {
@@ -53,8 +53,6 @@ export interface ConsoleState {
 
 type Listener = () => void;
 
-export const ALL_ON: FeatureSwitches = { statusIcon: true, syncNow: true, autoSync: true, clone: true, connect: true, toolbar: true, contextMenu: true };
-
 export class ConsoleStore {
   private state: ConsoleState;
   private listeners = new Set<Listener>();
@@ -63,7 +61,7 @@ export class ConsoleStore {
   readonly busy = new Map<string, Busy>();
 
   constructor(platform: string) {
-    this.state = { platform, identity: null, features: ALL_ON, slots: [], selected: [], picker: null, hint: null, hintDismissed: false, notice: null };
+    this.state = { platform, identity: null, features: DEFAULT_SWITCHES, slots: [], selected: [], picker: null, hint: null, hintDismissed: false, notice: null };
   }
 
   get = (): ConsoleState => this.state;

@@ -12,18 +12,19 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setLogSink } from '@/lib/log/logger';
 import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
 import { lazadaAdapter } from '@/lib/consoles/lazada/rows';
-import { syncOutcome } from '@/lib/consoles/runtime/actions';
 import { PROCESSED_ATTR, startRowScanning } from '@/lib/consoles/runtime/features/rowControls';
 import { allConsoleMatches, consoleMatches } from '@/lib/consoles/runtime/matches';
-import { menuTargets } from '@/lib/consoles/runtime/menu';
-import { isMenuRequest } from '@/lib/consoles/runtime/menuProtocol';
+import { isMenuRequest } from '@/lib/consoles/menuProtocol';
+import { menuTargets } from '@/components/console/features/contextMenu';
+import { syncOutcome } from '@/components/console/features/syncNow';
+import { DEFAULT_SWITCHES } from '@/lib/consoles/features';
 import { applies, defineFeature, runFeatures } from '@/lib/consoles/runtime/registry';
 import type { VisitContext } from '@/lib/consoles/runtime/session';
 import { StatusFeed } from '@/lib/consoles/runtime/status';
-import { ALL_ON, ConsoleStore, type Identity, type ItemStatus } from '@/lib/consoles/runtime/store';
+import { ConsoleStore, type Identity, type ItemStatus } from '@/lib/consoles/runtime/store';
 import { visitUrl } from '@/lib/consoles/runtime/visit';
 import { createDomWatcher, FULL_RESCAN_AFTER, type Batch } from '@/lib/consoles/runtime/watcher';
-import { grantedWooPatterns, syncWooScripts, wooSitePattern } from '@/lib/consoles/runtime/wooScripts';
+import { grantedWooPatterns, syncWooScripts, wooSitePattern } from '@/lib/consoles/background/wooScripts';
 import { setTransport } from '@/lib/commands/client';
 
 const DIR = path.resolve(import.meta.dirname, '../../fixtures/consoles');
@@ -95,7 +96,7 @@ describe('the shared DOM watcher', () => {
   });
 });
 
-function identity(kind: 'list' | 'product', store: boolean, features = ALL_ON): Identity {
+function identity(kind: 'list' | 'product', store: boolean, features = DEFAULT_SWITCHES): Identity {
   return (store
     ? { console: { platform: 'shopee', kind, platformItemId: kind === 'product' ? '1' : null }, store: { id: 1, name: 'S', platform: 'shopee', status: 'active', autoSyncDefault: false, rule: null }, candidates: [], reason: null, features }
     : { console: { platform: 'shopee', kind, platformItemId: null }, store: null, candidates: [], reason: 'not_connected', features }) as Identity;
@@ -107,7 +108,7 @@ describe('the feature registry', () => {
     expect(applies(f, { identity: identity('list', true) })).toBe(true);
     expect(applies(f, { identity: identity('product', true) })).toBe(false);
     expect(applies(f, { identity: identity('list', false) })).toBe(false);
-    expect(applies(f, { identity: identity('list', true, { ...ALL_ON, toolbar: false }) })).toBe(false);
+    expect(applies(f, { identity: identity('list', true, { ...DEFAULT_SWITCHES, toolbar: false }) })).toBe(false);
     expect(applies({ ...f, needs: 'no-store', switches: null }, { identity: identity('list', false) })).toBe(true);
   });
 
@@ -313,7 +314,7 @@ describe('the WooCommerce script, registered at run time per connected site', ()
 describe('the context menu in the background', () => {
   it('asks the tab\'s content script to act, and shows its answer as a notification', async () => {
     const { freshDb, ok } = await import('../../helpers/background');
-    const { handleMenuClick, refreshConsoleSurfaces } = await import('@/lib/background/contextMenu');
+    const { handleMenuClick, refreshConsoleSurfaces } = await import('@/lib/consoles/background/contextMenu');
     await freshDb();
     const sent: unknown[] = [];
     const notes: { message: string }[] = [];

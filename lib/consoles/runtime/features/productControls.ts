@@ -1,15 +1,16 @@
 // On a listing's own page (Shopee /portal/product/{id}, Shopify /products/{id}, …): the same
-// controls once, beside the page title, for the listing the URL names.
+// controls once, beside the page title, for the listing the URL names (the features whose entry
+// mounts them on rows and lists product pages).
+import { switchesAt } from '../../features';
 import { createHost } from '../mount';
 import { defineFeature } from '../registry';
 import type { Slot } from '../store';
-import { ROW_SWITCHES } from './rowControls';
 
 let seq = 0;
 
 export const productControls = defineFeature({
   id: 'product-controls',
-  switches: [...ROW_SWITCHES],
+  switches: switchesAt('row', 'product'),
   kinds: ['product'],
   needs: 'store',
   init(signal, v) {
