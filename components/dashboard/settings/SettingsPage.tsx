@@ -10,6 +10,7 @@ import { downloadText } from '@/components/common/download';
 import { errorText } from '@/components/common/commandErrors';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { PageHeader } from '../inventory/PageHeader';
+import { LanguageCard } from './LanguageCard';
 
 type Settings = CommandOutput<'settings.get'>;
 
@@ -35,6 +36,7 @@ export function SettingsPage() {
     <div data-testid="settings-page">
       <PageHeader title={t('nav_settings')} subtitle={t('settings_subtitle')} />
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <LanguageCard />
         <Card title={t('settings_consoleTitle')} size="small" loading={!s}>
           <Typography.Paragraph type="secondary">{t('settings_consoleHelp')}</Typography.Paragraph>
           {s && CONSOLE_FEATURES.map(({ id, label }) => (
