@@ -25,7 +25,8 @@ export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   headers?: Record<string, string>;
-  body?: string;
+  /** FormData: multipart uploads (the browser sets the content type with its boundary). */
+  body?: string | FormData;
 }
 
 export interface HttpResponse {

@@ -150,6 +150,76 @@ export interface NewListing {
   weightGrams?: number;
   variants: { sellerSku: string; price: number; stock: number; options?: Record<string, string> }[];
   extra?: Record<string, unknown>;
+  /** The images as the platform hosts them (`hostImage`), in order; marketplaces create only from these. */
+  images?: HostedImage[];
+  /** The category's attributes, values as the platform lists them (an option's id where it has one). */
+  attributes?: { id: string; values: { id?: string; name: string }[]; level?: 'product' | 'sku' }[];
+  /** A brand of `listBrands`; `NO_BRAND_ID` for "No brand" where the category allows it. */
+  brandId?: string;
+  /** Shopee: logistics channels to enable on the item. */
+  logisticsChannelIds?: string[];
+  /** TikTok: the sales warehouse that holds the new SKUs' stock. */
+  warehouseId?: string;
+}
+
+// ---- What a marketplace needs of a new listing (its catalogue), read per store ----
+
+export interface CatalogCategory {
+  id: string;
+  /** null for a root. */
+  parentId: string | null;
+  name: string;
+  /** Only leaf categories take listings. */
+  leaf: boolean;
+}
+
+export type AttributeInput = 'text' | 'number' | 'select' | 'multiselect';
+
+export interface CatalogAttribute {
+  /** The platform's attribute id (Lazada: its attribute name). */
+  id: string;
+  name: string;
+  required: boolean;
+  inputType: AttributeInput;
+  /** Values to choose from (`id` where the platform numbers them). */
+  options: { id?: string; name: string }[];
+  /** A value outside `options` is accepted too. */
+  custom: boolean;
+  /** Lazada's SKU-level attributes (package size): sent on every SKU. */
+  level?: 'product' | 'sku';
+}
+
+export interface CatalogBrand {
+  id: string;
+  name: string;
+}
+
+/** The brand id that means "No brand" on every adapter (Shopee's brand_id 0; Lazada's "No Brand";
+ *  TikTok: no brand_id). */
+export const NO_BRAND_ID = '0';
+
+export interface CategoryRules {
+  attributes: CatalogAttribute[];
+  brand: { required: boolean; noBrandAllowed: boolean };
+}
+
+export interface LogisticsChannel {
+  id: string;
+  name: string;
+  enabled: boolean;
+}
+
+export interface PlatformWarehouse {
+  id: string;
+  name: string;
+  kind: 'sales' | 'return';
+  isDefault: boolean;
+}
+
+/** An image the platform hosts: Shopee image_id, Lazada URL, TikTok uri (`ref`) and where it shows. */
+export interface HostedImage {
+  ref: string;
+  url: string;
 }
 
 export interface CreatedListing {
@@ -233,6 +303,20 @@ export interface PlatformAdapter {
   listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage>;
   /** Shopify: the shop's locations, the primary one marked, for the store's location setting. */
   listLocations?(): Promise<PlatformLocation[]>;
+  /** Marketplaces: the whole category tree (lib/catalog caches it per store). */
+  listCategories?(): Promise<CatalogCategory[]>;
+  /** A leaf category's attributes and brand rule. */
+  categoryRules?(categoryId: string): Promise<CategoryRules>;
+  /** Brands a category takes (all pages; "No brand" is not listed, see `NO_BRAND_ID`). */
+  listBrands?(categoryId: string): Promise<CatalogBrand[]>;
+  /** Shopee: the shop's logistics channels. */
+  listLogisticsChannels?(): Promise<LogisticsChannel[]>;
+  /** TikTok: the shop's warehouses (sales and return). */
+  listWarehouses?(): Promise<PlatformWarehouse[]>;
+  /** Marketplaces: put one image into the platform's own hosting (Shopee and TikTok upload the
+   *  bytes, fetched here; Lazada migrates the URL itself). Throws `ImageError` (lib/platforms/media.ts)
+   *  for an image that cannot be used, PlatformError for the call. */
+  hostImage?(sourceUrl: string): Promise<HostedImage>;
 }
 
 export interface PlatformLocation {

@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../simulator/server.ts';
 import { createAdapter } from '../../lib/platforms/index.ts';
+import { catalogParts } from './listingParts.ts';
 import {
   PLATFORMS,
   PlatformError,
@@ -295,15 +296,16 @@ describe.each([...PLATFORMS])('%s adapter against the simulator', (platform) => 
     const shop = await makeShop(platform, 1, 1);
     await listAll(shop.adapter); // as the app does before a release (TikTok learns its warehouse)
     const sku = `NEW-${platform}-${Date.now()}`;
+    const imageUrls = [`${sim.url}/__sim/images/tee.jpg`];
     const listing: NewListing = {
       title: `New ${platform} tee`,
       description: 'Made by the contract test',
-      imageUrls: ['https://example.org/tee.jpg'],
+      imageUrls,
+      // Marketplaces create only from images they host, in a leaf category with its mandatory parts.
+      ...(shop.adapter.hostImage ? { images: [await shop.adapter.hostImage(imageUrls[0]!)] } : {}),
+      ...(await catalogParts(shop.adapter, 'T-Shirts')),
       price: 12,
-      categoryId: '100',
       weightGrams: 300,
-      // Shopee references uploaded images by id (media_space), not by URL.
-      extra: { imageIds: ['sim-image-1'] },
       variants: [
         { sellerSku: `${sku}-S`, price: 12, stock: 7, options: { Size: 'S' } },
         { sellerSku: `${sku}-M`, price: 13, stock: 9, options: { Size: 'M' } },

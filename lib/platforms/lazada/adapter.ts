@@ -5,7 +5,11 @@ import { pacerFor, retryThrottled, type Pacer } from '../pacer.ts';
 import { TokenKeeper } from '../tokens.ts';
 import {
   PlatformError,
+  type CatalogBrand,
+  type CatalogCategory,
+  type CategoryRules,
   type CreatedListing,
+  type HostedImage,
   type CredentialStore,
   type CredentialsOf,
   type ListItemsOptions,
@@ -25,6 +29,7 @@ import { parseLazadaSeller, refreshLazadaToken } from './auth.ts';
 import { isLazadaExpired, lazadaCall, type LazadaCall } from './client.ts';
 import { lazadaCreatePayload, lazadaDetailFailures, lazadaStockXml, mapLazadaProduct } from './mapping.ts';
 import { listLazadaOrders } from './orders.ts';
+import { lazadaBrands, lazadaCategories, lazadaCategoryRules, lazadaHostImage } from './catalog.ts';
 
 const PAGE_MAX = 50;
 const SKUS_PER_CALL = 50;
@@ -185,6 +190,23 @@ export class LazadaAdapter implements PlatformAdapter {
   /** Orders changed since a time (orders.ts): the same signed, paced, refreshing calls. */
   listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage> {
     return listLazadaOrders((c, retry) => this.call(c, retry), opts);
+  }
+
+  listCategories(): Promise<CatalogCategory[]> {
+    return lazadaCategories((c) => this.call(c));
+  }
+
+  categoryRules(categoryId: string): Promise<CategoryRules> {
+    return lazadaCategoryRules((c) => this.call(c), categoryId);
+  }
+
+  /** Lazada has one brand list for every category. */
+  listBrands(): Promise<CatalogBrand[]> {
+    return lazadaBrands((c) => this.call(c));
+  }
+
+  hostImage(sourceUrl: string): Promise<HostedImage> {
+    return lazadaHostImage((c) => this.call(c), sourceUrl);
   }
 
   async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {

@@ -1,6 +1,6 @@
 // Lazada JSON ↔ normalised items (lazada.md § Listing products, § Stock, § Creating).
 
-import type { ItemStatus, NewListing, PlatformItem, PlatformVariant, StockUpdate } from '../types.ts';
+import { NO_BRAND_ID, type ItemStatus, type NewListing, type PlatformItem, type PlatformVariant, type StockUpdate } from '../types.ts';
 import { arr, epochMs, int, num, obj, statusFrom, str, xmlEscape } from '../util.ts';
 
 const STATUS: Record<string, ItemStatus> = {
@@ -28,9 +28,17 @@ export function mapLazadaProduct(raw: unknown): PlatformItem {
     updatedAt: epochMs(p.updated_time),
     variants: skus,
     extra: Object.fromEntries(
-      Object.entries({ primaryCategory: p.primary_category, brand: attrs.brand }).filter(([, v]) => v !== undefined),
+      Object.entries({ primaryCategory: p.primary_category, brand: attrs.brand, attributes: otherAttributes(attrs) }).filter(([, v]) => v !== undefined),
     ),
   };
+}
+
+/** A product's category attributes (what a Lazada-to-Lazada copy carries over). */
+function otherAttributes(attrs: Record<string, unknown>): { id: string; value: string }[] | undefined {
+  const out = Object.entries(attrs)
+    .filter(([k, v]) => !['name', 'description', 'short_description', 'brand'].includes(k) && (typeof v === 'string' || typeof v === 'number'))
+    .map(([id, v]) => ({ id, value: str(v) }));
+  return out.length ? out : undefined;
 }
 
 /** The warehouse Shelfsync syncs on a SKU stocked in several: the first Lazada lists (the seller's
@@ -98,16 +106,23 @@ export function lazadaDetailFailures(detail: unknown): { bySku: Map<string, stri
  *  (Lazada names them per category, e.g. `color_family`, `size`). */
 export function lazadaCreatePayload(l: NewListing): string {
   const extra = l.extra ?? {};
+  // Lazada takes attribute values by name; several values of one attribute comma-separated.
+  const valueOf = (a: NonNullable<NewListing['attributes']>[number]) => a.values.map((v) => v.name).join(',');
+  const productAttrs = Object.fromEntries((l.attributes ?? []).filter((a) => a.level !== 'sku').map((a) => [a.id, valueOf(a)]));
+  const skuAttrs = Object.fromEntries((l.attributes ?? []).filter((a) => a.level === 'sku').map((a) => [a.id, valueOf(a)]));
+  const brand = l.brandId === NO_BRAND_ID ? 'No Brand' : l.brand;
   const product = {
     PrimaryCategory: l.categoryId ?? str(extra.primaryCategory),
-    Images: { Image: l.imageUrls.slice(0, 8) },
-    Attributes: { name: l.title, description: l.description, ...(l.brand ? { brand: l.brand } : {}) },
+    // Lazada creates only from images on its own hosts: `images` (migrated by hostImage).
+    Images: { Image: (l.images?.length ? l.images.map((i) => i.url) : l.imageUrls).slice(0, 8) },
+    Attributes: { name: l.title, description: l.description, ...productAttrs, ...(brand ? { brand } : {}) },
     Skus: {
       Sku: l.variants.map((v) => ({
         SellerSku: v.sellerSku,
         quantity: v.stock,
         price: v.price,
         ...(l.weightGrams !== undefined ? { package_weight: l.weightGrams / 1000 } : {}),
+        ...skuAttrs,
         ...(v.options ?? {}),
       })),
     },

@@ -7,7 +7,12 @@ import { compactIdentity } from '../authCommon.ts';
 import { TokenKeeper } from '../tokens.ts';
 import {
   PlatformError,
+  type CatalogBrand,
+  type CatalogCategory,
+  type CategoryRules,
   type CreatedListing,
+  type HostedImage,
+  type LogisticsChannel,
   type CredentialsOf,
   type CredentialStore,
   type ListItemsOptions,
@@ -24,7 +29,8 @@ import {
 } from '../types.ts';
 import { arr, chunk, decodeCursor, encodeCursor, groupBy, int, num, obj, str } from '../util.ts';
 import { SHOP_INFO, parseShopInfo, refreshShopeeToken } from './auth.ts';
-import { isShopeeExpired, shopeeShopCall, type ShopeeCall } from './client.ts';
+import { isShopeeExpired, shopeePublicCall, shopeeShopCall, type ShopeeCall } from './client.ts';
+import { shopeeBrands, shopeeCategories, shopeeCategoryRules, shopeeChannels, shopeeHostImage } from './catalog.ts';
 import {
   SHOPEE_ALL_STATUSES,
   locationIdsOf,
@@ -243,6 +249,32 @@ export class ShopeeAdapter implements PlatformAdapter {
   listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage> {
     let calls = 0;
     return listShopeeOrders((c) => this.call(c, calls++ > 0), opts, (this.opts.now ?? Date.now)());
+  }
+
+  listCategories(): Promise<CatalogCategory[]> {
+    return shopeeCategories((c) => this.call(c));
+  }
+
+  categoryRules(categoryId: string): Promise<CategoryRules> {
+    return shopeeCategoryRules((c) => this.call(c), categoryId);
+  }
+
+  listBrands(categoryId: string): Promise<CatalogBrand[]> {
+    return shopeeBrands((c) => this.call(c), categoryId);
+  }
+
+  listLogisticsChannels(): Promise<LogisticsChannel[]> {
+    return shopeeChannels((c) => this.call(c));
+  }
+
+  /** media_space/upload_image is signed as a public call (partner_id, timestamp, sign): the image
+   *  belongs to the partner's media space. Paced with the shop's calls all the same. */
+  hostImage(sourceUrl: string): Promise<HostedImage> {
+    return shopeeHostImage(async (c) => {
+      const { partnerId, partnerKey } = this.store.get();
+      await this.pacer?.take();
+      return shopeePublicCall({ partnerId, partnerKey }, this.endpoints, c, this.opts);
+    }, sourceUrl, this.opts);
   }
 
   /** search_item by item_sku, then an exact check on item_sku / model_sku. */

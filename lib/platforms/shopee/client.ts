@@ -16,6 +16,8 @@ export interface ShopeeCall {
   path: string;
   query?: [string, string][];
   body?: unknown;
+  /** multipart/form-data instead of a JSON body (media_space/upload_image). */
+  form?: FormData;
 }
 
 /** Error codes meaning "the access token is no longer valid": refresh and retry once. */
@@ -65,12 +67,13 @@ async function exchange(
 ): Promise<Record<string, unknown>> {
   // Common parameters always stay in the query string, also on POST (shopee.md).
   const url = `${joinUrl(endpoints.apiBaseUrl, call.path)}?${queryString([...common, ...(call.query ?? [])])}`;
+  const json = call.method === 'POST' && !call.form;
   const res = await send(
     {
       method: call.method,
       url,
-      headers: call.method === 'POST' ? { 'content-type': 'application/json' } : {},
-      body: call.method === 'POST' ? JSON.stringify(call.body ?? {}) : undefined,
+      headers: json ? { 'content-type': 'application/json' } : {},
+      body: call.form ?? (json ? JSON.stringify(call.body ?? {}) : undefined),
     },
     opts,
   );

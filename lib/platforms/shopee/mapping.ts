@@ -1,6 +1,6 @@
 // Shopee JSON ↔ normalised items (shopee.md § Listing items, § Creating an item).
 
-import type { ItemStatus, NewListing, PlatformItem, PlatformVariant } from '../types.ts';
+import { NO_BRAND_ID, type ItemStatus, type NewListing, type PlatformItem, type PlatformVariant } from '../types.ts';
 import { arr, epochMs, int, num, obj, optionTiers, statusFrom, str } from '../util.ts';
 
 export const SHOPEE_ALL_STATUSES = ['NORMAL', 'BANNED', 'UNLIST', 'REVIEWING', 'SELLER_DELETE', 'SHOPEE_DELETE'] as const;
@@ -59,7 +59,27 @@ export function mapShopeeItem(base: unknown, models?: unknown): PlatformItem {
     variants,
     // Image ids: Shopee creates items only from images already in its media space, so a
     // Shopee-to-Shopee clone reuses them.
-    extra: compact({ categoryId: b.category_id, itemSku: b.item_sku || undefined, weight: b.weight, imageIds: arr(obj(b.image).image_id_list).map(str).filter(Boolean) }),
+    extra: compact({
+      categoryId: b.category_id, itemSku: b.item_sku || undefined, weight: b.weight, imageIds: arr(obj(b.image).image_id_list).map(str).filter(Boolean),
+      // What a Shopee-to-Shopee copy carries over (a new listing needs them again).
+      ...catalogExtra(b),
+    }),
+  };
+}
+
+/** Brand, attributes and logistics channels of an item, as a copy's draft takes them. */
+function catalogExtra(b: Record<string, unknown>): Record<string, unknown> {
+  const brand = obj(b.brand);
+  const attributes = arr(b.attribute_list).map(obj).map((a) => ({
+    id: str(a.attribute_id),
+    value: arr(a.attribute_value_list).map((v) => str(obj(v).original_value_name) || str(obj(v).display_value_name)).filter(Boolean).join(', '),
+  })).filter((a) => a.value);
+  const channels = arr(b.logistic_info).map(obj).filter((l) => l.enabled === true).map((l) => str(l.logistic_id));
+  return {
+    brandId: b.brand === undefined ? undefined : str(brand.brand_id),
+    brand: str(brand.original_brand_name) || undefined,
+    attributes: attributes.length ? attributes : undefined,
+    logisticsChannelIds: channels.length ? channels : undefined,
   };
 }
 
@@ -99,11 +119,12 @@ export function locationIdsOf(refv: Record<string, unknown> | undefined): string
   return arr(refv?.locationIds).map(str).filter(Boolean);
 }
 
-/** add_item body. Shopee wants uploaded image ids (media_space); pass them as
- *  `extra.imageIds` — plain URLs cannot be referenced. Weight is in kg. */
+/** add_item body. Shopee takes only image ids of its media space: `images` (uploaded by
+ *  `hostImage`), else `extra.imageIds` (a Shopee-to-Shopee copy). Weight is in kg. */
 export function shopeeAddItemBody(l: NewListing): Record<string, unknown> {
   const single = l.variants.length === 1 ? l.variants[0] : undefined;
   const extra = l.extra ?? {};
+  const imageIds = l.images?.length ? l.images.map((i) => i.ref) : arr(extra.imageIds).map(str);
   return compact({
     item_name: l.title,
     description: l.description,
@@ -111,13 +132,18 @@ export function shopeeAddItemBody(l: NewListing): Record<string, unknown> {
     original_price: single?.price ?? (l.price > 0 ? l.price : Math.min(...l.variants.map((v) => v.price))),
     weight: (l.weightGrams ?? 0) / 1000,
     category_id: l.categoryId !== undefined ? Number(l.categoryId) : undefined,
-    image: { image_id_list: arr(extra.imageIds).map(str) },
+    image: { image_id_list: imageIds },
     // The first variant's SKU also on a multi-model item so search_item finds a half-done create.
     item_sku: l.variants[0]?.sellerSku,
     seller_stock: [{ stock: single?.stock ?? 0 }],
     item_status: 'NORMAL',
-    logistic_info: arr(extra.logisticInfo),
-    brand: l.brand ? { brand_id: 0, original_brand_name: l.brand } : undefined,
+    logistic_info: l.logisticsChannelIds ? l.logisticsChannelIds.map((id) => ({ logistic_id: Number(id), enabled: true })) : arr(extra.logisticInfo),
+    brand: l.brandId !== undefined ? { brand_id: Number(l.brandId), original_brand_name: l.brandId === NO_BRAND_ID ? 'NoBrand' : (l.brand ?? '') } : l.brand ? { brand_id: 0, original_brand_name: l.brand } : undefined,
+    attribute_list: l.attributes?.length ? l.attributes.map((a) => ({
+      attribute_id: Number(a.id),
+      // A listed value by its id; a typed one (text, number, a combo box's own value) by name with id 0.
+      attribute_value_list: a.values.map((v) => (v.id ? { value_id: Number(v.id) } : { value_id: 0, original_value_name: v.name })),
+    })) : undefined,
   });
 }
 

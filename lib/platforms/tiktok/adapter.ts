@@ -6,7 +6,12 @@ import { pacerFor, retryThrottled, type Pacer } from '../pacer.ts';
 import { TokenKeeper } from '../tokens.ts';
 import {
   PlatformError,
+  type CatalogBrand,
+  type CatalogCategory,
+  type CategoryRules,
   type CreatedListing,
+  type HostedImage,
+  type PlatformWarehouse,
   type CredentialStore,
   type CredentialsOf,
   type ListItemsOptions,
@@ -26,6 +31,7 @@ import { refreshTiktokToken, tiktokShopInfo } from './auth.ts';
 import { isTiktokExpired, tiktokCall, type TiktokCall } from './client.ts';
 import { mapTiktokProduct, tiktokCreateBody, tiktokInventoryBody, tiktokSkuErrors, warehouseIdsOf } from './mapping.ts';
 import { listTiktokOrders } from './orders.ts';
+import { tiktokBrands, tiktokCategories, tiktokCategoryRules, tiktokHostImage, tiktokWarehouses } from './catalog.ts';
 
 const PAGE_MAX = 100;
 const SKUS_PER_CALL = 100;
@@ -59,12 +65,12 @@ export class TiktokAdapter implements PlatformAdapter {
       const creds = await this.tokens.current();
       try {
         await this.pacer?.take();
-        return await tiktokCall(this.endpoints.apiBaseUrl, creds, { ...call, shopCipher: creds.shopCipher }, this.opts);
+        return await tiktokCall(this.endpoints.apiBaseUrl, creds, { ...call, shopCipher: call.shopless ? undefined : creds.shopCipher }, this.opts);
       } catch (err) {
         if (!isTiktokExpired(err)) throw err;
         const fresh = await this.tokens.refresh(creds.accessToken);
         await this.pacer?.take();
-        return tiktokCall(this.endpoints.apiBaseUrl, fresh, { ...call, shopCipher: fresh.shopCipher }, this.opts);
+        return tiktokCall(this.endpoints.apiBaseUrl, fresh, { ...call, shopCipher: call.shopless ? undefined : fresh.shopCipher }, this.opts);
       }
     };
     return retry ? retryThrottled(once) : once();
@@ -194,8 +200,9 @@ export class TiktokAdapter implements PlatformAdapter {
   /** Warehouse and currency for new SKUs: `extra`, else what listing showed, else one product read. */
   private async defaults(listing: NewListing): Promise<{ warehouseId: string; currency: string }> {
     const extra = listing.extra ?? {};
-    if (!str(extra.warehouseId) && !this.knownWarehouse) await this.search({ status: 'ALL' }, 1);
-    if (!str(extra.warehouseId) && !this.knownWarehouse) {
+    const chosen = listing.warehouseId || str(extra.warehouseId);
+    if (!chosen && !this.knownWarehouse) await this.search({ status: 'ALL' }, 1);
+    if (!chosen && !this.knownWarehouse) {
       // A shop with no product yet: the logistics API lists its warehouses (default first).
       const env = await this.call({ method: 'GET', path: '/logistics/202309/warehouses' }).catch((err: unknown) => {
         if (err instanceof PlatformError && (err.kind === 'not_found' || err.kind === 'invalid')) return {} as Record<string, unknown>;
@@ -204,7 +211,7 @@ export class TiktokAdapter implements PlatformAdapter {
       const ws = arr(obj(env.data).warehouses).map(obj);
       this.knownWarehouse = str((ws.find((w) => w.is_default === true) ?? ws[0])?.id) || undefined;
     }
-    const warehouseId = str(extra.warehouseId) || this.knownWarehouse;
+    const warehouseId = listing.warehouseId || str(extra.warehouseId) || this.knownWarehouse;
     if (!warehouseId) throw new PlatformError('invalid', 'tiktok: no warehouse known for the new SKUs (set extra.warehouseId)');
     return { warehouseId, currency: str(extra.currency) || this.knownCurrency || 'USD' };
   }
@@ -213,6 +220,26 @@ export class TiktokAdapter implements PlatformAdapter {
    *  method's first and only call, and the order poller owns backoff (pacer.ts). */
   listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage> {
     return listTiktokOrders((c) => this.call(c, false), opts);
+  }
+
+  listCategories(): Promise<CatalogCategory[]> {
+    return tiktokCategories((c) => this.call(c));
+  }
+
+  categoryRules(categoryId: string): Promise<CategoryRules> {
+    return tiktokCategoryRules((c) => this.call(c), categoryId);
+  }
+
+  listBrands(categoryId: string): Promise<CatalogBrand[]> {
+    return tiktokBrands((c) => this.call(c), categoryId);
+  }
+
+  listWarehouses(): Promise<PlatformWarehouse[]> {
+    return tiktokWarehouses((c) => this.call(c));
+  }
+
+  hostImage(sourceUrl: string): Promise<HostedImage> {
+    return tiktokHostImage((c) => this.call(c), sourceUrl, this.opts);
   }
 
   async findItemBySellerSku(sku: string): Promise<PlatformItem | null> {

@@ -14,6 +14,10 @@ export interface TiktokCall {
   shopCipher?: string;
   /** Inventory update: `data.errors` per SKU are an answer, not a whole-call failure. */
   allowPartial?: boolean;
+  /** multipart/form-data (image upload): not part of the signature, as TikTok documents. */
+  form?: FormData;
+  /** Not a shop call: no shop_cipher even where the adapter has one (image upload). */
+  shopless?: boolean;
 }
 
 export interface TiktokSigner {
@@ -36,15 +40,15 @@ export async function tiktokCall(
     timestamp: String(Math.floor((opts.now?.() ?? Date.now()) / 1000)),
   };
   if (call.shopCipher) query.shop_cipher = call.shopCipher;
-  const body = call.method === 'POST' ? JSON.stringify(call.body ?? {}) : '';
+  const body = call.method === 'POST' && !call.form ? JSON.stringify(call.body ?? {}) : '';
   // The signed body must be byte-identical to the sent one: sign the very string we send.
   const sign = await tiktokSign(signer.appSecret, call.path, query, body);
   const res = await send(
     {
       method: call.method,
       url: `${joinUrl(baseUrl, call.path)}?${queryString([...Object.entries(query), ['sign', sign]])}`,
-      headers: { 'x-tts-access-token': signer.accessToken, 'content-type': 'application/json' },
-      body: call.method === 'POST' ? body : undefined,
+      headers: call.form ? { 'x-tts-access-token': signer.accessToken } : { 'x-tts-access-token': signer.accessToken, 'content-type': 'application/json' },
+      body: call.form ?? (call.method === 'POST' ? body : undefined),
     },
     opts,
   );

@@ -1,6 +1,6 @@
 // TikTok JSON ↔ normalised items (tiktok.md § Listing products, § Stock, § Creating).
 
-import type { ItemStatus, NewListing, PlatformItem, PlatformVariant, StockUpdate } from '../types.ts';
+import { NO_BRAND_ID, type ItemStatus, type NewListing, type PlatformItem, type PlatformVariant, type StockUpdate } from '../types.ts';
 import { arr, epochMs, int, num, obj, optionTiers, statusFrom, str } from '../util.ts';
 
 const STATUS: Record<string, ItemStatus> = {
@@ -26,8 +26,26 @@ export function mapTiktokProduct(raw: unknown): PlatformItem {
     imageUrls: images,
     updatedAt: epochMs(p.update_time),
     variants: arr(p.skus).map(mapTiktokSku),
-    extra: p.category_id !== undefined ? { categoryId: p.category_id } : undefined,
+    extra: tiktokExtra(p),
   };
+}
+
+/** What a TikTok-to-TikTok copy carries over: category (the leaf of the detail's chain), image
+ *  URIs, brand and attributes (the detail call has them; search results only the category). */
+function tiktokExtra(p: Record<string, unknown>): Record<string, unknown> | undefined {
+  const chain = arr(p.category_chains).map(obj);
+  const categoryId = p.category_id ?? (chain.length ? str(chain[chain.length - 1]!.id) : undefined);
+  const uris = arr(p.main_images).map((i) => str(obj(i).uri)).filter(Boolean);
+  const attributes = arr(p.product_attributes).map(obj).map((a) => ({ id: str(a.id), value: arr(a.values).map((v) => str(obj(v).name)).filter(Boolean).join(', ') })).filter((a) => a.value);
+  const out: Record<string, unknown> = {
+    categoryId,
+    imageUris: uris.length ? uris : undefined,
+    brandId: str(obj(p.brand).id) || undefined,
+    brand: str(obj(p.brand).name) || undefined,
+    attributes: attributes.length ? attributes : undefined,
+  };
+  for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** `ref.warehouseIds`: every warehouse of the SKU; inventory/update must name them all. */
@@ -80,11 +98,11 @@ export function tiktokSkuErrors(data: unknown): { bySku: Map<string, { code: str
   return { bySku, general };
 }
 
-/** POST /product/202309/products body. Images need TikTok upload URIs (`extra.imageUris`);
- *  plain URLs are passed as `uri` when none are given. */
+/** POST /product/202309/products body. TikTok takes only URIs of its image upload: `images`
+ *  (hostImage), else `extra.imageUris` (a TikTok-to-TikTok copy); plain URLs as a last resort. */
 export function tiktokCreateBody(l: NewListing, warehouseId: string, currency: string): Record<string, unknown> {
   const extra = l.extra ?? {};
-  const uris = arr(extra.imageUris).map(str);
+  const uris = l.images?.length ? l.images.map((i) => i.ref) : arr(extra.imageUris).map(str);
   const { names, rows } = optionTiers(l.variants);
   const multi = l.variants.length > 1;
   return {
@@ -93,7 +111,8 @@ export function tiktokCreateBody(l: NewListing, warehouseId: string, currency: s
     category_id: l.categoryId ?? str(extra.categoryId),
     main_images: (uris.length > 0 ? uris : l.imageUrls).slice(0, 9).map((uri) => ({ uri })),
     ...(l.weightGrams !== undefined ? { package_weight: { value: String(l.weightGrams / 1000), unit: 'KILOGRAM' } } : {}),
-    ...(l.brand ? { brand_name: l.brand } : {}),
+    ...(l.brandId && l.brandId !== NO_BRAND_ID ? { brand_id: l.brandId } : {}),
+    ...(l.attributes?.length ? { product_attributes: l.attributes.map((a) => ({ id: a.id, values: a.values.map((v) => (v.id ? { id: v.id } : { name: v.name })) })) } : {}),
     skus: l.variants.map((v, i) => ({
       seller_sku: v.sellerSku,
       sales_attributes: multi ? names.map((n) => ({ name: n, value_name: rows[i]?.[n] ?? '-' })) : [],
