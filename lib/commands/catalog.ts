@@ -1,6 +1,7 @@
 // Every command the background answers. Callers import only the *type* of this map (see
 // client.ts), so no handler code is bundled into the dashboard, the popup or a content script.
 import { backupCommands } from '../backup/commands';
+import { catalogCommands } from '../catalog/commands';
 import { consoleCommands } from '../consoles/background/commands';
 import { draftCommands } from '../drafts/commands';
 import { inventoryCommands } from '../inventory/commands';
@@ -30,6 +31,7 @@ export const commands = {
   ...syncCommands,
   ...orderCommands,
   ...draftCommands,
+  ...catalogCommands,
   ...consoleCommands,
   ...backupCommands,
   ...settingsCommands,

@@ -3,7 +3,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './versions';
 import type {
-  DraftRow, PushQueueRow, RateLimitRow, RuleStoreRow, StoreMarkRow, SyncLogRow, SyncRuleRow,
+  CatalogCacheRow, DraftRow, PushQueueRow, RateLimitRow, RuleStoreRow, StoreMarkRow, SyncLogRow, SyncRuleRow,
   IdempotencyRow, InventorySourceRow, JobRow, MetaRow, MovementRow, OrderRow, ProductRow, PurchaseOrderRow, ReservationRow,
   SettingRow, StockLevelRow, StoreProductRow, StoreRow, StoreVariantRow, WarehouseRow,
 } from './types';
@@ -33,6 +33,7 @@ export class ShelfsyncDB extends Dexie {
   rateLimits!: Table<RateLimitRow, number>;
   drafts!: EntityTable<DraftRow, 'id'>;
   orders!: EntityTable<OrderRow, 'id'>;
+  catalogCache!: Table<CatalogCacheRow, [number, string, string]>;
 
   /** `upTo` opens an older schema: only the upgrade tests use it. */
   constructor(name = DB_NAME, opts: { upTo?: number } = {}) {

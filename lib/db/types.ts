@@ -376,6 +376,39 @@ export interface DraftFailure {
 
 export type DraftStatus = 'draft' | 'publishing' | 'failed';
 
+/** One piece of a store's platform catalogue as last read (lib/catalog/cache.ts). */
+export interface CatalogCacheRow {
+  storeId: number;
+  kind: 'categories' | 'rules' | 'brands' | 'logistics' | 'warehouses';
+  /** The category id for `rules` and `brands`; '' otherwise. */
+  key: string;
+  fetchedAt: number;
+  data: unknown;
+}
+
+/** A category attribute's value on a draft: an option's id or name, or typed text; several for a
+ *  multiple choice. */
+export interface DraftAttribute {
+  id: string;
+  value: string | string[];
+}
+
+/** A draft image put into the destination's hosting (kept by source URL, so a retried release
+ *  uploads each image once). */
+export interface DraftUpload {
+  ref: string;
+  url: string;
+  at: number;
+}
+
+/** The last image a release could not use: which one, and why (a machine code). */
+export interface DraftImageProblem {
+  sourceUrl: string;
+  index: number;
+  code: string;
+  message: string;
+}
+
 /** A whole listing being prepared for one destination store (To be published). */
 export interface DraftRow {
   id: number;
@@ -399,4 +432,17 @@ export interface DraftRow {
   release: { platformItemId: string | null; startedAt: number } | null;
   createdAt: number;
   updatedAt: number;
+  // What a marketplace needs besides the listing's own content (COMMANDS.md `drafts.update`).
+  // Absent on drafts made before they existed.
+  attributes?: DraftAttribute[];
+  /** A brand of `catalog.brands` ('0' = No brand). `brand` keeps its name. */
+  brandId?: string | null;
+  /** Shopee: the logistics channels to enable. */
+  logisticsChannelIds?: string[];
+  /** TikTok: the sales warehouse of the new SKUs. */
+  warehouseId?: string | null;
+  /** Images already in the destination's hosting, by source URL (release uploads the rest). */
+  uploads?: Record<string, DraftUpload>;
+  /** The image the last release could not use. */
+  imageProblem?: DraftImageProblem | null;
 }

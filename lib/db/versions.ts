@@ -101,6 +101,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       });
     },
   },
+  {
+    // 0.3.0: each store's platform catalogue (category tree, a category's attributes and brand
+    // rule, brands, logistics channels, warehouses) cached for a day (lib/catalog).
+    version: 4,
+    stores: {
+      catalogCache: '[storeId+kind+key], storeId',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
