@@ -7,6 +7,7 @@ import { parseShopify } from './shopify/page';
 import { isTiktokHost, parseTiktok } from './tiktok/page';
 import type { ConsolePage, Located } from './types';
 import { parseWoo } from './woocommerce/page';
+import { onWooSite } from './woocommerce/site';
 
 export type { ConsolePage } from './types';
 
@@ -20,7 +21,7 @@ function isLoopback(host: string): boolean {
 const SIMULATED_CONSOLES = import.meta.env.MODE !== 'production';
 
 /** Which console page a URL is, or null when it is none we know. `wooSites` are the site URLs of
- *  connected WooCommerce stores (any domain can be one). */
+ *  connected WooCommerce stores (any domain can be one; each also matches with or without www.). */
 export function parseConsoleUrl(raw: string, wooSites: string[] = []): ConsolePage | null {
   let url: URL;
   try {
@@ -44,8 +45,8 @@ export function parseConsoleUrl(raw: string, wooSites: string[] = []): ConsolePa
   if (LAZADA_HOSTS.includes(host)) return parseLazada(at);
   if (isTiktokHost(host)) return parseTiktok(at);
   if (host === 'admin.shopify.com' || host.endsWith('.myshopify.com')) return parseShopify(at, host);
-  const site = wooSites.find((s) => raw.startsWith(`${s.replace(/\/+$/, '')}/wp-admin/`));
-  return site ? parseWoo(at) : null;
+  // A connected site's wp-admin, with or without www. (woocommerce/site.ts).
+  return wooSites.some((s) => onWooSite(url, s)) ? parseWoo(at) : null;
 }
 
 function route(platform: Platform, at: Located, host: string): ConsolePage | null {

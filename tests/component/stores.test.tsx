@@ -224,7 +224,8 @@ describe('the Connect a store drawer', { timeout: 30_000 }, () => {
     fireEvent.change(within(form).getByTestId('connect-name'), { target: { value: 'My Woo' } });
     fireEvent.change(within(form).getByTestId('connect-apiBaseUrl'), { target: { value: 'https://shop.example.com' } });
     fireEvent.click(within(form).getByTestId('connect-submit-authorize'));
-    expect(permissionRequests).toEqual([['https://shop.example.com/*']]);
+    // The site and its www. twin: the console script runs on the seller's wp-admin at either.
+    expect(permissionRequests).toEqual([['https://shop.example.com/*', 'https://www.shop.example.com/*']]);
     // launchWebAuthFlow is not in the fake browser: the refusal is shown as a message.
     expect(await within(form).findByTestId('connect-error', {}, { timeout: 5000 })).toBeTruthy();
     expect(commandsSent('stores.authorize')[0]!.payload).toEqual({ platform: 'woocommerce', appCredentials: {}, name: 'My Woo', apiBaseUrl: 'https://shop.example.com' });

@@ -1,9 +1,10 @@
 // Host access for a store's addresses, asked for in the click that sends the form: Chrome grants an
 // optional host permission only during a user gesture, so the request is made synchronously,
 // before anything is awaited. Hosts the manifest already lists need no request; a WooCommerce
-// site is always the seller's own, so it is always asked for (an already granted host answers
-// yes without a prompt).
+// site is always the seller's own, so it is always asked for, with and without www. (an already
+// granted host answers yes without a prompt).
 import { browser } from 'wxt/browser';
+import { wooSiteTwins } from '@/lib/consoles/woocommerce/site';
 import { originPattern } from '@/lib/permissions/hosts';
 import type { Platform } from '@/lib/platforms/types';
 
@@ -52,7 +53,9 @@ export function originsToRequest(platform: Platform, urls: { apiBaseUrl?: string
     if (!isWebUrl(raw)) continue;
     const url = raw.trim();
     const sellerSite = platform === 'woocommerce' && key === 'apiBaseUrl';
-    if (sellerSite || !inManifest(url, hosts)) out.add(originPattern(url));
+    // The site's wp-admin is also reached with or without www. (the console script runs on both).
+    if (sellerSite) for (const twin of wooSiteTwins(url)) out.add(originPattern(twin));
+    else if (!inManifest(url, hosts)) out.add(originPattern(url));
   }
   return [...out];
 }

@@ -5,13 +5,12 @@ import type { ShelfsyncDB } from '../../db/database';
 import type { StoreRow } from '../../db/types';
 import { shopKeyOf, storedIdentity } from '../../stores/label';
 import { parseConsoleUrl, type ConsolePage } from '../index';
+import { sameWooSite } from '../woocommerce/site';
 
 export type Identified =
   | { page: ConsolePage; store: StoreRow }
   | { page: ConsolePage; store: null; candidates: StoreRow[]; reason: 'not_connected' | 'ambiguous' }
   | { page: null; store: null; candidates: []; reason: 'not_a_console' };
-
-const norm = (u: string) => u.replace(/\/+$/, '').toLowerCase();
 
 /** The ids a console URL may name the shop by: the shop id the platform answered at connect
  *  (Lazada seller id, TikTok shop id — learnt from /seller/get and /authorization/shops), its
@@ -24,8 +23,9 @@ function shopIds(store: StoreRow): string[] {
 function matchesHint(store: StoreRow, page: ConsolePage): boolean {
   if (!page.shopHint) return false;
   if (store.platform === 'woocommerce') {
-    const base = norm(store.endpoints.apiBaseUrl);
-    return base === norm(page.shopHint) || base.endsWith(`/woocommerce/${page.shopHint.toLowerCase()}`);
+    // The site as saved, with or without www.; in the simulator, its /woocommerce/{siteId}.
+    const base = store.endpoints.apiBaseUrl;
+    return sameWooSite(base, page.shopHint) || base.replace(/\/+$/, '').toLowerCase().endsWith(`/woocommerce/${page.shopHint.toLowerCase()}`);
   }
   return shopIds(store).includes(page.shopHint.toLowerCase());
 }

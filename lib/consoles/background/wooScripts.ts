@@ -1,9 +1,11 @@
 // WooCommerce runs on the seller's own domain, so its content script cannot be declared in the
 // manifest: the background registers it at run time (scripting.registerContentScripts) for the
 // /wp-admin/ of every connected WooCommerce store whose host the seller granted (the Connect
-// drawer asks for it), and updates the registration when stores or grants change.
+// drawer asks for it) — the site as saved and its www. twin — and updates the registration when
+// stores or grants change.
 import { browser } from 'wxt/browser';
 import { logger } from '../../log/logger';
+import { wooSiteTwins } from '../woocommerce/site';
 
 const log = logger('console');
 export const WOO_SCRIPT_ID = 'shelfsync-woocommerce';
@@ -33,15 +35,17 @@ export function originPattern(siteUrl: string): string | null {
   }
 }
 
-/** Site patterns of the stores whose host is granted; the others wait for their grant. */
+/** Site patterns of the stores whose host is granted; the others wait for their grant. Each site
+ *  is matched as saved and with www. added or taken away (woocommerce/site.ts), each spelling
+ *  once its own host is granted (the Connect drawer asks for both). */
 export async function grantedWooPatterns(siteUrls: string[]): Promise<string[]> {
   const out: string[] = [];
-  for (const url of siteUrls) {
+  for (const url of siteUrls.flatMap(wooSiteTwins)) {
     const pattern = wooSitePattern(url);
     const origin = originPattern(url);
-    if (!pattern || !origin) continue;
+    if (!pattern || !origin || out.includes(pattern)) continue;
     const granted = await browser.permissions.contains({ origins: [origin] }).catch(() => false);
-    if (granted && !out.includes(pattern)) out.push(pattern);
+    if (granted) out.push(pattern);
   }
   return out;
 }
