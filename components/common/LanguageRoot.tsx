@@ -8,11 +8,12 @@ export function useLanguage(): Language {
   return useSyncExternalStore(onLanguageChange, uiLanguage, uiLanguage);
 }
 
-export function LanguageRoot({ children }: { children: ReactNode }) {
+/** `ownPage`: false inside a console, whose page is not ours to label. */
+export function LanguageRoot({ children, ownPage = true }: { children: ReactNode; ownPage?: boolean }) {
   const lang = useLanguage();
-  // The page says its language too: screen readers, and the right fonts for Thai and Chinese.
+  // Our own page says its language too: screen readers, and the right fonts for Thai and Chinese.
   useEffect(() => {
-    document.documentElement.lang = uiLocale();
-  }, [lang]);
+    if (ownPage) document.documentElement.lang = uiLocale();
+  }, [lang, ownPage]);
   return <Fragment key={lang}>{children}</Fragment>;
 }

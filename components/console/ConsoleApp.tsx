@@ -4,6 +4,7 @@
 import { useCallback } from 'react';
 import { createPortal } from 'react-dom';
 import type { Session } from '@/lib/consoles/runtime/session';
+import { LanguageRoot } from '../common/LanguageRoot';
 import { ConnectHint } from './ConnectHint';
 import { LayerContext, SessionContext, useConsole, useSession } from './context';
 import { PICKERS } from './features';
@@ -43,7 +44,10 @@ export function ConsoleApp({ session, layer }: { session: Session; layer: HTMLEl
   return (
     <SessionContext.Provider value={session}>
       <LayerContext.Provider value={layer}>
-        <Layer />
+        {/* A language change (Settings, or the console's own) re-renders every control at once. */}
+        <LanguageRoot ownPage={false}>
+          <Layer />
+        </LanguageRoot>
       </LayerContext.Provider>
     </SessionContext.Provider>
   );

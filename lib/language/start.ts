@@ -25,14 +25,24 @@ function browserLanguage(): Language | null {
 /** The language to show for `choice`, or null for the browser's own (no catalog needed). */
 export function pickLanguage(choice: LanguageChoice, page: string | null | undefined, browserLang: Language | null): Language | null {
   if (choice !== 'auto') return choice === browserLang ? null : choice;
+  // English on a console's page says little: many declare it whatever they show. Another of our
+  // languages there is the seller's choice in that console.
   const fromPage = languageOf(page);
-  return fromPage && fromPage !== browserLang ? fromPage : null;
+  return fromPage && fromPage !== 'en' && fromPage !== browserLang ? fromPage : null;
 }
 
-/** Applies the current choice, then follows every change until the returned stop is called. */
-export async function startLanguage(opts: LanguageOptions): Promise<() => void> {
+export interface LanguageHandle {
+  stop(): void;
+  /** Decides again (the page declared another language). */
+  refresh(): Promise<void>;
+}
+
+/** Applies the current choice, then follows every change until stopped. */
+export async function startLanguage(opts: LanguageOptions): Promise<LanguageHandle> {
   let asked = 0;
-  const apply = async (choice: LanguageChoice) => {
+  let choice: LanguageChoice = 'auto';
+  const apply = async (next: LanguageChoice) => {
+    choice = next;
     const n = ++asked;
     const lang = pickLanguage(choice, opts.pageLanguage?.(), browserLanguage());
     if (!lang) {
@@ -48,5 +58,5 @@ export async function startLanguage(opts: LanguageOptions): Promise<() => void> 
   };
   const stop = watchChoice((c) => void apply(c));
   await apply(await readChoice());
-  return stop;
+  return { stop, refresh: () => apply(choice) };
 }

@@ -41,7 +41,9 @@ export function LanguageCard() {
         <Radio.Group value={current.data.choice} disabled={saving} onChange={(e) => void choose(e.target.value as LanguageChoice)} data-testid="settings-language" optionType="button">
           <Radio.Button value="auto" data-testid="settings-language-auto">{t('settings_languageAuto')}</Radio.Button>
           {(Object.keys(NAMES) as (keyof typeof NAMES)[]).map((lang) => (
-            <Radio.Button key={lang} value={lang} lang={lang.replace('_', '-')} data-testid={`settings-language-${lang}`}>{NAMES[lang]}</Radio.Button>
+            <Radio.Button key={lang} value={lang} data-testid={`settings-language-${lang}`}>
+              <span lang={lang.replace('_', '-')}>{NAMES[lang]}</span>
+            </Radio.Button>
           ))}
         </Radio.Group>
       )}

@@ -2,6 +2,7 @@
 // page's URL), then run the features of each visit. Nothing here may break the page: every step
 // is wrapped, and a console Shelfsync does not recognise just gets no controls.
 import { send } from '../../commands/client';
+import { startLanguage } from '../../language/start';
 import { logger } from '../../log/logger';
 import { parseConsoleUrl } from '../index';
 import { hintOnce } from './dom';
@@ -104,8 +105,30 @@ export async function runVisit(s: Session, visit: Visit, features: readonly Feat
   return runFeatures(features, v);
 }
 
+/** The controls' language: the seller's choice, else the console's own `<html lang>` when it is
+ *  not the browser's (followed when the console switches language without a reload). The strings
+ *  come from the background: a page must not be able to read our files. */
+function startControlsLanguage(ctx: Ctx): void {
+  void startLanguage({
+    pageLanguage: () => document.documentElement.lang,
+    async load(language) {
+      const answer = await send('console.messages', { language });
+      if (!answer.ok) throw new Error(answer.error.message);
+      return answer.data.messages;
+    },
+  }).then((handle) => {
+    const watch = new MutationObserver(() => void handle.refresh());
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    ctx.onInvalidated(() => {
+      watch.disconnect();
+      handle.stop();
+    });
+  }).catch((err: unknown) => log.info('the controls stay in the browser\'s language', err));
+}
+
 export function startConsole(ctx: Ctx, adapter: ConsoleAdapter, ui: ConsoleUi): Session | null {
   try {
+    startControlsLanguage(ctx);
     const session = createSession(ctx, adapter, ui);
     for (const m of ui.modules) m.start?.(session);
     watchVisits(ctx, async (visit) => {

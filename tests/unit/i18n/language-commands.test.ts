@@ -43,6 +43,7 @@ describe('language commands', () => {
     expect(pickLanguage('th', 'id-ID', 'en')).toBe('th');
     expect(pickLanguage('auto', 'th-TH', 'en')).toBe('th');
     expect(pickLanguage('auto', 'en-US', 'en')).toBeNull();
+    expect(pickLanguage('auto', 'en-US', 'id')).toBeNull(); // a console's English is often just its default
     expect(pickLanguage('auto', 'de', 'en')).toBeNull();
     expect(pickLanguage('en', null, 'en')).toBeNull(); // the browser's own: chrome.i18n
     expect(pickLanguage('en', null, 'id')).toBe('en');
@@ -50,7 +51,7 @@ describe('language commands', () => {
 
   it('switches an open page when Settings change the choice, and back', async () => {
     const loads: Language[] = [];
-    const stop = await startLanguage({ load: async (l) => (loads.push(l), thai) });
+    const { stop } = await startLanguage({ load: async (l) => (loads.push(l), thai) });
     expect(uiLanguage()).toBe('en');
     await ok('language.set', { choice: 'th' });
     await expect.poll(() => t('nav_storeProducts')).toBe('สินค้าในร้าน');
@@ -58,5 +59,17 @@ describe('language commands', () => {
     await expect.poll(() => t('nav_storeProducts')).toBe('Store products');
     expect(loads).toEqual(['th']);
     stop();
+  });
+
+  it('follows a console page that declares another language, and keeps the browser\'s when Settings say so', async () => {
+    let pageLang = 'en';
+    const handle = await startLanguage({ load: async (l) => (l === 'th' ? thai : fromDisk(l)), pageLanguage: () => pageLang });
+    expect(t('nav_storeProducts')).toBe('Store products');
+    pageLang = 'th-TH';
+    await handle.refresh();
+    expect(t('nav_storeProducts')).toBe('สินค้าในร้าน');
+    await ok('language.set', { choice: 'en' });
+    await expect.poll(() => t('nav_storeProducts')).toBe('Store products');
+    handle.stop();
   });
 });
