@@ -20,7 +20,7 @@ import { keptProfile, loadKept, saveKept } from './keep';
 import { writeOrderResults, writeResults } from './results';
 import { burstScenario } from './scenarios/burst';
 import { consoleScenario } from './scenarios/console';
-import { downloadScenario } from './scenarios/download';
+import { downloadPlatforms, downloadScenario } from './scenarios/download';
 import { listScenario } from './scenarios/list';
 import { ordersScenario } from './scenarios/orders';
 import { enableAutoSync, propagationScenario } from './scenarios/sync';
@@ -55,7 +55,8 @@ const onlyOrders = scenarios.every((s) => s === 'orders');
 // replaced row says the commit and date it was measured at.
 const lastFile = path.join(ROOT, `tests/bench/last-${scale}.json`);
 const previous = argv.includes('--merge') && existsSync(lastFile) ? (JSON.parse(readFileSync(lastFile, 'utf8')) as { results: Record<string, unknown>[] } & Record<string, unknown>) : null;
-const rerunOf = (r: Record<string, unknown>) => String(r.scenario).split(/[@:]/)[0];
+// A download row is its platform's (`download:shopify` re-run leaves the Lazada row).
+const rerunOf = (r: Record<string, unknown>) => (String(r.scenario).startsWith('download:') ? String(r.scenario) : String(r.scenario).split(/[@:]/)[0]);
 
 /** Written after every scenario, so a stopped run still leaves what it measured. */
 function save() {
@@ -104,7 +105,10 @@ async function runScenario(name: string, world: BenchWorld | null) {
     await autoSyncEverywhere(world);
     results.push({ ...(await burstScenario(b, world)), memory: await memory(b) });
   }
-  if (name === 'download') results.push({ ...(await downloadScenario(b)), memory: await memory(b) });
+  // `download`: Lazada, then Shopify (bulk operation); `download:shopify` and the like: one.
+  if (name === 'download' || name.startsWith('download:')) {
+    for (const platform of downloadPlatforms(name)) results.push({ ...(await downloadScenario(b, platform)), memory: await memory(b) });
+  }
   if (name === 'console') results.push(await consoleScenario(b, world));
   if (name === 'orders' && world) {
     const rows = await ordersScenario(b, world, log);

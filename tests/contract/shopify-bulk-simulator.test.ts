@@ -3,25 +3,17 @@
 // operation per app and shop before 2026-01, five from 2026-01; another app's does not count),
 // the query rules, failure, cancel and the URL's seven days.
 import { afterEach, describe, expect, it } from 'vitest';
+import { type AdminShop as Shop, adminGql as gql } from './shopifyAdmin.ts';
 import { simulatorForFile } from './simulatorFile.ts';
 
 const { control, clock } = simulatorForFile();
 afterEach(() => clock());
 
-interface Shop {
-  shopId: string;
-  api: string;
-  token: string;
-}
 let seed = 1500;
 async function makeShop(body: Record<string, unknown> = {}, objectsPerSecond = 1_000_000): Promise<Shop> {
   const s = await control('POST', '/__sim/shops', { platform: 'shopify', items: 10, variantsPerItem: 2, seed: seed++, ...body });
   await control('POST', `/__sim/shops/${s.shopId}/bulk-operations`, { objectsPerSecond });
   return { shopId: s.shopId, api: s.apiBaseUrl, token: s.credentials.accessToken };
-}
-async function gql(sh: Shop, version: string, query: string, variables: Record<string, unknown> = {}, token = sh.token): Promise<{ body: any; headers: Headers }> {
-  const res = await fetch(`${sh.api}/admin/api/${version}/graphql.json`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': token }, body: JSON.stringify({ query, variables }) });
-  return { body: await res.json(), headers: res.headers };
 }
 const RUN = 'mutation Run($q: String!, $g: Boolean) { bulkOperationRunQuery(query: $q, groupObjects: $g) { bulkOperation { id status } userErrors { code field message } } }';
 const RUN_DEFAULT = 'mutation Run($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id status } userErrors { code field message } } }';

@@ -8,6 +8,7 @@ import { setLogSink } from '../../lib/log/logger.ts';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { closeBulkReads } from '../../lib/platforms/shopify/bulk.ts';
 import type { Credentials, CredentialStore, ListItemsOptions, PlatformAdapter, PlatformItem } from '../../lib/platforms/types.ts';
+import { type AdminShop, adminGql } from './shopifyAdmin.ts';
 import { simulatorForFile } from './simulatorFile.ts';
 
 const { control, clock } = simulatorForFile();
@@ -20,10 +21,7 @@ afterEach(async () => {
   await clock();
 });
 
-interface Shop {
-  shopId: string;
-  api: string;
-  token: string;
+interface Shop extends AdminShop {
   adapter(opts?: { version?: string; locationId?: string; fetch?: typeof fetch }): PlatformAdapter;
 }
 let seed = 1600;
@@ -54,10 +52,6 @@ async function download(a: PlatformAdapter, opts: ListItemsOptions = {}, from: s
 }
 const calls = async (sh: Shop): Promise<Record<string, number>> => (await control('GET', `/__sim/stats?shopId=${encodeURIComponent(sh.shopId)}`)).calls;
 const bulkRun = 'mutation Run($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } userErrors { code message } } }';
-async function gql(sh: Shop, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await fetch(`${sh.api}/admin/api/2026-10/graphql.json`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': sh.token }, body: JSON.stringify({ query, variables }) });
-  return ((await res.json()) as { data: any }).data;
-}
 
 describe('a whole-store Shopify download through a bulk operation', () => {
   it('gives exactly the paged download\'s items (at the store\'s chosen location), from one operation and its file', async () => {
@@ -125,7 +119,7 @@ describe('when the bulk export cannot be used, the download goes page by page an
 
   it('five operations of this app already running (the limit from 2026-01): OPERATION_IN_PROGRESS', async () => {
     const sh = await makeShop({ items: 30, variantsPerItem: 2 }, 1);
-    for (let i = 0; i < 4; i++) expect((await gql(sh, bulkRun, { q: '{ products { edges { node { id } } } }' })).bulkOperationRunQuery.userErrors).toEqual([]);
+    for (let i = 0; i < 4; i++) expect((await adminGql(sh, '2026-10', bulkRun, { q: '{ products { edges { node { id } } } }' })).body.data.bulkOperationRunQuery.userErrors).toEqual([]);
     // Four running leave room for Shelfsync's: it is started (an empty first page, a bulk cursor).
     const fifth = await sh.adapter().listItems({ wholeStore: true });
     expect(fifth.items).toEqual([]);

@@ -60,12 +60,13 @@ interface BulkCursor {
 const PAGE_PRODUCTS = 250;
 const PAGE_VARIANTS = 1000;
 const POLL_FIRST_MS = 300;
-const POLL_MAX_MS = 5000;
+const POLL_MAX_MS = 2000;
 const IDLE_MS = 25_000;
 /** An open result nobody reads for this long is closed (a stopped job, a removed store). */
 const ABANDONED_MS = 120_000;
 
-/** Waits between polls: quick at first (small shops finish in seconds), then every 5 s. */
+/** Waits between polls: quick at first (small shops finish in seconds), growing to every 2 s —
+ *  a poll costs one point, and the wait after the operation completes is download time. */
 export function pollDelayMs(polls: number): number {
   return Math.min(POLL_MAX_MS, Math.round(POLL_FIRST_MS * 1.5 ** polls));
 }
