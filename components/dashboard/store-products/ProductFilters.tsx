@@ -5,6 +5,7 @@ import { Button, Input, Select, Space, Tooltip } from 'antd';
 import { SearchOutlined, SortAscendingOutlined, SortDescendingOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
+import { fitWidth } from './fitWidth';
 import type { SortKey } from './productColumns';
 import type { ListingStatus, SyncStatus } from './types';
 
@@ -39,21 +40,22 @@ interface SortProps {
 }
 
 export function SortControl({ sort, order, onSort }: SortProps) {
+  const options = [
+    { value: 'updated' as const, label: t('sp_sortUpdated') },
+    { value: 'title' as const, label: t('sp_sortTitle') },
+    { value: 'itemId' as const, label: t('sp_sortItemId') },
+    { value: 'stock' as const, label: t('sp_sortStock') },
+  ];
   return (
     <Space.Compact>
       <Select<SortKey>
         value={sort}
         onChange={(v) => onSort(v, order)}
-        style={{ width: 160 }}
+        style={{ width: fitWidth(options.find((o) => o.value === sort)?.label ?? '', 160) }}
         popupMatchSelectWidth={false}
         aria-label={t('sp_sortBy')}
         data-testid="sp-sort"
-        options={[
-          { value: 'updated', label: t('sp_sortUpdated') },
-          { value: 'title', label: t('sp_sortTitle') },
-          { value: 'itemId', label: t('sp_sortItemId') },
-          { value: 'stock', label: t('sp_sortStock') },
-        ]}
+        options={options}
       />
       <Tooltip title={t(order === 'asc' ? 'sp_sortAsc' : 'sp_sortDesc')}>
         <Button
@@ -95,7 +97,7 @@ export function ProductFilters({ filter, onFilter }: Props) {
         placeholder={t('sp_filterStatus')}
         value={filter.status}
         onChange={(v) => set({ status: v })}
-        style={{ width: 130 }}
+        style={{ width: fitWidth(t('sp_filterStatus'), 130) }}
         popupMatchSelectWidth={false}
         aria-label={t('sp_filterStatus')}
         data-testid="sp-filter-status"
@@ -106,7 +108,7 @@ export function ProductFilters({ filter, onFilter }: Props) {
         placeholder={t('sp_filterConnected')}
         value={bool(filter.connected)}
         onChange={(v) => set({ connected: unbool(v) })}
-        style={{ width: 140 }}
+        style={{ width: fitWidth(t('sp_filterConnected'), 140) }}
         popupMatchSelectWidth={false}
         aria-label={t('sp_filterConnected')}
         data-testid="sp-filter-connected"
@@ -117,7 +119,7 @@ export function ProductFilters({ filter, onFilter }: Props) {
         placeholder={t('sp_filterAutoSync')}
         value={bool(filter.autoSync)}
         onChange={(v) => set({ autoSync: unbool(v) })}
-        style={{ width: 130 }}
+        style={{ width: fitWidth(t('sp_filterAutoSync'), 130) }}
         popupMatchSelectWidth={false}
         aria-label={t('sp_filterAutoSync')}
         data-testid="sp-filter-autosync"
@@ -128,7 +130,7 @@ export function ProductFilters({ filter, onFilter }: Props) {
         placeholder={t('sp_filterSyncStatus')}
         value={filter.syncStatus}
         onChange={(v) => set({ syncStatus: v })}
-        style={{ width: 140 }}
+        style={{ width: fitWidth(t('sp_filterSyncStatus'), 140) }}
         popupMatchSelectWidth={false}
         aria-label={t('sp_filterSyncStatus')}
         data-testid="sp-filter-syncstatus"
@@ -146,7 +148,7 @@ export function ProductFilters({ filter, onFilter }: Props) {
         placeholder={t('sp_filterDiffers')}
         value={bool(filter.differs)}
         onChange={(v) => set({ differs: unbool(v) })}
-        style={{ width: 140 }}
+        style={{ width: fitWidth(t('sp_filterDiffers'), 140) }}
         popupMatchSelectWidth={false}
         aria-label={t('sp_filterDiffers')}
         data-testid="sp-filter-differs"

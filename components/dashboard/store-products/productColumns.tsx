@@ -3,8 +3,8 @@
 // They fit the dashboard from 1024 px wide (collapsed sidebar) without scrolling sideways: fixed
 // widths for the numbers and the sync status, the product column takes what is left (its status,
 // update time and marks sit under the title rather than in a column of their own).
-import { Button, Space, Tag, Tooltip, Typography } from 'antd';
-import { ArrowRightOutlined } from '@ant-design/icons';
+import { Button, Space, Tooltip, Typography } from 'antd';
+import { ArrowRightOutlined, DisconnectOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import type { ReactNode } from 'react';
@@ -22,6 +22,8 @@ export type SortKey = 'updated' | 'title' | 'itemId' | 'stock';
 export const MAX_LINES = 4;
 /** Below this the product column would get too narrow: the table scrolls instead. */
 export const LIST_MIN_WIDTH = 860;
+/** Read by screen readers (and found by tests), not shown. */
+const HIDDEN: React.CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
 const LINE: React.CSSProperties = { height: 24, lineHeight: '24px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
 
 function lines(listing: Listing, render: (v: ListingVariant) => ReactNode, more?: ReactNode) {
@@ -45,7 +47,14 @@ export function VariantLink({ v }: { v: Pick<ListingVariant, 'sellerSku' | 'syst
       {v.productId !== null ? (
         <Typography.Text strong>{v.systemSku}</Typography.Text>
       ) : (
-        <Tag color="error" style={{ marginInlineEnd: 0 }}>{t('sp_notConnected')}</Tag>
+        // A mark, not a tag: the words ("Not connected", "ยังไม่จับคู่", "Chưa liên kết") do not fit
+        // beside a seller SKU in a line that must stay level with the other columns' lines.
+        <Tooltip title={t('sp_notConnected')}>
+          <Typography.Text type="danger" data-testid="sp-not-connected">
+            <DisconnectOutlined aria-hidden />
+            <span style={HIDDEN}>{t('sp_notConnected')}</span>
+          </Typography.Text>
+        </Tooltip>
       )}
     </Space>
   );
