@@ -11,6 +11,7 @@ import { createJob, kickJobs } from '../jobs/runner';
 import { draftFromProducts, draftFromStoreProduct } from './build';
 import { storeFactsFor } from './storeFacts';
 import { validateDraft, type FieldProblem } from './validation';
+import { completeSources } from './sourceDetail';
 import './release';
 
 export type DraftView = DraftRow & { platform: string; validation: FieldProblem[] };
@@ -39,6 +40,16 @@ const editable = {
   brand: z.string().trim().max(200).nullable().optional(),
   weightGrams: z.number().int().min(0).max(1_000_000).nullable().optional(),
   variants: z.array(variantInput).max(500).optional(),
+  // What a destination marketplace needs (catalog.*): the category's attributes (an option's id or
+  // name, typed text, or several for a multiple choice), a brand of catalog.brands ('0' = No
+  // brand), Shopee logistics channels, the TikTok sales warehouse.
+  attributes: z.array(z.object({
+    id: z.string().trim().min(1).max(100),
+    value: z.union([z.string().trim().max(1000), z.array(z.string().trim().min(1).max(1000)).max(50)]),
+  }).strict()).max(200).refine((list) => new Set(list.map((a) => a.id)).size === list.length, 'each attribute once').optional(),
+  brandId: z.string().trim().min(1).max(100).nullable().optional(),
+  logisticsChannelIds: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+  warehouseId: z.string().trim().min(1).max(100).nullable().optional(),
 };
 
 export const draftCommands = {
@@ -105,10 +116,11 @@ export const draftCommands = {
     access: EXTENSION_ONLY,
     schema: z.object({ storeProductIds: z.array(id).min(1).max(1000), destinationStoreIds: z.array(id).min(1).max(100) }).strict(),
     async handler({ storeProductIds, destinationStoreIds }, { db, now }) {
+      await completeSources(db, storeProductIds);
       const drafts: { id: number; storeId: number; sourceStoreProductId: number }[] = [];
       const errors: { storeProductId: number; storeId: number; code: string; message: string }[] = [];
       const t = now();
-      await db.transaction('rw', [db.drafts, db.storeProducts, db.storeVariants, db.stores, db.ruleStores, db.syncRules, db.stockLevels], async () => {
+      await db.transaction('rw', [db.drafts, db.storeProducts, db.storeVariants, db.stores, db.ruleStores, db.syncRules, db.stockLevels, db.catalogCache], async () => {
         const destinations = await db.stores.bulkGet(destinationStoreIds);
         const sources = await db.storeProducts.bulkGet(storeProductIds);
         for (const [i, source] of sources.entries()) {
@@ -137,7 +149,7 @@ export const draftCommands = {
     access: EXTENSION_ONLY,
     schema: z.object({ storeId: id, productIds: z.array(id).min(1).max(1000) }).strict(),
     async handler({ storeId, productIds }, { db, now }) {
-      return db.transaction('rw', [db.drafts, db.products, db.stores, db.ruleStores, db.syncRules, db.stockLevels], async () => {
+      return db.transaction('rw', [db.drafts, db.products, db.stores, db.ruleStores, db.syncRules, db.stockLevels, db.catalogCache], async () => {
         const store = await db.stores.get(storeId);
         if (!store) throw notFound('store', storeId);
         const products = (await db.products.bulkGet(productIds)).filter((p) => !!p);

@@ -32,12 +32,12 @@ const NONE = 1_000_000_000;
 
 export const LIMITS: Record<Platform, ListingLimits> = {
   // add_item: name 1–120, description required, weight > 0 (kg), category an integer, 1–9 image
-  // ids; init_tier_variation: 1–2 tiers, ≤50 models, no empty option, no repeated combination;
+  // ids of its media space (release uploads the draft's images first); init_tier_variation: 1–2 tiers, ≤50 models, no empty option, no repeated combination;
   // update_stock: 0–999,999. Description ≤3,000 characters is Shopee's documented limit.
-  shopee: { titleMax: 120, imagesMax: 9, variantsMax: 50, needsCategory: true, categoryDigits: true, needsImages: false, needsWeight: true, needsDescription: true, descriptionMax: 3000, skuMax: 100, skuUniqueInShop: false, stockMax: 999_999, optionsMax: 2, optionNameMax: 50, optionValueMax: 100 },
+  shopee: { titleMax: 120, imagesMax: 9, variantsMax: 50, needsCategory: true, categoryDigits: true, needsImages: true, needsWeight: true, needsDescription: true, descriptionMax: 3000, skuMax: 100, skuUniqueInShop: false, stockMax: 999_999, optionsMax: 2, optionNameMax: 50, optionValueMax: 100 },
   // /product/create: PrimaryCategory a number, name ≤255, 1–8 images, SellerSku present and
   // unique in the shop, quantity ≥ 0, price > 0. package_weight is a mandatory SKU attribute
-  // (lazada.md § What a new listing needs), though the simulator does not refuse its absence.
+  // (lazada.md § What a new listing needs); the other package sizes are category attributes.
   lazada: { titleMax: 255, imagesMax: 8, variantsMax: 100, needsCategory: true, categoryDigits: true, needsImages: true, needsWeight: true, needsDescription: false, descriptionMax: NONE, skuMax: 100, skuUniqueInShop: true, stockMax: NONE, optionsMax: NONE, optionNameMax: 50, optionValueMax: 100 },
   // products: title ≤255, description required (≤10,000), category a number, 1–9 main images,
   // package_weight > 0, ≤100 SKUs, seller_sku ≤50, price > 0, quantity 0–99,999; sales

@@ -15,7 +15,8 @@ export interface Refusal {
   details: string;
 }
 
-type Where = string | RegExp | null;
+/** A field; a pattern of fields; or the field read from the platform's text (an attribute it names). */
+type Where = string | RegExp | null | ((text: string) => string | null);
 interface Rule {
   /** The platform's code (exact) or a pattern over its text. */
   code?: string;
@@ -37,6 +38,12 @@ const category = (name: string, d: ValidatedDraft) => `${name} does not accept t
 const price = (name: string) => `${name} refused a price: it must be more than 0 and within what the shop's region allows.`;
 const skuTaken = (name: string) => `${name} already has a listing with this seller SKU (perhaps made since the store's last download), and every seller SKU must be unique in a shop: change the SKU, or download the store to see which listing uses it.`;
 const options = (name: string) => `${name} refused the options: every variant needs its own combination of option values, none empty.`;
+const notLeaf = (name: string) => `${name} lists products only in a category without subcategories: choose one of the category's subcategories.`;
+const hosting = (name: string) => `${name} refused an image that is not in its own hosting; release again to upload the images first.`;
+const attribute = (name: string) => `${name} refused an attribute of the category: fill every required one with a value it lists.`;
+const brand = (name: string) => `${name} refused the brand: choose one of the category's brands${name === 'TikTok Shop' ? ' (or none)' : ', or No brand'}.`;
+/** `attributes.<id>` from the id or name a platform's refusal names, else the attributes as a whole. */
+const attributeNamed = (re: RegExp) => (text: string) => (re.exec(text)?.[1] ? `attributes.${re.exec(text)![1]}` : null);
 
 /** What the adapters refuse themselves, before the platform is called. */
 const ADAPTER: Rule[] = [
@@ -46,6 +53,13 @@ const ADAPTER: Rule[] = [
 
 const RULES: Record<Platform, Rule[]> = {
   tiktok: [
+    { code: '12052024', where: 'categoryId', say: notLeaf },
+    { code: '12052218', where: attributeNamed(/\((\d+)\)/), fallback: null, say: attribute },
+    { code: '12052219', where: null, say: attribute },
+    { code: '12052220', where: 'brand', say: brand },
+    { code: '12052098', where: 'warehouse', say: (n) => `${n} needs each SKU's stock in a sales warehouse; choose the warehouse.` },
+    { code: '12052099', where: 'warehouse', say: (n) => `${n} keeps stock only in a sales warehouse, not a return warehouse; choose another.` },
+    { text: /not issued by the image upload/, where: 'images', say: hosting },
     { code: '12052261', where: 'title', say: titleLimit('tiktok') },
     { code: '12052051', where: 'title', say: titleLimit('tiktok') },
     { code: '12052015', where: 'description', say: (n) => `${n} needs a description for every listing.` },
@@ -59,9 +73,14 @@ const RULES: Record<Platform, Rule[]> = {
     { code: '12052073', where: PRICE, fallback: 'variants', say: price },
     { code: '12052055', where: STOCK, fallback: 'variants', say: (n) => `${n} refused a stock: it must be between 0 and ${LIMITS.tiktok.stockMax.toLocaleString('en-US')}.` },
     { code: '12052084', where: null, say: (n) => `${n} refused the currency Shelfsync sent for this shop's prices. Download the store again (Shelfsync learns the shop's currency from its listings), then release again.` },
-    { code: '12052097', where: null, say: (n) => `The warehouse Shelfsync chose for the new SKUs no longer exists in ${n}. Download the store again, then release again.` },
+    { code: '12052097', where: 'warehouse', say: (n) => `The warehouse chosen for the new SKUs no longer exists in ${n}: choose another sales warehouse.` },
   ],
   shopee: [
+    { text: /media space/, where: 'images', say: hosting },
+    { text: /has sub-categories/, where: 'categoryId', say: notLeaf },
+    { text: /attribute_id (\d+)/, where: attributeNamed(/attribute_id (\d+)/), say: attribute },
+    { text: /brand/, where: 'brand', say: brand },
+    { text: /logistic/, where: 'logistics', say: (n) => `${n} needs at least one logistics channel the shop has enabled: choose one of the shop's enabled channels.` },
     { text: /item_name/, where: 'title', say: titleLimit('shopee') },
     { text: /description/, where: 'description', say: (n) => `${n} needs a description for every listing.` },
     { code: 'error_invalid_price', where: PRICE, fallback: 'price', say: price },
@@ -74,7 +93,14 @@ const RULES: Record<Platform, Rule[]> = {
     { text: /stock/, where: STOCK, fallback: 'variants', say: (n) => `${n} refused a stock: it must be a whole number from 0 to ${LIMITS.shopee.stockMax.toLocaleString('en-US')}.` },
   ],
   lazada: [
+    { text: /not a leaf category/, where: 'categoryId', say: notLeaf },
     { text: /PrimaryCategory/, where: 'categoryId', say: category },
+    { text: /not on Lazada's hosts/, where: 'images', say: hosting },
+    { text: /MANDATORY_ATTRIBUTE_MISSING: brand|BRAND_NOT_EXIST/, where: 'brand', say: brand },
+    { text: /MANDATORY_ATTRIBUTE_MISSING: (package_weight)\b/, where: 'weightGrams', say: weight },
+    { text: /MANDATORY_ATTRIBUTE_MISSING: (\w+)/, where: attributeNamed(/MANDATORY_ATTRIBUTE_MISSING: (\w+)/), say: attribute },
+    { text: /is not an option of (\w+)/, where: attributeNamed(/is not an option of (\w+)/), say: attribute },
+    { text: /(\w+) takes a number/, where: attributeNamed(/(\w+) takes a number/), say: attribute },
     { text: /Parameter name is mandatory|CHK_CATPROP_CPV_MAX_LEGNTH/, where: 'title', say: titleLimit('lazada') },
     { text: /Parameter Skus/, where: 'variants', say: (n) => `${n} needs at least one variant.` },
     { text: /MAIN_IMAGE/, where: 'imageUrls', say: (n) => `${n} needs at least one image; the first is the main image.` },
@@ -95,6 +121,7 @@ const RULES: Record<Platform, Rule[]> = {
     { code: 'INVALID_QUANTITY', where: STOCK, fallback: 'variants', say: (n) => `${n} refused a stock: it must be a whole number.` },
   ],
   woocommerce: [
+    { code: 'woocommerce_product_image_upload_error', where: 'images', say: (n) => `${n} could not download an image of this listing: check that every image address opens in a browser, or replace it.` },
     { code: 'product_invalid_sku', where: SKU, fallback: 'variants', say: skuTaken },
     { text: /duplicated SKU/i, where: SKU, fallback: 'variants', say: skuTaken },
   ],
@@ -103,6 +130,7 @@ const RULES: Record<Platform, Rule[]> = {
 /** The field a rule points at for this draft: named, or the first validation flags of its kind. */
 function fieldOf(rule: Rule, draft: ValidatedDraft, platform: Platform, err: PlatformError): string | null {
   if (rule.where === null || typeof rule.where === 'string') return rule.where;
+  if (typeof rule.where === 'function') return rule.where(err.message) ?? rule.fallback ?? null;
   const pattern = rule.where;
   const flagged = validateDraft(draft, platform).find((p) => pattern.test(p.field));
   if (flagged) return flagged.field;

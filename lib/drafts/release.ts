@@ -10,18 +10,19 @@ import { captureTables } from '../db/tables';
 import type { DraftRow, JobRow, StoreProductRow, StoreRow, StoreVariantRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
 import { registerJobKind, type StepResult } from '../jobs/runner';
-import { PlatformError, type PlatformAdapter, type PlatformItem } from '../platforms/types';
+import { ImageError } from '../platforms/media';
+import { PlatformError, type NewListing, type PlatformAdapter, type PlatformItem } from '../platforms/types';
 import { invalidateStore } from '../store-products/listIndex';
 import { applyMatch, matchSkus } from '../stores/connect';
 import { sleep } from '../stores/download';
 import { adapterFor } from '../stores/session';
 import { markVariants } from '../sync/capture';
-import { listingOf } from './listing';
+import { destinationListing, hostImages, imagesToHost, loadCatalogFor } from './destination';
 import { explainRefusal, failureOf } from './refusals';
 import { storeFactsFor } from './storeFacts';
-import { validateDraft } from './validation';
+import { validateDraft, type FieldProblem } from './validation';
 
-interface ReleaseResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string; field?: string | null; details?: string | null }
+interface ReleaseResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string; field?: string | null; details?: string | null; code?: string; fields?: string[] }
 interface State { index: number; results: ReleaseResult[] }
 
 async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
@@ -41,8 +42,7 @@ async function withRetries<T>(fn: () => Promise<T>): Promise<T> {
 /** The item on the platform: found (a previous attempt got that far) or created now.
  *  `listed`: whether the store already has this item as a store product — then it is another
  *  listing with the same SKU (a refusal's cause), never this draft's half-made item. */
-async function publish(adapter: PlatformAdapter, draft: DraftRow, listed: (platformItemId: string) => Promise<boolean>): Promise<PlatformItem | { platformItemId: string; variants: { sellerSku: string; platformVariantId: string }[] }> {
-  const listing = listingOf(draft);
+async function publish(adapter: PlatformAdapter, draft: DraftRow, listing: NewListing, listed: (platformItemId: string) => Promise<boolean>): Promise<PlatformItem | { platformItemId: string; variants: { sellerSku: string; platformVariantId: string }[] }> {
   const firstSku = listing.variants[0]!.sellerSku;
   if (draft.release && adapter.findItemBySellerSku) {
     const found = await withRetries(() => adapter.findItemBySellerSku!(firstSku));
@@ -59,13 +59,15 @@ async function publish(adapter: PlatformAdapter, draft: DraftRow, listed: (platf
   return readBack && readBack.platformItemId === created.platformItemId ? readBack : created;
 }
 
-async function saveReleased(db: ShelfsyncDB, store: StoreRow, draft: DraftRow, item: Awaited<ReturnType<typeof publish>>, now: number): Promise<number> {
+async function saveReleased(db: ShelfsyncDB, store: StoreRow, draft: DraftRow, item: Awaited<ReturnType<typeof publish>>, hostedUrls: string[], now: number): Promise<number> {
   return db.transaction('rw', [...captureTables(db), db.drafts, db.products], async () => {
     const existing = await db.storeProducts.where('[storeId+platformItemId]').equals([store.id, item.platformItemId]).first();
     const full = 'title' in item ? item : null;
+    // The images as the platform now holds them (read back, else the hosted copies, else the draft's).
+    const imageUrls = full?.imageUrls.length ? full.imageUrls : hostedUrls.length ? hostedUrls : draft.imageUrls;
     const row: Omit<StoreProductRow, 'id'> = {
       storeId: store.id, platformItemId: item.platformItemId, title: full?.title ?? draft.title, status: full?.status ?? 'active', gone: 0,
-      imageUrl: draft.imageUrls[0] ?? null, imageUrls: draft.imageUrls, description: draft.description, autoSync: store.autoSyncDefault ? 1 : 0,
+      imageUrl: imageUrls[0] ?? null, imageUrls, description: draft.description, autoSync: store.autoSyncDefault ? 1 : 0,
       platformUpdatedAt: full?.updatedAt ?? now, extra: full?.extra ?? null, lastSeenJob: 0, updatedAt: now,
     };
     const storeProductId = existing ? existing.id : await db.storeProducts.add(row as StoreProductRow);
@@ -98,26 +100,51 @@ async function releaseOne(db: ShelfsyncDB, draftId: number): Promise<ReleaseResu
   if (!draft) return { draftId, ok: false, error: 'The draft no longer exists.' };
   const store = await db.stores.get(draft.storeId);
   if (!store) return { draftId, ok: false, error: 'Its store was removed.' };
-  const fail = async (message: string, refusal: { field?: string | null; details?: string | null } = {}, nothingMade = false) => {
+  const fail = async (message: string, refusal: { field?: string | null; details?: string | null; code?: string; fields?: string[] } = {}, nothingMade = false, patch: Partial<DraftRow> = {}): Promise<ReleaseResult> => {
     const failure = failureOf(draft, message, refusal, Date.now());
-    await db.drafts.update(draftId, { status: 'failed', failure, updatedAt: Date.now(), ...(nothingMade ? { release: null } : {}) });
-    return { draftId, ok: false, error: message, field: failure.field, details: failure.details };
+    await db.drafts.update(draftId, { status: 'failed', failure, updatedAt: Date.now(), ...(nothingMade ? { release: null } : {}), ...patch });
+    return { draftId, ok: false, error: message, field: failure.field, details: failure.details, ...(refusal.code ? { code: refusal.code } : {}), ...(refusal.fields ? { fields: refusal.fields } : {}) };
   };
   if (store.status !== 'active') return fail(`${store.name} is ${store.status.replace(/_/g, ' ')}; authorize or enable it, then release again.`);
+  const refuse = (problems: FieldProblem[]) => fail(`Fix before release: ${problems.map((p) => p.message).join(' ')}`, { field: problems[0]!.field, code: 'invalid_draft', fields: problems.map((p) => p.field) });
+  // What the draft and the cached catalogue already show is refused without any platform call.
+  const known = validateDraft(draft, store.platform, await storeFactsFor(db, draft, store.platform));
+  if (known.length) return refuse(known);
+  // Then a marketplace's catalogue (the day's copy when read already, else the platform's): the
+  // category's attributes and brand rule are checked before anything is uploaded or created.
+  let rules: Awaited<ReturnType<typeof loadCatalogFor>>;
+  try {
+    rules = await loadCatalogFor(db, store, draft, Date.now());
+  } catch (err) {
+    if (err instanceof CommandError) return fail(err.message, { code: err.code });
+    throw err;
+  }
   const problems = validateDraft(draft, store.platform, await storeFactsFor(db, draft, store.platform));
-  if (problems.length) return fail(`Fix before release: ${problems.map((p) => p.message).join(' ')}`);
+  if (problems.length) return refuse(problems);
   // Mark the attempt before calling the platform: a resumed or retried release looks first.
-  const attempt: DraftRow = { ...draft, status: 'publishing', release: draft.release ?? { platformItemId: null, startedAt: Date.now() }, version: draft.version + 1, updatedAt: Date.now() };
+  const attempt: DraftRow = { ...draft, status: 'publishing', release: draft.release ?? { platformItemId: null, startedAt: Date.now() }, imageProblem: null, version: draft.version + 1, updatedAt: Date.now() };
   await db.drafts.put(attempt);
   let adapter: PlatformAdapter | undefined;
+  const urls = imagesToHost(draft, store);
   try {
     adapter = await adapterFor(db, store);
+    // Images into the platform's own hosting (marketplaces), each once, saved as it goes.
+    const host = adapter;
+    const uploads = await hostImages(db, draftId, urls, host, (url) => withRetries(() => host.hostImage!(url)));
+    const listing = destinationListing(attempt, rules, uploads, urls);
     const listed = async (platformItemId: string) => !!(await db.storeProducts.where('[storeId+platformItemId]').equals([store.id, platformItemId]).first());
-    const item = await publish(adapter, draft.release ? attempt : { ...attempt, release: null }, listed);
-    const storeProductId = await saveReleased(db, store, attempt, item, Date.now());
+    const item = await publish(adapter, draft.release ? attempt : { ...attempt, release: null }, listing, listed);
+    const storeProductId = await saveReleased(db, store, attempt, item, (listing.images ?? []).map((i) => i.url), Date.now());
     invalidateStore(store.id);
     return { draftId, ok: true, storeProductId, platformItemId: item.platformItemId };
   } catch (err) {
+    if (err instanceof ImageError) {
+      // Images go up before the create call: this attempt made nothing (an earlier one may have,
+      // which the next attempt still looks for).
+      const index = Math.max(0, urls.indexOf(err.sourceUrl));
+      const imageProblem = { sourceUrl: err.sourceUrl, index, code: err.code, message: err.message };
+      return fail(`Image ${index + 1} could not be used: ${err.message}`, { field: 'images', details: err.message, code: err.code }, !draft.release, { imageProblem });
+    }
     if (err instanceof PlatformError) {
       if (err.kind === 'auth') await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: Date.now() });
       if (err.kind === 'invalid' || err.kind === 'not_found') {

@@ -7,6 +7,8 @@ import { skuKeyOf } from '../db/versions';
 import type { Platform } from '../platforms/types';
 import { optionTiers } from '../platforms/util';
 import { LIMITS, platformName } from './limits';
+import type { KnownCatalog } from '../catalog/catalog';
+import { catalogProblems, type CatalogDraft } from './catalogChecks';
 
 export interface FieldProblem {
   field: string;
@@ -19,9 +21,11 @@ export interface FieldProblem {
 export interface StoreFacts {
   /** Seller SKU key (trimmed, lower-case) → title of the store's listing that uses it. */
   takenSkus?: Map<string, string>;
+  /** The destination's catalogue as cached (category tree, the category's rules, channels, warehouses). */
+  catalog?: KnownCatalog;
 }
 
-export type ValidatedDraft = Pick<DraftRow, 'title' | 'description' | 'imageUrls' | 'price' | 'variants' | 'categoryId' | 'weightGrams' | 'extra'>;
+export type ValidatedDraft = Pick<DraftRow, 'title' | 'description' | 'imageUrls' | 'price' | 'variants' | 'categoryId' | 'weightGrams' | 'extra'> & Omit<CatalogDraft, 'categoryId' | 'imageUrls'>;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -34,18 +38,16 @@ export function validateDraft(draft: ValidatedDraft, platform: Platform, facts: 
   if (l.needsDescription && !draft.description.trim()) out.push({ field: 'description', message: `${name} needs a description for every listing.` });
   else if (draft.description.length > l.descriptionMax) out.push({ field: 'description', message: `${name} allows at most ${count(l.descriptionMax)} characters in a description; this one has ${count(draft.description.length)}.` });
   if (draft.imageUrls.length > l.imagesMax) out.push({ field: 'imageUrls', message: `${name} allows at most ${l.imagesMax} images; this listing has ${draft.imageUrls.length}.` });
-  // Lazada and TikTok Shop refuse a listing without a main image (the first one).
+  // Shopee, Lazada and TikTok Shop refuse a listing without a main image (the first one); release
+  // puts the images into the platform's own hosting first.
   if (l.needsImages && !draft.imageUrls.length) out.push({ field: 'imageUrls', message: `${name} needs at least one image; the first is the main image.` });
-  // Shopee creates items only from images uploaded to its media space (image ids, not URLs).
-  // Uploading is not built yet, so only a Shopee-to-Shopee clone (which carries ids) has them.
-  if (platform === 'shopee') {
-    const ids = Array.isArray(draft.extra?.imageIds) ? draft.extra.imageIds.length : 0;
-    if (!ids) out.push({ field: 'imageUrls', message: 'Shopee needs images uploaded to Shopee; Shelfsync cannot upload images yet, so clone a Shopee listing (its images carry over) or publish this one from Shopee Seller Centre.' });
-    else if (ids > l.imagesMax) out.push({ field: 'imageUrls', message: `Shopee allows at most ${l.imagesMax} images; this listing carries ${ids} from Shopee.` });
-  }
   const category = draft.categoryId?.trim() ?? '';
   if (l.needsCategory && !category) out.push({ field: 'categoryId', message: `${name} needs a category for every listing; choose one.` });
   else if (category && l.categoryDigits && !/^\d+$/.test(category)) out.push({ field: 'categoryId', message: `${name} category ids are numbers (as in its category list); "${category}" is not one.` });
+  const catalog = catalogProblems(draft, platform, facts.catalog ?? {});
+  // A category the catalogue refuses is told once, in the category's place.
+  if (!out.some((p) => p.field === 'categoryId')) out.push(...catalog.filter((p) => p.field === 'categoryId'));
+  out.push(...catalog.filter((p) => p.field !== 'categoryId'));
   if (l.needsWeight && !(draft.weightGrams && draft.weightGrams > 0)) out.push({ field: 'weightGrams', message: `${name} needs the package weight (more than 0 g).` });
   if (!draft.variants.length) out.push({ field: 'variants', message: 'A listing needs at least one variant.' });
   if (draft.variants.length > l.variantsMax) out.push({ field: 'variants', message: `${name} allows at most ${l.variantsMax} variants per listing; this one has ${draft.variants.length}.` });

@@ -303,6 +303,9 @@ export interface PlatformAdapter {
   listOrders(opts: ListOrdersOptions): Promise<ListOrdersPage>;
   /** Shopify: the shop's locations, the primary one marked, for the store's location setting. */
   listLocations?(): Promise<PlatformLocation[]>;
+  /** One listing in full, where the list call leaves parts out (TikTok's search has no images,
+   *  brand or attributes): what a copy of it carries over. */
+  getItem?(platformItemId: string): Promise<PlatformItem | null>;
   /** Marketplaces: the whole category tree (lib/catalog caches it per store). */
   listCategories?(): Promise<CatalogCategory[]>;
   /** A leaf category's attributes and brand rule. */

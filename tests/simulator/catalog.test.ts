@@ -23,7 +23,7 @@ async function bytesOf(url: string): Promise<{ status: number; type: string | nu
 function form(field: string, bytes: Buffer, type: string, extra: Record<string, string> = {}): FormData {
   const f = new FormData();
   for (const [k, v] of Object.entries(extra)) f.append(k, v);
-  f.append(field, new Blob([bytes], { type }), 'image');
+  f.append(field, new Blob([new Uint8Array(bytes)], { type }), 'image');
   return f;
 }
 
@@ -101,7 +101,7 @@ describe('shopee catalogue and media space', () => {
     const sh = await shop();
     const jpg = (await bytesOf(`${s.url}/__sim/images/bag.jpg`)).bytes;
     const imageId = (await http(shopeeUrl(sh.base, '/api/v2/media_space/upload_image', sh.c, {}, { shop: false }), { method: 'POST', body: form('image', jpg, 'image/jpeg') })).body.response.image_info.image_id;
-    const good = { item_name: 'Tote', description: 'A bag', original_price: 20, weight: 0.4, image: { image_id_list: [imageId] }, item_sku: 'TOTE-1', seller_stock: [{ stock: 4 }], ...shopeeParts(['Handbags', 'Tote Bags']) };
+    const good: Record<string, unknown> = { item_name: 'Tote', description: 'A bag', original_price: 20, weight: 0.4, image: { image_id_list: [imageId] }, item_sku: 'TOTE-1', seller_stock: [{ stock: 4 }], ...shopeeParts(['Handbags', 'Tote Bags']) };
     const add = (body: Record<string, unknown>) => shopeePost(shopeeUrl(sh.base, '/api/v2/product/add_item', sh.c), body);
     const tote = findLeaf('shopee', 'Handbags', 'Tote Bags');
     const required = leafAttributes(tote).filter((a) => a.required);

@@ -58,9 +58,9 @@ export function shopInfo(state: SimState, shop: Shop): Record<string, unknown> {
     authBaseUrl,
     authorizeBaseUrl,
     consoleUrl,
-    credentials,
     // Where the marketplace hosts the images it accepts (media.ts); Shopify and WooCommerce take URLs.
     mediaBaseUrl: shop.platform === 'shopee' || shop.platform === 'lazada' || shop.platform === 'tiktok' ? mediaBaseUrl(state, shop.platform) : null,
+    credentials,
     itemCount: shop.items.size,
     locations: shop.locations,
   };

@@ -222,6 +222,17 @@ export class TiktokAdapter implements PlatformAdapter {
     return listTiktokOrders((c) => this.call(c, false), opts);
   }
 
+  /** The detail call: images (with URIs), brand, attributes and category chain. */
+  async getItem(platformItemId: string): Promise<PlatformItem | null> {
+    try {
+      const env = await this.call({ method: 'GET', path: `/product/202309/products/${encodeURIComponent(platformItemId)}` });
+      return mapTiktokProduct(env.data);
+    } catch (err) {
+      if (err instanceof PlatformError && err.kind === 'not_found') return null;
+      throw err;
+    }
+  }
+
   listCategories(): Promise<CatalogCategory[]> {
     return tiktokCategories((c) => this.call(c));
   }

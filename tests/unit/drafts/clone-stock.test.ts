@@ -6,6 +6,7 @@ import type { ShelfsyncDB } from '@/lib/db/database';
 import { skuKeyOf } from '@/lib/db/versions';
 import { drainJobs } from '@/lib/jobs/runner';
 import { ok } from '../../helpers/background';
+import { fillDestination } from './fill';
 import { useSimulator, type Simulator } from '../../helpers/simulator';
 import { freshWorld, settle, setUpStore, storeProductIds } from '../../helpers/syncWorld';
 
@@ -64,7 +65,7 @@ describe('the stock a copy starts with', () => {
       [loose.sellerSku, 0, 'not_connected'],
     ]);
 
-    const saved = await ok('drafts.update', { id: draft.id, version: draft.version, title: 'Cloned to TikTok', categoryId: '600001', weightGrams: 250, description: draft.description || 'A copy' });
+    const saved = (await fillDestination(draft.id, 'desk lamps', { title: 'Cloned to TikTok', weightGrams: 250, description: draft.description || 'A copy' })).draft;
     expect(saved.validation).toEqual([]);
     expect((await release([draft.id])).result).toMatchObject({ released: 1, failed: 0 });
     await settle(db);

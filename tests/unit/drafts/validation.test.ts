@@ -8,13 +8,14 @@ import type { DraftVariant, StoreRow } from '@/lib/db/types';
 import { drainJobs } from '@/lib/jobs/runner';
 import { validateDraft, type ValidatedDraft } from '@/lib/drafts/validation';
 import type { Platform } from '@/lib/platforms/types';
+import { treeOf, type KnownCatalog } from '@/lib/catalog/catalog';
 import { freshDb, ok } from '../../helpers/background';
 
 const v = (patch: Partial<DraftVariant> = {}, i = 0): DraftVariant => ({ sellerSku: `V-${i}`, price: 10, stock: 1, options: null, productId: null, ...patch });
 const ready: Record<Platform, ValidatedDraft> = {
-  shopee: { title: 'Mug', description: 'A mug', imageUrls: [], price: 10, categoryId: '100017', weightGrams: 300, extra: { imageIds: ['sg-1'] }, variants: [v()] },
+  shopee: { title: 'Mug', description: 'A mug', imageUrls: ['https://img.example/1.jpg'], price: 10, categoryId: '100017', weightGrams: 300, extra: {}, logisticsChannelIds: ['18025'], variants: [v()] },
   lazada: { title: 'Mug', description: 'A mug', imageUrls: ['https://img.example/1.jpg'], price: 10, categoryId: '10002', weightGrams: 300, extra: {}, variants: [v()] },
-  tiktok: { title: 'Mug', description: 'A mug', imageUrls: ['tos/1'], price: 10, categoryId: '600001', weightGrams: 300, extra: {}, variants: [v()] },
+  tiktok: { title: 'Mug', description: 'A mug', imageUrls: ['https://img.example/1.jpg'], price: 10, categoryId: '600001', weightGrams: 300, extra: {}, warehouseId: 'W1', variants: [v()] },
   shopify: { title: 'Mug', description: '', imageUrls: [], price: 10, categoryId: null, weightGrams: null, extra: {}, variants: [v()] },
   woocommerce: { title: 'Mug', description: '', imageUrls: [], price: 10, categoryId: null, weightGrams: null, extra: {}, variants: [v()] },
 };
@@ -27,6 +28,9 @@ const CASES: { platform: Platform; why: string; draft: Partial<ValidatedDraft>; 
   { platform: 'tiktok', why: 'more than 9 images (the adapter would drop the rest)', draft: { imageUrls: Array.from({ length: 10 }, (_, i) => `tos/${i}`) }, field: 'imageUrls', message: 'TikTok Shop allows at most 9 images; this listing has 10.' },
   { platform: 'lazada', why: 'more than 8 images (the adapter would drop the rest)', draft: { imageUrls: Array.from({ length: 9 }, (_, i) => `https://img.example/${i}.jpg`) }, field: 'imageUrls', message: 'Lazada allows at most 8 images; this listing has 9.' },
   { platform: 'shopify', why: 'more variants than the adapter reads back', draft: { variants: variants(101, (i) => ({ options: { Size: `S${i}` } })) }, field: 'variants', message: /at most 100 variants/ },
+  { platform: 'shopee', why: 'more than 9 images (release uploads the first 9)', draft: { imageUrls: Array.from({ length: 10 }, (_, i) => `https://img.example/${i}.jpg`) }, field: 'imageUrls', message: 'Shopee allows at most 9 images; this listing has 10.' },
+  { platform: 'shopee', why: 'no logistics channel', draft: { logisticsChannelIds: [] }, field: 'logistics', message: /at least one logistics channel the shop has enabled/ },
+  { platform: 'tiktok', why: 'no sales warehouse', draft: { warehouseId: null }, field: 'warehouse', message: /sales warehouse/ },
   { platform: 'shopee', why: 'stock above what Shopee accepts', draft: { variants: [v({ stock: 1_000_000 })] }, field: 'variants.0.stock', message: 'Shopee accepts a stock of at most 999,999.' },
   { platform: 'tiktok', why: 'more than 3 options', draft: { variants: variants(2, (i) => ({ options: { A: `${i}`, B: `${i}`, C: `${i}`, D: `${i}` } })) }, field: 'variants', message: /at most 3 options/ },
   { platform: 'shopify', why: 'more than 3 options', draft: { variants: variants(2, (i) => ({ options: { A: `${i}`, B: `${i}`, C: `${i}`, D: `${i}` } })) }, field: 'variants', message: /at most 3 options/ },
@@ -64,7 +68,7 @@ describe('a TikTok draft without a package weight', () => {
     const productId = (await ok('products.create', { sku: 'LAMP-1', name: 'Desk lamp', price: 19.9 })).id;
     const { drafts } = await ok('drafts.fromProducts', { storeId, productIds: [productId] });
     const d = await ok('drafts.get', { id: drafts[0]!.id });
-    const saved = await ok('drafts.update', { id: d.id, version: d.version, description: 'A lamp for the desk.', imageUrls: ['https://img.example/lamp.jpg'], categoryId: '600001' });
+    const saved = await ok('drafts.update', { id: d.id, version: d.version, description: 'A lamp for the desk.', imageUrls: ['https://img.example/lamp.jpg'], categoryId: '600001', warehouseId: 'W1' });
     expect(saved.validation).toEqual([{ field: 'weightGrams', message: 'TikTok Shop needs the package weight (more than 0 g).' }]);
 
     const { jobId } = await ok('drafts.release', { draftIds: [d.id] });
@@ -88,5 +92,66 @@ describe('a price that moved more than tenfold', () => {
   it('matches variants by SKU once one was added or removed, and ignores prices of 0 (validation flags those)', () => {
     expect(priceJumps(saved, { price: 60.12, variants: [{ sellerSku: 'B', price: 51 }] })).toEqual([{ field: 'variants.0.price', variant: { n: 1, sku: 'B' }, from: 5, to: 51 }]);
     expect(priceJumps(saved, { price: 0, variants: [{ sellerSku: 'A', price: 0 }, { sellerSku: 'B', price: 5 }] })).toEqual([]);
+  });
+});
+
+describe('what a marketplace asks, against its cached catalogue', () => {
+  // A small tree: Home > Kitchen > Mugs (a leaf with its rules), channels, warehouses.
+  const catalog: KnownCatalog = {
+    tree: treeOf([
+      { id: '1', parentId: null, name: 'Home', leaf: false },
+      { id: '2', parentId: '1', name: 'Kitchen', leaf: false },
+      { id: '3', parentId: '2', name: 'Mugs', leaf: true },
+    ]),
+    rules: {
+      attributes: [
+        { id: 'origin', name: 'Country of Origin', required: true, inputType: 'select', options: [{ id: '11', name: 'Japan' }, { id: '12', name: 'Vietnam' }], custom: false },
+        { id: 'pack', name: 'Quantity per Pack', required: true, inputType: 'number', options: [], custom: true },
+        { id: 'age', name: 'Age', required: false, inputType: 'multiselect', options: [{ name: '0-2' }, { name: '3-5' }], custom: false },
+        { id: 'material', name: 'Material', required: false, inputType: 'select', options: [{ name: 'Glass' }], custom: true },
+      ],
+      brand: { required: true, noBrandAllowed: false },
+    },
+    channels: [{ id: 'c1', name: 'Standard', enabled: true }, { id: 'c2', name: 'Bulky', enabled: false }],
+    warehouses: [{ id: 'w1', name: 'Main', kind: 'sales', isDefault: true }, { id: 'w2', name: 'Returns', kind: 'return', isDefault: false }],
+  };
+  const shopee: ValidatedDraft = { ...ready.shopee, categoryId: '3', attributes: [{ id: 'origin', value: 'japan' }, { id: 'pack', value: '2' }], brandId: '77', logisticsChannelIds: ['c1'] };
+  const fields = (d: Partial<ValidatedDraft>, platform: Platform = 'shopee') => validateDraft({ ...shopee, ...d }, platform, { catalog }).map((p) => `${p.field}: ${p.message}`);
+
+  it('a complete draft is ready; an option may be named by its id or by its name in any case', () => {
+    expect(fields({})).toEqual([]);
+    expect(fields({ attributes: [{ id: 'origin', value: '12' }, { id: 'pack', value: '2' }, { id: 'age', value: ['0-2', '3-5'] }, { id: 'material', value: 'Oak' }] })).toEqual([]);
+  });
+
+  it('names each missing or refused part', () => {
+    expect(fields({ categoryId: '2' })).toEqual(['categoryId: "Home > Kitchen" has subcategories; Shopee lists products only in a category without any. Choose one of its subcategories.']);
+    expect(fields({ categoryId: '9' })).toEqual(['categoryId: Shopee has no category 9; choose one from its category list.']);
+    expect(fields({ attributes: [] })).toEqual(['attributes.origin: Shopee needs "Country of Origin" for listings in "Mugs".', 'attributes.pack: Shopee needs "Quantity per Pack" for listings in "Mugs".']);
+    expect(fields({ attributes: [{ id: 'origin', value: 'Mars' }, { id: 'pack', value: 'two' }, { id: 'age', value: ['5+'] }] })).toEqual([
+      'attributes.origin: "Mars" is not one of the values Shopee lists for "Country of Origin".',
+      'attributes.pack: "Quantity per Pack" takes a number more than 0; "two" is not one.',
+      'attributes.age: "5+" is not one of the values Shopee lists for "Age".',
+    ]);
+    expect(fields({ attributes: [{ id: 'origin', value: ['Japan', 'Vietnam'] }, { id: 'pack', value: '1' }] })).toEqual(['attributes.origin: "Country of Origin" takes one value.']);
+    expect(fields({ brandId: null })).toEqual(['brand: Shopee needs a brand for listings in "Mugs"; choose one.']);
+    expect(fields({ brandId: '0' })).toEqual(['brand: Shopee does not take "No brand" in "Mugs"; choose the product\'s brand.']);
+    expect(fields({ logisticsChannelIds: ['c2'] })).toEqual(['logistics: Bulky is not enabled in this Shopee shop; enable it in Shopee Seller Centre or choose another channel.']);
+  });
+
+  it('TikTok: a return warehouse, or one the shop no longer lists', () => {
+    const tiktok = { ...shopee, logisticsChannelIds: undefined };
+    expect(validateDraft({ ...tiktok, warehouseId: 'w2' }, 'tiktok', { catalog }).map((p) => p.field)).toEqual(['warehouse']);
+    expect(validateDraft({ ...tiktok, warehouseId: 'w9' }, 'tiktok', { catalog }).map((p) => p.message)).toEqual(['The chosen warehouse is no longer in this TikTok shop; choose another.']);
+    expect(validateDraft({ ...tiktok, warehouseId: 'w1' }, 'tiktok', { catalog })).toEqual([]);
+  });
+
+  it('an image the last release could not use is flagged while the draft still has it', () => {
+    const imageProblem = { sourceUrl: 'https://img.example/1.jpg', index: 0, code: 'image_too_large', message: 'The image at https://img.example/1.jpg is 12 MB; Shopee takes at most 10 MB.' };
+    expect(fields({ imageProblem })).toEqual(['images: Image 1: The image at https://img.example/1.jpg is 12 MB; Shopee takes at most 10 MB. Replace or remove it, then release again.']);
+    expect(fields({ imageProblem, imageUrls: ['https://img.example/2.jpg'] })).toEqual([]);
+  });
+
+  it('Shopify and WooCommerce ask none of it', () => {
+    expect(validateDraft({ ...ready.shopify, categoryId: '2' }, 'shopify', { catalog })).toEqual([]);
   });
 });

@@ -1,0 +1,42 @@
+// Fills what a destination marketplace asks of a draft, the way the dashboard would: through the
+// catalog.* commands (a category found by words, its required attributes given their first listed
+// value or a typed one, the first real brand, the shop's enabled channels / default sales
+// warehouse), saved with drafts.update. Answers the saved draft and what was chosen.
+import type { CommandOutput } from '@/lib/commands/client';
+import { ok } from '../../helpers/background';
+
+type Draft = CommandOutput<'drafts.get'>;
+
+export interface Filled {
+  draft: Draft;
+  categoryId: string | null;
+  /** Attribute id → the value sent. */
+  attributes: Record<string, string>;
+  brand: { id: string; name: string } | null;
+}
+
+export async function fillDestination(draftId: number, categoryWords: string, extra: Partial<Parameters<typeof ok<'drafts.update'>>[1]> = {}): Promise<Filled> {
+  const draft = await ok('drafts.get', { id: draftId });
+  const categories = await ok('catalog.categories', { storeId: draft.storeId, q: categoryWords });
+  if (!categories.supported) return { draft: await ok('drafts.update', { id: draftId, version: draft.version, ...extra }), categoryId: null, attributes: {}, brand: null };
+  const leaf = categories.items.find((c) => c.leaf);
+  if (!leaf) throw new Error(`no leaf category for "${categoryWords}"`);
+  const attrs = await ok('catalog.attributes', { storeId: draft.storeId, categoryId: leaf.id });
+  const attributes: Record<string, string> = {};
+  for (const a of attrs.items.filter((x) => x.required)) attributes[a.id] = a.options[0]?.id ?? a.options[0]?.name ?? (a.inputType === 'number' ? '12' : 'Plain');
+  const brands = await ok('catalog.brands', { storeId: draft.storeId, categoryId: leaf.id });
+  const brand = brands.items.find((b) => b.id !== '0') ?? null;
+  const logistics = await ok('catalog.logistics', { storeId: draft.storeId });
+  const warehouses = await ok('catalog.warehouses', { storeId: draft.storeId });
+  const saved = await ok('drafts.update', {
+    id: draftId,
+    version: draft.version,
+    categoryId: leaf.id,
+    attributes: Object.entries(attributes).map(([id, value]) => ({ id, value })),
+    ...(brand ? { brandId: brand.id, brand: brand.name } : {}),
+    ...(logistics.supported ? { logisticsChannelIds: logistics.items.filter((c) => c.enabled).map((c) => c.id) } : {}),
+    ...(warehouses.supported ? { warehouseId: warehouses.items.find((w) => w.kind === 'sales' && w.isDefault)!.id } : {}),
+    ...extra,
+  });
+  return { draft: saved, categoryId: leaf.id, attributes, brand };
+}
