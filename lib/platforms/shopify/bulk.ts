@@ -202,6 +202,8 @@ function parse(text: string): Record<string, unknown> {
 
 /** Up to a page of products with all their variants; the page ends where a product line starts. */
 async function readPage(id: string, r: OpenResult): Promise<ListItemsPage> {
+  // Being read: not abandoned (keep() starts the clock again when the page is done).
+  clearTimeout(r.timer);
   const items: PlatformItem[] = [];
   let variants = 0;
   let current = r.held ? { product: r.held.line, variants: [] as unknown[] } : null;
