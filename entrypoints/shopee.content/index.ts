@@ -1,5 +1,6 @@
-// Shopee Seller Centre: the Shelfsync controls in this console. Thin wiring: the console's knowledge is in
-// lib/consoles/shopee/, the runtime in lib/consoles/runtime/, the UI and the features' page modules in components/console/.
+// Shopee Seller Centre: the Shelfsync controls in this console.
+// Thin wiring: the console's knowledge is in lib/consoles/shopee/, the runtime in lib/consoles/runtime/,
+// the UI and the features' page modules in components/console/.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { consoleUi } from '@/components/console/mount';
 import { shopeeAdapter } from '@/lib/consoles/shopee/rows';

@@ -1,5 +1,6 @@
-// Shopify admin: the Shelfsync controls in this console. Thin wiring: the console's knowledge is in
-// lib/consoles/shopify/, the runtime in lib/consoles/runtime/, the UI and the features' page modules in components/console/.
+// Shopify admin: the Shelfsync controls in this console.
+// Thin wiring: the console's knowledge is in lib/consoles/shopify/, the runtime in lib/consoles/runtime/,
+// the UI and the features' page modules in components/console/.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { consoleUi } from '@/components/console/mount';
 import { shopifyAdapter } from '@/lib/consoles/shopify/rows';

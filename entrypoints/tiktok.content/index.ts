@@ -1,5 +1,6 @@
-// TikTok Shop Seller Center: the Shelfsync controls in this console. Thin wiring: the console's knowledge is in
-// lib/consoles/tiktok/, the runtime in lib/consoles/runtime/, the UI and the features' page modules in components/console/.
+// TikTok Shop Seller Center: the Shelfsync controls in this console.
+// Thin wiring: the console's knowledge is in lib/consoles/tiktok/, the runtime in lib/consoles/runtime/,
+// the UI and the features' page modules in components/console/.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { consoleUi } from '@/components/console/mount';
 import { tiktokAdapter } from '@/lib/consoles/tiktok/rows';
