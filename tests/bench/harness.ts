@@ -4,7 +4,7 @@
 // not committed), and a browser that died or lost its page relaunched on the same profile before
 // the next scenario, so one failure does not empty the rest of the run.
 import { execSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -71,6 +71,12 @@ export function chromiumLog(b: Bench): string {
 async function launch(b: Bench, profileDir?: string): Promise<void> {
   b.launches++;
   const n = b.launches;
+  // A profile that ran the extension before keeps the service worker script it registered and
+  // runs it again, even when the build on disk changed and its version with it (a --keep run once
+  // measured the previous build that way). Dropping the profile's service worker registrations
+  // makes Chrome register the build's script; the extension's IndexedDB, storage and alarms live
+  // elsewhere in the profile and stay. `workerRunsBuild` checks the result.
+  if (profileDir) rmSync(path.join(profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
   b.ext = await launchExtension({ profileDir, extensionDir: b.extensionDir, args: ['--enable-logging', `--log-file=${path.join(ROOT, chromiumLog(b))}`] });
   const browserPid = chromiumProcesses().find((p) => p.kind === 'browser' && !knownBrowsers.has(p.pid))?.pid ?? null;
   if (browserPid) knownBrowsers.add(browserPid);
@@ -86,6 +92,13 @@ async function launch(b: Bench, profileDir?: string): Promise<void> {
   b.ext.worker.on('close', () => benchEvent(b, `launch ${n}: service worker stopped`));
   b.page = await b.ext.open('dashboard.html');
   watchPage(b, b.page, n);
+  // Figures of the wrong code are worse than none.
+  if (!(await workerRunsBuild(b))) {
+    b.closing = true;
+    await b.ext.close().catch(() => undefined);
+    throw new Error(`the service worker does not run ${path.join(b.extensionDir ?? TEST_BUILD, 'background.js')} (a script cached by the profile?)`);
+  }
+  benchEvent(b, `launch ${n}: the service worker runs this build's background.js`);
 }
 
 const knownBrowsers = new Set<number>();
@@ -200,11 +213,25 @@ export async function engineState(page: Page): Promise<{ pending: number; marks:
   });
 }
 
+/** A read from the simulator's control API, asked again when the connection fails: Node's fetch
+ *  may reuse a kept-alive socket the server is closing at that moment ("fetch failed"), and one
+ *  such race must not cost a scenario's figures (it cost propagation@200/s once). */
+export async function simGet<T = any>(sim: SimHandle, path: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await simControl<T>(sim, 'GET', path);
+    } catch (err) {
+      if (attempt >= 3 || !/fetch failed/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
 export async function stockCalls(sim: SimHandle, shopIds: string[]): Promise<{ calls: number; entries: number }> {
   let calls = 0;
   let entries = 0;
   for (const id of shopIds) {
-    const s = await simControl(sim, 'GET', `/__sim/stats?shopId=${encodeURIComponent(id)}`);
+    const s = await simGet(sim, `/__sim/stats?shopId=${encodeURIComponent(id)}`);
     calls += s.stockUpdateCalls;
     entries += s.stockUpdateEntries;
   }
@@ -229,7 +256,14 @@ export async function memory(b: Bench): Promise<{ workerHeapMB: number | null; d
 /** A DevTools session on the extension's service worker, reached through the page's session
  *  (Target.sendMessageToTarget: Playwright opens CDP sessions on pages only); null without a worker.
  *  `send` answers null when the worker does not answer within `timeoutMs`. */
-async function workerSession(b: Bench): Promise<{ send: (method: string, params?: Record<string, unknown>, timeoutMs?: number) => Promise<unknown>; close: () => Promise<void> } | null> {
+interface WorkerSession {
+  send: (method: string, params?: Record<string, unknown>, timeoutMs?: number) => Promise<unknown>;
+  /** DevTools events from the worker (e.g. Debugger.scriptParsed). */
+  on: (method: string, listener: (params: any) => void) => void;
+  close: () => Promise<void>;
+}
+
+async function workerSession(b: Bench): Promise<WorkerSession | null> {
   const cdp = await b.ext.context.newCDPSession(b.page);
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(b.ext.extensionId));
@@ -239,9 +273,12 @@ async function workerSession(b: Bench): Promise<{ send: (method: string, params?
   }
   const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
   const waiting = new Map<number, (r: unknown) => void>();
+  const listeners = new Map<string, (params: any) => void>();
   cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
-    const m = JSON.parse(e.message) as { id?: number; result?: unknown };
-    if (e.sessionId === sessionId && m.id !== undefined) waiting.get(m.id)?.(m.result ?? null);
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown; method?: string; params?: unknown };
+    if (e.sessionId !== sessionId) return;
+    if (m.id !== undefined) waiting.get(m.id)?.(m.result ?? null);
+    else if (m.method) listeners.get(m.method)?.(m.params);
   });
   let next = 1;
   return {
@@ -254,11 +291,36 @@ async function workerSession(b: Bench): Promise<{ send: (method: string, params?
       await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
       return answer;
     },
+    on(method, listener) {
+      listeners.set(method, listener);
+    },
     async close() {
       await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
       await cdp.detach().catch(() => undefined);
     },
   };
+}
+
+/** Whether the running service worker executes the background.js of the build this run loads:
+ *  the script source V8 parsed, compared with the file (a kept profile once ran the previous
+ *  build's cached script; see `launch`). */
+export async function workerRunsBuild(b: Bench): Promise<boolean> {
+  await cmd(b.page, 'settings.get').catch(() => undefined);
+  const worker = await workerSession(b);
+  if (!worker) throw new Error('no service worker to check');
+  try {
+    const scripts: string[] = [];
+    worker.on('Debugger.scriptParsed', (p: { scriptId: string; url: string }) => {
+      if (p.url.endsWith('/background.js')) scripts.push(p.scriptId);
+    });
+    await worker.send('Debugger.enable', {}, 30_000);
+    const source = scripts.length ? ((await worker.send('Debugger.getScriptSource', { scriptId: scripts[0] }, 30_000)) as { scriptSource: string } | null) : null;
+    await worker.send('Debugger.disable', {}, 10_000);
+    const file = readFileSync(path.join(b.extensionDir ?? TEST_BUILD, 'background.js'), 'utf8');
+    return source?.scriptSource === file;
+  } finally {
+    await worker.close();
+  }
 }
 
 /** The service worker's heap (workers have no performance.memory). */
@@ -279,6 +341,8 @@ async function workerHeap(b: Bench): Promise<number | null> {
  *  has one: run.ts builds it with BENCH_PROFILE) so `tests/bench/profileParts.ts` can read it by
  *  source file — where the engine's time goes, not a figure. */
 export async function profileWorker(b: Bench): Promise<(file: string, meta?: Record<string, unknown>) => Promise<void>> {
+  // Chrome stops an idle worker after ~30 s (it does between scenarios): a command starts it.
+  await cmd(b.page, 'settings.get').catch(() => undefined);
   const worker = await workerSession(b);
   if (!worker) throw new Error('no service worker to profile');
   await worker.send('Profiler.enable');

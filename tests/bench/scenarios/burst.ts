@@ -2,8 +2,7 @@
 // platform shows the right number for every auto-synced listing; calls versus the minimum the
 // batch limits allow, and time versus the bound the platforms' rate limits force.
 import path from 'node:path';
-import { simControl } from '../../e2e/support/world';
-import { cmd, profileWorker, round, stockCalls, waitJob, type Bench } from '../harness';
+import { cmd, profileWorker, round, simGet, stockCalls, waitJob, type Bench } from '../harness';
 import { skuName, type BenchWorld } from '../generate';
 import { coresBetween, cpuMark, loadAverage } from '../procs';
 import { BATCH, perItem, RATE, settleAll } from './sync';
@@ -34,7 +33,7 @@ export async function burstScenario(b: Bench, w: BenchWorld) {
   let minCalls = 0;
   let boundMs = 0;
   for (const s of w.stores) {
-    const items = await simControl<{ variants: { sellerSku: string; stock: number }[] }[]>(b.sim, 'GET', `/__sim/shops/${encodeURIComponent(s.shopId)}/items`);
+    const items = await simGet<{ variants: { sellerSku: string; stock: number }[] }[]>(b.sim, `/__sim/shops/${encodeURIComponent(s.shopId)}/items`);
     let storeMin = 0;
     for (const item of items) {
       const connected = item.variants.filter((v) => Number(v.sellerSku.slice(2)) <= w.systemSkus);

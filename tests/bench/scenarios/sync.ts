@@ -4,8 +4,7 @@
 // the time until every platform had every change against the bound the platforms' rate limits
 // set, and the CPU each process used during the stream (BENCH_PROFILE: the worker's profile).
 import path from 'node:path';
-import { simControl } from '../../e2e/support/world';
-import { cmd, engineState, percentile, profileWorker, round, stockCalls, type Bench } from '../harness';
+import { cmd, engineState, percentile, profileWorker, round, simGet, stockCalls, type Bench } from '../harness';
 import { skuName, type BenchWorld } from '../generate';
 import { coresBetween, cpuMark, loadAverage } from '../procs';
 
@@ -51,13 +50,14 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
     picks.push({ sku: skuName(n), n, value: 100 + ((w.stock.get(skuName(n)) ?? 0) + i + 1) % 900 });
   }
   const warehouseId = w.warehouseIds[0]!;
-  const answered: { sku: string; value: number; at: number }[] = await b.page.evaluate(async ({ picks: list, rate: r, warehouseId: wh }) => {
-    const out: { sku: string; value: number; at: number }[] = [];
+  const answered: { sku: string; value: number; sent: number; at: number }[] = await b.page.evaluate(async ({ picks: list, rate: r, warehouseId: wh }) => {
+    const out: { sku: string; value: number; sent: number; at: number }[] = [];
     const start = Date.now();
     await Promise.all(list.map((p, i) => new Promise<void>((resolve) => {
       setTimeout(async () => {
+        const sent = Date.now();
         const a = await (globalThis as any).chrome.runtime.sendMessage({ type: 'inventory.adjust', payload: { warehouseId: wh, sku: p.sku, onHand: p.value } });
-        if (a.ok) out.push({ sku: p.sku, value: p.value, at: Date.now() });
+        if (a.ok) out.push({ sku: p.sku, value: p.value, sent, at: Date.now() });
         resolve();
       }, Math.max(0, start + (i * 1000) / r - Date.now()));
     })));
@@ -70,26 +70,36 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
   const backlogAtEnd = (await engineState(b.page)).pending;
   const drainMs = await settleAll(b, 30 * 60_000);
   const settledAt = Date.now();
-  // Arrival times: the simulator's record of each accepted stock set.
+  // Arrival times: the simulator's record of each accepted stock set. A push may land before the
+  // command's answer reaches the page (the answer is read after the commit and crosses the
+  // browser): such a push is matched from the moment the command was sent, with latency 0.
   const latencies: number[] = [];
   const latencyByPlatform: Record<string, number[]> = {};
   let missing = 0;
-  const answeredAt = new Map(answered.map((a) => [`${a.sku}=${a.value}`, a.at]));
+  let beforeAnswer = 0;
+  let wrongAtEnd = 0;
+  const answerOf = new Map(answered.map((a) => [`${a.sku}=${a.value}`, a]));
   const perShop = new Map<string, { sellerSku: string; stock: number; at: number }[]>();
-  for (const s of w.stores) perShop.set(s.shopId, await simControl(b.sim, 'GET', `/__sim/shops/${encodeURIComponent(s.shopId)}/stock-events?since=${since}`));
+  for (const s of w.stores) perShop.set(s.shopId, await simGet(b.sim, `/__sim/shops/${encodeURIComponent(s.shopId)}/stock-events?since=${since}`));
   let lastArrival = since;
   for (const p of picks) {
-    const at = answeredAt.get(`${p.sku}=${p.value}`);
-    if (at === undefined) continue;
+    const a = answerOf.get(`${p.sku}=${p.value}`);
+    if (!a) continue;
     for (const s of storesListing(w, p.n)) {
-      const ev = perShop.get(s.shopId)!.find((e) => e.sellerSku === p.sku && e.stock === p.value && e.at >= at - 5);
+      const events = perShop.get(s.shopId)!.filter((e) => e.sellerSku === p.sku);
+      // Every SKU is changed once in the stream: the platform must end at its number.
+      const last = events.reduce<(typeof events)[number] | null>((l, e) => (!l || e.at >= l.at ? e : l), null);
+      if (last && last.stock !== p.value) wrongAtEnd++;
+      const ev = events.find((e) => e.stock === p.value && e.at >= a.sent);
       if (!ev) {
         missing++;
         continue;
       }
-      latencies.push(ev.at - at);
+      if (ev.at < a.at) beforeAnswer++;
+      const ms = Math.max(0, ev.at - a.at);
+      latencies.push(ms);
       lastArrival = Math.max(lastArrival, ev.at);
-      (latencyByPlatform[s.platform] ??= []).push(ev.at - at);
+      (latencyByPlatform[s.platform] ??= []).push(ms);
     }
   }
   const after = await stockCalls(b.sim, w.stores.map((s) => s.shopId));
@@ -124,6 +134,8 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
     seconds,
     pushesExpected: latencies.length + missing,
     pushesArrived: latencies.length,
+    arrivedBeforeAnswer: beforeAnswer,
+    platformWrongAtEnd: wrongAtEnd,
     latencyP50Ms: round(percentile(latencies, 50), 0),
     latencyP99Ms: round(percentile(latencies, 99), 0),
     latencyP99ByPlatformMs: Object.fromEntries(Object.entries(latencyByPlatform).map(([k, v]) => [k, round(percentile(v, 99), 0)])),
