@@ -6,7 +6,7 @@ import { command, EXTENSION_ONLY } from '../commands/define';
 import { CommandError, notFound } from '../commands/errors';
 import { exactlyOne, id, note, page, pageSize, productRef, quantity, type ListAnswer } from '../commands/schemas';
 import type { ShelfsyncDB } from '../db/database';
-import type { MovementRow, StockLevelRow } from '../db/types';
+import type { MovementRow, ProductRow, StockLevelRow, WarehouseRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
 import { createJob, kickJobs } from '../jobs/runner';
 import { groupCommitter } from './groupCommit';
@@ -31,18 +31,22 @@ export interface LevelView {
 async function viewOf(db: ShelfsyncDB, levels: StockLevelRow[]): Promise<LevelView[]> {
   const products = new Map((await db.products.bulkGet([...new Set(levels.map((l) => l.productId))])).filter(Boolean).map((p) => [p!.id, p!]));
   const warehouses = new Map((await db.warehouses.toArray()).map((w) => [w.id, w]));
-  return levels.map((l) => ({
+  return levels.map((l) => levelView(l, products.get(l.productId), warehouses.get(l.warehouseId)));
+}
+
+function levelView(l: StockLevelRow, product: ProductRow | undefined, warehouse: WarehouseRow | undefined): LevelView {
+  return {
     productId: l.productId,
-    sku: products.get(l.productId)?.sku ?? '',
-    name: products.get(l.productId)?.name ?? '',
+    sku: product?.sku ?? '',
+    name: product?.name ?? '',
     warehouseId: l.warehouseId,
-    warehouseCode: warehouses.get(l.warehouseId)?.code ?? '',
+    warehouseCode: warehouse?.code ?? '',
     onHand: l.onHand,
     reserved: l.reserved,
     sellable: sellableOf(l),
     inTransit: l.inTransit,
     updatedAt: l.updatedAt,
-  }));
+  };
 }
 
 /** Adjustments share transactions under load (groupCommit.ts); each keeps its own answer. */
@@ -115,8 +119,11 @@ export const inventoryCommands = {
             reference: input.reference ?? null,
             now: now(),
             label: labelOf(product, warehouse),
+            // Read just above in this transaction: not read again (a stream of adjustments is
+            // hundreds a second, and every request to IndexedDB costs the worker).
+            current: before,
           });
-          return { movement: movement!, level: (await viewOf(db, [level]))[0]! };
+          return { movement: movement!, level: levelView(level, product, warehouse) };
         }),
       );
       // Read after the commit: which listings the change is pushed to, and which stores it did

@@ -5,10 +5,10 @@
 // one it supersedes becomes `skipped`. The engine is woken once the transaction has committed.
 import Dexie from 'dexie';
 import type { ShelfsyncDB } from '../db/database';
-import type { MovementRow, PushQueueRow, StoreVariantRow, SyncLogRow, SyncTrigger } from '../db/types';
+import type { MovementRow, PushQueueRow, StoreVariantRow, SyncLogRow, SyncRuleRow, SyncTrigger } from '../db/types';
 import { addStockChangeListener } from '../inventory/hook';
 import { patchSyncStatus } from '../store-products/listIndex';
-import { movedParts, ruleMoves } from './quantity';
+import { movedParts, ruleMoves, rulesForStores } from './quantity';
 
 let wake: (storeIds?: number[]) => void = () => undefined;
 
@@ -101,18 +101,51 @@ const TRIGGER_OF: Record<MovementRow['kind'], SyncTrigger> = {
   order_reserved: 'order', order_fulfilled: 'order', order_released: 'order', order_returned: 'order',
 };
 
+/** Where one stock movement goes: the variants of its product that a rule counting the change
+ *  pushes (auto sync on) or leaves stale (auto sync off), and the stores selling the product with
+ *  no rule. Change capture decides with this, and so does an adjustment's answer
+ *  (effects.ts#stockChangeReach), so the two never disagree. */
+export interface ReachParts { pushed: StoreVariantRow[]; off: StoreVariantRow[]; noRuleStores: number[] }
+
+export function reachParts(
+  movement: Pick<MovementRow, 'warehouseId' | 'before' | 'after'>, variants: StoreVariantRow[],
+  ruleOf: (storeId: number) => SyncRuleRow | null | undefined, autoSync: (storeProductId: number) => boolean,
+): ReachParts {
+  const parts: ReachParts = { pushed: [], off: [], noRuleStores: [] };
+  const moved = movedParts(movement);
+  for (const v of variants) {
+    const rule = ruleOf(v.storeId);
+    if (!rule) {
+      if (!parts.noRuleStores.includes(v.storeId)) parts.noRuleStores.push(v.storeId);
+    } else if (ruleMoves(rule, movement.warehouseId, moved)) (autoSync(v.storeProductId) ? parts.pushed : parts.off).push(v);
+  }
+  return parts;
+}
+
+/** Each captured movement's reach, for the command that made it to answer after its commit
+ *  without reading the same variants, rules and listings again (a movement object lives as long
+ *  as that command's answer). */
+const captured = new WeakMap<MovementRow, ReachParts>();
+
+export function capturedReach(movement: MovementRow): ReachParts | undefined {
+  return captured.get(movement);
+}
+
+/** The store variants of these products, one index read per product (a cursor over several
+ *  products steps one request per row). */
+export async function variantsOfProducts(db: ShelfsyncDB, productIds: number[]): Promise<Map<number, StoreVariantRow[]>> {
+  const lists = await Promise.all(productIds.map((id) => db.storeVariants.where('productId').equals(id).toArray()));
+  return new Map(productIds.map((id, i) => [id, lists[i]!]));
+}
+
 /** Variants with auto sync on whose rule counts the warehouse and kind of change, for a batch of
  *  movements (one, or a whole import chunk): listings, rules and listings' auto sync are read
  *  once per batch, and a variant moved by several movements is marked once (by the last). */
 export async function captureStockChanges(db: ShelfsyncDB, movements: MovementRow[]): Promise<void> {
-  const productIds = [...new Set(movements.map((m) => m.productId))];
-  const variants = await db.storeVariants.where('productId').anyOf(productIds).toArray();
-  if (!variants.length) return;
-  const variantsOf = new Map<number, StoreVariantRow[]>();
-  for (const v of variants) (variantsOf.get(v.productId!) ?? variantsOf.set(v.productId!, []).get(v.productId!)!).push(v);
-  const links = await db.ruleStores.bulkGet([...new Set(variants.map((v) => v.storeId))]);
-  const rules = new Map((await db.syncRules.bulkGet([...new Set(links.filter(Boolean).map((l) => l!.ruleId))])).filter(Boolean).map((r) => [r!.id, r!]));
-  const ruleOfStore = new Map(links.filter(Boolean).map((l) => [l!.storeId, rules.get(l!.ruleId)]));
+  const variantsOf = await variantsOfProducts(db, [...new Set(movements.map((m) => m.productId))]);
+  const storeIds = [...new Set([...variantsOf.values()].flat().map((v) => v.storeId))];
+  const rules = await rulesForStores(db, storeIds);
+  const ruleOf = (storeId: number) => rules.get(storeId);
   // Variant id → the trigger of the last movement that moves its number; the marks it supersedes
   // inside the batch are still sync-log rows, `skipped` (SYNC.md: every change is observable).
   const marked = new Map<number, { variant: StoreVariantRow; trigger: SyncTrigger; at: number }>();
@@ -120,7 +153,7 @@ export async function captureStockChanges(db: ShelfsyncDB, movements: MovementRo
   for (const movement of movements) {
     const moved = movedParts(movement);
     for (const v of variantsOf.get(movement.productId) ?? []) {
-      const rule = ruleOfStore.get(v.storeId);
+      const rule = ruleOf(v.storeId);
       if (!rule || !ruleMoves(rule, movement.warehouseId, moved)) continue;
       const earlier = marked.get(v.id);
       if (earlier) superseded.push(earlier);
@@ -128,9 +161,12 @@ export async function captureStockChanges(db: ShelfsyncDB, movements: MovementRo
       marked.set(v.id, { variant: v, trigger: TRIGGER_OF[movement.kind], at: movement.createdAt });
     }
   }
-  if (!marked.size) return;
-  const products = await db.storeProducts.bulkGet([...new Set([...marked.values()].map((m) => m.variant.storeProductId))]);
+  const products = marked.size ? await db.storeProducts.bulkGet([...new Set([...marked.values()].map((m) => m.variant.storeProductId))]) : [];
   const autoSynced = new Set(products.filter((p) => p?.autoSync === 1).map((p) => p!.id));
+  for (const movement of movements) {
+    captured.set(movement, reachParts(movement, variantsOf.get(movement.productId) ?? [], ruleOf, (id) => autoSynced.has(id)));
+  }
+  if (!marked.size) return;
   const byTrigger = new Map<SyncTrigger, StoreVariantRow[]>();
   for (const { variant, trigger } of marked.values()) {
     if (autoSynced.has(variant.storeProductId)) (byTrigger.get(trigger) ?? byTrigger.set(trigger, []).get(trigger)!).push(variant);

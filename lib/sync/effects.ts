@@ -7,7 +7,8 @@ import type { ShelfsyncDB } from '../db/database';
 import { storeVariantsAfter } from '../db/tables';
 import type { MovementRow, StoreVariantRow } from '../db/types';
 import { storeLabel } from '../stores/label';
-import { movedParts, quantitiesFor, ruleMoves, rulesForStores } from './quantity';
+import { capturedReach, reachParts, variantsOfProducts, type ReachParts } from './capture';
+import { movedParts, oneRead, quantitiesFor, rulesForStores } from './quantity';
 
 export interface PushEffect {
   storeVariantId: number;
@@ -134,44 +135,45 @@ export interface StockReach {
 }
 
 /** Where one stock change went (after it committed): the same reach as change capture, also
- *  naming what it did not reach, so the seller is not left to guess which stores went stale. */
-export async function stockChangeReach(db: ShelfsyncDB, movement: Pick<MovementRow, 'productId' | 'warehouseId' | 'before' | 'after'>): Promise<StockReach> {
+ *  naming what it did not reach, so the seller is not left to guess which stores went stale.
+ *  Capture recorded it inside the change's transaction; only a movement it did not see (an
+ *  idempotent repeat answers a stored copy) is read again. Store rows are read only to name the
+ *  stores left stale or without a rule. */
+export async function stockChangeReach(db: ShelfsyncDB, movement: MovementRow): Promise<StockReach> {
   const reach: StockReach = { pushed: { variants: 0, listings: 0, stores: 0 }, autoSyncOff: [], noRule: [] };
   const moved = movedParts(movement);
   if (!moved.sellable && !moved.inTransit) return reach;
-  const variants = await db.storeVariants.where('productId').equals(movement.productId).toArray();
-  if (!variants.length) return reach;
-  const storeIds = [...new Set(variants.map((v) => v.storeId))];
-  const [rules, stores, listings] = await Promise.all([
-    rulesForStores(db, storeIds),
-    db.stores.bulkGet(storeIds),
-    db.storeProducts.bulkGet([...new Set(variants.map((v) => v.storeProductId))]),
-  ]);
-  const storeOf = new Map(stores.filter(Boolean).map((s) => [s!.id, s!]));
-  const autoSync = new Map(listings.filter(Boolean).map((p) => [p!.id, p!.autoSync === 1]));
-  const pushedListings = new Set<number>();
-  const pushedStores = new Set<number>();
+  const parts = capturedReach(movement) ?? (await readReach(db, movement));
+  reach.pushed = {
+    variants: parts.pushed.length,
+    listings: new Set(parts.pushed.map((v) => v.storeProductId)).size,
+    stores: new Set(parts.pushed.map((v) => v.storeId)).size,
+  };
   const off = new Map<number, Set<number>>();
-  for (const v of variants) {
-    const rule = rules.get(v.storeId);
-    const store = storeOf.get(v.storeId);
-    if (!store) continue;
-    if (!rule) {
-      if (!reach.noRule.some((n) => n.storeId === v.storeId)) reach.noRule.push({ storeId: v.storeId, name: store.name, label: storeLabel(store), platform: store.platform });
-      continue;
-    }
-    if (!ruleMoves(rule, movement.warehouseId, moved)) continue;
-    if (autoSync.get(v.storeProductId)) {
-      reach.pushed.variants++;
-      pushedListings.add(v.storeProductId);
-      pushedStores.add(v.storeId);
-    } else (off.get(v.storeId) ?? off.set(v.storeId, new Set()).get(v.storeId)!).add(v.storeProductId);
+  for (const v of parts.off) (off.get(v.storeId) ?? off.set(v.storeId, new Set()).get(v.storeId)!).add(v.storeProductId);
+  if (!off.size && !parts.noRuleStores.length) return reach;
+  const stores = await db.stores.bulkGet([...new Set([...off.keys(), ...parts.noRuleStores])]);
+  const storeOf = new Map(stores.filter(Boolean).map((s) => [s!.id, s!]));
+  for (const [storeId, ids] of off) {
+    const store = storeOf.get(storeId);
+    if (store) reach.autoSyncOff.push({ storeId, name: store.name, label: storeLabel(store), platform: store.platform, storeProductIds: [...ids] });
   }
-  reach.pushed.listings = pushedListings.size;
-  reach.pushed.stores = pushedStores.size;
-  reach.autoSyncOff = [...off].map(([storeId, ids]) => {
-    const store = storeOf.get(storeId)!;
-    return { storeId, name: store.name, label: storeLabel(store), platform: store.platform, storeProductIds: [...ids] };
-  });
+  for (const storeId of parts.noRuleStores) {
+    const store = storeOf.get(storeId);
+    if (store) reach.noRule.push({ storeId, name: store.name, label: storeLabel(store), platform: store.platform });
+  }
   return reach;
+}
+
+/** The reach read from the database, in one read transaction. */
+async function readReach(db: ShelfsyncDB, movement: MovementRow): Promise<ReachParts> {
+  return oneRead(db, [db.storeVariants, db.ruleStores, db.syncRules, db.storeProducts], async () => {
+    const variants = (await variantsOfProducts(db, [movement.productId])).get(movement.productId)!;
+    const [rules, listings] = await Promise.all([
+      rulesForStores(db, variants.map((v) => v.storeId)),
+      db.storeProducts.bulkGet([...new Set(variants.map((v) => v.storeProductId))]),
+    ]);
+    const autoSync = new Set(listings.filter((p) => p?.autoSync === 1).map((p) => p!.id));
+    return reachParts(movement, variants, (id) => rules.get(id), (id) => autoSync.has(id));
+  });
 }

@@ -12,7 +12,7 @@ import { expandStoreMarks } from './expand';
 import { ensureFreshOrders } from '../orders/poll';
 import { blockedUntil, blockStore } from './pacing';
 import { dueRows, pushStore } from './push';
-import type { StoreRow } from '../db/types';
+import type { PushQueueRow, StoreRow } from '../db/types';
 
 const log = logger('engine');
 /** How long pushes to a store wait after its order check failed before checking again. */
@@ -107,52 +107,68 @@ type LaneEnd = 'idle' | 'blocked' | 'inactive' | 'stopped';
 
 async function runLane(db: ShelfsyncDB, storeId: number): Promise<LaneEnd> {
   for (;;) {
-    const current = await db.stores.get(storeId);
-    if (!current || current.status !== 'active') return 'inactive';
+    // The store and its first due row in one read: under a stream of changes a lane turns
+    // several times a second, and every transaction costs the worker.
+    const { store, first } = await peek(db, storeId);
+    if (!store || store.status !== 'active') return 'inactive';
     if ((await blockedUntil(db, storeId)) > Date.now() + 50) return 'blocked';
-    await gatherWindow(db, current);
+    if (!first) return 'idle';
+    await gatherWindow(store, first);
     // Fresh before push (ORDERS.md): a sale the platform made but Shelfsync has not seen would
     // be undone by a number computed without it. A failed check waits a moment and retries.
-    if (!(await hasDueWork(db, storeId))) return 'idle';
-    if (!(await ensureFreshOrders(db, current))) {
+    if (!(await ensureFreshOrders(db, store))) {
       await blockStore(db, storeId, Date.now() + ORDER_RETRY_MS, 'waiting for a fresh order check before pushing');
       return 'blocked';
     }
-    const turn = await pushStore(db, current, WORKER_ID).catch((err: unknown) => {
+    const turn = await pushStore(db, store, WORKER_ID).catch((err: unknown) => {
       log.error(`store ${storeId}: push turn failed`, err);
-      return { pushed: 0, calls: 0, more: false };
+      return null;
     });
-    // Another turn at once while this store still has due work.
-    if (!turn.more && !(await hasDueWork(db, storeId))) return 'idle';
+    // A failed turn ends the lane (the full round looks again); nothing claimed means another
+    // look took the work; otherwise the next peek says whether more is due.
+    if (!turn) return 'stopped';
+    if (!turn.claimed) return 'idle';
   }
+}
+
+function peek(db: ShelfsyncDB, storeId: number): Promise<{ store: StoreRow | undefined; first: PushQueueRow | undefined }> {
+  return db.transaction('r', db.stores, db.pushQueue, async () => {
+    const [store, first] = await Promise.all([db.stores.get(storeId), dueRows(db, storeId, Date.now()).first()]);
+    return { store, first };
+  });
 }
 
 async function loop(db: ShelfsyncDB): Promise<void> {
   do {
     again = false;
     const moreMarks = await expandStoreMarks(db);
-    const stores = await db.stores.where('id').anyOf(await storesWithDueWork(db)).toArray();
-    for (const store of stores) if (store.status === 'active') void startLane(db, store.id);
+    for (const storeId of await storesWithDueWork(db)) void startLane(db, storeId);
     if (moreMarks) again = true;
   } while (again);
-  await scheduleNext(db);
-  await updateBadge(db);
-  // The popup's health line: when the engine last went round (the worker may sleep since).
-  await quietly(() => db.meta.put({ key: 'engineHeartbeat', value: Date.now() }));
+  const failing = await scheduleNext(db);
+  await updateBadge(failing);
+  // The popup's health line: when the engine last went round (the worker may sleep since). The
+  // round runs up to once a second under a stream of changes and the line speaks in minutes, so
+  // the row is written at most every HEARTBEAT_WRITE_MS (a write notifies every open page).
+  const at = Date.now();
+  if (at - heartbeatWritten >= HEARTBEAT_WRITE_MS) {
+    heartbeatWritten = at;
+    await quietly(() => db.meta.put({ key: 'engineHeartbeat', value: at }));
+  }
 }
+
+const HEARTBEAT_WRITE_MS = 10_000;
+let heartbeatWritten = 0;
 
 /** Platforms whose stock call carries many listings (Lazada 50 SKUs, Shopify 250, WooCommerce
  *  100) wait a moment after the first change so the changes right behind it share its call; one
  *  item per call (Shopee, TikTok) gains nothing from waiting. Bounded well inside the second. */
 export const GATHER_MS: Record<StoreRow['platform'], number> = { lazada: 250, shopify: 250, woocommerce: 250, shopee: 0, tiktok: 0 };
 
-async function gatherWindow(db: ShelfsyncDB, store: StoreRow): Promise<void> {
+async function gatherWindow(store: StoreRow, first: PushQueueRow): Promise<void> {
   const window = GATHER_MS[store.platform];
-  if (!window) return;
-  const now = Date.now();
-  const first = await dueRows(db, store.id, now).first();
-  if (!first || first.manual) return;
-  const age = now - Math.max(first.dueAt, first.firstQueuedAt);
+  if (!window || first.manual) return;
+  const age = Date.now() - Math.max(first.dueAt, first.firstQueuedAt);
   if (age < window) await new Promise((r) => setTimeout(r, window - age));
 }
 
@@ -160,34 +176,44 @@ async function hasDueWork(db: ShelfsyncDB, storeId: number): Promise<boolean> {
   return !!(await dueRows(db, storeId, Date.now()).first());
 }
 
-/** Store ids with at least one queue row due now that no live lease holds. */
+/** Active stores without a running lane that have a queue row due now that no live lease holds:
+ *  one transaction for all of them (the round runs up to once a second). */
 async function storesWithDueWork(db: ShelfsyncDB): Promise<number[]> {
-  const ids = await db.stores.toCollection().primaryKeys();
-  const due: number[] = [];
-  for (const storeId of ids) if (await hasDueWork(db, storeId)) due.push(storeId);
-  return due;
+  return db.transaction('r', db.stores, db.pushQueue, async () => {
+    const ids = (await db.stores.toArray()).filter((s) => s.status === 'active' && !lanes.has(s.id)).map((s) => s.id);
+    const now = Date.now();
+    const due = await Promise.all(ids.map((id) => dueRows(db, id, now).first()));
+    return ids.filter((_, i) => !!due[i]);
+  });
 }
 
-/** While anything is pending: a timer for the next due row (if soon) and the alarm heartbeat. */
-async function scheduleNext(db: ShelfsyncDB): Promise<void> {
-  const pending = (await db.pushQueue.count()) + (await db.storeMarks.count());
+/** While anything is pending: a timer for the next due row (if soon) and the alarm heartbeat.
+ *  What it needs, and the failing count for the badge (answered), is read in one transaction. */
+async function scheduleNext(db: ShelfsyncDB): Promise<number> {
+  const { pending, marks, heads, failing } = await db.transaction('r', [db.pushQueue, db.storeMarks, db.stores, db.storeVariants], async () => {
+    const [queued, markCount, stores, failingCount] = await Promise.all([
+      db.pushQueue.count(), db.storeMarks.count(), db.stores.toArray(), db.storeVariants.where('failing').equals(1).count(),
+    ]);
+    const active = stores.filter((s) => s.status === 'active');
+    const firsts = await Promise.all(active.map((s) => db.pushQueue.where('[storeId+dueAt]').between([s.id, -Infinity], [s.id, Infinity]).first()));
+    return { pending: queued + markCount, marks: markCount, heads: active.map((s, i) => ({ storeId: s.id, first: firsts[i] })), failing: failingCount };
+  });
   if (timer) clearTimeout(timer);
   timer = null;
   if (!pending) {
     await quietly(() => browser.alarms.clear(HEARTBEAT_ALARM));
-    return;
+    return failing;
   }
-  let next = (await db.storeMarks.count()) ? Date.now() : Infinity;
-  for (const store of await db.stores.toArray()) {
-    if (store.status !== 'active') continue;
-    const first = await db.pushQueue.where('[storeId+dueAt]').between([store.id, -Infinity], [store.id, Infinity]).first();
-    if (first) next = Math.min(next, Math.max(first.dueAt, await blockedUntil(db, store.id), first.leaseOwner ? first.leaseUntil : 0));
+  let next = marks ? Date.now() : Infinity;
+  for (const { storeId, first } of heads) {
+    if (first) next = Math.min(next, Math.max(first.dueAt, await blockedUntil(db, storeId), first.leaseOwner ? first.leaseUntil : 0));
   }
   const wait = next - Date.now();
   if (Number.isFinite(wait) && wait < 25_000) timer = setTimeout(() => void kickEngine(), Math.max(wait, 20));
   // The worker may be stopped before that timer fires: the alarm wakes it (≥ 30 s apart).
   const existing = await quietly(() => browser.alarms.get(HEARTBEAT_ALARM));
   if (!existing) await quietly(() => browser.alarms.create(HEARTBEAT_ALARM, { periodInMinutes: 0.5 }));
+  return failing;
 }
 
 /** Browser chrome (alarms, badge) is best effort: its failure must never stop a push. */
@@ -199,8 +225,11 @@ async function quietly<T>(fn: () => Promise<T> | T | undefined): Promise<T | und
   }
 }
 
-async function updateBadge(db: ShelfsyncDB): Promise<void> {
-  const failing = await db.storeVariants.where('failing').equals(1).count();
+/** The toolbar badge (failing pushes), set when its count changes rather than every round. */
+let badgeShown: number | null = null;
+async function updateBadge(failing: number): Promise<void> {
+  if (failing === badgeShown) return;
+  badgeShown = failing;
   await quietly(() => browser.action?.setBadgeText({ text: failing ? String(Math.min(failing, 999)) : '' }));
   if (failing) await quietly(() => browser.action?.setBadgeBackgroundColor({ color: '#cf1322' }));
 }

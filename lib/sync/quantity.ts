@@ -2,6 +2,7 @@
 //   quantity = floor(R.ratioPercent / 100 × Σ_{w ∈ R.warehouses} base(w)), never below 0,
 //   base(w) = sellable(w) [+ inTransit(w) when R counts in transit], sellable = max(0, onHand − reserved).
 // Computed when a push is sent, never stored as truth; every number can be explained.
+import Dexie, { type Table } from 'dexie';
 import type { ShelfsyncDB } from '../db/database';
 import type { InventoryType, MovementRow, StockLevelRow, StoreVariantRow, SyncRuleRow } from '../db/types';
 import { sellableOf } from '../inventory/levels';
@@ -63,8 +64,19 @@ export async function rulesForStores(db: ShelfsyncDB, storeIds: number[]): Promi
   return new Map(unique.map((sid, i) => [sid, links[i] ? rules.get(links[i]!.ruleId) ?? null : null]));
 }
 
+/** Runs `fn`'s reads in one read transaction over `tables`, or in the caller's transaction when
+ *  there is one: outside a transaction every Dexie call is a transaction of its own, and each
+ *  costs the worker (the engine reads several tables per turn, several turns a second). */
+export function oneRead<T>(db: ShelfsyncDB, tables: Table[], fn: () => Promise<T>): Promise<T> {
+  return Dexie.currentTransaction ? fn() : db.transaction('r', tables, fn);
+}
+
 /** Quantities for many variants with one bulk read of the stock levels they need. */
 export async function quantitiesFor(db: ShelfsyncDB, variants: Pick<StoreVariantRow, 'id' | 'storeId' | 'productId'>[]): Promise<Map<number, QuantityAnswer>> {
+  return oneRead(db, [db.ruleStores, db.syncRules, db.stockLevels], () => readQuantities(db, variants));
+}
+
+async function readQuantities(db: ShelfsyncDB, variants: Pick<StoreVariantRow, 'id' | 'storeId' | 'productId'>[]): Promise<Map<number, QuantityAnswer>> {
   const rules = await rulesForStores(db, variants.map((v) => v.storeId));
   const keys: [number, number][] = [];
   for (const v of variants) {
