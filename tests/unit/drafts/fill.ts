@@ -10,8 +10,8 @@ type Draft = CommandOutput<'drafts.get'>;
 export interface Filled {
   draft: Draft;
   categoryId: string | null;
-  /** Attribute id → the value sent. */
-  attributes: Record<string, string>;
+  /** Attribute id → the value sent (an option's id where it has one) and its name. */
+  attributes: Record<string, { value: string; name: string }>;
   brand: { id: string; name: string } | null;
 }
 
@@ -22,8 +22,11 @@ export async function fillDestination(draftId: number, categoryWords: string, ex
   const leaf = categories.items.find((c) => c.leaf);
   if (!leaf) throw new Error(`no leaf category for "${categoryWords}"`);
   const attrs = await ok('catalog.attributes', { storeId: draft.storeId, categoryId: leaf.id });
-  const attributes: Record<string, string> = {};
-  for (const a of attrs.items.filter((x) => x.required)) attributes[a.id] = a.options[0]?.id ?? a.options[0]?.name ?? (a.inputType === 'number' ? '12' : 'Plain');
+  const attributes: Filled['attributes'] = {};
+  for (const a of attrs.items.filter((x) => x.required)) {
+    const name = a.options[0]?.name ?? (a.inputType === 'number' ? '12' : 'Plain');
+    attributes[a.id] = { value: a.options[0]?.id ?? name, name };
+  }
   const brands = await ok('catalog.brands', { storeId: draft.storeId, categoryId: leaf.id });
   const brand = brands.items.find((b) => b.id !== '0') ?? null;
   const logistics = await ok('catalog.logistics', { storeId: draft.storeId });
@@ -32,7 +35,7 @@ export async function fillDestination(draftId: number, categoryWords: string, ex
     id: draftId,
     version: draft.version,
     categoryId: leaf.id,
-    attributes: Object.entries(attributes).map(([id, value]) => ({ id, value })),
+    attributes: Object.entries(attributes).map(([id, a]) => ({ id, value: a.value })),
     ...(brand ? { brandId: brand.id, brand: brand.name } : {}),
     ...(logistics.supported ? { logisticsChannelIds: logistics.items.filter((c) => c.enabled).map((c) => c.id) } : {}),
     ...(warehouses.supported ? { warehouseId: warehouses.items.find((w) => w.kind === 'sales' && w.isDefault)!.id } : {}),
