@@ -16,8 +16,13 @@ export async function completeSources(db: ShelfsyncDB, storeProductIds: number[]
     const storeId = rows[0]!.storeId;
     const store = await db.stores.get(storeId);
     if (!store || store.status !== 'active') continue;
-    const adapter = await adapterFor(db, store);
-    if (!adapter.getItem) continue;
+    // A store that cannot be reached now (credentials unreadable, re-authorization due) must not
+    // stop the copy: its listings are copied as they are.
+    const adapter = await adapterFor(db, store).catch((err: unknown) => {
+      log.warn(`store ${storeId} could not be read before a copy; its listings are copied as they are`, { error: err instanceof Error ? err.message : String(err) });
+      return null;
+    });
+    if (!adapter?.getItem) continue;
     for (const row of rows) {
       try {
         const item = await adapter.getItem(row.platformItemId);
