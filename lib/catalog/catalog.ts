@@ -107,20 +107,21 @@ export async function brandsOf(db: ShelfsyncDB, storeId: number, categoryId: str
   return { ...r, supported: true };
 }
 
-export async function channelsOf(db: ShelfsyncDB, storeId: number, now: number): Promise<Answer<LogisticsChannel[]>> {
+/** A store-wide list (Shopee channels, TikTok warehouses): the adapter's method when it has one. */
+async function storeList<K extends 'listLogisticsChannels' | 'listWarehouses'>(db: ShelfsyncDB, storeId: number, now: number, need: K, kind: 'logistics' | 'warehouses', what: string): Promise<Answer<Awaited<ReturnType<NonNullable<PlatformAdapter[K]>>>>> {
   const store = await storeOf(db, storeId);
-  const adapter = await adapterWith(db, store, 'listLogisticsChannels');
+  const adapter = await adapterWith(db, store, need);
   if (!adapter) return { supported: false };
-  const r = await cachedRead(db, store, 'logistics', '', () => asked(db, store, 'the logistics channels', () => adapter.listLogisticsChannels!()), now);
+  const r = await cachedRead(db, store, kind, '', () => asked(db, store, what, () => (adapter[need] as () => Promise<Awaited<ReturnType<NonNullable<PlatformAdapter[K]>>>>)()), now);
   return { ...r, supported: true };
 }
 
-export async function warehousesOf(db: ShelfsyncDB, storeId: number, now: number): Promise<Answer<PlatformWarehouse[]>> {
-  const store = await storeOf(db, storeId);
-  const adapter = await adapterWith(db, store, 'listWarehouses');
-  if (!adapter) return { supported: false };
-  const r = await cachedRead(db, store, 'warehouses', '', () => asked(db, store, 'the warehouses', () => adapter.listWarehouses!()), now);
-  return { ...r, supported: true };
+export function channelsOf(db: ShelfsyncDB, storeId: number, now: number): Promise<Answer<LogisticsChannel[]>> {
+  return storeList(db, storeId, now, 'listLogisticsChannels', 'logistics', 'the logistics channels');
+}
+
+export function warehousesOf(db: ShelfsyncDB, storeId: number, now: number): Promise<Answer<PlatformWarehouse[]>> {
+  return storeList(db, storeId, now, 'listWarehouses', 'warehouses', 'the warehouses');
 }
 
 /** What validation may know without asking the platform: whatever is cached, whatever its age. */

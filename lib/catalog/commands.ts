@@ -7,7 +7,8 @@ import { command, EXTENSION_ONLY } from '../commands/define';
 import { id, page, pageSize } from '../commands/schemas';
 import { NO_BRAND_ID } from '../platforms/types';
 import { forgetCatalog } from './cache';
-import { brandsOf, categoriesOf, channelsOf, rulesOf, warehousesOf, type CategoryNode } from './catalog';
+import type { ShelfsyncDB } from '../db/database';
+import { brandsOf, categoriesOf, channelsOf, rulesOf, warehousesOf, type Answer, type CategoryNode } from './catalog';
 
 const categoryId = z.string().trim().min(1).max(100);
 const query = z.string().trim().max(200);
@@ -25,6 +26,20 @@ function search(list: CategoryNode[], q: string): CategoryNode[] {
 
 const view = (c: CategoryNode) => ({ id: c.id, name: c.name, path: c.path, leaf: c.leaf, parentId: c.parentId });
 const NO_BRAND = { id: NO_BRAND_ID, name: 'No brand' };
+
+/** A command answering a store-wide list (Shopee channels, TikTok warehouses), or supported: false. */
+function storeListCommand<T>(summary: string, read: (db: ShelfsyncDB, storeId: number, now: number) => Promise<Answer<T[]>>) {
+  return command({
+    summary,
+    access: EXTENSION_ONLY,
+    schema: z.object({ storeId: id }).strict(),
+    async handler({ storeId }, { db, now }) {
+      const r = await read(db, storeId, now());
+      if (!r.supported) return { supported: false as const, items: [] as T[] };
+      return { supported: true as const, items: r.data, fetchedAt: r.fetchedAt, stale: r.stale };
+    },
+  });
+}
 
 export const catalogCommands = {
   'catalog.categories': command({
@@ -72,27 +87,8 @@ export const catalogCommands = {
     },
   }),
 
-  'catalog.logistics': command({
-    summary: 'list a store\'s logistics channels',
-    access: EXTENSION_ONLY,
-    schema: z.object({ storeId: id }).strict(),
-    async handler({ storeId }, { db, now }) {
-      const r = await channelsOf(db, storeId, now());
-      if (!r.supported) return { supported: false as const, items: [] };
-      return { supported: true as const, items: r.data, fetchedAt: r.fetchedAt, stale: r.stale };
-    },
-  }),
-
-  'catalog.warehouses': command({
-    summary: 'list a store\'s platform warehouses',
-    access: EXTENSION_ONLY,
-    schema: z.object({ storeId: id }).strict(),
-    async handler({ storeId }, { db, now }) {
-      const r = await warehousesOf(db, storeId, now());
-      if (!r.supported) return { supported: false as const, items: [] };
-      return { supported: true as const, items: r.data, fetchedAt: r.fetchedAt, stale: r.stale };
-    },
-  }),
+  'catalog.logistics': storeListCommand('list a store\'s logistics channels', channelsOf),
+  'catalog.warehouses': storeListCommand('list a store\'s platform warehouses', warehousesOf),
 
   'catalog.refresh': command({
     summary: 'read a store\'s catalogue again',

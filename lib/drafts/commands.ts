@@ -6,7 +6,7 @@ import { command, EXTENSION_ONLY } from '../commands/define';
 import { CommandError, notFound } from '../commands/errors';
 import { id, page, pageSize } from '../commands/schemas';
 import type { ShelfsyncDB } from '../db/database';
-import type { DraftRow } from '../db/types';
+import type { DraftAttribute, DraftRow } from '../db/types';
 import { createJob, kickJobs } from '../jobs/runner';
 import { draftFromProducts, draftFromStoreProduct } from './build';
 import { storeFactsFor } from './storeFacts';
@@ -52,6 +52,17 @@ const editable = {
   warehouseId: z.string().trim().min(1).max(100).nullable().optional(),
 };
 
+/** A draft's attributes with `changes` applied by id; an empty value removes the attribute. */
+function mergeAttributes(current: DraftAttribute[], changes: DraftAttribute[]): DraftAttribute[] {
+  const out = new Map(current.map((a) => [a.id, a]));
+  for (const c of changes) {
+    const empty = Array.isArray(c.value) ? c.value.length === 0 : !c.value.trim();
+    if (empty) out.delete(c.id);
+    else out.set(c.id, c);
+  }
+  return [...out.values()];
+}
+
 export const draftCommands = {
   'drafts.list': command({
     summary: 'list drafts',
@@ -95,6 +106,44 @@ export const draftCommands = {
         return next;
       });
       return viewOf(db, saved);
+    },
+  }),
+
+  'drafts.setMany': command({
+    summary: 'set category, brand or attributes on several drafts',
+    access: EXTENSION_ONLY,
+    schema: z.object({
+      draftIds: z.array(id).min(1).max(1000),
+      categoryId: editable.categoryId,
+      brandId: editable.brandId,
+      brand: editable.brand,
+      // Merged by id into each draft's own (an empty value removes one): a bulk "set Material".
+      attributes: editable.attributes,
+      logisticsChannelIds: editable.logisticsChannelIds,
+      warehouseId: editable.warehouseId,
+    }).strict(),
+    async handler({ draftIds, attributes, ...fields }, { db, now }) {
+      const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<DraftRow>;
+      const updated: number[] = [];
+      const skipped: { id: number; code: string; message: string }[] = [];
+      await db.transaction('rw', db.drafts, async () => {
+        const rows = await db.drafts.bulkGet(draftIds);
+        for (const [i, draft] of rows.entries()) {
+          if (!draft) {
+            skipped.push({ id: draftIds[i]!, code: 'not_found', message: `No draft with id ${draftIds[i]} exists.` });
+            continue;
+          }
+          if (draft.status === 'publishing') {
+            skipped.push({ id: draft.id, code: 'conflict', message: 'This draft is being released right now; it was left as it is.' });
+            continue;
+          }
+          const merged = attributes ? mergeAttributes(draft.attributes ?? [], attributes) : undefined;
+          // The version moves on: an edit page open on one of these reloads rather than overwriting.
+          await db.drafts.put({ ...draft, ...set, ...(merged ? { attributes: merged } : {}), version: draft.version + 1, updatedAt: now() });
+          updated.push(draft.id);
+        }
+      });
+      return { updated, skipped };
     },
   }),
 

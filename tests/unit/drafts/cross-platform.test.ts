@@ -14,7 +14,7 @@ import { PLATFORMS, type Platform } from '@/lib/platforms/types';
 import { ok } from '../../helpers/background';
 import { useSimulator, type Simulator } from '../../helpers/simulator';
 import { freshWorld, storeProductIds } from '../../helpers/syncWorld';
-import { fillDestination } from './fill';
+import { fillDestination, releaseDrafts, totalCalls } from './fill';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -38,14 +38,8 @@ async function connect(shop: Awaited<ReturnType<Simulator['createShop']>>, name:
   expect((await ok('jobs.get', { id: jobId })).status).toBe('succeeded');
   return store.id;
 }
-const totalCalls = async (shopId: string) => Object.values((await sim.stats(shopId)).calls).reduce((a, b) => a + b, 0);
 const globalUploads = async () => (await sim.stats()).calls['/api/v2/media_space/upload_image'] ?? 0;
 
-async function release(draftId: number) {
-  const { jobId } = await ok('drafts.release', { draftIds: [draftId] });
-  await drainJobs(db);
-  return (await ok('jobs.get', { id: jobId })).result as { released: number; failed: number; results: { ok: boolean; error?: string; fields?: string[] }[] };
-}
 
 describe('clone across platforms for real: every ordered pair', () => {
   it.each(PAIRS)('%s → %s', async (from, to) => {
@@ -84,24 +78,24 @@ describe('clone across platforms for real: every ordered pair', () => {
     if (MARKETS.has(to)) expect(required.length).toBeGreaterThan(0);
 
     // Without a required part: refused before any call, the part named.
-    const before = { calls: await totalCalls(dst.shopId), uploads: await globalUploads() };
+    const before = { calls: await totalCalls(sim, dst.shopId), uploads: await globalUploads() };
     const missing = MARKETS.has(to)
       ? { attributes: required.slice(1).map((id) => ({ id, value: filled.attributes[id]!.value })), ...(to === 'tiktok' ? { warehouseId: null } : { brandId: null, brand: null }) }
       : { title: ' ' };
     const fields = MARKETS.has(to) ? [`attributes.${required[0]}`, to === 'tiktok' ? 'warehouse' : 'brand'] : ['title'];
     const stripped = await ok('drafts.update', { id: draftId, version: filled.draft.version, ...missing });
     expect(stripped.validation.map((v) => v.field).sort()).toEqual([...fields].sort());
-    const refused = await release(draftId);
+    const refused = await releaseDrafts(db, [draftId]);
     expect(refused.results[0]).toMatchObject({ ok: false });
     expect([...refused.results[0]!.fields!].sort()).toEqual([...fields].sort());
-    expect(await totalCalls(dst.shopId)).toBe(before.calls);
+    expect(await totalCalls(sim, dst.shopId)).toBe(before.calls);
     expect(await globalUploads()).toBe(before.uploads);
 
     // Filled again, released: the platform holds the item as asked.
     const failed = await ok('drafts.get', { id: draftId });
     const restored = await ok('drafts.update', { id: draftId, version: failed.version, ...filledParts(filled, title) });
     expect(restored.validation).toEqual([]);
-    const result = await release(draftId);
+    const result = await releaseDrafts(db, [draftId]);
     expect(result, JSON.stringify(result)).toMatchObject({ released: 1, failed: 0 });
 
     const item = (await sim.items(dst.shopId)).find((i) => i.title === title);

@@ -1,9 +1,13 @@
-// Fills what a destination marketplace asks of a draft, the way the dashboard would: through the
+// Drafts tests' helpers. fillDestination fills what a destination marketplace asks of a draft, the
+// way the dashboard would: through the
 // catalog.* commands (a category found by words, its required attributes given their first listed
 // value or a typed one, the first real brand, the shop's enabled channels / default sales
 // warehouse), saved with drafts.update. Answers the saved draft and what was chosen.
 import type { CommandOutput } from '@/lib/commands/client';
+import type { ShelfsyncDB } from '@/lib/db/database';
+import { drainJobs } from '@/lib/jobs/runner';
 import { ok } from '../../helpers/background';
+import type { Simulator } from '../../helpers/simulator';
 
 type Draft = CommandOutput<'drafts.get'>;
 
@@ -42,4 +46,22 @@ export async function fillDestination(draftId: number, categoryWords: string, ex
     ...extra,
   });
   return { draft: saved, categoryId: leaf.id, attributes, brand };
+}
+
+export interface ReleaseOutcome {
+  released: number;
+  failed: number;
+  results: { ok: boolean; error?: string; field?: string; code?: string; fields?: string[] }[];
+}
+
+/** Releases drafts and waits for the job: its result. */
+export async function releaseDrafts(db: ShelfsyncDB, draftIds: number[]): Promise<ReleaseOutcome> {
+  const { jobId } = await ok('drafts.release', { draftIds });
+  await drainJobs(db);
+  return (await ok('jobs.get', { id: jobId })).result as ReleaseOutcome;
+}
+
+/** Every call a simulated shop has answered (to tell that a refusal made none). */
+export async function totalCalls(sim: Simulator, shopId: string): Promise<number> {
+  return Object.values((await sim.stats(shopId)).calls).reduce((a, b) => a + b, 0);
 }

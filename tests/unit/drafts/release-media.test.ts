@@ -4,11 +4,10 @@
 // sees (a missing part) is refused before any platform call. Against the simulator over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ShelfsyncDB } from '@/lib/db/database';
-import { drainJobs } from '@/lib/jobs/runner';
 import { ok } from '../../helpers/background';
 import { useSimulator, type Simulator } from '../../helpers/simulator';
 import { freshWorld, setUpStore } from '../../helpers/syncWorld';
-import { fillDestination } from './fill';
+import { fillDestination, releaseDrafts, totalCalls } from './fill';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -20,12 +19,6 @@ beforeEach(async () => {
   db = await freshWorld();
 });
 
-async function release(draftIds: number[]) {
-  const { jobId } = await ok('drafts.release', { draftIds });
-  await drainJobs(db);
-  return (await ok('jobs.get', { id: jobId })).result as { released: number; failed: number; results: { ok: boolean; error?: string; field?: string; code?: string; fields?: string[] }[] };
-}
-const totalCalls = async (shopId: string) => Object.values((await sim.stats(shopId)).calls).reduce((a, b) => a + b, 0);
 const callsTo = async (shopId: string, endpoint: string) => (await sim.stats(shopId)).calls[endpoint] ?? 0;
 const img = (name: string, query = '') => `${sim.url}/__sim/images/${name}.jpg${query}`;
 
@@ -41,7 +34,7 @@ describe('release puts the images into the destination\'s hosting first', () => 
   it('an image over the platform\'s limit stops the release on `images` with its code; nothing is created; fixed, the rest upload and the first is not sent again', async () => {
     const big = img('big', `?bytes=${10 * 1024 * 1024 + 5}`);
     const { w, draftId } = await shopeeDraft([img('front'), big, img('back')]);
-    const first = await release([draftId]);
+    const first = await releaseDrafts(db, [draftId]);
     expect(first).toMatchObject({ released: 0, failed: 1, results: [{ ok: false, field: 'images', code: 'image_too_large', error: expect.stringMatching(/^Image 2 could not be used: The image at .*big\.jpg is 10 MB; Shopee takes at most 10 MB\.$/) }] });
     expect(await callsTo(w.shopId, '/api/v2/media_space/upload_image')).toBe(0); // global (a public call) — counted below
     const stats = await sim.stats();
@@ -53,7 +46,7 @@ describe('release puts the images into the destination\'s hosting first', () => 
     expect(failed.validation.map((v) => v.field)).toEqual(['images']);
 
     await ok('drafts.update', { id: draftId, version: failed.version, imageUrls: [img('front'), img('side'), img('back')] });
-    const second = await release([draftId]);
+    const second = await releaseDrafts(db, [draftId]);
     expect(second).toMatchObject({ released: 1 });
     expect((await sim.stats()).calls['/api/v2/media_space/upload_image']).toBe(3);
     const [item] = (await sim.items(w.shopId)).filter((i) => i.title === 'Canvas tote');
@@ -67,16 +60,16 @@ describe('release puts the images into the destination\'s hosting first', () => 
 
   it('an unreachable image and one in a format the platform refuses have their own codes', async () => {
     const { draftId } = await shopeeDraft(['https://img.example/gone.jpg']);
-    expect((await release([draftId])).results[0]).toMatchObject({ field: 'images', code: 'image_unreachable' });
+    expect((await releaseDrafts(db, [draftId])).results[0]).toMatchObject({ field: 'images', code: 'image_unreachable' });
     const d = await ok('drafts.get', { id: draftId });
     await ok('drafts.update', { id: draftId, version: d.version, imageUrls: [`${sim.url}/__sim/images/anim.gif`] });
-    expect((await release([draftId])).results[0]).toMatchObject({ field: 'images', code: 'image_type', error: expect.stringMatching(/is a GIF image; Shopee takes JPG, PNG/) });
+    expect((await releaseDrafts(db, [draftId])).results[0]).toMatchObject({ field: 'images', code: 'image_type', error: expect.stringMatching(/is a GIF image; Shopee takes JPG, PNG/) });
   });
 
   it('a throttled or failing upload is retried within the release', async () => {
     const { draftId } = await shopeeDraft([img('retry')]);
     await sim.faults({ platform: 'shopee', rateLimitPerSecond: 1 });
-    expect(await release([draftId])).toMatchObject({ released: 1 });
+    expect(await releaseDrafts(db, [draftId])).toMatchObject({ released: 1 });
     await sim.faults({});
   });
 });
@@ -86,10 +79,10 @@ describe('a missing part is refused before any platform call, with the part name
     const { w, draftId } = await shopeeDraft([img('one')]);
     const d = await ok('drafts.get', { id: draftId });
     await ok('drafts.update', { id: draftId, version: d.version, logisticsChannelIds: [] });
-    const before = await totalCalls(w.shopId);
+    const before = await totalCalls(sim, w.shopId);
     const beforeUploads = (await sim.stats()).calls['/api/v2/media_space/upload_image'] ?? 0;
-    expect((await release([draftId])).results[0]).toMatchObject({ ok: false, field: 'logistics', code: 'invalid_draft', fields: ['logistics'] });
-    expect(await totalCalls(w.shopId)).toBe(before);
+    expect((await releaseDrafts(db, [draftId])).results[0]).toMatchObject({ ok: false, field: 'logistics', code: 'invalid_draft', fields: ['logistics'] });
+    expect(await totalCalls(sim, w.shopId)).toBe(before);
     expect((await sim.stats()).calls['/api/v2/media_space/upload_image'] ?? 0).toBe(beforeUploads);
 
     const t = await setUpStore(db, sim, { platform: 'tiktok', items: 1, seed: 81, skuPrefix: 'TT' });
@@ -97,11 +90,11 @@ describe('a missing part is refused before any platform call, with the part name
     const filled = await fillDestination(drafts[0]!.id, 'desk lamps', { description: 'A lamp', weightGrams: 500, price: 20, imageUrls: [img('lamp')], variants: [{ sellerSku: 'LAMP-9', price: 20, stock: 1 }] });
     const [lamps] = (await ok('catalog.categories', { storeId: t.storeId, q: 'desk lamps' })).items;
     await ok('drafts.update', { id: drafts[0]!.id, version: filled.draft.version, warehouseId: null, categoryId: lamps!.parentId! });
-    const tBefore = await totalCalls(t.shopId);
-    const refused = (await release([drafts[0]!.id])).results[0]!;
+    const tBefore = await totalCalls(sim, t.shopId);
+    const refused = (await releaseDrafts(db, [drafts[0]!.id])).results[0]!;
     expect(refused.fields).toEqual(['categoryId', 'warehouse']);
     expect(refused.error).toMatch(/^Fix before release: "Home & Living > Lighting" has subcategories; TikTok Shop lists products only in a category without any\. Choose one of its subcategories\. TikTok Shop needs the sales warehouse/);
-    expect(await totalCalls(t.shopId)).toBe(tBefore);
+    expect(await totalCalls(sim, t.shopId)).toBe(tBefore);
   });
 
   it('with the catalogue not read yet, release reads it (reads only) and names a missing required attribute before uploading', async () => {
@@ -113,7 +106,7 @@ describe('a missing part is refused before any platform call, with the part name
     await ok('catalog.refresh', { storeId: w.storeId });
     // The seller named the category (say, typed its id) but no attribute.
     await ok('drafts.update', { id: drafts[0]!.id, version: filled.draft.version, categoryId, attributes: [] });
-    const result = (await release([drafts[0]!.id])).results[0]!;
+    const result = (await releaseDrafts(db, [drafts[0]!.id])).results[0]!;
     expect(result).toMatchObject({ ok: false, code: 'invalid_draft' });
     expect(result.fields).toEqual(expect.arrayContaining(['attributes.country_origin_hb', 'attributes.package_length']));
     expect(await callsTo(w.shopId, '/category/attributes/get')).toBeGreaterThan(0);
