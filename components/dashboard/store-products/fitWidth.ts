@@ -5,7 +5,8 @@ let canvas: CanvasRenderingContext2D | null | undefined;
 function textWidth(text: string): number {
   if (canvas === undefined) {
     try {
-      canvas = document.createElement('canvas').getContext('2d');
+      // Asked once: null (no canvas, e.g. jsdom) is remembered too.
+      canvas = document.createElement('canvas').getContext('2d') ?? null;
       if (canvas) canvas.font = `14px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
     } catch {
       canvas = null; // no canvas (tests): an estimate
