@@ -7,7 +7,8 @@ import { CommandError } from '../commands/errors';
 import { categoriesOf, channelsOf, rulesOf, warehousesOf } from '../catalog/catalog';
 import type { ShelfsyncDB } from '../db/database';
 import type { DraftRow, StoreRow } from '../db/types';
-import type { CategoryRules, HostedImage, NewListing, PlatformAdapter } from '../platforms/types';
+import { hasHostAccess, originPattern } from '../permissions/hosts';
+import type { CategoryRules, HostedImage, NewListing, Platform, PlatformAdapter } from '../platforms/types';
 import { MARKETPLACES, optionFor, valuesOf } from './catalogChecks';
 import { LIMITS } from './limits';
 import { listingOf } from './listing';
@@ -32,6 +33,21 @@ export async function loadCatalogFor(db: ShelfsyncDB, store: StoreRow, draft: Dr
 /** The images a release sends, in the draft's order (as many as the platform takes). */
 export function imagesToHost(draft: Pick<DraftRow, 'imageUrls'>, store: StoreRow): string[] {
   return draft.imageUrls.slice(0, LIMITS[store.platform].imagesMax);
+}
+
+/** Platforms whose image upload takes the bytes, fetched by the background (Lazada fetches URLs itself). */
+const FETCHES_IMAGES = new Set<Platform>(['shopee', 'tiktok']);
+
+/** The image sites the background may not read yet (an optional host permission the page asks
+ *  for with a user gesture): without it the fetch fails, so release says so first. */
+export async function imageHostsToAllow(platform: Platform, urls: string[], uploads: DraftRow['uploads']): Promise<string[]> {
+  if (!FETCHES_IMAGES.has(platform)) return [];
+  const out = new Set<string>();
+  for (const url of urls) {
+    if (uploads?.[url] || !/^https?:\/\//i.test(url)) continue;
+    if (!(await hasHostAccess(url))) out.add(originPattern(url));
+  }
+  return [...out];
 }
 
 /** Hosts each image not hosted yet, saving it on the draft as it goes; `hosted` wraps the call

@@ -17,7 +17,8 @@ import { applyMatch, matchSkus } from '../stores/connect';
 import { sleep } from '../stores/download';
 import { adapterFor } from '../stores/session';
 import { markVariants } from '../sync/capture';
-import { destinationListing, hostImages, imagesToHost, loadCatalogFor } from './destination';
+import { destinationListing, hostImages, imageHostsToAllow, imagesToHost, loadCatalogFor } from './destination';
+import { platformName } from './limits';
 import { explainRefusal, failureOf } from './refusals';
 import { storeFactsFor } from './storeFacts';
 import { validateDraft, type FieldProblem } from './validation';
@@ -121,11 +122,16 @@ async function releaseOne(db: ShelfsyncDB, draftId: number): Promise<ReleaseResu
   }
   const problems = validateDraft(draft, store.platform, await storeFactsFor(db, draft, store.platform));
   if (problems.length) return refuse(problems);
+  const urls = imagesToHost(draft, store);
+  const hosts = await imageHostsToAllow(store.platform, urls, draft.uploads);
+  if (hosts.length) {
+    const sites = hosts.map((h) => h.replace(/^https?:\/\/|\/\*$/g, '')).join(', ');
+    return fail(`To copy this listing's images to ${platformName(store.platform)}, Shelfsync needs your permission to read images from ${sites}: allow it, then release again.`, { field: 'images', code: 'image_permission', details: hosts.join(' ') });
+  }
   // Mark the attempt before calling the platform: a resumed or retried release looks first.
   const attempt: DraftRow = { ...draft, status: 'publishing', release: draft.release ?? { platformItemId: null, startedAt: Date.now() }, imageProblem: null, version: draft.version + 1, updatedAt: Date.now() };
   await db.drafts.put(attempt);
   let adapter: PlatformAdapter | undefined;
-  const urls = imagesToHost(draft, store);
   try {
     adapter = await adapterFor(db, store);
     // Images into the platform's own hosting (marketplaces), each once, saved as it goes.

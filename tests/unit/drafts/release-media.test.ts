@@ -3,6 +3,7 @@
 // be used fails the draft on `images` with a machine code and nothing is created; what validation
 // sees (a missing part) is refused before any platform call. Against the simulator over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ShelfsyncDB } from '@/lib/db/database';
 import { ok } from '../../helpers/background';
 import { useSimulator, type Simulator } from '../../helpers/simulator';
@@ -64,6 +65,20 @@ describe('release puts the images into the destination\'s hosting first', () => 
     const d = await ok('drafts.get', { id: draftId });
     await ok('drafts.update', { id: draftId, version: d.version, imageUrls: [`${sim.url}/__sim/images/anim.gif`] });
     expect((await releaseDrafts(db, [draftId])).results[0]).toMatchObject({ field: 'images', code: 'image_type', error: expect.stringMatching(/is a GIF image; Shopee takes JPG, PNG/) });
+  });
+
+  it('an image site the background may not read yet is named before anything is sent (the page asks the seller for it)', async () => {
+    const { w, draftId } = await shopeeDraft([img('perm')]);
+    const asked: string[] = [];
+    (fakeBrowser as unknown as { permissions: unknown }).permissions = { contains: async ({ origins }: { origins: string[] }) => (asked.push(...origins), false) };
+    const before = { calls: await totalCalls(sim, w.shopId), uploads: (await sim.stats()).calls['/api/v2/media_space/upload_image'] ?? 0 };
+    const refused = (await releaseDrafts(db, [draftId])).results[0]!;
+    expect(refused).toMatchObject({ ok: false, field: 'images', code: 'image_permission', error: expect.stringMatching(/^To copy this listing's images to Shopee, Shelfsync needs your permission to read images from 127\.0\.0\.1: allow it, then release again\.$/) });
+    expect(asked).toEqual(['http://127.0.0.1/*']);
+    expect(await totalCalls(sim, w.shopId)).toBe(before.calls);
+    expect((await sim.stats()).calls['/api/v2/media_space/upload_image'] ?? 0).toBe(before.uploads);
+    (fakeBrowser as unknown as { permissions: unknown }).permissions = { contains: async () => true };
+    expect(await releaseDrafts(db, [draftId])).toMatchObject({ released: 1 });
   });
 
   it('a throttled or failing upload is retried within the release', async () => {
