@@ -38,12 +38,14 @@ export function treeOf(list: CatalogCategory[]): CategoryTree {
 }
 
 /** Trees built from the cache, per store and copy: a search or a list of drafts builds one. */
-const trees = new Map<number, { fetchedAt: number; tree: CategoryTree }>();
+const trees = new Map<number, { copy: string; tree: CategoryTree }>();
 function treeFor(storeId: number, fetchedAt: number, list: CatalogCategory[]): CategoryTree {
+  // Which copy: its time, size and first id (a store id is never reused, a database may be).
+  const copy = `${fetchedAt}:${list.length}:${list[0]?.id ?? ''}`;
   const memo = trees.get(storeId);
-  if (memo && memo.fetchedAt === fetchedAt) return memo.tree;
+  if (memo && memo.copy === copy) return memo.tree;
   const tree = treeOf(list);
-  trees.set(storeId, { fetchedAt, tree });
+  trees.set(storeId, { copy, tree });
   return tree;
 }
 
