@@ -53,6 +53,28 @@ const draftsUrl = (platform: string, storeId: number, draftId?: number) =>
 /** Listing images come from the platform's CDN, which a test machine cannot reach. */
 const realErrors = (ext: LaunchedExtension) => ext.pageErrors.filter((e) => !/Failed to load resource: net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECTION_RESET|ADDRESS_UNREACHABLE)/.test(e));
 
+/** What Lazada asks of a new listing besides the fields on the edit page today (issue 20's
+ *  category tree, attributes and brand, read through the catalog commands the coming pickers
+ *  will use): a leaf category, its required attributes and a brand, set on the draft. */
+async function lazadaNeeds(page: Page, storeId: number): Promise<{ categoryId: string; fill: (draftId: number, p?: Page, named?: boolean) => Promise<void> }> {
+  const leaves = (await must(page, 'catalog.categories', { storeId, q: 'a' })).items as { id: string; leaf: boolean }[];
+  const categoryId = leaves.find((c) => c.leaf)!.id;
+  const rules = (await must(page, 'catalog.attributes', { storeId, categoryId })).items as { id: string; required: boolean; inputType: string; options: { id?: string; name: string }[] }[];
+  const attributes = rules.filter((a) => a.required).map((a) => {
+    const first = a.options[0] ? (a.options[0].id ?? a.options[0].name) : 'Plain';
+    return { id: a.id, value: a.inputType === 'number' ? '1' : a.inputType === 'multiselect' ? [first] : first };
+  });
+  const brands = (await must(page, 'catalog.brands', { storeId, categoryId })).items as { id: string; name: string }[];
+  const brand = brands.find((b) => b.id !== '0') ?? brands[0]!;
+  return {
+    categoryId,
+    async fill(draftId, on = page, named = false) {
+      const { version } = await must(on, 'drafts.get', { id: draftId });
+      await must(on, 'drafts.update', { id: draftId, version, attributes, brandId: brand.id, ...(named ? { brand: brand.name } : {}) });
+    },
+  };
+}
+
 describe.skipIf(!findChromium())('Clone → To be published → edit with autosave → Release in Chromium (seed walkthrough)', () => {
   let sim: Simulator;
   let ext: LaunchedExtension;
@@ -147,13 +169,17 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     expect(await page.getByTestId('draft-problem-categoryId').textContent()).toContain('Lazada needs a category');
     expect(await page.getByTestId('draft-problem-weightGrams').textContent()).toContain('Lazada needs the package weight');
     expect(await page.getByTestId('draft-release').isDisabled()).toBe(true);
-    await page.getByTestId('draft-category').fill('10002');
+    const needs = await lazadaNeeds(page, lazada);
+    await page.getByTestId('draft-category').fill(needs.categoryId);
     await page.getByTestId('draft-weight').fill('350');
     await page.goto('about:blank');
     await page.goto(`chrome-extension://${ext.extensionId}/${draftsUrl('lazada', lazada, lazadaDraft.id)}`);
-    await expect.poll(() => page.getByTestId('draft-category').inputValue(), { timeout: 10_000 }).toBe('10002');
-    await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).categoryId, { timeout: 10_000 }).toBe('10002');
+    await expect.poll(() => page.getByTestId('draft-category').inputValue(), { timeout: 10_000 }).toBe(needs.categoryId);
+    await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).categoryId, { timeout: 10_000 }).toBe(needs.categoryId);
     await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).weightGrams, { timeout: 10_000 }).toBe(350);
+    // The category's required attributes and a brand: no fields for them on the page yet.
+    await needs.fill(lazadaDraft.id);
+    await page.reload();
     await expect.poll(() => page.getByTestId('draft-problem-count').textContent()).toBe('Ready to release.');
 
     // The page crashes right after typing (no pagehide, no flush, nothing sent): the copy kept on
@@ -169,6 +195,9 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     await expect.poll(() => page.getByTestId('draft-brand').inputValue(), { timeout: 10_000 }).toBe('Flagship');
     expect(await page.getByTestId('draft-notice').textContent()).toMatch(/Your unsaved changes from \d\d:\d\d:\d\d were put back and saved/);
     await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).brand, { timeout: 10_000 }).toBe('Flagship');
+    // Lazada takes only a brand of its own list: the picked one, by id and name (no picker on the page yet).
+    await needs.fill(lazadaDraft.id, page, true);
+    await page.reload();
 
     // Autosave as the seller sees it: Saving… then Saved · hh:mm:ss, no save button.
     await page.getByTestId('draft-description').fill('A warm scarf.');
@@ -222,7 +251,9 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     // The same listing cloned to Lazada again: its SKUs are the first copy's, which Lazada refuses.
     const { drafts } = await must(page, 'storeProducts.clone', { storeProductIds: [source.id], destinationStoreIds: [lazada] });
     const draftId = drafts[0].id as number;
-    await must(page, 'drafts.update', { id: draftId, version: 1, categoryId: '10002', weightGrams: 350 });
+    const needs = await lazadaNeeds(page, lazada);
+    await must(page, 'drafts.update', { id: draftId, version: 1, categoryId: needs.categoryId, weightGrams: 350 });
+    await needs.fill(draftId, page, true);
     await page.goto(page.url().replace(/#.*/, `#${draftsUrl('lazada', lazada, draftId).split('#')[1]}`));
     expect(await page.getByTestId('draft-problem-variants.0.sellerSku').textContent()).toMatch(/is already used by ".*" in this store, and Lazada needs every seller SKU to be unique in a shop/);
     expect(await page.getByTestId('draft-release').isDisabled()).toBe(true);
