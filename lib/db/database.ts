@@ -2,6 +2,7 @@
 // extension pages may read it, e.g. with liveQuery.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { SCHEMA_VERSIONS } from './versions';
+import { writeObserver } from './writes';
 import type {
   CatalogCacheRow, DraftRow, PushQueueRow, RateLimitRow, RuleStoreRow, StoreMarkRow, SyncLogRow, SyncRuleRow,
   IdempotencyRow, InventorySourceRow, JobRow, MetaRow, MovementRow, OrderRow, ProductRow, PurchaseOrderRow, ReservationRow,
@@ -43,6 +44,8 @@ export class ShelfsyncDB extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // Who wrote which rows, for in-memory knowledge that must not go stale (writes.ts).
+    this.use(writeObserver);
   }
 }
 

@@ -52,7 +52,9 @@ export function pollStore(db: ShelfsyncDB, storeId: number): Promise<PollResult>
   void p.then((r) => {
     if (r.ok && 'pages' in r && r.new + r.changed > 0) lastNews.set(storeId, Date.now());
     if (Date.now() - (lastNews.get(storeId) ?? -Infinity) < busyMs) followUp(db, storeId);
-  });
+    // A check that threw (the database closing under it) is the caller's to report: this
+    // bookkeeping branch must not leave an unhandled rejection behind.
+  }, () => undefined);
   return p;
 }
 

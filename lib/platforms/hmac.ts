@@ -5,14 +5,27 @@ export type HmacAlgorithm = 'SHA-256' | 'SHA-1';
 
 const encoder = new TextEncoder();
 
+/** Imported keys by algorithm and secret: every signed call (several a second per store while
+ *  stock streams out) would import the same secret again. In memory only, like the adapter that
+ *  holds the secret; a handful of stores, so a small bound. */
+const imported = new Map<string, Promise<CryptoKey>>();
+const IMPORTED_MAX = 64;
+
+function importedKey(algorithm: HmacAlgorithm, key: string): Promise<CryptoKey> {
+  const id = `${algorithm}\u0000${key}`;
+  let cryptoKey = imported.get(id);
+  if (!cryptoKey) {
+    if (imported.size >= IMPORTED_MAX) imported.clear();
+    cryptoKey = globalThis.crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: algorithm }, false, ['sign']);
+    // A failed import is not kept: the next call tries again.
+    cryptoKey.catch(() => imported.delete(id));
+    imported.set(id, cryptoKey);
+  }
+  return cryptoKey;
+}
+
 async function hmacBytes(algorithm: HmacAlgorithm, key: string, message: string): Promise<Uint8Array> {
-  const cryptoKey = await globalThis.crypto.subtle.importKey(
-    'raw',
-    encoder.encode(key),
-    { name: 'HMAC', hash: algorithm },
-    false,
-    ['sign'],
-  );
+  const cryptoKey = await importedKey(algorithm, key);
   const signature = await globalThis.crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(message));
   return new Uint8Array(signature);
 }

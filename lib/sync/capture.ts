@@ -8,6 +8,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { MovementRow, PushQueueRow, StoreVariantRow, SyncLogRow, SyncRuleRow, SyncTrigger } from '../db/types';
 import { addStockChangeListener } from '../inventory/hook';
 import { patchSyncStatus } from '../store-products/listIndex';
+import { isClaimed } from './leases';
 import { movedParts, ruleMoves, rulesForStores } from './quantity';
 
 let wake: (storeIds?: number[]) => void = () => undefined;
@@ -30,6 +31,12 @@ function wakeAfterCommit(storeIds?: number[]): void {
 
 export interface MarkOptions { manual?: boolean; jobId?: number | null; now: number; delayMs?: number }
 
+/** What a queued push's pending log row holds besides what the queue row says, written on the
+ *  row with the mark: the push's result then writes the log row without reading it first (one
+ *  read per push fewer). Rows queued before this existed lack it; their log rows are read. */
+export interface LogMeta { createdAt: number; jobId: number | null; attempts: number }
+export type QueueRow = PushQueueRow & { log?: LogMeta };
+
 /** Marks variants for a push. Call inside a rw transaction holding captureTables(db). */
 export async function markVariants(db: ShelfsyncDB, variants: Pick<StoreVariantRow, 'id' | 'storeId' | 'storeProductId'>[], trigger: SyncTrigger, opts: MarkOptions): Promise<number> {
   if (!variants.length) return 0;
@@ -40,11 +47,11 @@ export async function markVariants(db: ShelfsyncDB, variants: Pick<StoreVariantR
     error: null, jobId: opts.jobId ?? null, attempts: 0, createdAt: opts.now, sentAt: null,
   }));
   const logIds = (await db.syncLogs.bulkAdd(logs as SyncLogRow[], { allKeys: true })) as number[];
-  const rows: PushQueueRow[] = variants.map((v, i) => {
+  const rows: QueueRow[] = variants.map((v, i) => {
     const prev = existing[i];
     // A pending push not yet sent is superseded; one in flight will still be reported by the
     // push that carries it, and this new mark is pushed after it.
-    if (prev && !(prev.leaseOwner && prev.leaseUntil > opts.now)) superseded.push(prev.logId);
+    if (prev && !isClaimed(prev, opts.now)) superseded.push(prev.logId);
     return {
       storeVariantId: v.id,
       storeId: v.storeId,
@@ -53,13 +60,15 @@ export async function markVariants(db: ShelfsyncDB, variants: Pick<StoreVariantR
       // A manual push stays manual (it must go out even if the number did not change).
       manual: opts.manual || prev?.manual ? 1 : 0,
       logId: logIds[i]!,
-      // An entry in flight keeps its lease: the push that finishes sees the new seq and re-queues.
+      // An entry in flight stays claimed (a lease an older worker wrote stays on the row): the
+      // push that finishes sees the new seq and re-queues it.
       dueAt: Math.min(prev?.dueAt ?? Infinity, opts.now + (opts.delayMs ?? 0)),
       leaseOwner: prev?.leaseOwner ?? null,
       leaseUntil: prev?.leaseUntil ?? 0,
       attempts: prev?.attempts ?? 0,
       lastError: prev?.lastError ?? null,
       firstQueuedAt: prev?.firstQueuedAt ?? opts.now,
+      log: { createdAt: opts.now, jobId: opts.jobId ?? null, attempts: 0 },
     };
   });
   await db.pushQueue.bulkPut(rows);

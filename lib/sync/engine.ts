@@ -11,6 +11,7 @@ import { setWakeEngine } from './capture';
 import { expandStoreMarks } from './expand';
 import { ensureFreshOrders } from '../orders/poll';
 import { blockedUntil, blockStore } from './pacing';
+import { claimedUntil, forgetClaims } from './leases';
 import { dueRows, pushStore } from './push';
 import type { PushQueueRow, StoreRow } from '../db/types';
 
@@ -18,7 +19,8 @@ const log = logger('engine');
 /** How long pushes to a store wait after its order check failed before checking again. */
 const ORDER_RETRY_MS = 3000;
 export const HEARTBEAT_ALARM = 'sync-heartbeat';
-/** This worker's identity: leases held by any other owner belong to a stopped worker. */
+/** This worker's identity: leases written on queue rows by any other owner (workers of older
+ *  versions wrote them; this one holds its claims in memory, leases.ts) belong to a stopped one. */
 export const WORKER_ID = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 let database: ShelfsyncDB | null = null;
@@ -28,6 +30,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 
 export function startEngine(db: ShelfsyncDB): void {
   database = db;
+  // A starting engine holds no claims (a test's fresh database reuses row ids).
+  forgetClaims();
   setWakeEngine((storeIds) => (storeIds ? wakeStores(storeIds) : void kickEngine()));
 }
 
@@ -55,7 +59,8 @@ function soonFullRound(): void {
 /** Leases of a previous worker instance are dead the moment this one starts. */
 export async function releaseForeignLeases(db: ShelfsyncDB): Promise<number> {
   return db.transaction('rw', db.pushQueue, async () =>
-    db.pushQueue.filter((r) => !!r.leaseOwner && r.leaseOwner !== WORKER_ID).modify({ leaseOwner: null, leaseUntil: 0 }),
+    // Through the leaseOwner index: only rows that carry a lease are in it (null is not a key).
+    db.pushQueue.where('leaseOwner').notEqual(WORKER_ID).modify({ leaseOwner: null, leaseUntil: 0 }),
   );
 }
 
@@ -120,7 +125,7 @@ async function runLane(db: ShelfsyncDB, storeId: number): Promise<LaneEnd> {
       await blockStore(db, storeId, Date.now() + ORDER_RETRY_MS, 'waiting for a fresh order check before pushing');
       return 'blocked';
     }
-    const turn = await pushStore(db, store, WORKER_ID).catch((err: unknown) => {
+    const turn = await pushStore(db, store).catch((err: unknown) => {
       log.error(`store ${storeId}: push turn failed`, err);
       return null;
     });
@@ -133,8 +138,8 @@ async function runLane(db: ShelfsyncDB, storeId: number): Promise<LaneEnd> {
 
 function peek(db: ShelfsyncDB, storeId: number): Promise<{ store: StoreRow | undefined; first: PushQueueRow | undefined }> {
   return db.transaction('r', db.stores, db.pushQueue, async () => {
-    const [store, first] = await Promise.all([db.stores.get(storeId), dueRows(db, storeId, Date.now()).first()]);
-    return { store, first };
+    const [store, due] = await Promise.all([db.stores.get(storeId), dueRows(db, storeId, Date.now())]);
+    return { store, first: due[0] };
   });
 }
 
@@ -173,7 +178,7 @@ async function gatherWindow(store: StoreRow, first: PushQueueRow): Promise<void>
 }
 
 async function hasDueWork(db: ShelfsyncDB, storeId: number): Promise<boolean> {
-  return !!(await dueRows(db, storeId, Date.now()).first());
+  return (await dueRows(db, storeId, Date.now())).length > 0;
 }
 
 /** Active stores without a running lane that have a queue row due now that no live lease holds:
@@ -182,8 +187,8 @@ async function storesWithDueWork(db: ShelfsyncDB): Promise<number[]> {
   return db.transaction('r', db.stores, db.pushQueue, async () => {
     const ids = (await db.stores.toArray()).filter((s) => s.status === 'active' && !lanes.has(s.id)).map((s) => s.id);
     const now = Date.now();
-    const due = await Promise.all(ids.map((id) => dueRows(db, id, now).first()));
-    return ids.filter((_, i) => !!due[i]);
+    const due = await Promise.all(ids.map((id) => dueRows(db, id, now)));
+    return ids.filter((_, i) => due[i]!.length > 0);
   });
 }
 
@@ -191,12 +196,14 @@ async function storesWithDueWork(db: ShelfsyncDB): Promise<number[]> {
  *  What it needs, and the failing count for the badge (answered), is read in one transaction. */
 async function scheduleNext(db: ShelfsyncDB): Promise<number> {
   const { pending, marks, heads, failing } = await db.transaction('r', [db.pushQueue, db.storeMarks, db.stores, db.storeVariants], async () => {
-    const [queued, markCount, stores, failingCount] = await Promise.all([
-      db.pushQueue.count(), db.storeMarks.count(), db.stores.toArray(), db.storeVariants.where('failing').equals(1).count(),
+    // Whether anything is queued, not how much: IndexedDB counts by walking every row, and under
+    // a backlog of thousands that walk, once a round, was a large share of the browser's work.
+    const [queued, markKeys, stores, failingCount] = await Promise.all([
+      db.pushQueue.limit(1).primaryKeys(), db.storeMarks.limit(1).primaryKeys(), db.stores.toArray(), db.storeVariants.where('failing').equals(1).count(),
     ]);
     const active = stores.filter((s) => s.status === 'active');
     const firsts = await Promise.all(active.map((s) => db.pushQueue.where('[storeId+dueAt]').between([s.id, -Infinity], [s.id, Infinity]).first()));
-    return { pending: queued + markCount, marks: markCount, heads: active.map((s, i) => ({ storeId: s.id, first: firsts[i] })), failing: failingCount };
+    return { pending: queued.length + markKeys.length > 0, marks: markKeys.length > 0, heads: active.map((s, i) => ({ storeId: s.id, first: firsts[i] })), failing: failingCount };
   });
   if (timer) clearTimeout(timer);
   timer = null;
@@ -206,7 +213,7 @@ async function scheduleNext(db: ShelfsyncDB): Promise<number> {
   }
   let next = marks ? Date.now() : Infinity;
   for (const { storeId, first } of heads) {
-    if (first) next = Math.min(next, Math.max(first.dueAt, await blockedUntil(db, storeId), first.leaseOwner ? first.leaseUntil : 0));
+    if (first) next = Math.min(next, Math.max(first.dueAt, await blockedUntil(db, storeId), claimedUntil(first)));
   }
   const wait = next - Date.now();
   if (Number.isFinite(wait) && wait < 25_000) timer = setTimeout(() => void kickEngine(), Math.max(wait, 20));

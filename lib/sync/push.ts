@@ -1,4 +1,4 @@
-// One store's turn in the engine: claim its due queue rows with a lease, compute each number at
+// One store's turn in the engine: claim its due queue rows (leases.ts), compute each number at
 // send time, send them in the fewest calls the platform allows at the pace the store allows,
 // and record a result per variant. Throttling waits (never fails); passing faults back off with
 // jitter; an auth failure stops the store's pushes until it is authorized again.
@@ -8,15 +8,17 @@ import { logger } from '../log/logger';
 import { PlatformError, type PlatformAdapter, type StockResult, type StockUpdate } from '../platforms/types';
 import { variantKey } from '../stores/download';
 import { adapterFor } from '../stores/session';
+import { hold, isClaimed, LEASE_MS, release } from './leases';
 import { blockStore, takeCallSlot } from './pacing';
+import type { QueueRow } from './capture';
+import { endWatch, watchWrites, writtenSince, type RowWatch } from './rowWatch';
 import { quantitiesFor, type QuantityAnswer } from './quantity';
 import { patchSyncStatus } from '../store-products/listIndex';
 
 const log = logger('sync');
-/** How much one turn claims: about ten seconds of the store's calls, so a lease never outlives
+/** How much one turn claims: about ten seconds of the store's calls, so a claim never outlives
  *  its turn and later changes coalesce in the queue instead of waiting behind a long batch. */
 const CLAIM_MAX: Record<StoreRow['platform'], number> = { shopee: 100, tiktok: 400, lazada: 1000, shopify: 1000, woocommerce: 1000 };
-export const LEASE_MS = 90_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 type Outcome =
@@ -30,51 +32,79 @@ export function backoffMs(attempts: number): number {
   return Math.round(base * (0.5 + Math.random() * 0.5));
 }
 
-/** A store's queue rows due by `now` that no live lease holds, earliest first. */
-export function dueRows(db: ShelfsyncDB, storeId: number, now: number) {
-  return db.pushQueue
-    .where('[storeId+dueAt]')
-    .between([storeId, -Infinity], [storeId, now], true, true)
-    .filter((r) => !r.leaseOwner || r.leaseUntil <= now);
+/** Up to `max` of a store's queue rows due by `now` that no live lease holds, earliest first. Read
+ *  as one page (a filtered query walks a cursor, one request per row); only a page that is all
+ *  leased — a stopped worker's claims not yet released — falls back to walking past them. */
+export async function dueRows(db: ShelfsyncDB, storeId: number, now: number, max = 1): Promise<PushQueueRow[]> {
+  const due = () => db.pushQueue.where('[storeId+dueAt]').between([storeId, -Infinity], [storeId, now], true, true);
+  const free = (r: PushQueueRow) => !isClaimed(r, now);
+  const page = await due().limit(max).toArray();
+  const rows = page.filter(free);
+  if (rows.length || page.length < max) return rows;
+  return due().filter(free).limit(max).toArray();
 }
 
 interface Claim { claimed: PushQueueRow[]; variants: (StoreVariantRow | undefined)[]; quantities: Map<number, QuantityAnswer> }
 
-/** Claims up to CLAIM_MAX due rows of a store that no live worker holds and reads what their
- *  pushes need — the variants, the store's rule, the stock levels — in the same transaction:
- *  one transaction per turn instead of five (each costs the worker, at ~190 pushes a second). */
-async function claim(db: ShelfsyncDB, storeId: number, owner: string, now: number, max: number): Promise<Claim> {
-  return db.transaction('rw', [db.pushQueue, db.storeVariants, db.stockLevels, db.ruleStores, db.syncRules], async () => {
-    const rows = await dueRows(db, storeId, now).limit(max).toArray();
+/** Claims up to CLAIM_MAX due rows of a store that nothing holds (in this worker's memory:
+ *  leases.ts) and reads what their pushes need — the variants, the store's rule, the stock
+ *  levels — in one read transaction (five once, and a write of every claimed row). */
+async function claim(db: ShelfsyncDB, storeId: number, now: number, max: number): Promise<Claim> {
+  return db.transaction('r', [db.pushQueue, db.storeVariants, db.stockLevels, db.ruleStores, db.syncRules], async () => {
+    const rows = await dueRows(db, storeId, now, max);
     if (!rows.length) return { claimed: [], variants: [], quantities: new Map() };
-    const leased = rows.map((r) => ({ ...r, leaseOwner: owner, leaseUntil: now + LEASE_MS }));
-    const [, variants] = await Promise.all([db.pushQueue.bulkPut(leased), db.storeVariants.bulkGet(leased.map((c) => c.storeVariantId))]);
+    hold(rows.map((r) => r.storeVariantId), now + LEASE_MS);
+    const variants = await db.storeVariants.bulkGet(rows.map((c) => c.storeVariantId));
     // The number is computed now, at send time: the latest stock wins.
     const quantities = await quantitiesFor(db, variants.filter((v): v is StoreVariantRow => !!v));
-    return { claimed: leased, variants, quantities };
+    return { claimed: rows, variants, quantities };
   });
 }
 
-/** Writes every outcome: the log row the push carried, the variant's last sync, the queue row. */
-async function finalize(db: ShelfsyncDB, claimed: PushQueueRow[], outcomes: Map<number, Outcome>, now: number): Promise<void> {
+/** The pending log row a claimed push carries, as markVariants wrote it (from the row's LogMeta;
+ *  read from the database for a row without one, or whose variant is gone). */
+function pendingLog(c: QueueRow, variant: StoreVariantRow | undefined, read: Map<number, SyncLogRow>): SyncLogRow | undefined {
+  if (!c.log || !variant) return read.get(c.logId);
+  return {
+    id: c.logId, storeId: c.storeId, storeProductId: variant.storeProductId, storeVariantId: c.storeVariantId, quantity: null, trigger: c.trigger,
+    status: 'pending', error: null, jobId: c.log.jobId, attempts: c.log.attempts, createdAt: c.log.createdAt, sentAt: null,
+  };
+}
+
+/** Writes every outcome: the log row the push carried, the variant's last sync, the queue row.
+ *  The queue rows and variants are those the claim read, unless someone wrote them since
+ *  (rowWatch.ts): only those are read again. */
+async function finalize(db: ShelfsyncDB, claimed: QueueRow[], claimedVariants: (StoreVariantRow | undefined)[], outcomes: Map<number, Outcome>, now: number, watch: RowWatch): Promise<void> {
   await db.transaction('rw', db.pushQueue, db.syncLogs, db.storeVariants, async () => {
-    const current = await db.pushQueue.bulkGet(claimed.map((c) => c.storeVariantId));
-    const logs = await db.syncLogs.bulkGet(claimed.map((c) => c.logId));
-    const variants = await db.storeVariants.bulkGet(claimed.map((c) => c.storeVariantId));
+    const ids = claimed.map((c) => c.storeVariantId);
+    const unknown = claimed.filter((c, i) => !c.log || !claimedVariants[i]).map((c) => c.logId);
+    // A request of this transaction answers only once IndexedDB has started it, that is once
+    // every earlier transaction over these tables has committed — and their writes have been
+    // seen by the watch. (The first row's read is that request even when no log is unknown.)
+    const [logs] = await Promise.all([db.syncLogs.bulkGet(unknown), db.pushQueue.get(ids[0]!)]);
+    const read = new Map(logs.filter((l): l is SyncLogRow => !!l).map((l) => [l.id, l]));
+    const staleRows = ids.filter((id) => writtenSince(watch, 'pushQueue', id));
+    const staleVariants = ids.filter((id) => writtenSince(watch, 'storeVariants', id));
+    const [rowsNow, variantsNow] = await Promise.all([db.pushQueue.bulkGet(staleRows) as Promise<(QueueRow | undefined)[]>, db.storeVariants.bulkGet(staleVariants)]);
+    const freshRow = new Map(staleRows.map((id, i) => [id, rowsNow[i]]));
+    const freshVariant = new Map(staleVariants.map((id, i) => [id, variantsNow[i]]));
     const logPuts: SyncLogRow[] = [];
     const variantPuts: StoreVariantRow[] = [];
     const queueDeletes: number[] = [];
-    const queuePuts: PushQueueRow[] = [];
+    const queuePuts: QueueRow[] = [];
     claimed.forEach((c, i) => {
       const o = outcomes.get(c.storeVariantId);
       if (!o) return;
-      const row = current[i];
-      const logRow = logs[i];
-      const variant = variants[i];
+      const row = freshRow.has(c.storeVariantId) ? freshRow.get(c.storeVariantId) : c;
+      const variant = freshVariant.has(c.storeVariantId) ? freshVariant.get(c.storeVariantId) : claimedVariants[i];
+      const logRow = pendingLog(c, claimedVariants[i], read);
       if (o.kind === 'later') {
-        if (logRow) logPuts.push({ ...logRow, attempts: logRow.attempts + (o.countAttempt ? 1 : 0), error: o.error });
-        // Still ours (or re-marked meanwhile): release it for the retry time.
-        if (row) queuePuts.push({ ...row, leaseOwner: null, leaseUntil: 0, dueAt: row.seq === c.seq ? o.dueAt : Math.min(o.dueAt, row.dueAt), attempts: c.attempts + (o.countAttempt ? 1 : 0), lastError: o.error });
+        const attempts = (logRow?.attempts ?? 0) + (o.countAttempt ? 1 : 0);
+        if (logRow) logPuts.push({ ...logRow, attempts, error: o.error });
+        // Still ours (or re-marked meanwhile): release it for the retry time. Its log row keeps the
+        // attempts counted, unless a newer mark replaced that log row.
+        const log = row?.seq === c.seq && c.log ? { ...c.log, attempts } : row?.log;
+        if (row) queuePuts.push({ ...row, leaseOwner: null, leaseUntil: 0, dueAt: row.seq === c.seq ? o.dueAt : Math.min(o.dueAt, row.dueAt), attempts: c.attempts + (o.countAttempt ? 1 : 0), lastError: o.error, log });
         return;
       }
       const status = o.kind;
@@ -98,6 +128,9 @@ async function finalize(db: ShelfsyncDB, claimed: PushQueueRow[], outcomes: Map<
     if (queueDeletes.length) await db.pushQueue.bulkDelete(queueDeletes);
     if (queuePuts.length) await db.pushQueue.bulkPut(queuePuts);
   });
+  // Committed: the rows are free for the next turn (a failure above keeps them claimed until the
+  // claim runs out, as a stopped turn would).
+  release(claimed.map((c) => c.storeVariantId));
 }
 
 function entryOutcome(result: StockResult, quantity: number): Outcome {
@@ -125,8 +158,18 @@ async function storeAdapter(db: ShelfsyncDB, store: StoreRow): Promise<PlatformA
 
 export interface StoreTurn { claimed: number; pushed: number; calls: number; more: boolean }
 
-export async function pushStore(db: ShelfsyncDB, store: StoreRow, owner: string, now = Date.now): Promise<StoreTurn> {
-  const { claimed, variants, quantities } = await claim(db, store.id, owner, now(), CLAIM_MAX[store.platform]);
+export async function pushStore(db: ShelfsyncDB, store: StoreRow, now = Date.now): Promise<StoreTurn> {
+  // Writes to the rows this turn claims are noted from before the claim reads them.
+  const watch = watchWrites(['pushQueue', 'storeVariants']);
+  try {
+    return await pushTurn(db, store, now, watch);
+  } finally {
+    endWatch(watch);
+  }
+}
+
+async function pushTurn(db: ShelfsyncDB, store: StoreRow, now: () => number, watch: RowWatch): Promise<StoreTurn> {
+  const { claimed, variants, quantities } = await claim(db, store.id, now(), CLAIM_MAX[store.platform]);
   if (!claimed.length) return { claimed: 0, pushed: 0, calls: 0, more: false };
   const outcomes = new Map<number, Outcome>();
   const present = variants.filter((v): v is StoreVariantRow => !!v);
@@ -162,7 +205,7 @@ export async function pushStore(db: ShelfsyncDB, store: StoreRow, owner: string,
     }
     if (adapter) calls = await sendAll(db, store, adapter, updates, byId, outcomes, now);
   }
-  await finalize(db, claimed, outcomes, now());
+  await finalize(db, claimed, variants, outcomes, now(), watch);
   await patchSyncStatus(db, store.id, [...new Set(present.map((v) => v.storeProductId))]);
   const pushed = [...outcomes.values()].filter((o) => o.kind === 'success').length;
   return { claimed: claimed.length, pushed, calls, more: claimed.length === CLAIM_MAX[store.platform] };

@@ -55,9 +55,17 @@ export function ruleMoves(rule: Pick<SyncRuleRow, 'warehouseIds' | 'inventoryTyp
 export const NOT_CONNECTED: NoQuantity = { quantity: null, reason: 'not_connected', message: 'Not connected to a system product, so Shelfsync has no number for it.' };
 export const NO_RULE: NoQuantity = { quantity: null, reason: 'no_sync_rule', message: 'No sync rule covers this store yet: set one up with the gear icon.' };
 
-/** The rule governing each store (one query per store), cached for a batch of variants. */
+/** The rule governing each store, for a batch of variants. Beyond a couple of stores both small
+ *  tables are read whole: two requests instead of one per store (capture asks for every store
+ *  that sells a changed product, on every stock change). */
 export async function rulesForStores(db: ShelfsyncDB, storeIds: number[]): Promise<Map<number, SyncRuleRow | null>> {
   const unique = [...new Set(storeIds)];
+  if (unique.length > 2) {
+    const [links, rules] = await Promise.all([db.ruleStores.toArray(), db.syncRules.toArray()]);
+    const ruleOf = new Map(links.map((l) => [l.storeId, l.ruleId]));
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    return new Map(unique.map((sid) => [sid, byId.get(ruleOf.get(sid) ?? -1) ?? null]));
+  }
   const links = await db.ruleStores.bulkGet(unique);
   const ruleIds = [...new Set(links.filter(Boolean).map((l) => l!.ruleId))];
   const rules = new Map((await db.syncRules.bulkGet(ruleIds)).filter(Boolean).map((r) => [r!.id, r!]));
