@@ -199,7 +199,23 @@ export function machine() {
   return { cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium, date: new Date().toISOString(), commit };
 }
 
-/** Pending pushes and failures, read straight from the extension's IndexedDB. */
+/** Whether pushes or store marks are still queued, read straight from the extension's IndexedDB
+ *  with one key of each table: polled every 250 ms while a backlog drains, and IndexedDB counts
+ *  by walking every row — counting thousands of rows four times a second was a large share of
+ *  the browser's IndexedDB work in the figures it was measuring. */
+export async function engineBusy(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const open = indexedDB.open('shelfsync');
+    const db: IDBDatabase = await new Promise((res, rej) => { open.onsuccess = () => res(open.result); open.onerror = () => rej(open.error); });
+    const tx = db.transaction(['pushQueue', 'storeMarks'], 'readonly');
+    const requests = [tx.objectStore('pushQueue').getAllKeys(null, 1), tx.objectStore('storeMarks').getAllKeys(null, 1)];
+    const keys = await Promise.all(requests.map((r) => new Promise<unknown[]>((res) => { r.onsuccess = () => res(r.result); })));
+    db.close();
+    return keys.some((k) => k.length > 0);
+  });
+}
+
+/** Pending pushes and failures, read straight from the extension's IndexedDB (counts: not for polling). */
 export async function engineState(page: Page): Promise<{ pending: number; marks: number; failing: number }> {
   // Plain code in the page (no named inner functions: tsx would wrap them in a helper the page lacks).
   return page.evaluate(async () => {

@@ -55,29 +55,80 @@ export function chromiumProcesses(root = process.pid): ProcSample[] {
   return out;
 }
 
-export interface CpuMark { at: number; byKind: Record<ProcKind, number>; node: number }
+/** CPU seconds per thread name of one process (/proc/<pid>/task/<tid>/comm: Chromium names its
+ *  threads — "ServiceWorker t…" is the worker's own thread in the extension's renderer). */
+export function threadCpu(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    const name = read(`/proc/${pid}/task/${tid}/comm`)?.trim() ?? '?';
+    const text = read(`/proc/${pid}/task/${tid}/stat`);
+    if (!text) continue;
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    out.set(name, (out.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) / TICK);
+  }
+  return out;
+}
+
+/** The thread groups worth telling apart: the service worker's thread, and in the browser process
+ *  its UI thread, IO thread and thread pool (where IndexedDB's backend runs). */
+type ThreadGroup = 'serviceWorker' | 'browserUi' | 'browserIo' | 'browserPool';
+
+export interface CpuMark { at: number; byKind: Record<ProcKind, number>; threads: Record<ThreadGroup, number>; node: number }
 
 /** A simulator in its own process (tests/bench/simServer.ts) is "node" too: BENCH_SIM_PID. */
 const SIM_PID = Number(process.env.BENCH_SIM_PID ?? 0);
 
 export function cpuMark(): CpuMark {
   const byKind: Record<ProcKind, number> = { browser: 0, extension: 0, renderer: 0, storage: 0, other: 0 };
-  for (const p of chromiumProcesses()) byKind[p.kind] += p.cpuSeconds;
+  const threads: Record<ThreadGroup, number> = { serviceWorker: 0, browserUi: 0, browserIo: 0, browserPool: 0 };
+  for (const p of chromiumProcesses()) {
+    byKind[p.kind] += p.cpuSeconds;
+    if (p.kind !== 'extension' && p.kind !== 'browser') continue;
+    for (const [name, secs] of threadCpu(p.pid)) {
+      if (p.kind === 'extension' && name.startsWith('ServiceWorker')) threads.serviceWorker += secs;
+      if (p.kind === 'browser' && name === 'chromium') threads.browserUi += secs;
+      if (p.kind === 'browser' && name.startsWith('Chrome_IOThread')) threads.browserIo += secs;
+      if (p.kind === 'browser' && name.startsWith('ThreadPool')) threads.browserPool += secs;
+    }
+  }
   const u = process.cpuUsage();
-  return { at: Date.now(), byKind, node: (u.user + u.system) / 1e6 + (SIM_PID ? statOf(SIM_PID)?.cpuSeconds ?? 0 : 0) };
+  return { at: Date.now(), byKind, threads, node: (u.user + u.system) / 1e6 + (SIM_PID ? statOf(SIM_PID)?.cpuSeconds ?? 0 : 0) };
 }
 
 /** Cores used on average between two marks, per kind (1 = one core busy the whole time). A
  *  process that started or ended in between makes its kind's figure approximate. */
-export function coresBetween(a: CpuMark, b: CpuMark): Record<ProcKind | 'node', number> {
+export function coresBetween(a: CpuMark, b: CpuMark): Record<ProcKind | ThreadGroup | 'node', number> {
   const secs = Math.max(0.001, (b.at - a.at) / 1000);
   const r = (x: number) => Math.round((x / secs) * 100) / 100;
   return {
+    serviceWorker: r(b.threads.serviceWorker - a.threads.serviceWorker),
+    browserUi: r(b.threads.browserUi - a.threads.browserUi),
+    browserIo: r(b.threads.browserIo - a.threads.browserIo),
+    browserPool: r(b.threads.browserPool - a.threads.browserPool),
     browser: r(b.byKind.browser - a.byKind.browser),
     extension: r(b.byKind.extension - a.byKind.extension),
     renderer: r(b.byKind.renderer - a.byKind.renderer),
     storage: r(b.byKind.storage - a.byKind.storage),
     other: r(b.byKind.other - a.byKind.other),
+    node: r(b.node - a.node),
+  };
+}
+
+/** CPU milliseconds per unit of work between two marks (e.g. per stock change, stream and drain
+ *  together): what the work cost, whatever else the machine was doing meanwhile. */
+export function cpuMsPer(a: CpuMark, b: CpuMark, units: number): Record<'serviceWorker' | 'extension' | 'browser' | 'browserPool' | 'node', number> {
+  const r = (x: number) => Math.round(((x * 1000) / Math.max(1, units)) * 10) / 10;
+  return {
+    serviceWorker: r(b.threads.serviceWorker - a.threads.serviceWorker),
+    extension: r(b.byKind.extension - a.byKind.extension),
+    browser: r(b.byKind.browser - a.byKind.browser),
+    browserPool: r(b.threads.browserPool - a.threads.browserPool),
     node: r(b.node - a.node),
   };
 }

@@ -6,7 +6,8 @@
 //
 // More options: `--rates 50` (propagation rates, default 10,50,200), `--seconds 60` (each rate's
 // stream; default 60 at full scale, 10 at small), `--keep <dir>` with BENCH_SIM_URL (keep.ts:
-// reuse a generated world), BENCH_PROFILE=<dir> (the worker's CPU profiles; profileParts.ts).
+// reuse a generated world), BENCH_PROFILE=<dir> (the worker's CPU profiles; profileParts.ts),
+// BENCH_EXTENSION_FROM=<dir> (measure another test build, e.g. an older commit's).
 // Chromium's log and the browser's events go to tests/bench/logs/<run>/ (printed at the start).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,7 +46,10 @@ if (!findChromium()) {
   console.error(MISSING_CHROMIUM);
   process.exit(1);
 }
-if (!argv.includes('--no-build')) await buildForBench({ sourcemaps: !!process.env.BENCH_PROFILE });
+// BENCH_EXTENSION_FROM=<a test build>: measure that build instead (e.g. one made from an older
+// commit in a worktree, to compare with, on the same kept world); nothing is built then.
+const buildFrom = process.env.BENCH_EXTENSION_FROM;
+if (!buildFrom && !argv.includes('--no-build')) await buildForBench({ sourcemaps: !!process.env.BENCH_PROFILE });
 
 const results: Record<string, unknown>[] = [];
 const orderResults: Record<string, unknown>[] = [];
@@ -118,7 +122,7 @@ async function runScenario(name: string, world: BenchWorld | null) {
 
 // The browser runs a private copy of the build (build.ts), at a fixed path: its extension id and
 // IndexedDB stay the same for --keep, and a relaunch loads the code this run started with.
-const extensionDir = privateCopy();
+const extensionDir = privateCopy(buildFrom ? path.resolve(buildFrom) : undefined);
 const kept = keep && simUrl ? loadKept(keep, scale, simUrl) : null;
 if (kept) {
   const shops = new Set((await simControl<{ shops: string[] }>({ url: simUrl!, close: async () => undefined }, 'GET', '/')).shops);

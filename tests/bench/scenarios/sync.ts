@@ -4,9 +4,9 @@
 // the time until every platform had every change against the bound the platforms' rate limits
 // set, and the CPU each process used during the stream (BENCH_PROFILE: the worker's profile).
 import path from 'node:path';
-import { cmd, engineState, percentile, profileWorker, round, simGet, stockCalls, type Bench } from '../harness';
+import { cmd, engineBusy, engineState, percentile, profileWorker, round, simGet, stockCalls, type Bench } from '../harness';
 import { skuName, type BenchWorld } from '../generate';
-import { coresBetween, cpuMark, loadAverage } from '../procs';
+import { coresBetween, cpuMark, cpuMsPer, loadAverage } from '../procs';
 
 /** The platforms' stock-call limits the bounds are computed with: the largest batch, and calls per
  *  second per store (Shopify's cost bucket allows ~4 mutations of 250 a second). */
@@ -18,8 +18,7 @@ export const perItem = (platform: string) => platform === 'shopee' || platform =
 export async function settleAll(b: Bench, timeoutMs: number): Promise<number> {
   const t0 = Date.now();
   for (;;) {
-    const s = await engineState(b.page);
-    if (!s.pending && !s.marks) return Date.now() - t0;
+    if (!(await engineBusy(b.page))) return Date.now() - t0;
     if (Date.now() - t0 > timeoutMs) return -1;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -70,6 +69,7 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
   const backlogAtEnd = (await engineState(b.page)).pending;
   const drainMs = await settleAll(b, 30 * 60_000);
   const settledAt = Date.now();
+  const cpuPerChange = cpuMsPer(cpuStart, cpuMark(), answered.length);
   // Arrival times: the simulator's record of each accepted stock set. A push may land before the
   // command's answer reaches the page (the answer is read after the commit and crosses the
   // browser): such a push is matched from the moment the command was sent, with latency 0.
@@ -150,11 +150,15 @@ export async function propagationScenario(b: Bench, w: BenchWorld, rate: number,
     callsIfBatchedAtLimit: batchedMinimum,
     callsMinimumWithin1s: windowedMinimum,
     callsOverMinimumWithin1sPercent: round(((after.calls - before.calls) / Math.max(1, windowedMinimum) - 1) * 100),
-    // Cores in use while the stream ran (1 = one core busy): the extension's renderer (its worker
-    // and the dashboard page sending the stream), the browser process, the storage service
-    // (IndexedDB's backend), the simulator and harness (node; BENCH_SIM_PID adds a simulator in
-    // its own process). Load: the machine's 1, 5, 15 min averages (other work shares it).
+    // Cores in use while the stream ran (1 = one core busy): the service worker's own thread; the
+    // extension's renderer (the worker and the dashboard page sending the stream); the browser
+    // process, and in it its UI thread, IO thread and thread pool (IndexedDB's backend); the
+    // simulator and harness (node; BENCH_SIM_PID adds a simulator in its own process). Load: the
+    // machine's 1, 5, 15 min averages (other work shares it).
     cpuCoresDuringStream: cpuStream,
+    // CPU per change from the stream's start until everything was pushed (drain included): what a
+    // change costs each process, however busy the machine was (ms of CPU time, not of waiting).
+    cpuMsPerChange: cpuPerChange,
     loadAverage: load,
   };
   if (profiling) {
