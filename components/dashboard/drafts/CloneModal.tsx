@@ -8,8 +8,8 @@ import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { StoreName } from '@/components/common/StoreName';
 import { moduleHref } from '../store-products/location';
-import { PlatformMark } from '../store-products/PlatformMark';
-import { useStores, type StoreView } from '../store-products/useStores';
+import { PlatformMark } from '@/components/common/PlatformMark';
+import { useStores, type StoreView } from '@/components/common/useStores';
 import { StoreChooser } from './StoreChooser';
 
 type CloneAnswer = CommandOutput<'storeProducts.clone'>;

@@ -6,7 +6,7 @@ import { call } from '@/lib/commands/client';
 import { t, tn } from '@/lib/i18n';
 import { errorText } from '@/components/common/commandErrors';
 import { moduleHref } from '../store-products/location';
-import { useStores } from '../store-products/useStores';
+import { useStores } from '@/components/common/useStores';
 import { StoreChooser } from './StoreChooser';
 
 interface Props {

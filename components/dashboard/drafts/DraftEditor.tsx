@@ -6,8 +6,8 @@ import { Alert, App, Button, Drawer, Empty, Space, Spin, Tooltip, Typography } f
 import { RocketOutlined } from '@ant-design/icons';
 import { t, tn, uiLocale } from '@/lib/i18n';
 import type { Platform } from '@/lib/platforms/types';
-import { PlatformMark } from '../store-products/PlatformMark';
-import type { StoreView } from '../store-products/useStores';
+import { PlatformMark } from '@/components/common/PlatformMark';
+import type { StoreView } from '@/components/common/useStores';
 import { DraftForm } from './DraftForm';
 import { DraftStatusTag } from './DraftStatusTag';
 import { patchOf, problemsOf, refusalOn } from './fields';

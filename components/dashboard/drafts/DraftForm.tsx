@@ -4,7 +4,7 @@ import { Col, Form, Input, InputNumber, Row } from 'antd';
 import { LIMITS } from '@/lib/drafts/limits';
 import { t } from '@/lib/i18n';
 import type { Platform } from '@/lib/platforms/types';
-import { PLATFORM_NAME } from '../store-products/platforms';
+import { PLATFORM_NAME } from '@/components/common/platforms';
 import { fieldState } from './FieldProblems';
 import { ImageUrlsField } from './ImageUrlsField';
 import type { DraftFields, DraftProblem } from './types';

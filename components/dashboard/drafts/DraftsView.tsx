@@ -11,7 +11,7 @@ import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { PAGE_SIZES, formatNumber } from '../inventory/format';
 import { hrefOf } from '../routes';
 import { goTo, moduleHref } from '../store-products/location';
-import { useStores, type StoreView } from '../store-products/useStores';
+import { useStores, type StoreView } from '@/components/common/useStores';
 import { draftColumns } from './draftColumns';
 import { DraftEditor } from './DraftEditor';
 import { ReleaseModal, type ReleaseRun } from './ReleaseModal';

@@ -3,7 +3,7 @@
 import { Button, Input, Space, Tooltip, Typography } from 'antd';
 import { ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { t } from '@/lib/i18n';
-import { ListingImage } from '../store-products/ListingImage';
+import { ListingImage } from '@/components/common/ListingImage';
 import { isWebAddress } from './fields';
 
 interface Props {

@@ -9,7 +9,7 @@ import { isFinished, useJob } from '@/components/common/useJob';
 import { JobProgress } from '@/components/common/JobProgress';
 import { formatNumber } from '../inventory/format';
 import { moduleHref } from '../store-products/location';
-import type { StoreView } from '../store-products/useStores';
+import type { StoreView } from '@/components/common/useStores';
 import { RefusalDetails } from './RefusalDetails';
 
 export interface ReleaseRun {

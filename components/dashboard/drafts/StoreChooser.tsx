@@ -3,9 +3,9 @@
 import { Select, Space, Typography } from 'antd';
 import { t } from '@/lib/i18n';
 import { storeLabel } from '@/lib/stores/label';
-import { PLATFORMS, PLATFORM_NAME } from '../store-products/platforms';
-import { PlatformMark } from '../store-products/PlatformMark';
-import type { StoreView } from '../store-products/useStores';
+import { PLATFORMS, PLATFORM_NAME } from '@/components/common/platforms';
+import { PlatformMark } from '@/components/common/PlatformMark';
+import type { StoreView } from '@/components/common/useStores';
 
 interface Option { value: number; label: string; search: string }
 

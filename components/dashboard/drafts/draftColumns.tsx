@@ -6,8 +6,8 @@ import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { t, tn } from '@/lib/i18n';
 import { formatNumber } from '../inventory/format';
-import { ListingImage } from '../store-products/ListingImage';
-import { shortDate } from '../store-products/time';
+import { ListingImage } from '@/components/common/ListingImage';
+import { shortDate } from '@/components/common/time';
 import { DraftStatusTag } from './DraftStatusTag';
 import type { DraftVariant, DraftView } from './types';
 

@@ -3,7 +3,7 @@
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
-import { useLiveSignal } from '../store-products/useLiveSignal';
+import { useLiveSignal } from '@/components/common/useLiveSignal';
 
 /** Moves when any draft is added, changed or removed (a primary-key count sees all three). */
 export function useDraftsSignal(storeId: number): number {

@@ -6,8 +6,8 @@ import type { OrderProblem } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
 import { storeLabel } from '@/lib/stores/label';
 import { formatNumber } from '../inventory/format';
-import { PLATFORMS, PLATFORM_NAME } from '../store-products/platforms';
-import type { StoreView } from '../store-products/useStores';
+import { PLATFORMS, PLATFORM_NAME } from '@/components/common/platforms';
+import type { StoreView } from '@/components/common/useStores';
 import { LIST_STATUS_LABEL, PROBLEM } from './labels';
 import { LIST_STATUSES, PROBLEMS, type ListStatus } from './location';
 

@@ -14,7 +14,7 @@ import { hrefOf } from '../routes';
 import { AddSystemSkuModal, type AddResult } from '../store-products/AddSystemSkuModal';
 import { AddSystemSkuResult } from '../store-products/AddSystemSkuResult';
 import { ConnectModal, optionText, type ConnectTarget } from '../store-products/ConnectModal';
-import type { StoreView } from '../store-products/useStores';
+import type { StoreView } from '@/components/common/useStores';
 import { LineStateTag } from './labels';
 import type { OrderLine, OrderListItem } from './types';
 import { lineKey, useLineListings, type LineListing } from './useLineListings';

@@ -8,10 +8,10 @@ import { StoreName } from '@/components/common/StoreName';
 import { formatNumber } from '../inventory/format';
 import { hrefOf } from '../routes';
 import { goTo } from './location';
-import { PLATFORMS, PLATFORM_NAME, PLATFORM_TINT, type Platform } from './platforms';
-import { PlatformMark } from './PlatformMark';
+import { PLATFORMS, PLATFORM_NAME, PLATFORM_TINT, type Platform } from '@/components/common/platforms';
+import { PlatformMark } from '@/components/common/PlatformMark';
 import { totalOf, useStoreCounts } from './useStoreCounts';
-import type { StoreView } from './useStores';
+import type { StoreView } from '@/components/common/useStores';
 
 /** Store names a card lists before it says "and N more". */
 const NAMED = 3;

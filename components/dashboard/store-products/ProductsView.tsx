@@ -15,9 +15,9 @@ import { LIST_MIN_WIDTH, productColumns, type SortKey } from './productColumns';
 import { NO_FILTER, ProductFilters, SortControl, isFiltered, type ProductFilter } from './ProductFilters';
 import { StoreProductDrawer } from './StoreProductDrawer';
 import type { Listing } from './types';
-import { useLiveSignal } from './useLiveSignal';
+import { useLiveSignal } from '@/components/common/useLiveSignal';
 import { useQueued, withQueued } from './useQueued';
-import type { StoreView } from './useStores';
+import type { StoreView } from '@/components/common/useStores';
 
 interface Props {
   store: StoreView;

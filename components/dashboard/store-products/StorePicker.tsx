@@ -10,11 +10,11 @@ import { shopText } from '@/lib/stores/label';
 import { formatTime } from '../inventory/format';
 import { hrefOf } from '../routes';
 import { goTo, moduleHref } from './location';
-import { PLATFORM_NAME, type Platform } from './platforms';
-import { PlatformMark } from './PlatformMark';
+import { PLATFORM_NAME, type Platform } from '@/components/common/platforms';
+import { PlatformMark } from '@/components/common/PlatformMark';
 import { StoreStatusTag } from './StoreStatusTag';
 import { useStoreCounts } from './useStoreCounts';
-import type { StoreView } from './useStores';
+import type { StoreView } from '@/components/common/useStores';
 
 export function StorePicker({ platform, stores }: { platform: Platform; stores: StoreView[] | undefined }) {
   const mine = (stores ?? []).filter((s) => s.platform === platform);

@@ -17,15 +17,15 @@ import { SyncLogTable } from '../sync/SyncLogTable';
 import { ConnectModal, optionText, type ConnectTarget } from './ConnectModal';
 import { AutoSyncConfirm } from './AutoSyncConfirm';
 import { PushQuantity } from './ExplainQuantity';
-import { ListingImage } from './ListingImage';
+import { ListingImage } from '@/components/common/ListingImage';
 import { ListingMarks, PlatformStock, notManagedOf } from './ListingMarks';
 import { StatusTag } from './StatusTag';
 import { SyncStatusIcon } from './SyncStatusIcon';
-import { shortTime } from './time';
+import { shortTime } from '@/components/common/time';
 import type { ListingVariant } from './types';
-import { useLiveSignal } from './useLiveSignal';
+import { useLiveSignal } from '@/components/common/useLiveSignal';
 import { useQueued, withQueued } from './useQueued';
-import type { StoreView } from './useStores';
+import type { StoreView } from '@/components/common/useStores';
 
 interface Props {
   storeProductId: number | null;

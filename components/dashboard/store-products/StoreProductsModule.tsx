@@ -2,11 +2,11 @@
 // switch among that platform's stores only. Where the seller is lives in the URL (location.ts).
 import { Alert, Spin } from 'antd';
 import { readLocation } from './location';
-import { ModuleTheme } from './ModuleTheme';
+import { ModuleTheme } from '@/components/common/ModuleTheme';
 import { PlatformPicker } from './PlatformPicker';
 import { StorePicker } from './StorePicker';
 import { StoreWorkspace } from './StoreWorkspace';
-import { useStores } from './useStores';
+import { useStores } from '@/components/common/useStores';
 
 export function StoreProductsModule({ params }: { params: URLSearchParams }) {
   return (

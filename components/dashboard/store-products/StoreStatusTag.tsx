@@ -1,7 +1,7 @@
 // A store's connection state, as a tag (with the reason when it needs attention).
 import { Tag, Tooltip } from 'antd';
 import { t } from '@/lib/i18n';
-import type { StoreView } from './useStores';
+import type { StoreView } from '@/components/common/useStores';
 
 export function StoreStatusTag({ store }: { store: StoreView }) {
   if (store.status === 'active') return <Tag color="success">{t('sp_storeActive')}</Tag>;

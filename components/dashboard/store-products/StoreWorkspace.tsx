@@ -13,13 +13,13 @@ import { SyncRulesDrawer } from '../sync/SyncRulesDrawer';
 import { DraftsView } from '../drafts/DraftsView';
 import { useDraftCount } from '../drafts/useDraftCount';
 import { goTo, type ModuleView } from './location';
-import { PLATFORM_NAME } from './platforms';
-import { PlatformMark } from './PlatformMark';
+import { PLATFORM_NAME } from '@/components/common/platforms';
+import { PlatformMark } from '@/components/common/PlatformMark';
 import { ProductsView } from './ProductsView';
 import { StoreStatusTag } from './StoreStatusTag';
 import { UnconnectedView } from './UnconnectedView';
-import { useLiveSignal } from './useLiveSignal';
-import type { StoreView } from './useStores';
+import { useLiveSignal } from '@/components/common/useLiveSignal';
+import type { StoreView } from '@/components/common/useStores';
 
 interface Props {
   store: StoreView;

@@ -14,11 +14,11 @@ import { AddSystemSkuResult } from './AddSystemSkuResult';
 import { AddSystemSkuModal, type AddResult } from './AddSystemSkuModal';
 import { ConnectModal, optionText, type ConnectTarget } from './ConnectModal';
 import { goTo } from './location';
-import { ListingImage } from './ListingImage';
+import { ListingImage } from '@/components/common/ListingImage';
 import { REASON_COLOR, REASON_SENTENCE, REASON_TAG, REASONS } from './reasons';
 import type { ConnectReason, UnconnectedVariant } from './types';
-import { useLiveSignal } from './useLiveSignal';
-import type { StoreView } from './useStores';
+import { useLiveSignal } from '@/components/common/useLiveSignal';
+import type { StoreView } from '@/components/common/useStores';
 
 const CHIP: React.CSSProperties = { border: '1px solid #d9d9d9', padding: '2px 10px', fontSize: 13 };
 

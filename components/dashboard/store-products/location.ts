@@ -2,7 +2,7 @@
 // in the same place: `#/store-products?platform=shopee&store=3&view=unconnected&item=12`; a draft's
 // edit page inside To be published is `view=drafts&draft=7`.
 import { hrefOf } from '../routes';
-import { isPlatform, type Platform } from './platforms';
+import { isPlatform, type Platform } from '@/components/common/platforms';
 
 export type ModuleView = 'products' | 'drafts' | 'unconnected';
 const VIEWS: ModuleView[] = ['products', 'drafts', 'unconnected'];

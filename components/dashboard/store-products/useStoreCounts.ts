@@ -4,7 +4,7 @@
 // (a download ends, a store is added or removed).
 import { useEffect, useState } from 'react';
 import { getDb } from '@/lib/db/database';
-import type { StoreView } from './useStores';
+import type { StoreView } from '@/components/common/useStores';
 
 export interface StoreCounts { listings: number; unconnected: number }
 

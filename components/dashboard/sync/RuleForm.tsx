@@ -3,8 +3,8 @@
 import { Form, Input, InputNumber, Radio, Select, Space, Typography, type FormInstance } from 'antd';
 import { t } from '@/lib/i18n';
 import { storeLabel } from '@/lib/stores/label';
-import { PLATFORMS, PLATFORM_NAME } from '../store-products/platforms';
-import type { StoreView } from '../store-products/useStores';
+import { PLATFORMS, PLATFORM_NAME } from '@/components/common/platforms';
+import type { StoreView } from '@/components/common/useStores';
 import { useWarehouses, warehouseLabel } from '../inventory/useWarehouses';
 import type { Rule } from './useRules';
 

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { call } from '@/lib/commands/client';
 import { t, tn } from '@/lib/i18n';
 import { showCommandError, validated } from '@/components/common/commandErrors';
-import type { StoreView } from '../store-products/useStores';
+import type { StoreView } from '@/components/common/useStores';
 import { RULE_FIELDS, RuleForm, type RuleValues } from './RuleForm';
 import { RulePreview, type Preview } from './RulePreview';
 import type { Rule } from './useRules';

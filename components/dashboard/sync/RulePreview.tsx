@@ -5,7 +5,7 @@ import type { CommandOutput } from '@/lib/commands/client';
 import { t, tn } from '@/lib/i18n';
 import { StoreName } from '@/components/common/StoreName';
 import { formatNumber } from '../inventory/format';
-import type { StoreView } from '../store-products/useStores';
+import type { StoreView } from '@/components/common/useStores';
 import { PushEffects } from './PushEffects';
 
 export type Preview = CommandOutput<'syncRules.preview'>;

@@ -11,11 +11,11 @@ import { storeLabel } from '@/lib/stores/label';
 import { errorText } from '@/components/common/commandErrors';
 import { readHashParam, writeHashParams } from '@/components/common/hashParams';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
-import { PLATFORMS, PLATFORM_NAME } from '../store-products/platforms';
-import { useLiveSignal } from '../store-products/useLiveSignal';
-import { useStores } from '../store-products/useStores';
+import { PLATFORMS, PLATFORM_NAME } from '@/components/common/platforms';
+import { useLiveSignal } from '@/components/common/useLiveSignal';
+import { useStores } from '@/components/common/useStores';
 import { LOG_STATUSES, STATUS_LABEL } from './labels';
-import { ModuleTheme } from '../store-products/ModuleTheme';
+import { ModuleTheme } from '@/components/common/ModuleTheme';
 import { SyncJobModal } from './SyncJobModal';
 import { SyncLogTable } from './SyncLogTable';
 

@@ -12,9 +12,9 @@ import { StoreName } from '@/components/common/StoreName';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { formatNumber, PAGE_SIZES } from '../inventory/format';
 import { moduleHref } from '../store-products/location';
-import { elapsed, shortTime } from '../store-products/time';
-import { useLiveSignal } from '../store-products/useLiveSignal';
-import type { StoreView } from '../store-products/useStores';
+import { elapsed, shortTime } from '@/components/common/time';
+import { useLiveSignal } from '@/components/common/useLiveSignal';
+import type { StoreView } from '@/components/common/useStores';
 import { LogStatusTag, TRIGGER_LABEL } from './labels';
 
 export type LogRow = CommandOutput<'syncLogs.list'>['items'][number];

@@ -1,7 +1,7 @@
 // The Sync rules page: the same rules component as the gear drawer.
 import { Typography } from 'antd';
 import { t } from '@/lib/i18n';
-import { ModuleTheme } from '../store-products/ModuleTheme';
+import { ModuleTheme } from '@/components/common/ModuleTheme';
 import { SyncRulesPanel } from './SyncRulesPanel';
 
 export function SyncRulesPage() {

@@ -10,8 +10,8 @@ import { storeLabel } from '@/lib/stores/label';
 import { errorText } from '@/components/common/commandErrors';
 import { formatNumber } from '../inventory/format';
 import { useWarehouses, warehouseLabel } from '../inventory/useWarehouses';
-import { PLATFORM_TINT } from '../store-products/platforms';
-import { useStores } from '../store-products/useStores';
+import { PLATFORM_TINT } from '@/components/common/platforms';
+import { useStores } from '@/components/common/useStores';
 import { RuleModal } from './RuleModal';
 import { useRules, type Rule } from './useRules';
 

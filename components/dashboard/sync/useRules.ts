@@ -2,7 +2,7 @@
 import { call, type CommandOutput } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
-import { useLiveSignal } from '../store-products/useLiveSignal';
+import { useLiveSignal } from '@/components/common/useLiveSignal';
 
 export type Rule = CommandOutput<'syncRules.list'>['items'][number];
 
