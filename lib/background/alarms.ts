@@ -4,7 +4,7 @@ import { getDb } from '../db/database';
 import { runPull } from '../inventory/pull';
 import { SOURCE_ALARM_PREFIX } from '../inventory/schedule';
 import { HEARTBEAT_ALARM, kickEngine } from '../sync/engine';
-import { keepAliveWhile } from './keepalive';
+import { keepAliveWhile } from '../jobs/keepalive';
 import { DRIFT_ALARM, startDriftCheck } from '../sync/driftSchedule';
 import { pruneSyncLogs, RETENTION_ALARM } from '../sync/logRetention';
 import { logger } from '../log/logger';

@@ -8,7 +8,7 @@ import { ensureRetentionAlarm } from '../sync/logRetention';
 import { kickEngine, releaseForeignLeases, startEngine } from '../sync/engine';
 import { logger } from '../log/logger';
 import { catchUpOrders, ensureOrdersAlarm } from '../orders/schedule';
-import { keepAliveWhile } from './keepalive';
+import { keepAliveWhile } from '../jobs/keepalive';
 import { applySettings, readSettings } from '../settings/commands';
 
 const log = logger('background');

@@ -5,7 +5,7 @@ import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
 import type { JobRow } from '../db/types';
 import { logger } from '../log/logger';
-import { keepAliveWhile } from '../background/keepalive';
+import { keepAliveWhile } from './keepalive';
 
 const log = logger('jobs');
 

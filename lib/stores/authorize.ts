@@ -3,7 +3,7 @@
 // identity.launchWebAuthFlow, check the state that comes back, exchange the code, save the store.
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { keepAliveWhile } from '../background/keepalive';
+import { keepAliveWhile } from '../jobs/keepalive';
 import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
 import { lazadaAuth, shopeeAuth, shopifyAuth, tiktokAuth, woocommerceAuth, type AuthorizationResult } from '../platforms/index';

@@ -4,7 +4,7 @@
 // Stores are pushed concurrently, each at its own pace. Single flight: a wake during a run
 // makes the run go round once more.
 import { browser } from 'wxt/browser';
-import { keepAliveWhile } from '../background/keepalive';
+import { keepAliveWhile } from '../jobs/keepalive';
 import type { ShelfsyncDB } from '../db/database';
 import { logger } from '../log/logger';
 import { setWakeEngine } from './capture';
