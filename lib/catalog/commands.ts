@@ -7,6 +7,7 @@ import { command, EXTENSION_ONLY } from '../commands/define';
 import { id, page, pageSize } from '../commands/schemas';
 import { NO_BRAND_ID } from '../platforms/types';
 import { forgetCatalog } from './cache';
+import { categoryMappingCommands } from './mappings';
 import type { ShelfsyncDB } from '../db/database';
 import { brandsOf, categoriesOf, channelsOf, rulesOf, warehousesOf, type Answer, type CategoryNode } from './catalog';
 
@@ -42,6 +43,7 @@ function storeListCommand<T>(summary: string, read: (db: ShelfsyncDB, storeId: n
 }
 
 export const catalogCommands = {
+  ...categoryMappingCommands,
   'catalog.categories': command({
     summary: 'list a store\'s platform categories',
     access: EXTENSION_ONLY,
