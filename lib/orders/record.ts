@@ -6,7 +6,7 @@ import type { LineUnits, OrderLineRow, OrderProblem, OrderRow, ProductRow, Stock
 import { skuKeyOf } from '../db/versions';
 import { batchStockChanges } from '../inventory/hook';
 import { applyStockChanges, levelKey, readLevels, sellableOf, type StockChange } from '../inventory/levels';
-import type { OrderStatus, PlatformOrder } from '../platforms/types';
+import { variantKey, type OrderStatus, type PlatformOrder } from '../platforms/types';
 import { lineState, NO_UNITS, planLine, type LinePolicy } from './lines';
 import { orderWarehouse, ordersOf } from './settings';
 
@@ -14,14 +14,13 @@ export interface RecordResult { seen: number; new: number; changed: number }
 
 export const orderReference = (storeId: number, platformOrderId: string) => `order:${storeId}:${platformOrderId}`;
 export const unmatchedKey = (storeId: number, platformItemId: string, platformVariantId: string) => `${storeId}|${platformItemId}|${platformVariantId}`;
-const variantKeyOf = (itemId: string, variantId: string) => `${itemId}\u0000${variantId}`;
 
 /** Platform lines folded into one line per listing variant, units counted per status. */
 function foldLines(order: PlatformOrder): Map<string, { platformItemId: string; platformVariantId: string; sellerSku: string; statusUnits: Partial<Record<OrderStatus, number>> }> {
   const out = new Map<string, { platformItemId: string; platformVariantId: string; sellerSku: string; statusUnits: Partial<Record<OrderStatus, number>> }>();
   for (const l of order.lines) {
     if (!(l.quantity > 0)) continue;
-    const key = variantKeyOf(l.platformItemId, l.platformVariantId);
+    const key = variantKey(l);
     const line = out.get(key) ?? { platformItemId: l.platformItemId, platformVariantId: l.platformVariantId, sellerSku: l.sellerSku, statusUnits: {} };
     line.statusUnits[l.status] = (line.statusUnits[l.status] ?? 0) + l.quantity;
     out.set(key, line);
@@ -36,10 +35,10 @@ const sameUnits = (a: Partial<Record<OrderStatus, number>>, b: Partial<Record<Or
 /** The store's variants the lines name: by the platform's ids, else by a seller SKU only one variant has. */
 async function variantsFor(db: ShelfsyncDB, storeId: number, lines: { platformItemId: string; platformVariantId: string; sellerSku: string }[]) {
   const byIds = new Map<string, StoreVariantRow>();
-  const keys = [...new Map(lines.map((l) => [variantKeyOf(l.platformItemId, l.platformVariantId), [storeId, l.platformItemId, l.platformVariantId]])).values()];
-  if (keys.length) for (const v of await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').anyOf(keys).toArray()) byIds.set(variantKeyOf(v.platformItemId, v.platformVariantId), v);
+  const keys = [...new Map(lines.map((l) => [variantKey(l), [storeId, l.platformItemId, l.platformVariantId]])).values()];
+  if (keys.length) for (const v of await db.storeVariants.where('[storeId+platformItemId+platformVariantId]').anyOf(keys).toArray()) byIds.set(variantKey(v), v);
   const bySku = new Map<string, StoreVariantRow | null>();
-  const missing = [...new Set(lines.filter((l) => !byIds.has(variantKeyOf(l.platformItemId, l.platformVariantId)) && l.sellerSku.trim()).map((l) => skuKeyOf(l.sellerSku)))];
+  const missing = [...new Set(lines.filter((l) => !byIds.has(variantKey(l)) && l.sellerSku.trim()).map((l) => skuKeyOf(l.sellerSku)))];
   if (missing.length) {
     const found = await db.storeVariants.where('[storeId+sellerSkuKey]').anyOf(missing.map((k) => [storeId, k])).toArray();
     for (const k of missing) {
@@ -48,7 +47,7 @@ async function variantsFor(db: ShelfsyncDB, storeId: number, lines: { platformIt
     }
   }
   return (l: { platformItemId: string; platformVariantId: string; sellerSku: string }) =>
-    byIds.get(variantKeyOf(l.platformItemId, l.platformVariantId)) ?? bySku.get(skuKeyOf(l.sellerSku)) ?? undefined;
+    byIds.get(variantKey(l)) ?? bySku.get(skuKeyOf(l.sellerSku)) ?? undefined;
 }
 
 /** Applies the lines of `orders` whose stock may move now; collects the ledger changes. */
@@ -166,7 +165,7 @@ export async function recordOrders(db: ShelfsyncDB, store: StoreRow, orders: Pla
     const prev = existing.get(o.platformOrderId);
     const lines = folded.get(o.platformOrderId)!;
     if (prev && prev.updatedAt > o.updatedAt) continue; // an older view arriving late
-    const prevLines = new Map((prev?.lines ?? []).map((l) => [variantKeyOf(l.platformItemId, l.platformVariantId), l]));
+    const prevLines = new Map((prev?.lines ?? []).map((l) => [variantKey(l), l]));
     const unchanged = prev && prev.status === o.status && prev.platformStatus === o.platformStatus && prevLines.size === lines.size
       && [...lines].every(([k, l]) => prevLines.has(k) && sameUnits(prevLines.get(k)!.statusUnits, l.statusUnits));
     if (unchanged && prev.lines.every((l) => l.productId !== null || !variantOf(l)?.productId)) continue;

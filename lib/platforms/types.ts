@@ -124,6 +124,12 @@ export interface ListItemsPage {
   total?: number;
 }
 
+/** A variant's identity within its store: the platform's variant id is only unique within its
+ *  item (Shopee's model 0), so rows, stock updates and their results match on both ids. */
+export function variantKey(v: { platformItemId: string; platformVariantId: string }): string {
+  return `${v.platformItemId}\u0000${v.platformVariantId}`;
+}
+
 export interface StockUpdate {
   platformItemId: string;
   platformVariantId: string;

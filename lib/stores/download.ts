@@ -9,7 +9,9 @@ import type { JobRow, StoreProductRow, StoreRow, StoreVariantRow } from '../db/t
 import { skuKeyOf } from '../db/versions';
 import { registerJobKind, type StepResult } from '../jobs/runner';
 import { logger } from '../log/logger';
-import { PlatformError, type PlatformItem } from '../platforms/types';
+import { PlatformError, variantKey, type PlatformItem } from '../platforms/types';
+// Until lib/sync/push.ts (being edited) imports it from lib/platforms/types: remove then.
+export { variantKey };
 import { invalidateStore } from '../store-products/listIndex';
 import { applyMatch, matchSkus } from './connect';
 import { learnMissingIdentity } from './identity';
@@ -24,11 +26,6 @@ export interface DownloadInput { storeId: number; mode: 'full' | 'incremental' }
 interface DownloadState { cursor: string | null; startedAt: number; updatedSince: number | null; items: number; pages: number; created: number; unconnected: number }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A variant's identity in its store: the platform's variant id is only unique within its item. */
-export function variantKey(v: { platformItemId: string; platformVariantId: string }): string {
-  return `${v.platformItemId}\u0000${v.platformVariantId}`;
-}
 
 /** One page, retried through throttling and passing faults; an auth failure stops the store. */
 async function fetchPage(db: ShelfsyncDB, store: StoreRow, cursor: string | null, updatedSince: number | null) {

@@ -7,9 +7,8 @@ import type { ForeignWrites, JobRow, StoreVariantRow } from '../db/types';
 import { ensureFreshOrders } from '../orders/poll';
 import { registerJobKind, type StepResult } from '../jobs/runner';
 import { logger } from '../log/logger';
-import { PlatformError } from '../platforms/types';
+import { PlatformError, variantKey } from '../platforms/types';
 import { invalidateStore } from '../store-products/listIndex';
-import { variantKey } from '../stores/download';
 import { adapterFor } from '../stores/session';
 import { quantitiesFor } from './quantity';
 
