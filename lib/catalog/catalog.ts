@@ -7,7 +7,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { StoreRow } from '../db/types';
 import { platformName } from '../drafts/limits';
 import { PlatformError, type CatalogBrand, type CatalogCategory, type CategoryRules, type LogisticsChannel, type PlatformAdapter, type PlatformWarehouse } from '../platforms/types';
-import { platformMessage } from '../stores/commands';
+import { platformMessage } from '../stores/save';
 import { adapterFor } from '../stores/session';
 import { cachedRead, peek, type Cached } from './cache';
 

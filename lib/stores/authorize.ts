@@ -9,7 +9,7 @@ import type { ShelfsyncDB } from '../db/database';
 import { lazadaAuth, shopeeAuth, shopifyAuth, tiktokAuth, woocommerceAuth, type AuthorizationResult } from '../platforms/index';
 import { PlatformError, type Credentials, type Platform, type PlatformEndpoints } from '../platforms/types';
 import { assertHostAccess, endpointFields, resolveEndpoints } from './endpoints';
-import { platformMessage, saveStore } from './commands';
+import { platformMessage, saveStore } from './save';
 import type { StoreView } from './session';
 
 const key = z.union([z.string().trim().min(1).max(500), z.number().int().positive()]).transform(String);
