@@ -1,7 +1,7 @@
 // Wires the browser's message events to the command dispatcher. Listeners are registered
 // synchronously by the background entrypoint; every answer waits for the one `ready` promise.
 import { browser } from 'wxt/browser';
-import { commands } from '../commands/catalog';
+import { commands } from './catalog';
 import type { CommandDef } from '../commands/define';
 import type { Envelope } from '../commands/errors';
 import { classifySender, dispatch, type RawSender } from '../commands/router';

@@ -1,10 +1,14 @@
 // The typed client every caller uses: dashboard, popup, content scripts, tests.
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
-import type { CommandName, Commands } from './catalog';
-
-export type { CommandName };
 import { CommandError, type Envelope } from './errors';
+
+/** Every command's definition by name. Empty here: the catalog (lib/background/catalog.ts), which
+ *  imports every feature, fills it by declaration merging — so this kernel file imports no
+ *  feature and callers still get each command's input and output types. */
+export interface CommandCatalog {}
+type Commands = CommandCatalog;
+export type CommandName = keyof Commands & string;
 
 export type CommandInput<K extends CommandName> = z.input<Commands[K]['schema']>;
 export type CommandOutput<K extends CommandName> = Awaited<ReturnType<Commands[K]['handler']>>;

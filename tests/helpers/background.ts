@@ -1,5 +1,5 @@
 // Drives the real command dispatcher over a fresh fake-indexeddb database, as a given caller.
-import { commands } from '@/lib/commands/catalog';
+import { commands } from '@/lib/background/catalog';
 import type { CommandName, CommandInput, CommandOutput } from '@/lib/commands/client';
 import type { CommandDef, Sender } from '@/lib/commands/define';
 import type { Envelope } from '@/lib/commands/errors';

@@ -1,5 +1,7 @@
-// Every command the background answers. Callers import only the *type* of this map (see
-// client.ts), so no handler code is bundled into the dashboard, the popup or a content script.
+// Every command the background answers: the composition of every feature's commands, so it lives
+// in the start-up layer, never in the kernel (lib/commands), which every feature imports. Callers
+// see only its *type*, through the client's `CommandCatalog` (filled in below), so no handler code
+// is bundled into the dashboard, the popup or a content script.
 import { backupCommands } from '../backup/commands';
 import { catalogCommands } from '../catalog/commands';
 import { consoleCommands } from '../consoles/background/commands';
@@ -39,4 +41,9 @@ export const commands = {
 };
 
 export type Commands = typeof commands;
-export type CommandName = keyof Commands;
+
+// The typed client (lib/commands/client.ts) names commands through this interface, so the kernel
+// never imports the features: this declaration fills it with the catalog's type.
+declare module '../commands/client' {
+  interface CommandCatalog extends Commands {}
+}
