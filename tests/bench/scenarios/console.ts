@@ -40,7 +40,7 @@ async function injectCost(b: Bench, url: string, storeId: number) {
     const profiling = process.env.BENCH_PROFILE ? await profilePage(page) : null;
     const cost = await reinjectCost(page, rows);
     if (profiling) await profiling(path.join(process.env.BENCH_PROFILE!, `console-${url.split('/console/')[1]?.split('/')[0] ?? 'page'}.cpuprofile`));
-    return { rows, firstPassMs: first?.ms ?? null, reinjectPassMs: cost.pass, reinjectTaskMs: cost.task };
+    return { rows, firstPassMs: first?.ms ?? null, reinjectPassMs: cost.pass, reinjectTaskMs: cost.task, pageBaselineTaskMs: cost.baseline, oursTaskMs: cost.ours };
   } finally {
     await page.close();
   }

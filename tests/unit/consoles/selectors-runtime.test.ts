@@ -76,6 +76,38 @@ describe('the shared DOM watcher', () => {
     watcher.stop();
   });
 
+  it('a change after a quiet spell is handled in the next frame, before layout; a page that keeps changing is debounced', async () => {
+    // jsdom paints no frames: frames here are run by hand, and the tab says it is visible.
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', (n: number) => void (frames[n - 1] = () => {}));
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    try {
+      const watcher = createDomWatcher({ root: document.body, delayMs: 5, maxDelayMs: 60_000 });
+      const batches: Batch[] = [];
+      const ctl = new AbortController();
+      watcher.watch(ctl.signal, (b) => batches.push(b));
+      document.body.append(document.createElement('table'));
+      await wait(0);
+      document.body.append(document.createElement('div')); // same frame: one batch
+      await wait(30);
+      expect(frames).toHaveLength(1);
+      expect(batches).toHaveLength(0); // waits for the frame, not for the debounce
+      frames[0]!(0);
+      expect(batches.map((b) => b.added.map((e) => e.localName))).toEqual([['table', 'div']]);
+
+      // Right after a batch: the debounce timer, no frame (a busy page is not scanned every frame).
+      document.body.append(document.createElement('p'));
+      await until(() => batches.length === 2);
+      expect(frames).toHaveLength(1);
+      expect(batches[1]!.added.map((e) => e.localName)).toEqual(['p']);
+      watcher.stop();
+    } finally {
+      visibility.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a listener that throws is logged once; the others still run and the page never sees it', async () => {
     const watcher = createDomWatcher({ root: document.body, delayMs: 5 });
     const ctl = new AbortController();

@@ -87,8 +87,9 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
     }
     r.row.setAttribute(PROCESSED_ATTR, r.id);
     if (r.related?.length && resized) {
+      // Observed once per row: observing again reports every row's size anew (a read of all of them).
+      if (!pairs.has(r.row)) resized.observe(r.row);
       pairs.set(r.row, [r.row, ...r.related]);
-      resized.observe(r.row);
     }
     if (reattach(slotKey('row', r.id), r.row, r.mount)) return;
     const made = createHost(adapter.platform, 'row', r.mount, r.id);
