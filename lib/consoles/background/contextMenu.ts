@@ -5,8 +5,9 @@
 // (tabs.sendMessage), which sends the console.act as that console page — so the store is decided
 // by the page's browser-stamped URL as for every in-page control — and shows the answer as a
 // notification. The menu exists only on console pages (documentUrlPatterns), follows the
-// settings switch, and the same refresh keeps the WooCommerce content script registered for
-// the connected sites.
+// settings switches — the menu's own, and each item its feature's (Sync now switched off takes
+// "Sync inventory" out of the menu too) — and the same refresh keeps the WooCommerce content
+// script registered for the connected sites.
 import { liveQuery } from 'dexie';
 import { browser, type Browser } from 'wxt/browser';
 import { MENU_ITEMS } from '../features';
@@ -17,6 +18,7 @@ import { getDb } from '../../db/database';
 import { t } from '../../i18n';
 import { logger } from '../../log/logger';
 import { readSettings } from '../../settings/commands';
+import type { FeatureSwitches } from '../features';
 
 const log = logger('menu');
 const PARENT = 'shelfsync';
@@ -26,10 +28,10 @@ const CONTEXTS: [`${Browser.contextMenus.ContextType}`, ...`${Browser.contextMen
 type Clicked = Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'frameId'>;
 type ClickedTab = Pick<Browser.tabs.Tab, 'id'> | undefined;
 
-function actionOf(id: string | number): MenuAction | null {
+function itemOf(id: string | number): (typeof MENU_ITEMS)[number] | null {
   const s = String(id);
   if (!s.startsWith(PREFIX)) return null;
-  return MENU_ITEMS.find((i) => i.action === s.slice(PREFIX.length))?.action ?? null;
+  return MENU_ITEMS.find((i) => i.action === s.slice(PREFIX.length)) ?? null;
 }
 
 let notices = 0;
@@ -41,12 +43,15 @@ async function notify(message: string, ok: boolean): Promise<void> {
 
 /** A menu click: the tab's content script acts as its console; the answer becomes a notification. */
 export async function handleMenuClick(info: Clicked, tab: ClickedTab): Promise<MenuAnswer | null> {
-  const action = actionOf(info.menuItemId);
-  if (!action || tab?.id === undefined) return null;
-  const settings = await readSettings(getDb());
-  if (!settings.consoleFeatures.contextMenu) {
-    await notify(t('console_menuOff'), false);
-    return { ok: false, message: t('console_menuOff'), count: 0 };
+  const item = itemOf(info.menuItemId);
+  if (!item || tab?.id === undefined) return null;
+  const action: MenuAction = item.action;
+  const switches = (await readSettings(getDb())).consoleFeatures;
+  // A menu drawn before the switch changed may still offer the item: it is refused here.
+  const off = !switches.contextMenu ? t('console_menuOff') : !switches[item.feature] ? t('console_menuItemOff', t(item.title)) : null;
+  if (off) {
+    await notify(off, false);
+    return { ok: false, message: off, count: 0 };
   }
   let answer: MenuAnswer;
   try {
@@ -59,7 +64,7 @@ export async function handleMenuClick(info: Clicked, tab: ClickedTab): Promise<M
   return answer;
 }
 
-async function createMenus(patterns: string[], visible: boolean): Promise<void> {
+async function createMenus(patterns: string[], switches: FeatureSwitches): Promise<void> {
   await browser.contextMenus.removeAll();
   const made = (props: Browser.contextMenus.CreateProperties) =>
     new Promise<void>((resolve) => {
@@ -68,8 +73,9 @@ async function createMenus(patterns: string[], visible: boolean): Promise<void> 
         resolve();
       });
     });
-  await made({ id: PARENT, title: t('menu_parent'), contexts: CONTEXTS, documentUrlPatterns: patterns, visible });
-  for (const item of MENU_ITEMS) await made({ id: `${PREFIX}${item.action}`, parentId: PARENT, title: t(item.title), contexts: CONTEXTS, documentUrlPatterns: patterns });
+  const items = MENU_ITEMS.filter((i) => switches[i.feature]);
+  await made({ id: PARENT, title: t('menu_parent'), contexts: CONTEXTS, documentUrlPatterns: patterns, visible: switches.contextMenu && items.length > 0 });
+  for (const item of items) await made({ id: `${PREFIX}${item.action}`, parentId: PARENT, title: t(item.title), contexts: CONTEXTS, documentUrlPatterns: patterns });
 }
 
 /** Menus and the WooCommerce script registration, from the settings, the stores and the grants. */
@@ -79,7 +85,7 @@ export async function refreshConsoleSurfaces(): Promise<{ patterns: string[]; wo
   const wooPatterns = await grantedWooPatterns(woo.map((s) => s.endpoints.apiBaseUrl));
   await syncWooScripts(wooPatterns);
   const patterns = allConsoleMatches(wooPatterns);
-  await createMenus(patterns, settings.consoleFeatures.contextMenu);
+  await createMenus(patterns, settings.consoleFeatures);
   return { patterns, woo: wooPatterns };
 }
 
@@ -107,10 +113,10 @@ export function registerContextMenus(ready: Promise<void>): void {
   listen('permissions.onRemoved', () => browser.permissions.onRemoved.addListener(() => void ready.then(refreshSoon)));
   void ready
     .then(() => {
-      // Settings (the switch) and WooCommerce stores (their sites) change the menus: follow them.
+      // Settings (the switches) and WooCommerce stores (their sites) change the menus: follow them.
       const db = getDb();
       let last = '';
-      liveQuery(async () => JSON.stringify([(await readSettings(db)).consoleFeatures.contextMenu, (await db.stores.where('platform').equals('woocommerce').toArray()).map((s) => s.endpoints.apiBaseUrl)])).subscribe({
+      liveQuery(async () => JSON.stringify([(await readSettings(db)).consoleFeatures, (await db.stores.where('platform').equals('woocommerce').toArray()).map((s) => s.endpoints.apiBaseUrl)])).subscribe({
         next: (key) => {
           if (key === last) return;
           last = key;

@@ -367,6 +367,17 @@ describe('the context menu in the background', () => {
     Object.assign(fakeBrowser.tabs, { sendMessage: async () => { throw new Error('Could not establish connection. Receiving end does not exist.'); } });
     expect(await handleMenuClick({ menuItemId: 'shelfsync:autoSyncOn', frameId: 0 }, { id: 7 })).toMatchObject({ ok: false, message: 'Shelfsync is not running on this page yet: reload the page and try again.' });
 
+    // A feature switched off: its items leave the menu, a click from a menu drawn before is refused.
+    await ok('settings.update', { consoleFeatures: { syncNow: false } });
+    sent.length = 0;
+    expect(await handleMenuClick({ menuItemId: 'shelfsync:sync', frameId: 0 }, { id: 7 })).toMatchObject({ ok: false, message: '"Sync inventory" is switched off in Shelfsync\'s settings.' });
+    expect(sent).toEqual([]);
+    await refreshConsoleSurfaces();
+    expect(created[0]).toMatchObject({ id: 'shelfsync', visible: true });
+    expect(created.slice(1).map((c) => c.id)).toEqual(['shelfsync:autoSyncOn', 'shelfsync:autoSyncOff', 'shelfsync:clone', 'shelfsync:connect']);
+    await ok('settings.update', { consoleFeatures: { syncNow: true } });
+    created.length = 0;
+
     // Switched off in Settings: nothing is sent to the page; the menu is hidden.
     await ok('settings.update', { consoleFeatures: { contextMenu: false } });
     sent.length = 0;
