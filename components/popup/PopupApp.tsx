@@ -5,16 +5,17 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send, type CommandOutput } from '@/lib/commands/client';
-import { t, tn, type MessageKey } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
+import { isPlatform, PROFILES } from '@/lib/platforms/profiles';
 import { PageReadability } from './PageReadability';
+import { SiteAccess } from './SiteAccess';
 import { StoreStatus } from './StoreStatus';
 import { activeTab, isWebPage } from './tab';
 
 type Status = CommandOutput<'system.status'>;
 type Identity = CommandOutput<'console.identify'>;
 
-const PLATFORM: Record<string, MessageKey> = { shopee: 'sp_platform_shopee', lazada: 'sp_platform_lazada', tiktok: 'sp_platform_tiktok', shopify: 'sp_platform_shopify', woocommerce: 'sp_platform_woocommerce' };
-const platformName = (p: string) => (PLATFORM[p] ? t(PLATFORM[p]!) : p);
+const platformName = (p: string) => (isPlatform(p) ? t(PROFILES[p].labelKey) : p);
 
 export function openDashboard(hash = ''): void {
   void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${hash}`) });
@@ -108,6 +109,7 @@ export function PopupApp() {
         <span>{t('extName')}</span>
       </header>
       {down && <p className="popup__warn" role="alert">{t('popup_backgroundDown')}</p>}
+      {tabUrl && identity?.store?.platform === 'woocommerce' && <SiteAccess url={tabUrl} />}
       {tabId !== null && identity?.store && <PageReadability tabId={tabId} />}
       {status && status.storeCount === 0 && (
         <section data-testid="popup-no-stores">

@@ -117,4 +117,35 @@ describe('the popup', () => {
     const again = (await raw({ type: 'console.identify', payload: { url } })) as { ok: true; data: { store: { id: number } } };
     expect(again.data.store.id).toBe(a);
   });
+
+  it('on a WooCommerce site spelling Shelfsync may not run on (an older store, www. never granted): says so and asks in the click', async () => {
+    const id = await addStore('woocommerce', 'Kedai Kita', '');
+    await db.stores.update(id, { endpoints: { apiBaseUrl: 'https://shop.example' } as StoreRow['endpoints'] });
+    const grants = new Set(['https://shop.example/*']);
+    const requested: string[][] = [];
+    const asked: string[] = [];
+    Object.assign(fakeBrowser, {
+      permissions: {
+        contains: async ({ origins }: { origins: string[] }) => (asked.push(...origins), origins.every((o) => grants.has(o))),
+        request: async ({ origins }: { origins: string[] }) => (requested.push(origins), origins.forEach((o) => grants.add(o)), true),
+      },
+    });
+    tabAt('https://www.shop.example/wp-admin/edit.php?post_type=product');
+    const { unmount } = render(<PopupApp />);
+    const prompt = await screen.findByTestId('popup-site-access');
+    expect(prompt.getAttribute('data-origin')).toBe('https://www.shop.example/*');
+    expect(prompt.textContent).toContain('Shelfsync may not run on www.shop.example yet');
+    fireEvent.click(screen.getByTestId('popup-site-allow'));
+    expect(requested).toEqual([['https://www.shop.example/*']]);
+    expect((await screen.findByTestId('popup-site-allowed')).textContent).toBe("Allowed on www.shop.example. Reload the page to see Shelfsync's controls.");
+    unmount();
+
+    // The site as saved, granted: nothing to ask.
+    tabAt('https://shop.example/wp-admin/edit.php?post_type=product');
+    render(<PopupApp />);
+    await screen.findByTestId('popup-store');
+    await waitFor(() => expect(asked).toContain('https://shop.example/*'));
+    await act(async () => undefined);
+    expect(screen.queryByTestId('popup-site-access')).toBeNull();
+  });
 });
