@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { API_HOST_PERMISSIONS } from './lib/platforms/profiles';
 
 // Production permissions are minimal and each one is explained in the README; a test
 // (tests/e2e/manifest.test.ts) snapshots them so widening them is a reviewed change.
@@ -6,15 +7,10 @@ import { defineConfig } from 'wxt';
 // local platform simulator and its fake consoles; the production build never has it.
 const LOOPBACK = ['http://127.0.0.1/*', 'http://localhost/*'];
 
-// The platforms' documented API and token hosts (../shared/docs/platforms/*.md); a sandbox or a
-// seller's own WooCommerce site is an optional permission asked for when the store is added.
-const PLATFORM_API_HOSTS = [
-  'https://partner.shopeemobile.com/*',
-  'https://api.lazada.sg/*', 'https://api.lazada.com.my/*', 'https://api.lazada.co.th/*',
-  'https://api.lazada.vn/*', 'https://api.lazada.com.ph/*', 'https://api.lazada.co.id/*', 'https://auth.lazada.com/*',
-  'https://open-api.tiktokglobalshop.com/*', 'https://auth.tiktok-shops.com/*',
-  'https://*.myshopify.com/*',
-];
+// The platforms' documented API and token hosts come from their profiles
+// (lib/platforms/<platform>/profile.ts, ../shared/docs/platforms/*.md); a sandbox or a seller's own
+// WooCommerce site is an optional permission asked for when the store is added.
+const PLATFORM_API_HOSTS = [...API_HOST_PERMISSIONS];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

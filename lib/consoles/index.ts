@@ -1,10 +1,11 @@
 // Console URL knowledge for all five platforms, one parser per console. The simulator's fake
 // consoles (/console/{platform}/... on loopback) are recognised only in the test build.
+import { PROFILES } from '../platforms/profiles';
 import type { Platform } from '../platforms/types';
-import { parseLazada, LAZADA_HOSTS } from './lazada/page';
-import { parseShopee, SHOPEE_HOSTS } from './shopee/page';
+import { parseLazada } from './lazada/page';
+import { parseShopee } from './shopee/page';
 import { parseShopify } from './shopify/page';
-import { isTiktokHost, parseTiktok } from './tiktok/page';
+import { parseTiktok } from './tiktok/page';
 import type { ConsolePage, Located } from './types';
 import { parseWoo } from './woocommerce/page';
 import { onWooSite } from './woocommerce/site';
@@ -41,10 +42,11 @@ export function parseConsoleUrl(raw: string, wooSites: string[] = []): ConsolePa
   }
   if (url.protocol !== 'https:' && !(SIMULATED_CONSOLES && isLoopback(host))) return null;
   const at: Located = { path: url.pathname, search: url.searchParams, origin: url.origin, simulated: false };
-  if (SHOPEE_HOSTS.includes(host)) return parseShopee(at);
-  if (LAZADA_HOSTS.includes(host)) return parseLazada(at);
-  if (isTiktokHost(host)) return parseTiktok(at);
-  if (host === 'admin.shopify.com' || host.endsWith('.myshopify.com')) return parseShopify(at, host);
+  // Which platform's console a host is: its profile says (lib/platforms/<platform>/profile.ts).
+  if (PROFILES.shopee.console.isHost(host)) return parseShopee(at);
+  if (PROFILES.lazada.console.isHost(host)) return parseLazada(at);
+  if (PROFILES.tiktok.console.isHost(host)) return parseTiktok(at);
+  if (PROFILES.shopify.console.isHost(host)) return parseShopify(at, host);
   // A connected site's wp-admin, with or without www. (woocommerce/site.ts).
   return wooSites.some((s) => onWooSite(url, s)) ? parseWoo(at) : null;
 }

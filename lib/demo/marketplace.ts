@@ -3,6 +3,7 @@
 // the dashboard imports this behind `import.meta.env.MODE === 'test'`, so the production bundle
 // has neither this code nor a loopback address. Plain fetch: the `npm start` seeding uses it from
 // Node too.
+import { profileOf } from '../platforms/profiles';
 import type { Platform } from '../platforms/types';
 
 export const DEMO_SIM_PORT = 4100;
@@ -12,15 +13,7 @@ export const DEMO_SIM_URL = `http://127.0.0.1:${DEMO_SIM_PORT}`;
  *  platform (the same SKU on every store, as a seller lists one product everywhere). */
 export const DEMO_SHOP = { items: 30, variantsPerItem: 2, seed: 42, skuPrefix: 'DEMO' } as const;
 
-export const DEMO_PLATFORM_NAMES: Record<Platform, string> = {
-  shopee: 'Shopee',
-  lazada: 'Lazada',
-  tiktok: 'TikTok Shop',
-  shopify: 'Shopify',
-  woocommerce: 'WooCommerce',
-};
-
-export const demoStoreName = (platform: Platform) => `Demo ${DEMO_PLATFORM_NAMES[platform]}`;
+export const demoStoreName = (platform: Platform) => `Demo ${profileOf(platform).name}`;
 
 /** The simulator's answer to `POST /__sim/shops` (SIMULATOR.md, control API). */
 export interface DemoShop {
@@ -52,7 +45,7 @@ export async function createDemoShop(platform: Platform, opts: { simUrl?: string
     throw new DemoMarketplaceDown(err instanceof Error ? err.message : String(err));
   }
   const text = await res.text();
-  if (!res.ok) throw new Error(`The demo marketplace refused to make a ${DEMO_PLATFORM_NAMES[platform]} shop (HTTP ${res.status}: ${text.slice(0, 200)}).`);
+  if (!res.ok) throw new Error(`The demo marketplace refused to make a ${profileOf(platform).name} shop (HTTP ${res.status}: ${text.slice(0, 200)}).`);
   return JSON.parse(text) as DemoShop;
 }
 

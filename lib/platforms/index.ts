@@ -3,6 +3,9 @@
 
 import type { AdapterOptions } from './http.ts';
 import { LazadaAdapter } from './lazada/adapter.ts';
+import { LAZADA_API_BY_REGION, LAZADA_AUTH_BASE } from './lazada/profile.ts';
+import { SHOPEE_API_BASE, SHOPEE_SANDBOX_BASE } from './shopee/profile.ts';
+import { TIKTOK_API_BASE, TIKTOK_AUTH_BASE, TIKTOK_AUTHORIZE_BASE } from './tiktok/profile.ts';
 import { ShopeeAdapter } from './shopee/adapter.ts';
 import { DEFAULT_SHOPIFY_VERSION } from './shopify/client.ts';
 import { ShopifyAdapter } from './shopify/adapter.ts';
@@ -52,15 +55,6 @@ export function createAdapter(
   }
 }
 
-const LAZADA_HOSTS: Record<string, string> = {
-  sg: 'https://api.lazada.sg/rest',
-  my: 'https://api.lazada.com.my/rest',
-  th: 'https://api.lazada.co.th/rest',
-  vn: 'https://api.lazada.vn/rest',
-  ph: 'https://api.lazada.com.ph/rest',
-  id: 'https://api.lazada.co.id/rest',
-};
-
 /**
  * Production endpoints from the platform docs. `region`: Lazada country (`sg`, `my`, `th`, `vn`,
  * `ph`, `id`; default `sg`), TikTok `us` for the US authorize host, Shopee `sandbox`.
@@ -70,14 +64,14 @@ export function defaultEndpoints(platform: Platform, region?: string, site?: str
   const r = region?.toLowerCase();
   switch (platform) {
     case 'shopee':
-      return { apiBaseUrl: r === 'sandbox' ? 'https://openplatform.sandbox.test-stable.shopee.sg' : 'https://partner.shopeemobile.com' };
+      return { apiBaseUrl: r === 'sandbox' ? SHOPEE_SANDBOX_BASE : SHOPEE_API_BASE };
     case 'lazada':
-      return { apiBaseUrl: LAZADA_HOSTS[r ?? 'sg'] ?? LAZADA_HOSTS.sg ?? '', authBaseUrl: 'https://auth.lazada.com' };
+      return { apiBaseUrl: LAZADA_API_BY_REGION[r ?? 'sg'] ?? LAZADA_API_BY_REGION.sg ?? '', authBaseUrl: LAZADA_AUTH_BASE };
     case 'tiktok':
       return {
-        apiBaseUrl: 'https://open-api.tiktokglobalshop.com',
-        authBaseUrl: 'https://auth.tiktok-shops.com',
-        authorizeBaseUrl: r === 'us' ? 'https://services.us.tiktokshop.com' : 'https://services.tiktokshop.com',
+        apiBaseUrl: TIKTOK_API_BASE,
+        authBaseUrl: TIKTOK_AUTH_BASE,
+        authorizeBaseUrl: r === 'us' ? TIKTOK_AUTHORIZE_BASE.us : TIKTOK_AUTHORIZE_BASE.global,
       };
     case 'shopify':
       return { apiBaseUrl: site ? `https://${site.replace(/^https?:\/\//, '').replace(/\/+$/, '')}` : '', apiVersion: DEFAULT_SHOPIFY_VERSION };

@@ -10,18 +10,21 @@ import { logger } from '../log/logger';
 import { setWakeEngine } from './capture';
 import { expandStoreMarks } from './expand';
 import { ensureFreshOrders } from '../orders/poll';
+import { profileOf } from '../platforms/profiles';
 import { blockedUntil, blockStore } from './pacing';
-import { claimedUntil, forgetClaims } from './leases';
-import { dueRows, pushStore } from './push';
+import { forgetClaims } from './leases';
+import { hasDueWork, peekStore, queueOutlook, storesWithDueWork } from './queue';
+import { pushStore } from './push';
 import type { PushQueueRow, StoreRow } from '../db/types';
+
+// Start-up asks the engine to release an older worker's leases (the queue's own write).
+export { releaseForeignLeases } from './queue';
+export { WORKER_ID } from './leases';
 
 const log = logger('engine');
 /** How long pushes to a store wait after its order check failed before checking again. */
 const ORDER_RETRY_MS = 3000;
 export const HEARTBEAT_ALARM = 'sync-heartbeat';
-/** This worker's identity: leases written on queue rows by any other owner (workers of older
- *  versions wrote them; this one holds its claims in memory, leases.ts) belong to a stopped one. */
-export const WORKER_ID = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 let database: ShelfsyncDB | null = null;
 let running: Promise<void> | null = null;
@@ -54,14 +57,6 @@ function soonFullRound(): void {
     roundTimer = null;
     void kickEngine();
   }, FULL_ROUND_MS);
-}
-
-/** Leases of a previous worker instance are dead the moment this one starts. */
-export async function releaseForeignLeases(db: ShelfsyncDB): Promise<number> {
-  return db.transaction('rw', db.pushQueue, async () =>
-    // Through the leaseOwner index: only rows that carry a lease are in it (null is not a key).
-    db.pushQueue.where('leaseOwner').notEqual(WORKER_ID).modify({ leaseOwner: null, leaseUntil: 0 }),
-  );
 }
 
 export function kickEngine(): Promise<void> {
@@ -112,9 +107,7 @@ type LaneEnd = 'idle' | 'blocked' | 'inactive' | 'stopped';
 
 async function runLane(db: ShelfsyncDB, storeId: number): Promise<LaneEnd> {
   for (;;) {
-    // The store and its first due row in one read: under a stream of changes a lane turns
-    // several times a second, and every transaction costs the worker.
-    const { store, first } = await peek(db, storeId);
+    const { store, first } = await peekStore(db, storeId);
     if (!store || store.status !== 'active') return 'inactive';
     if ((await blockedUntil(db, storeId)) > Date.now() + 50) return 'blocked';
     if (!first) return 'idle';
@@ -136,18 +129,11 @@ async function runLane(db: ShelfsyncDB, storeId: number): Promise<LaneEnd> {
   }
 }
 
-function peek(db: ShelfsyncDB, storeId: number): Promise<{ store: StoreRow | undefined; first: PushQueueRow | undefined }> {
-  return db.transaction('r', db.stores, db.pushQueue, async () => {
-    const [store, due] = await Promise.all([db.stores.get(storeId), dueRows(db, storeId, Date.now())]);
-    return { store, first: due[0] };
-  });
-}
-
 async function loop(db: ShelfsyncDB): Promise<void> {
   do {
     again = false;
     const moreMarks = await expandStoreMarks(db);
-    for (const storeId of await storesWithDueWork(db)) void startLane(db, storeId);
+    for (const storeId of await storesWithDueWork(db, (id) => lanes.has(id))) void startLane(db, storeId);
     if (moreMarks) again = true;
   } while (again);
   const failing = await scheduleNext(db);
@@ -165,57 +151,28 @@ async function loop(db: ShelfsyncDB): Promise<void> {
 const HEARTBEAT_WRITE_MS = 10_000;
 let heartbeatWritten = 0;
 
-/** Platforms whose stock call carries many listings (Lazada 50 SKUs, Shopify 250, WooCommerce
- *  100) wait a moment after the first change so the changes right behind it share its call; one
- *  item per call (Shopee, TikTok) gains nothing from waiting. Bounded well inside the second. */
-export const GATHER_MS: Record<StoreRow['platform'], number> = { lazada: 250, shopify: 250, woocommerce: 250, shopee: 0, tiktok: 0 };
-
+/** Platforms whose stock call carries many listings wait a moment after the first change so the
+ *  changes right behind it share its call (the profile's sync.gatherMs, bounded well inside the
+ *  second); one item per call gains nothing from waiting. */
 async function gatherWindow(store: StoreRow, first: PushQueueRow): Promise<void> {
-  const window = GATHER_MS[store.platform];
+  const window = profileOf(store.platform).sync.gatherMs;
   if (!window || first.manual) return;
   const age = Date.now() - Math.max(first.dueAt, first.firstQueuedAt);
   if (age < window) await new Promise((r) => setTimeout(r, window - age));
 }
 
-async function hasDueWork(db: ShelfsyncDB, storeId: number): Promise<boolean> {
-  return (await dueRows(db, storeId, Date.now())).length > 0;
-}
-
-/** Active stores without a running lane that have a queue row due now that no live lease holds:
- *  one transaction for all of them (the round runs up to once a second). */
-async function storesWithDueWork(db: ShelfsyncDB): Promise<number[]> {
-  return db.transaction('r', db.stores, db.pushQueue, async () => {
-    const ids = (await db.stores.toArray()).filter((s) => s.status === 'active' && !lanes.has(s.id)).map((s) => s.id);
-    const now = Date.now();
-    const due = await Promise.all(ids.map((id) => dueRows(db, id, now)));
-    return ids.filter((_, i) => due[i]!.length > 0);
-  });
-}
-
 /** While anything is pending: a timer for the next due row (if soon) and the alarm heartbeat.
- *  What it needs, and the failing count for the badge (answered), is read in one transaction. */
+ *  Answers the failing count for the badge (read with the rest: queue.ts#queueOutlook). */
 async function scheduleNext(db: ShelfsyncDB): Promise<number> {
-  const { pending, marks, heads, failing } = await db.transaction('r', [db.pushQueue, db.storeMarks, db.stores, db.storeVariants], async () => {
-    // Whether anything is queued, not how much: IndexedDB counts by walking every row, and under
-    // a backlog of thousands that walk, once a round, was a large share of the browser's work.
-    const [queued, markKeys, stores, failingCount] = await Promise.all([
-      db.pushQueue.limit(1).primaryKeys(), db.storeMarks.limit(1).primaryKeys(), db.stores.toArray(), db.storeVariants.where('failing').equals(1).count(),
-    ]);
-    const active = stores.filter((s) => s.status === 'active');
-    const firsts = await Promise.all(active.map((s) => db.pushQueue.where('[storeId+dueAt]').between([s.id, -Infinity], [s.id, Infinity]).first()));
-    return { pending: queued.length + markKeys.length > 0, marks: markKeys.length > 0, heads: active.map((s, i) => ({ storeId: s.id, first: firsts[i] })), failing: failingCount };
-  });
+  // The outlook sets the next timer: the previous one has nothing left to do.
   if (timer) clearTimeout(timer);
   timer = null;
+  const { pending, nextAt, failing } = await queueOutlook(db);
   if (!pending) {
     await quietly(() => browser.alarms.clear(HEARTBEAT_ALARM));
     return failing;
   }
-  let next = marks ? Date.now() : Infinity;
-  for (const { storeId, first } of heads) {
-    if (first) next = Math.min(next, Math.max(first.dueAt, await blockedUntil(db, storeId), claimedUntil(first)));
-  }
-  const wait = next - Date.now();
+  const wait = nextAt - Date.now();
   if (Number.isFinite(wait) && wait < 25_000) timer = setTimeout(() => void kickEngine(), Math.max(wait, 20));
   // The worker may be stopped before that timer fires: the alarm wakes it (≥ 30 s apart).
   const existing = await quietly(() => browser.alarms.get(HEARTBEAT_ALARM));

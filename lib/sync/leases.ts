@@ -6,10 +6,15 @@
 // used to be written to the rows (`leaseOwner`/`leaseUntil`) and released by the next worker at
 // start-up; that cost a write of every claimed row, a share of the browser's IndexedDB work at
 // ~190 pushes a second. Rows a worker of an older version leased still carry those fields, and
-// are released at start-up (engine.ts#releaseForeignLeases) or once their lease runs out.
+// are released at start-up (queue.ts#releaseForeignLeases) or once their lease runs out.
 import type { PushQueueRow } from '../db/types';
 
-/** A claim outlives no turn: a turn claims about ten seconds of calls (push.ts#CLAIM_MAX). A turn
+/** This worker's identity: leases written on queue rows by any other owner (workers of older
+ *  versions wrote them; this one holds its claims in memory) belong to a stopped one. */
+export const WORKER_ID = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** A claim outlives no turn: a turn claims about ten seconds of calls (the platform profile's
+ *  sync.claimMax, lib/platforms/<platform>/profile.ts). A turn
  *  that failed half-way leaves its claims to run out, so those pushes wait this long before
  *  being tried again rather than failing in a loop. */
 export const LEASE_MS = 90_000;

@@ -1,18 +1,10 @@
-// Per-store call pacing. Each platform's documented (or assumed) rate limit becomes a minimum
-// gap between stock calls; throttling answers block the store until their retry-after. The
+// Per-store call pacing. Each platform's calls per second (its profile: the documented or assumed
+// rate limit, lib/platforms/<platform>/profile.ts) becomes a minimum gap between stock calls; throttling answers block the store until their retry-after. The
 // state is written to the database so a restarted worker keeps honouring a block.
 import type { ShelfsyncDB } from '../db/database';
 import type { RateLimitRow } from '../db/types';
+import { profileOf } from '../platforms/profiles';
 import type { Platform } from '../platforms/types';
-
-/** Calls per second we allow ourselves per store, below each platform's limit. */
-export const CALLS_PER_SECOND: Record<Platform, number> = {
-  shopee: 10, // not published; shopee.md assumes 10/s per shop (a token bucket: even spacing never overruns it)
-  lazada: 45, // inventory APIs: 50 calls/s per seller; overrunning bans for a second, so keep a margin
-  tiktok: 48, // 50 QPS per API per app + shop
-  shopify: 8, // cost bucket: 2,000 points restoring 100/s; a stock mutation costs ~10+ points
-  woocommerce: 10, // none in core; hosts add their own (answered 429 → we back off)
-};
 
 const memory = new Map<number, RateLimitRow>();
 
@@ -37,7 +29,7 @@ export async function takeCallSlot(db: ShelfsyncDB, storeId: number, platform: P
   const at = Math.max(s.nextCallAt, s.blockedUntil);
   const wait = at - now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  s.nextCallAt = Math.max(now(), at) + Math.ceil(1000 / CALLS_PER_SECOND[platform]);
+  s.nextCallAt = Math.max(now(), at) + Math.ceil(1000 / profileOf(platform).api.callsPerSecond);
   // Only blocks are worth a write: the gap between calls is rebuilt in a moment after a restart.
 }
 

@@ -1,24 +1,21 @@
-// One store's turn in the engine: claim its due queue rows (leases.ts), compute each number at
+// One store's turn in the engine: claim its due queue rows (queue.ts#claim), compute each number at
 // send time, send them in the fewest calls the platform allows at the pace the store allows,
 // and record a result per variant. Throttling waits (never fails); passing faults back off with
 // jitter; an auth failure stops the store's pushes until it is authorized again.
 import type { ShelfsyncDB } from '../db/database';
-import type { PushQueueRow, StoreRow, StoreVariantRow, SyncLogRow } from '../db/types';
+import type { StoreRow, StoreVariantRow, SyncLogRow } from '../db/types';
 import { logger } from '../log/logger';
-import { PlatformError, type PlatformAdapter, type StockResult, type StockUpdate } from '../platforms/types';
-import { variantKey } from '../stores/download';
+import { PlatformError, variantKey, type PlatformAdapter, type StockResult, type StockUpdate } from '../platforms/types';
 import { adapterFor } from '../stores/session';
-import { hold, isClaimed, LEASE_MS, release } from './leases';
+import { profileOf } from '../platforms/profiles';
+import { release } from './leases';
 import { blockStore, takeCallSlot } from './pacing';
 import type { QueueRow } from './capture';
+import { claim } from './queue';
 import { endWatch, watchWrites, writtenSince, type RowWatch } from './rowWatch';
-import { quantitiesFor, type QuantityAnswer } from './quantity';
 import { patchSyncStatus } from '../store-products/listIndex';
 
 const log = logger('sync');
-/** How much one turn claims: about ten seconds of the store's calls, so a claim never outlives
- *  its turn and later changes coalesce in the queue instead of waiting behind a long batch. */
-const CLAIM_MAX: Record<StoreRow['platform'], number> = { shopee: 100, tiktok: 400, lazada: 1000, shopify: 1000, woocommerce: 1000 };
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 type Outcome =
@@ -30,35 +27,6 @@ type Outcome =
 export function backoffMs(attempts: number): number {
   const base = Math.min(1000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
   return Math.round(base * (0.5 + Math.random() * 0.5));
-}
-
-/** Up to `max` of a store's queue rows due by `now` that no live lease holds, earliest first. Read
- *  as one page (a filtered query walks a cursor, one request per row); only a page that is all
- *  leased — a stopped worker's claims not yet released — falls back to walking past them. */
-export async function dueRows(db: ShelfsyncDB, storeId: number, now: number, max = 1): Promise<PushQueueRow[]> {
-  const due = () => db.pushQueue.where('[storeId+dueAt]').between([storeId, -Infinity], [storeId, now], true, true);
-  const free = (r: PushQueueRow) => !isClaimed(r, now);
-  const page = await due().limit(max).toArray();
-  const rows = page.filter(free);
-  if (rows.length || page.length < max) return rows;
-  return due().filter(free).limit(max).toArray();
-}
-
-interface Claim { claimed: PushQueueRow[]; variants: (StoreVariantRow | undefined)[]; quantities: Map<number, QuantityAnswer> }
-
-/** Claims up to CLAIM_MAX due rows of a store that nothing holds (in this worker's memory:
- *  leases.ts) and reads what their pushes need — the variants, the store's rule, the stock
- *  levels — in one read transaction (five once, and a write of every claimed row). */
-async function claim(db: ShelfsyncDB, storeId: number, now: number, max: number): Promise<Claim> {
-  return db.transaction('r', [db.pushQueue, db.storeVariants, db.stockLevels, db.ruleStores, db.syncRules], async () => {
-    const rows = await dueRows(db, storeId, now, max);
-    if (!rows.length) return { claimed: [], variants: [], quantities: new Map() };
-    hold(rows.map((r) => r.storeVariantId), now + LEASE_MS);
-    const variants = await db.storeVariants.bulkGet(rows.map((c) => c.storeVariantId));
-    // The number is computed now, at send time: the latest stock wins.
-    const quantities = await quantitiesFor(db, variants.filter((v): v is StoreVariantRow => !!v));
-    return { claimed: rows, variants, quantities };
-  });
 }
 
 /** The pending log row a claimed push carries, as markVariants wrote it (from the row's LogMeta;
@@ -169,7 +137,10 @@ export async function pushStore(db: ShelfsyncDB, store: StoreRow, now = Date.now
 }
 
 async function pushTurn(db: ShelfsyncDB, store: StoreRow, now: () => number, watch: RowWatch): Promise<StoreTurn> {
-  const { claimed, variants, quantities } = await claim(db, store.id, now(), CLAIM_MAX[store.platform]);
+  // How much one turn claims (the profile's sync.claimMax): about ten seconds of the store's
+  // calls, so a claim never outlives its turn and later changes coalesce in the queue.
+  const claimMax = profileOf(store.platform).sync.claimMax;
+  const { claimed, variants, quantities } = await claim(db, store.id, now(), claimMax);
   if (!claimed.length) return { claimed: 0, pushed: 0, calls: 0, more: false };
   const outcomes = new Map<number, Outcome>();
   const present = variants.filter((v): v is StoreVariantRow => !!v);
@@ -208,7 +179,7 @@ async function pushTurn(db: ShelfsyncDB, store: StoreRow, now: () => number, wat
   await finalize(db, claimed, variants, outcomes, now(), watch);
   await patchSyncStatus(db, store.id, [...new Set(present.map((v) => v.storeProductId))]);
   const pushed = [...outcomes.values()].filter((o) => o.kind === 'success').length;
-  return { claimed: claimed.length, pushed, calls, more: claimed.length === CLAIM_MAX[store.platform] };
+  return { claimed: claimed.length, pushed, calls, more: claimed.length === claimMax };
 }
 
 async function sendAll(

@@ -1,7 +1,6 @@
 // Lazada Seller Center URLs (CONSOLES.md): /apps/product/list?tab=..., /apps/product/publish?productId=.
+// The console's hosts are in the platform's profile (lib/platforms/lazada/profile.ts).
 import type { ConsolePage, Located } from '../types';
-
-export const LAZADA_HOSTS = ['sellercenter.lazada.co.id', 'sellercenter.lazada.com.my', 'sellercenter.lazada.vn', 'sellercenter.lazada.co.th', 'sellercenter.lazada.com.ph', 'sellercenter.lazada.sg'];
 
 export function parseLazada(at: Located): ConsolePage {
   const item = at.path.startsWith('/apps/product/publish') ? at.search.get('productId') : null;

@@ -29,10 +29,11 @@ import { parseLazadaSeller, refreshLazadaToken } from './auth.ts';
 import { isLazadaExpired, lazadaCall, type LazadaCall } from './client.ts';
 import { lazadaCreatePayload, lazadaDetailFailures, lazadaStockXml, mapLazadaProduct } from './mapping.ts';
 import { listLazadaOrders } from './orders.ts';
+import { lazadaProfile } from './profile.ts';
 import { lazadaBrands, lazadaCategories, lazadaCategoryRules, lazadaHostImage } from './catalog.ts';
 
-const PAGE_MAX = 50;
-const SKUS_PER_CALL = 50;
+const PAGE_MAX = lazadaProfile.api.productPageMax;
+const SKUS_PER_CALL = lazadaProfile.api.stockBatchMax;
 const SKU_FILTER_MAX = 100;
 const LIST_PASSES = ['all', 'deleted'] as const;
 
@@ -51,8 +52,7 @@ export class LazadaAdapter implements PlatformAdapter {
     private readonly opts: AdapterOptions = {},
   ) {
     this.tokens = new TokenKeeper(store, (c) => refreshLazadaToken(c, endpoints, opts), opts.now ?? Date.now);
-    // Inventory APIs: 50 calls/s per seller (lazada.md).
-    const rate = opts.callsPerSecond ?? 50;
+    const rate = opts.callsPerSecond ?? lazadaProfile.api.callsPerSecond;
     this.pacer = rate > 0 ? pacerFor(`lazada ${endpoints.apiBaseUrl} ${store.get().appKey}`, rate) : null;
   }
 

@@ -5,13 +5,13 @@
 import { PlatformError, type ListOrdersOptions, type ListOrdersPage, type OrderStatus, type PlatformOrder, type PlatformOrderLine } from '../types.ts';
 import { arr, chunk, decodeCursor, encodeCursor, int, num, obj, str } from '../util.ts';
 import type { LazadaCall } from './client.ts';
+import { LAZADA_ORDERS_OFFSET_MAX, lazadaProfile } from './profile.ts';
 
 /** The adapter's signed, paced call; `retry` waits out a throttle (the 2nd..nth call of a page). */
 export type LazadaCaller = (call: LazadaCall, retry: boolean) => Promise<Record<string, unknown>>;
 
-const PAGE_MAX = 100;
-/** /orders/get refuses an offset above 5,000. */
-export const ORDERS_OFFSET_MAX = 5_000;
+const PAGE_MAX = lazadaProfile.api.orderPageMax;
+const ORDERS_OFFSET_MAX = LAZADA_ORDERS_OFFSET_MAX;
 const ORDER_IDS_MAX = 50;
 
 /** Item-row statuses (Lazada's list, GetOrders' status filter values) in ORDERS.md's words.

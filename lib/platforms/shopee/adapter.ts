@@ -41,10 +41,11 @@ import {
   shopeeTierVariationBody,
 } from './mapping.ts';
 import { listShopeeOrders } from './orders.ts';
+import { shopeeProfile } from './profile.ts';
 
-const PAGE_MAX = 100;
+const PAGE_MAX = shopeeProfile.api.productPageMax;
 const BASE_INFO_MAX = 50;
-const MODELS_PER_CALL = 50;
+const MODELS_PER_CALL = shopeeProfile.api.stockBatchMax;
 
 export class ShopeeAdapter implements PlatformAdapter {
   readonly platform = 'shopee' as const;
@@ -59,7 +60,7 @@ export class ShopeeAdapter implements PlatformAdapter {
   ) {
     this.tokens = new TokenKeeper(store, (c) => refreshShopeeToken(c, endpoints, opts), opts.now ?? Date.now);
     // Shopee publishes no limit; shopee.md assumes 10 calls/s per shop.
-    const rate = opts.callsPerSecond ?? 10;
+    const rate = opts.callsPerSecond ?? shopeeProfile.api.callsPerSecond;
     this.pacer = rate > 0 ? pacerFor(`shopee ${endpoints.apiBaseUrl} ${store.get().shopId}`, rate) : null;
   }
 

@@ -11,12 +11,11 @@
 import { PlatformError, type ListOrdersOptions, type ListOrdersPage, type OrderStatus, type PlatformOrder, type PlatformOrderLine } from '../types.ts';
 import { arr, chunk, decodeCursor, encodeCursor, epochMs, int, num, obj, str } from '../util.ts';
 import type { ShopeeCall } from './client.ts';
+import { SHOPEE_ORDER_WINDOW_S, shopeeProfile } from './profile.ts';
 
 const LIST = '/api/v2/order/get_order_list';
 const DETAIL = '/api/v2/order/get_order_detail';
-/** "The maximum date range ... is 15 days"; one second less, whichever way Shopee compares. */
-export const SHOPEE_ORDER_WINDOW_S = 15 * 86_400 - 1;
-const PAGE_MAX = 100;
+const PAGE_MAX = shopeeProfile.api.orderPageMax;
 const DETAIL_MAX = 50;
 /** Calls one listOrders may spend stepping over empty windows / fully re-read pages. */
 const MAX_LIST_CALLS = 10;

@@ -50,6 +50,7 @@ import {
 } from './mapping.ts';
 import { listShopifyOrders } from './orders.ts';
 import { versionAtLeast } from './versions.ts';
+import { shopifyProfile } from './profile.ts';
 
 const log = logger('shopify');
 
@@ -59,8 +60,8 @@ const resolvedLocations = new Map<string, string>();
 const servedVersions = new Map<string, string>();
 
 /** 25 products with 11 variants each in one query stays under the 1000-point cap. */
-const PAGE_DEFAULT = 25;
-const QUANTITIES_PER_CALL = 250;
+const PAGE_DEFAULT = shopifyProfile.api.productPageMax;
+const QUANTITIES_PER_CALL = shopifyProfile.api.stockBatchMax;
 
 export class ShopifyAdapter implements PlatformAdapter {
   readonly platform = 'shopify' as const;

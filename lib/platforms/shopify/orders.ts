@@ -19,6 +19,7 @@
 import type { ListOrdersOptions, ListOrdersPage, OrderStatus, PlatformOrder, PlatformOrderLine } from '../types.ts';
 import { arr, decodeCursor, encodeCursor, epochMs, int, num, obj, str } from '../util.ts';
 import { updatedSinceQuery } from './mapping.ts';
+import { shopifyProfile } from './profile.ts';
 
 const LINE_FIELDS = 'id sku quantity currentQuantity unfulfilledQuantity variant { id } product { id }';
 
@@ -31,7 +32,7 @@ export const ORDERS_QUERY = `query Orders($first: Int!, $lines: Int!, $cursor: S
 export const ORDER_LINES_QUERY = `query OrderLines($id: ID!, $cursor: String) {
   order(id: $id) { lineItems(first: 100, after: $cursor) { pageInfo { hasNextPage endCursor } nodes { ${LINE_FIELDS} } } } }`;
 
-const PAGE_DEFAULT = 50;
+const PAGE_DEFAULT = shopifyProfile.api.orderPageMax;
 
 /** Requested cost = 2 + F × (order 1 + lineItems 2 + L × (line, variant, product = 3)); keep it
  *  under Shopify's 1000-point single-query cap. F 50 → 5 lines each (902 points). */

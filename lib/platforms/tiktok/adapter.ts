@@ -31,10 +31,11 @@ import { refreshTiktokToken, tiktokShopInfo } from './auth.ts';
 import { isTiktokExpired, tiktokCall, type TiktokCall } from './client.ts';
 import { mapTiktokProduct, tiktokCreateBody, tiktokInventoryBody, tiktokSkuErrors, warehouseIdsOf } from './mapping.ts';
 import { listTiktokOrders } from './orders.ts';
+import { tiktokProfile } from './profile.ts';
 import { tiktokBrands, tiktokCategories, tiktokCategoryRules, tiktokHostImage, tiktokWarehouses } from './catalog.ts';
 
-const PAGE_MAX = 100;
-const SKUS_PER_CALL = 100;
+const PAGE_MAX = tiktokProfile.api.productPageMax;
+const SKUS_PER_CALL = tiktokProfile.api.stockBatchMax;
 const SEARCH = '/product/202309/products/search';
 const LIST_PASSES = ['ALL', 'DELETED'] as const;
 
@@ -53,8 +54,7 @@ export class TiktokAdapter implements PlatformAdapter {
     private readonly opts: AdapterOptions = {},
   ) {
     this.tokens = new TokenKeeper(store, (c) => refreshTiktokToken(c, endpoints, opts), opts.now ?? Date.now);
-    // 50 QPS per API per app+shop (tiktok.md); one budget across APIs is the safe reading.
-    const rate = opts.callsPerSecond ?? 50;
+    const rate = opts.callsPerSecond ?? tiktokProfile.api.callsPerSecond;
     this.pacer = rate > 0 ? pacerFor(`tiktok ${endpoints.apiBaseUrl} ${store.get().shopCipher}`, rate) : null;
   }
 

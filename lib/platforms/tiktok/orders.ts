@@ -5,9 +5,10 @@
 import { PlatformError, type ListOrdersOptions, type ListOrdersPage, type OrderStatus, type PlatformOrder, type PlatformOrderLine } from '../types.ts';
 import { arr, decodeCursor, encodeCursor, epochMs, num, obj, str } from '../util.ts';
 import type { TiktokCall } from './client.ts';
+import { tiktokProfile } from './profile.ts';
 
 export const TIKTOK_ORDER_SEARCH = '/order/202309/orders/search';
-const PAGE_MAX = 100;
+const PAGE_MAX = tiktokProfile.api.orderPageMax;
 
 /** Order statuses (and a line item's display_status) → ORDERS.md words. ON_HOLD is TikTok's
  *  paid-but-cancellable first hour; AWAITING_COLLECTION is packed, waiting for the carrier;

@@ -21,10 +21,11 @@ import {
 import { arr, chunk, decodeCursor, encodeCursor, groupBy, int, isoSeconds, num, obj, str } from '../util.ts';
 import { wooCall, type WooCall } from './client.ts';
 import { listWooOrders } from './orders.ts';
+import { woocommerceProfile } from './profile.ts';
 import { isVariable, mapWooProduct, mapWooVariation, wooBatchBody, wooBatchPath, wooKind, wooProductBody, wooVariationsCreate } from './mapping.ts';
 
-const PAGE_MAX = 100;
-const BATCH_MAX = 100;
+const PAGE_MAX = woocommerceProfile.api.productPageMax;
+const BATCH_MAX = woocommerceProfile.api.stockBatchMax;
 /** `any` leaves trashed products out; a full download makes a second pass over `trash` so
  *  deletions come back as status `deleted` (incremental ones stay one pass: fewest calls). */
 const LIST_PASSES = ['any', 'trash'] as const;

@@ -13,8 +13,9 @@
 import { PlatformError, type ListOrdersOptions, type ListOrdersPage, type OrderStatus, type PlatformOrder, type PlatformOrderLine } from '../types.ts';
 import { arr, decodeCursor, epochMs, int, num, obj, str } from '../util.ts';
 import type { WooCall } from './client.ts';
+import { woocommerceProfile } from './profile.ts';
 
-const PAGE_MAX = 100;
+const PAGE_MAX = woocommerceProfile.api.orderPageMax;
 
 /** Order statuses → ORDERS.md words. WooCommerce has no shipped state before `completed`.
  *  Unknown words (a plugin's own statuses, e.g. "shipped" from a tracking plugin) keep the units
