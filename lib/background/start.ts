@@ -9,11 +9,14 @@ import { kickEngine, releaseForeignLeases, startEngine } from '../sync/engine';
 import { logger } from '../log/logger';
 import { catchUpOrders, ensureOrdersAlarm } from '../orders/schedule';
 import { keepAliveWhile } from '../jobs/keepalive';
+import { registerParts } from './parts';
 import { applySettings, readSettings } from '../settings/commands';
 
 const log = logger('background');
 
 export async function startBackground(): Promise<void> {
+  // Before the first await: a command or alarm that runs a job or changes stock finds its parts.
+  registerParts();
   const db = getDb();
   await db.open();
   await db.meta.put({ key: 'lastWorkerStart', value: Date.now() });

@@ -12,7 +12,7 @@ import { draftFromProducts, draftFromStoreProduct } from './build';
 import { storeFactsFor } from './storeFacts';
 import { validateDraft, type FieldProblem } from './validation';
 import { completeSources } from './sourceDetail';
-import './release';
+import { t } from '../i18n';
 
 export type DraftView = DraftRow & { platform: string; validation: FieldProblem[] };
 
@@ -96,9 +96,9 @@ export const draftCommands = {
         const draft = await db.drafts.get(did);
         if (!draft) throw notFound('draft', did);
         if (draft.version !== version) {
-          throw new CommandError('version_conflict', 'This draft was changed elsewhere since you opened it (another tab, or a release). Your page will reload the latest version instead of overwriting it.', { currentVersion: draft.version });
+          throw new CommandError('version_conflict', t('err_draft_versionConflict'), { currentVersion: draft.version });
         }
-        if (draft.status === 'publishing') throw new CommandError('conflict', 'This draft is being released right now; it cannot be edited until the release ends.');
+        if (draft.status === 'publishing') throw new CommandError('conflict', t('err_draft_releasingNoEdit'));
         const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<DraftRow>;
         if (patch.variants) patch.variants = patch.variants.map((v) => ({ ...v, options: v.options ?? null, productId: v.productId ?? null, stockSource: v.stockSource ?? null }));
         const next: DraftRow = { ...draft, ...patch, version: draft.version + 1, updatedAt: now() };
@@ -154,7 +154,7 @@ export const draftCommands = {
     async handler({ id: did }, { db }) {
       const draft = await db.drafts.get(did);
       if (!draft) throw notFound('draft', did);
-      if (draft.status === 'publishing') throw new CommandError('conflict', 'This draft is being released right now; wait for the release to end.');
+      if (draft.status === 'publishing') throw new CommandError('conflict', t('err_draft_releasingWait'));
       await db.drafts.delete(did);
       return { removed: did };
     },
@@ -202,7 +202,7 @@ export const draftCommands = {
         const store = await db.stores.get(storeId);
         if (!store) throw notFound('store', storeId);
         const products = (await db.products.bulkGet(productIds)).filter((p) => !!p);
-        if (products.length !== productIds.length) throw new CommandError('not_found', 'Some of the chosen system products no longer exist.');
+        if (products.length !== productIds.length) throw new CommandError('not_found', t('err_draft_productsGone'));
         const rows = await draftFromProducts(db, products as NonNullable<(typeof products)[number]>[], store, now());
         const ids = (await db.drafts.bulkAdd(rows as DraftRow[], { allKeys: true })) as number[];
         return { drafts: ids.map((did, i) => ({ id: did, storeId, productId: productIds[i]! })) };
@@ -218,12 +218,12 @@ export const draftCommands = {
       const jobId = await db.transaction('rw', db.drafts, db.jobs, db.stores, async () => {
         const drafts = await db.drafts.bulkGet(draftIds);
         const missing = draftIds.filter((_, i) => !drafts[i]);
-        if (missing.length) throw new CommandError('not_found', `No draft with id ${missing.join(', ')} exists.`);
+        if (missing.length) throw new CommandError('not_found', t('err_notFound_draft', missing.join(', ')));
         // "publishing" with no release job running means the job ended without finishing it:
         // releasing again is the recovery (the release looks for the item before creating it).
         const running = await db.jobs.where('[kind+status]').anyOf([['drafts.release', 'queued'], ['drafts.release', 'running']]).toArray();
         const busy = new Set(running.flatMap((j) => (j.input as { draftIds?: number[] } | null)?.draftIds ?? []));
-        if (draftIds.some((d) => busy.has(d))) throw new CommandError('conflict', 'Some of these drafts are being released already.');
+        if (draftIds.some((d) => busy.has(d))) throw new CommandError('conflict', t('err_draft_alreadyReleasing'));
         return createJob(db, 'drafts.release', { draftIds }, draftIds.length, now());
       });
       void kickJobs(db);

@@ -9,7 +9,7 @@ import type { ShelfsyncDB } from '../db/database';
 import { captureTables } from '../db/tables';
 import type { DraftRow, JobRow, StoreProductRow, StoreRow, StoreVariantRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
-import { registerJobKind, type StepResult } from '../jobs/runner';
+import type { JobKind, StepResult } from '../jobs/runner';
 import { ImageError } from '../platforms/media';
 import { PlatformError, type NewListing, type PlatformAdapter, type PlatformItem } from '../platforms/types';
 import { invalidateStore } from '../store-products/listIndex';
@@ -181,4 +181,5 @@ async function step(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise
   return { progress, state };
 }
 
-registerJobKind('drafts.release', step);
+/** The `drafts.release` job (registered in lib/background/parts.ts). */
+export const releaseJob: JobKind = { step: step };

@@ -16,9 +16,10 @@ type Listener = (db: ShelfsyncDB, movements: MovementRow[]) => Promise<void>;
 const listeners: Listener[] = [];
 const batches = new WeakMap<Transaction, MovementRow[]>();
 
-/** The engine registers here at start-up; listeners must only touch tables the caller holds. */
+/** Listeners are registered at start-up (lib/background/parts.ts); they must only touch tables
+ *  the caller holds. Registering one twice keeps one. */
 export function addStockChangeListener(listener: Listener): () => void {
-  listeners.push(listener);
+  if (!listeners.includes(listener)) listeners.push(listener);
   return () => {
     const i = listeners.indexOf(listener);
     if (i >= 0) listeners.splice(i, 1);

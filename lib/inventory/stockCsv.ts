@@ -3,9 +3,10 @@
 import { columnIndex, CsvError, parseCsv, toCsv } from '../csv/csv';
 import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
-import { registerJobKind, type StepResult } from '../jobs/runner';
+import type { JobKind, StepResult } from '../jobs/runner';
 import { applyCounts } from './counts';
 import { sellableOf } from './levels';
+import { t } from '../i18n';
 
 const CHUNK = 1000;
 const ALIASES = { sku: ['system sku', 'seller sku'], warehouse: ['warehouse code', 'warehouse_code'], onHand: ['on hand', 'on_hand', 'quantity', 'qty', 'stock'] };
@@ -27,13 +28,13 @@ async function importStep(db: ShelfsyncDB, job: { input: unknown; state?: unknow
   try {
     parsed = parseOnce(csv);
   } catch (err) {
-    if (err instanceof CsvError) throw new CommandError('invalid_csv', `The file is not valid CSV: ${err.message}`, { line: err.line });
+    if (err instanceof CsvError) throw new CommandError('invalid_csv', t('err_csv_invalidFile', err.message), { line: err.line });
     throw err;
   }
   const col = columnIndex(parsed.header, ALIASES);
   const missing = (['sku', 'warehouse', 'onHand'] as const).filter((c) => col[c] === undefined);
   if (missing.length) {
-    throw new CommandError('invalid_csv', `The first line must name the columns sku, warehouse and on_hand (missing: ${missing.join(', ').replace('onHand', 'on_hand')}). Nothing was imported.`);
+    throw new CommandError('invalid_csv', t('err_csv_stockColumns', missing.join(', ').replace('onHand', 'on_hand')));
   }
   const state: State = (job.state as State | undefined) ?? { next: 0, changed: 0, unchanged: 0, errors: [] };
   const chunk = parsed.rows.slice(state.next, state.next + CHUNK);
@@ -54,7 +55,8 @@ async function importStep(db: ShelfsyncDB, job: { input: unknown; state?: unknow
   return { progress, state };
 }
 
-registerJobKind('inventory.importCsv', importStep);
+/** The `inventory.importCsv` job (registered in lib/background/parts.ts). */
+export const stockImportJob: JobKind = { step: importStep };
 
 export async function exportStockCsv(db: ShelfsyncDB, warehouseId?: number): Promise<{ csv: string; rows: number }> {
   const levels = warehouseId === undefined ? await db.stockLevels.toArray() : await db.stockLevels.where('warehouseId').equals(warehouseId).toArray();

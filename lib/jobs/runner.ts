@@ -20,15 +20,16 @@ export interface StepResult {
 /** One bounded step of a job kind; it must do its writes in its own transaction(s). */
 export type JobStep = (db: ShelfsyncDB, job: JobRow & { state?: unknown }) => Promise<StepResult>;
 
-interface JobKind {
+/** A kind of job: exported by its feature, registered at start-up (lib/background/parts.ts). */
+export interface JobKind {
   step: JobStep;
   /** Told when a job of this kind fails, to record it where the seller looks (a store's row…). */
   onFailed?: (db: ShelfsyncDB, job: JobRow, error: { code: string; message: string }) => Promise<void>;
 }
 const kinds = new Map<string, JobKind>();
 
-export function registerJobKind(kind: string, step: JobStep, opts: Omit<JobKind, 'step'> = {}): void {
-  kinds.set(kind, { step, ...opts });
+export function registerJobKind(kind: string, job: JobKind): void {
+  kinds.set(kind, job);
 }
 
 /** Call inside a rw transaction holding `db.jobs` (with the change that makes the job). */

@@ -5,9 +5,10 @@ import { CommandError, notFound } from '../commands/errors';
 import { id, page, pageSize } from '../commands/schemas';
 import type { ShelfsyncDB } from '../db/database';
 import type { OrderRow } from '../db/types';
-import { createJob, kickJobs, registerJobKind } from '../jobs/runner';
+import { createJob, kickJobs, type JobKind } from '../jobs/runner';
 import { followsOrders, pollStore } from './poll';
 import { movementsOf, PROBLEMS } from './views';
+import { t } from '../i18n';
 
 /** The list's status words: `open` covers unpaid and paid-not-shipped. */
 const LIST_STATUSES = ['open', 'shipped', 'cancelled', 'returned'] as const;
@@ -47,12 +48,15 @@ async function listOrders(db: ShelfsyncDB, input: { storeId?: number; status?: (
   return { items: rows.slice(start, start + input.pageSize).map(view), total: rows.length, page: input.page, pageSize: input.pageSize };
 }
 
-registerJobKind('orders.poll', async (db, job) => {
-  const { storeId } = job.input as { storeId: number };
-  const r = await pollStore(db, storeId);
-  if (!r.ok) throw new CommandError(r.code, `The order check failed: ${r.message}`);
-  return { progress: { done: 1, total: 1 }, result: r };
-});
+/** The `orders.poll` job (registered in lib/background/parts.ts): one store's check, on demand. */
+export const ordersPollJob: JobKind = {
+  async step(db, job) {
+    const { storeId } = job.input as { storeId: number };
+    const r = await pollStore(db, storeId);
+    if (!r.ok) throw new CommandError(r.code, t('err_orders_checkFailed', r.message));
+    return { progress: { done: 1, total: 1 }, result: r };
+  },
+};
 
 export const orderCommands = {
   'orders.list': command({
@@ -85,7 +89,7 @@ export const orderCommands = {
         const store = await db.stores.get(storeId);
         if (!store) throw notFound('store', storeId);
         if (!followsOrders(store)) {
-          throw new CommandError('orders_off', `${store.name} does not follow its orders (${store.status !== 'active' ? `the store is ${store.status.replace(/_/g, ' ')}` : 'orders are turned off in its settings'}).`, { storeId });
+          throw new CommandError('orders_off', t(store.status === 'disabled' ? 'err_orders_offDisabled' : store.status !== 'active' ? 'err_orders_offReauth' : 'err_orders_offSetting', store.name), { storeId });
         }
         return createJob(db, 'orders.poll', { storeId }, 1, now());
       });

@@ -7,8 +7,9 @@ import type { ProductRow } from '../db/types';
 import { looseKeyOf, skuKeyOf } from '../db/versions';
 import { columnIndex, CsvError, parseCsv, toCsv } from '../csv/csv';
 import { CommandError } from '../commands/errors';
-import { registerJobKind, type StepResult } from '../jobs/runner';
+import type { JobKind, StepResult } from '../jobs/runner';
 import { productFields } from './fields';
+import { t } from '../i18n';
 
 export const PRODUCT_COLUMNS = ['sku', 'name', 'price', 'image_url', 'weight_grams', 'description'] as const;
 const ALIASES = { sku: ['seller sku', 'system sku'], name: ['title', 'product name'], price: [], imageUrl: ['image', 'image url'], weightGrams: ['weight', 'weight (g)'], description: [] };
@@ -21,7 +22,7 @@ function parseOrFail(csv: string) {
   try {
     return parseCsv(csv);
   } catch (err) {
-    if (err instanceof CsvError) throw new CommandError('invalid_csv', `The file is not valid CSV: ${err.message}`, { line: err.line });
+    if (err instanceof CsvError) throw new CommandError('invalid_csv', t('err_csv_invalidFile', err.message), { line: err.line });
     throw err;
   }
 }
@@ -65,7 +66,7 @@ async function importStep(db: ShelfsyncDB, job: { input: unknown; state?: unknow
   const { csv } = job.input as { csv: string };
   const { header, rows } = parseOrFail(csv);
   const col = columnIndex(header, ALIASES);
-  if (col.sku === undefined) throw new CommandError('invalid_csv', `The first line must name the columns, including "sku" (found: ${header.join(', ') || 'nothing'}). Nothing was imported.`);
+  if (col.sku === undefined) throw new CommandError('invalid_csv', t('err_csv_productColumns', header.join(', ') || t('err_csv_foundNothing')));
   const state: ImportState = (job.state as ImportState | undefined) ?? { next: 0, created: 0, updated: 0, errors: [] };
   const chunk = rows.slice(state.next, state.next + CHUNK);
   const t = Date.now();
@@ -123,7 +124,8 @@ async function importStep(db: ShelfsyncDB, job: { input: unknown; state?: unknow
   return { progress, state };
 }
 
-registerJobKind('products.importCsv', importStep);
+/** The `products.importCsv` job (registered in lib/background/parts.ts). */
+export const productImportJob: JobKind = { step: importStep };
 
 export async function exportProductsCsv(db: ShelfsyncDB): Promise<{ csv: string; rows: number }> {
   const products = await db.products.orderBy('skuKey').toArray();

@@ -15,8 +15,7 @@
 // whole, so an edit or removal recomputes the store). The next query recomputes only the stale
 // listings; the first one per store reads the rule's warehouses' levels in one range scan each.
 import type { ShelfsyncDB } from '../db/database';
-import type { StockLevelRow, StoreProductRow, StoreVariantRow, SyncRuleRow } from '../db/types';
-import { addStockChangeListener } from '../inventory/hook';
+import type { MovementRow, StockLevelRow, StoreProductRow, StoreVariantRow, SyncRuleRow } from '../db/types';
 import { naturalKey } from '../naturalSort';
 import { quantityFrom, rulesForStores } from '../sync/quantity';
 
@@ -186,9 +185,9 @@ const RECOMPUTE_ALL_AFTER = 2000;
 // reads their levels opens its read transaction later, and IndexedDB runs it after the writing
 // transaction (overlapping scope, created earlier): it sees the committed levels, or the old
 // ones if the change aborted — right either way.
-addStockChangeListener(async (_db, movements) => {
+export async function markDiffersStale(_db: ShelfsyncDB, movements: MovementRow[]): Promise<void> {
   for (const c of differsCache.values()) for (const m of movements) c.staleProducts.add(m.productId);
-});
+}
 
 /** Platform stock ≠ what Shelfsync would push: only a connected variant under a rule has a push
  *  quantity, so only those can differ. */

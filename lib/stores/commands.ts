@@ -17,10 +17,10 @@ import { assertHostAccess, endpointFields, resolveEndpoints } from './endpoints'
 import { learnIdentity } from './identity';
 import { adapterFor, viewOfStore, type StoreView } from './session';
 import { shopifyEndpoints, shopifySettingsCommands, shopifySettingsInput } from './shopifySettings';
-import './download';
 import { invalidateStore } from '../store-products/listIndex';
 import { orderProblemCounts } from '../orders/views';
 import { MAX_INTERVAL_SECONDS, MIN_INTERVAL_SECONDS, ordersOf } from '../orders/settings';
+import { t } from '../i18n';
 
 const platform = z.enum(PLATFORMS);
 const region = z.string().trim().toLowerCase().regex(/^[a-z]{2,10}$/, 'a country or region code such as sg or id').optional();
@@ -34,7 +34,7 @@ export async function testCredentials(platformName: StoreRow['platform'], endpoi
     return { ...info, credentials: current };
   } catch (err) {
     if (err instanceof PlatformError) {
-      throw new CommandError(err.kind === 'auth' ? 'auth_failed' : 'platform_unreachable', `Could not connect: ${platformMessage(err)}.`, { kind: err.kind });
+      throw new CommandError(err.kind === 'auth' ? 'auth_failed' : 'platform_unreachable', t('err_store_connectFailed', platformMessage(err)), { kind: err.kind });
     }
     throw err;
   }
@@ -68,7 +68,7 @@ export const storeCommands = {
     async handler(input, { db, now }): Promise<StoreView> {
       const parsed = parseCredentials(input.platform, input.credentials);
       if (!parsed.ok) {
-        throw new CommandError('invalid_input', `The ${input.platform} credentials are not complete: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'credentials'} ${i.message}`).join('; ')}.`, zodDetails(parsed.error).map((d) => ({ ...d, field: `credentials.${d.field}` })));
+        throw new CommandError('invalid_input', t('err_store_credentialsIncomplete', input.platform, parsed.error.issues.map((i) => `${i.path.join('.') || 'credentials'} ${i.message}`).join('; ')), zodDetails(parsed.error).map((d) => ({ ...d, field: `credentials.${d.field}` })));
       }
       const site = parsed.credentials.platform === 'shopify' ? parsed.credentials.shopDomain : undefined;
       const endpoints = resolveEndpoints(input.platform, input.region, input, site);
@@ -101,7 +101,7 @@ export const storeCommands = {
       } catch (err) {
         if (!(err instanceof PlatformError)) throw err;
         if (err.kind === 'auth') await db.stores.update(sid, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: now() });
-        return { ok: false as const, kind: err.kind, message: `Could not connect: ${platformMessage(err)}.` };
+        return { ok: false as const, kind: err.kind, message: t('err_store_connectFailed', platformMessage(err)) };
       }
     },
   }),
@@ -177,7 +177,7 @@ export const storeCommands = {
     async handler({ id: sid, mode }, { db, now }) {
       const jobId = await db.transaction('rw', db.stores, db.jobs, async () => {
         const store = await getStore(db, sid);
-        if (store.status !== 'active') throw new CommandError('store_not_active', `${store.name} is ${store.status.replace(/_/g, ' ')}; ${store.status === 'disabled' ? 'enable it' : 'authorize it again'} before downloading.`);
+        if (store.status !== 'active') throw new CommandError('store_not_active', t(store.status === 'disabled' ? 'err_store_downloadDisabled' : 'err_store_downloadReauth', store.name));
         // One download per store at a time: a second click joins the running one.
         const running = (await db.jobs.where('[kind+status]').anyOf([['stores.download', 'queued'], ['stores.download', 'running']]).toArray()).find((j) => (j.input as { storeId?: number } | null)?.storeId === sid);
         return running?.id ?? createJob(db, 'stores.download', { storeId: sid, mode }, 0, now());

@@ -7,7 +7,7 @@ import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
 import type { JobRow, StoreProductRow, StoreRow, StoreVariantRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
-import { registerJobKind, type StepResult } from '../jobs/runner';
+import type { JobKind, StepResult } from '../jobs/runner';
 import { logger } from '../log/logger';
 import { PlatformError, variantKey, type PlatformItem } from '../platforms/types';
 // Until lib/sync/push.ts (being edited) imports it from lib/platforms/types: remove then.
@@ -16,6 +16,7 @@ import { invalidateStore } from '../store-products/listIndex';
 import { applyMatch, matchSkus } from './connect';
 import { learnMissingIdentity } from './identity';
 import { adapterFor } from './session';
+import { t } from '../i18n';
 
 const log = logger('download');
 /** Incremental downloads re-ask a little before the last start: platform clocks and indexing lag. */
@@ -38,7 +39,7 @@ async function fetchPage(db: ShelfsyncDB, store: StoreRow, cursor: string | null
       if (!(err instanceof PlatformError)) throw err;
       if (err.kind === 'auth') {
         await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: Date.now() });
-        throw new CommandError('needs_reauthorization', `${store.name} must be authorized again before it can be downloaded (${err.message}).`);
+        throw new CommandError('needs_reauthorization', t('err_store_reauthBeforeDownload', store.name, err.message));
       }
       if ((err.kind === 'rate_limited' || err.kind === 'temporary') && attempt < MAX_ATTEMPTS) {
         const wait = err.kind === 'rate_limited' ? Math.max(err.retryAfterMs ?? 1000, 200) : Math.min(500 * 2 ** attempt, 8000) * (0.5 + Math.random());
@@ -46,7 +47,7 @@ async function fetchPage(db: ShelfsyncDB, store: StoreRow, cursor: string | null
         await sleep(wait);
         continue;
       }
-      throw new CommandError('platform_error', `${store.name}: the platform refused the download (${err.kind}: ${err.message}).`, { kind: err.kind });
+      throw new CommandError('platform_error', t('err_store_downloadRefused', store.name, err.kind, err.message), { kind: err.kind });
     }
   }
 }
@@ -126,8 +127,8 @@ async function markVanished(db: ShelfsyncDB, storeId: number, jobId: number, now
 async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<StepResult> {
   const input = job.input as DownloadInput;
   const store = await db.stores.get(input.storeId);
-  if (!store) throw new CommandError('not_found', `The store ${input.storeId} was removed during its download.`);
-  if (store.status !== 'active') throw new CommandError('store_not_active', `${store.name} is ${store.status.replace(/_/g, ' ')}; nothing was downloaded.`);
+  if (!store) throw new CommandError('not_found', t('err_store_removedDuringDownload', input.storeId));
+  if (store.status !== 'active') throw new CommandError('store_not_active', t(store.status === 'disabled' ? 'err_store_nothingDownloadedDisabled' : 'err_store_nothingDownloadedReauth', store.name));
   // A store connected before its shop's ids were learnt asks once, before its first page.
   if (!job.state) await learnMissingIdentity(db, store, await adapterFor(db, store), Date.now);
   const state: DownloadState = (job.state as DownloadState | undefined) ?? {
@@ -171,11 +172,13 @@ async function downloadStep(db: ShelfsyncDB, job: JobRow & { state?: unknown }):
   return { progress: { done: state.items, total: state.items }, result: { items: state.items, pages: state.pages, created: state.created, gone, unconnected: state.unconnected, mode: input.mode, message } };
 }
 
-registerJobKind('stores.download', downloadStep, {
+/** The `stores.download` job (registered in lib/background/parts.ts). */
+export const downloadJob: JobKind = {
+  step: downloadStep,
   // A failed download is remembered on the store too, where the Stores page shows it.
   async onFailed(db, job, error) {
     const { storeId, mode } = job.input as DownloadInput;
     const store = await db.stores.get(storeId);
     if (store) await db.stores.update(storeId, { download: { ...store.download, last: { at: Date.now(), mode, ok: false, items: 0, message: error.message } } });
   },
-});
+};

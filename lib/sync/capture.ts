@@ -6,7 +6,6 @@
 import Dexie from 'dexie';
 import type { ShelfsyncDB } from '../db/database';
 import type { MovementRow, PushQueueRow, StoreVariantRow, SyncLogRow, SyncRuleRow, SyncTrigger } from '../db/types';
-import { addStockChangeListener } from '../inventory/hook';
 import { patchSyncStatus } from '../store-products/listIndex';
 import { isClaimed } from './leases';
 import { movedParts, ruleMoves, rulesForStores } from './quantity';
@@ -190,5 +189,3 @@ export async function captureStockChanges(db: ShelfsyncDB, movements: MovementRo
   const now = movements.reduce((t, m) => Math.max(t, m.createdAt), 0);
   for (const [trigger, list] of byTrigger) await markVariants(db, list, trigger, { now });
 }
-
-addStockChangeListener(captureStockChanges);

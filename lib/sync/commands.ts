@@ -11,9 +11,7 @@ import { markStore, markVariants } from './capture';
 import { quantitiesFor } from './quantity';
 import { autoSyncOnEffects, emptyEffects, type EffectSummary } from './effects';
 import { invalidateStore } from '../store-products/listIndex';
-import './manualJob';
-import './drift';
-import './driftSchedule';
+import { t } from '../i18n';
 
 export const selection = z
   .object({ storeId: id, storeProductIds: z.array(id).min(1).max(100_000).optional(), all: z.literal(true).optional() })
@@ -30,7 +28,7 @@ export async function startManualSync(db: ShelfsyncDB, input: { storeId: number;
   const jobId = await db.transaction('rw', db.stores, db.ruleStores, db.syncRules, db.jobs, async () => {
     const store = await assertStore(db, input.storeId);
     if (!(await db.ruleStores.get(input.storeId))) {
-      throw new CommandError('no_sync_rule', `${store.name} has no sync rule, so Shelfsync has no number to push and sends nothing. Set one up with the gear icon first.`, { storeId: input.storeId });
+      throw new CommandError('no_sync_rule', t('err_sync_noRule', store.name), { storeId: input.storeId });
     }
     return createJob(db, 'sync.manual', input, 0, now);
   });

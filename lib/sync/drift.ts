@@ -5,7 +5,7 @@ import type { ShelfsyncDB } from '../db/database';
 import { storeVariantsAfter } from '../db/tables';
 import type { ForeignWrites, JobRow, StoreVariantRow } from '../db/types';
 import { ensureFreshOrders } from '../orders/poll';
-import { registerJobKind, type StepResult } from '../jobs/runner';
+import type { JobKind, StepResult } from '../jobs/runner';
 import { logger } from '../log/logger';
 import { PlatformError, variantKey } from '../platforms/types';
 import { invalidateStore } from '../store-products/listIndex';
@@ -93,4 +93,5 @@ async function step(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise
   return { progress, state };
 }
 
-registerJobKind('sync.drift', step);
+/** The `sync.drift` job (registered in lib/background/parts.ts). */
+export const driftJob: JobKind = { step: step };

@@ -5,8 +5,9 @@ import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
 import { captureTables, storeVariantsAfter } from '../db/tables';
 import type { JobRow, StoreVariantRow, SyncLogRow, SyncTrigger } from '../db/types';
-import { registerJobKind, type StepResult } from '../jobs/runner';
+import type { JobKind, StepResult } from '../jobs/runner';
 import { markVariants } from './capture';
+import { t } from '../i18n';
 
 export interface ListingOutcome { storeProductId: number; title?: string; platformItemId?: string; success: number; failed: number; skipped: number; errors: string[] }
 
@@ -45,7 +46,7 @@ async function step(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise
   if (state.phase === 'mark') {
     let got = 0;
     await db.transaction('rw', captureTables(db), async () => {
-      if (!(await db.ruleStores.get(input.storeId))) throw new CommandError('no_sync_rule', 'This store has no sync rule, so Shelfsync has no number to push. Set one up with the gear icon first.');
+      if (!(await db.ruleStores.get(input.storeId))) throw new CommandError('no_sync_rule', t('err_sync_noRuleThisStore'));
       const variants = await nextVariants(db, input, state);
       got = variants.length;
       const connected = variants.filter((v) => v.connected === 1);
@@ -89,4 +90,5 @@ export function summarize(logs: SyncLogRow[]): { variants: number; success: numb
   };
 }
 
-registerJobKind('sync.manual', step);
+/** The `sync.manual` job (registered in lib/background/parts.ts). */
+export const manualSyncJob: JobKind = { step: step };

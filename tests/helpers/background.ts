@@ -1,5 +1,6 @@
 // Drives the real command dispatcher over a fresh fake-indexeddb database, as a given caller.
 import { commands } from '@/lib/background/catalog';
+import { registerParts } from '@/lib/background/parts';
 import type { CommandName, CommandInput, CommandOutput } from '@/lib/commands/client';
 import type { CommandDef, Sender } from '@/lib/commands/define';
 import type { Envelope } from '@/lib/commands/errors';
@@ -12,6 +13,8 @@ export const EXTENSION_PAGE: Sender = { kind: 'extension', url: 'chrome-extensio
 export const CONTENT_SCRIPT: Sender = { kind: 'content', url: 'https://seller.shopee.co.id/portal/product/list/all', tabId: 7, frameId: 0 };
 
 export async function freshDb() {
+  // The job kinds and stock-change listeners start-up registers (lib/background/parts.ts).
+  registerParts();
   // Follow-up order checks are timers that would outlive a test and poll the next test's
   // database on their own; tests that want them turn them on (tests/unit/orders/followUp.test.ts).
   cancelFollowUps();
