@@ -1,26 +1,12 @@
-// The five platforms as the store product module shows them: name and colour.
+// The five platforms as the dashboard shows them: name and colour, from each platform's profile
+// (lib/platforms/<platform>/profile.ts).
 import type { MessageKey } from '@/lib/i18n';
+import { byPlatform, isPlatform } from '@/lib/platforms/profiles';
 import { PLATFORMS, type Platform } from '@/lib/platforms/types';
 
-export { PLATFORMS };
+export { isPlatform, PLATFORMS };
 export type { Platform };
 
-export const PLATFORM_NAME: Record<Platform, MessageKey> = {
-  shopee: 'sp_platform_shopee',
-  lazada: 'sp_platform_lazada',
-  tiktok: 'sp_platform_tiktok',
-  shopify: 'sp_platform_shopify',
-  woocommerce: 'sp_platform_woocommerce',
-};
+export const PLATFORM_NAME: Record<Platform, MessageKey> = byPlatform((p) => p.labelKey);
 
-export const PLATFORM_TINT: Record<Platform, string> = {
-  shopee: '#ee4d2d',
-  lazada: '#0f146d',
-  tiktok: '#111111',
-  shopify: '#5e8e3e',
-  woocommerce: '#7f54b3',
-};
-
-export function isPlatform(value: string | null | undefined): value is Platform {
-  return !!value && (PLATFORMS as readonly string[]).includes(value);
-}
+export const PLATFORM_TINT: Record<Platform, string> = byPlatform((p) => p.color);

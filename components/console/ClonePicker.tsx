@@ -1,13 +1,13 @@
 // Clone…: choose one or several destination stores; each gets a draft in its To be published,
 // with the result per destination.
 import { useEffect, useState } from 'react';
-import { t, tn, type MessageKey } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
+import { isPlatform, PROFILES } from '@/lib/platforms/profiles';
 import { useSession } from './context';
 import { cloneDestinations, cloneListings, type CloneResult, type StoreBrief } from './features/clone';
 import type { PickerProps } from './features/define';
 import { Popover } from './Popover';
 
-const PLATFORM: Record<string, MessageKey> = { shopee: 'sp_platform_shopee', lazada: 'sp_platform_lazada', tiktok: 'sp_platform_tiktok', shopify: 'sp_platform_shopify', woocommerce: 'sp_platform_woocommerce' };
 
 export function ClonePicker({ ids, anchor, onClose }: PickerProps) {
   const { actions } = useSession();
@@ -44,7 +44,7 @@ export function ClonePicker({ ids, anchor, onClose }: PickerProps) {
                 <label>
                   <input type="checkbox" data-store-id={s.id} checked={chosen.includes(s.id)} disabled={working || !!result} onChange={(e) => toggle(s.id, e.currentTarget.checked)} />
                   <span className="ss-name">{s.label}</span>
-                  <span className="ss-platform">{PLATFORM[s.platform] ? t(PLATFORM[s.platform]!) : s.platform}</span>
+                  <span className="ss-platform">{isPlatform(s.platform) ? t(PROFILES[s.platform].labelKey) : s.platform}</span>
                 </label>
                 {r && (
                   <span className="ss-result" data-ok={r.ok} data-shelfsync="clone-result">

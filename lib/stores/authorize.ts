@@ -7,10 +7,12 @@ import { keepAliveWhile } from '../jobs/keepalive';
 import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
 import { lazadaAuth, shopeeAuth, shopifyAuth, tiktokAuth, woocommerceAuth, type AuthorizationResult } from '../platforms/index';
+import { SHOPIFY_SHOP_DOMAIN, SHOPIFY_SHOP_EXAMPLE } from '../platforms/shopify/profile';
 import { PlatformError, type Credentials, type Platform, type PlatformEndpoints } from '../platforms/types';
 import { assertHostAccess, endpointFields, resolveEndpoints } from './endpoints';
 import { platformMessage, saveStore } from './save';
 import type { StoreView } from './session';
+import { t } from '../i18n';
 
 const key = z.union([z.string().trim().min(1).max(500), z.number().int().positive()]).transform(String);
 const region = z.string().trim().toLowerCase().regex(/^[a-z]{2,10}$/).optional();
@@ -20,7 +22,7 @@ export const authorizeInput = z.discriminatedUnion('platform', [
   z.object({ platform: z.literal('shopee'), appCredentials: z.object({ partnerId: key, partnerKey: key }).strict(), ...common }).strict(),
   z.object({ platform: z.literal('lazada'), appCredentials: z.object({ appKey: key, appSecret: key }).strict(), ...common }).strict(),
   z.object({ platform: z.literal('tiktok'), appCredentials: z.object({ appKey: key, appSecret: key, serviceId: key }).strict(), ...common }).strict(),
-  z.object({ platform: z.literal('shopify'), appCredentials: z.object({ clientId: key, clientSecret: key, shopDomain: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'must look like your-shop.myshopify.com') }).strict(), ...common }).strict(),
+  z.object({ platform: z.literal('shopify'), appCredentials: z.object({ clientId: key, clientSecret: key, shopDomain: z.string().trim().toLowerCase().regex(SHOPIFY_SHOP_DOMAIN, `must look like ${SHOPIFY_SHOP_EXAMPLE}`) }).strict(), ...common }).strict(),
   z.object({ platform: z.literal('woocommerce'), appCredentials: z.object({}).strict().default({}), ...common }).strict(),
 ]);
 export type AuthorizeInput = z.output<typeof authorizeInput>;
@@ -40,7 +42,7 @@ async function runFlow(input: AuthorizeInput, endpoints: PlatformEndpoints, stat
   const redirect = redirectUrlFor(input.platform);
   const launch = (url: string) => keepAliveWhile(async () => {
     const back = await browser.identity.launchWebAuthFlow({ url, interactive: true });
-    if (!back) throw new CommandError('authorization_cancelled', 'The authorization window was closed before it finished.');
+    if (!back) throw new CommandError('authorization_cancelled', t('err_store_authWindowClosed'));
     return back;
   });
   switch (input.platform) {
@@ -77,10 +79,10 @@ export async function authorizeStore(db: ShelfsyncDB, input: AuthorizeInput, now
   try {
     result = await runFlow(input, endpoints, randomState());
   } catch (err) {
-    if (err instanceof PlatformError) throw new CommandError(err.kind === 'auth' ? 'auth_failed' : 'platform_unreachable', `The authorization did not finish: ${platformMessage(err)}.`, { kind: err.kind });
+    if (err instanceof PlatformError) throw new CommandError(err.kind === 'auth' ? 'auth_failed' : 'platform_unreachable', t('err_store_authUnfinished', platformMessage(err)), { kind: err.kind });
     if (err instanceof CommandError) throw err;
     // launchWebAuthFlow rejects when the seller closes the window or the page cannot load.
-    throw new CommandError('authorization_cancelled', `The authorization did not finish: ${err instanceof Error ? err.message : String(err)}.`);
+    throw new CommandError('authorization_cancelled', t('err_store_authUnfinished', err instanceof Error ? err.message : String(err)));
   }
   return saveStore(db, {
     platform: input.platform,

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROFILES } from '../../lib/platforms/profiles';
+import { PLATFORMS } from '../../lib/platforms/types';
 import { PROD_BUILD, TEST_BUILD } from './support/extension';
 
 const read = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
@@ -90,6 +92,16 @@ describe('the production manifest', () => {
         ],
       }
     `);
+  });
+
+  it("takes its API hosts and each console script's pages from the platform profiles", () => {
+    expect(manifest.host_permissions).toEqual(PLATFORMS.flatMap((p) => PROFILES[p].api.hostPermissions));
+    const byScript = Object.fromEntries((manifest.content_scripts ?? []).map((c: { js: string[]; matches: string[] }) => [c.js[0], [...c.matches].sort()]));
+    for (const p of PLATFORMS) {
+      const pages = [...PROFILES[p].console.matches].sort();
+      // WooCommerce's is registered at run time, per connected site.
+      expect(byScript[`content-scripts/${p}.js`], p).toEqual(pages.length ? pages : undefined);
+    }
   });
 
   it('runs the WooCommerce script only where the seller connected a site, and no content script on loopback', () => {

@@ -2,26 +2,14 @@
 // to connect (the seller's own app → `stores.authorize`; tokens pasted in → `stores.connect`,
 // lib/stores/credentials.ts), and the few lines of help for its partner console.
 import type { MessageKey } from '@/lib/i18n';
+import { SHOPIFY_SHOP_EXAMPLE } from '@/lib/platforms/shopify/profile';
 import { PLATFORMS, type Platform } from '@/lib/platforms/types';
 
 export { PLATFORMS };
 export type { Platform };
 
-export const PLATFORM_LABEL: Record<Platform, MessageKey> = {
-  shopee: 'stores_platform_shopee',
-  lazada: 'stores_platform_lazada',
-  tiktok: 'stores_platform_tiktok',
-  shopify: 'stores_platform_shopify',
-  woocommerce: 'stores_platform_woocommerce',
-};
-
-export const PLATFORM_COLOR: Record<Platform, string> = {
-  shopee: '#ee4d2d',
-  lazada: '#0f146d',
-  tiktok: '#111111',
-  shopify: '#5e8e3e',
-  woocommerce: '#7f54b3',
-};
+// Name and colour: the platform profiles', as everywhere on the dashboard (common/platforms.ts).
+export { PLATFORM_NAME as PLATFORM_LABEL, PLATFORM_TINT as PLATFORM_COLOR } from '@/components/common/platforms';
 
 export interface FieldSpec {
   /** The payload name inside `credentials` / `appCredentials` (or top-level for `apiBaseUrl`). */
@@ -42,7 +30,7 @@ export const APP_FIELDS: Record<Platform, FieldSpec[]> = {
   shopify: [
     f('clientId', 'stores_field_clientId'),
     f('clientSecret', 'stores_field_clientSecret', { secret: true }),
-    f('shopDomain', 'stores_field_shopDomain', { placeholder: 'your-shop.myshopify.com' }),
+    f('shopDomain', 'stores_field_shopDomain', { placeholder: SHOPIFY_SHOP_EXAMPLE }),
   ],
   woocommerce: [],
 };
@@ -70,7 +58,7 @@ export const CREDENTIAL_FIELDS: Record<Platform, FieldSpec[]> = {
     f('shopCipher', 'stores_field_shopCipher'),
   ],
   shopify: [
-    f('shopDomain', 'stores_field_shopDomain', { placeholder: 'your-shop.myshopify.com' }),
+    f('shopDomain', 'stores_field_shopDomain', { placeholder: SHOPIFY_SHOP_EXAMPLE }),
     f('accessToken', 'stores_field_adminToken', { secret: true, placeholder: 'shpat_…' }),
   ],
   // WooCommerce: one of two pairs, chosen in the form (WOO_KEY_FIELDS / WOO_PASSWORD_FIELDS).
