@@ -10,8 +10,6 @@ import { skuKeyOf } from '../db/versions';
 import type { JobKind, StepResult } from '../jobs/runner';
 import { logger } from '../log/logger';
 import { PlatformError, variantKey, type PlatformItem } from '../platforms/types';
-// Until lib/sync/push.ts (being edited) imports it from lib/platforms/types: remove then.
-export { variantKey };
 import { invalidateStore } from '../store-products/listIndex';
 import { applyMatch, matchSkus } from './connect';
 import { learnMissingIdentity } from './identity';
