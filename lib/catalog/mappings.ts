@@ -10,6 +10,7 @@ import { id } from '../commands/schemas';
 import type { ShelfsyncDB } from '../db/database';
 import type { DraftRow } from '../db/types';
 import { categoriesOf, type CategoryNode } from './catalog';
+import { t } from '../i18n';
 
 interface Remembered { categoryId: string; path: string[]; at: number }
 
@@ -78,14 +79,17 @@ export const categoryMappingCommands = {
     async handler({ draftId }, { db, now }) {
       const draft = await draftOf(db, draftId);
       const tree = await categoriesOf(db, draft.storeId, now());
-      if (!tree.supported) return { supported: false as const, source: null, remembered: null, suggestions: [] };
+      if (!tree.supported) return { supported: false as const, current: null, source: null, remembered: null, suggestions: [] };
       const source = await sourceOf(db, draft, now());
       const memo = source?.categoryId ? ((await db.settings.get(mapKey(source.storeId, draft.storeId)))?.value as Record<string, Remembered> | undefined)?.[source.categoryId] : undefined;
       // A remembered leaf that is no longer one (the platform moved its tree) is not offered.
       const still = memo ? tree.data.byId.get(memo.categoryId) : undefined;
       const from = source?.path?.join(' ') ?? source?.title ?? draft.title;
+      const current = draft.categoryId ? tree.data.byId.get(draft.categoryId) : undefined;
       return {
         supported: true as const,
+        // The draft's own category with its path (the picker shows it before its level is opened).
+        current: current ? { ...view(current), leaf: current.leaf } : null,
         source: source && { storeId: source.storeId, categoryId: source.categoryId, path: source.path, by: source.path ? ('category' as const) : ('title' as const) },
         remembered: still?.leaf ? view(still) : null,
         suggestions: suggestLeaves(tree.data.list, from).map((s) => ({ ...view(s.node), score: s.score })),
@@ -102,8 +106,8 @@ export const categoryMappingCommands = {
       const tree = await categoriesOf(db, draft.storeId, now());
       if (!tree.supported) return { remembered: false as const, reason: 'no_categories' as const };
       const node = tree.data.byId.get(categoryId);
-      if (!node) throw new CommandError('invalid_category', `This store's category list has no category ${categoryId}.`, { categoryId });
-      if (!node.leaf) throw new CommandError('not_leaf', `"${node.path.join(' > ')}" has subcategories; only a category without any is remembered for the next copies.`, { categoryId });
+      if (!node) throw new CommandError('invalid_category', t('err_catalog_noCategory', categoryId), { categoryId });
+      if (!node.leaf) throw new CommandError('not_leaf', t('err_catalog_notLeafRemembered', node.path.join(' > ')), { categoryId });
       if (draft.source.kind !== 'clone') return { remembered: false as const, reason: 'not_a_copy' as const };
       const product = await db.storeProducts.get(draft.source.storeProductId);
       const from = sourceCategoryId(product?.extra);

@@ -133,7 +133,7 @@ describe('Clone', () => {
     expect(within(draftRow).getByTestId(/^draft-problems-/).textContent).toBe('2 to fix');
   });
 
-  it('says plainly that Shopee needs its own images when a non-Shopee listing is cloned there', async () => {
+  it('says that a copy to another marketplace gets its images hosted there at release, and needs that marketplace\'s category, attributes and brand', async () => {
     const lazada = await addStore('lazada', 'Lazada SG');
     await addStore('shopee', 'Shopee Jakarta');
     await addListing(lazada, '2001', 'Lamp', ['LAMP-1']);
@@ -142,7 +142,11 @@ describe('Clone', () => {
     fireEvent.click(within(await screen.findByTestId('sp-row-2001')).getByRole('checkbox'));
     fireEvent.click(screen.getByTestId('sp-clone'));
     await choose('clone-stores', ['Shopee Jakarta']);
-    expect((await screen.findByTestId('clone-shopee-warning')).textContent).toMatch(/Shopee creates listings only from images already uploaded to Shopee/);
+    const note = await screen.findByTestId('clone-marketplace-note');
+    expect(note.textContent).toMatch(/Release uploads the images into the marketplace's own image hosting/);
+    expect(note.textContent).toMatch(/category, its required attributes and the brand/);
+    // No longer the old claim that Shopee cannot take another platform's images.
+    expect(note.textContent).not.toMatch(/only from images already uploaded/);
   });
 });
 

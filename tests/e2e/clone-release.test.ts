@@ -53,12 +53,17 @@ const draftsUrl = (platform: string, storeId: number, draftId?: number) =>
 /** Listing images come from the platform's CDN, which a test machine cannot reach. */
 const realErrors = (ext: LaunchedExtension) => ext.pageErrors.filter((e) => !/Failed to load resource: net::ERR_(NAME_NOT_RESOLVED|INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECTION_RESET|ADDRESS_UNREACHABLE)/.test(e));
 
-/** What Lazada asks of a new listing besides the fields on the edit page today (issue 20's
- *  category tree, attributes and brand, read through the catalog commands the coming pickers
- *  will use): a leaf category, its required attributes and a brand, set on the draft. */
-async function lazadaNeeds(page: Page, storeId: number): Promise<{ categoryId: string; fill: (draftId: number, p?: Page, named?: boolean) => Promise<void> }> {
-  const leaves = (await must(page, 'catalog.categories', { storeId, q: 'a' })).items as { id: string; leaf: boolean }[];
-  const categoryId = leaves.find((c) => c.leaf)!.id;
+/** The form items of the category and brand pickers (what they show chosen). */
+const categoryField = (page: Page) => page.locator('.ant-form-item').filter({ has: page.getByTestId('draft-category-picker') });
+const brandField = (page: Page) => page.locator('.ant-form-item').filter({ has: page.getByTestId('draft-brand-picker') });
+
+/** What Lazada asks of a new listing (issue 20's category tree, attributes and brand, read
+ *  through the catalog commands the pickers use; clone-release-shopee fills them in the page's
+ *  fields): a leaf category, its required attributes and a brand, set on the draft. */
+async function lazadaNeeds(page: Page, storeId: number): Promise<{ categoryId: string; name: string; path: string; otherBrand: string; fill: (draftId: number, p?: Page, named?: boolean) => Promise<void> }> {
+  const leaves = (await must(page, 'catalog.categories', { storeId, q: 'a' })).items as { id: string; name: string; path: string[]; leaf: boolean }[];
+  const leaf = leaves.find((c) => c.leaf)!;
+  const categoryId = leaf.id;
   const rules = (await must(page, 'catalog.attributes', { storeId, categoryId })).items as { id: string; required: boolean; inputType: string; options: { id?: string; name: string }[] }[];
   const attributes = rules.filter((a) => a.required).map((a) => {
     const first = a.options[0] ? (a.options[0].id ?? a.options[0].name) : 'Plain';
@@ -68,6 +73,9 @@ async function lazadaNeeds(page: Page, storeId: number): Promise<{ categoryId: s
   const brand = brands.find((b) => b.id !== '0') ?? brands[0]!;
   return {
     categoryId,
+    name: leaf.name,
+    path: leaf.path.join(' › '),
+    otherBrand: brands.filter((b) => b.id !== '0' && b.id !== brand.id)[0]!.name,
     async fill(draftId, on = page, named = false) {
       const { version } = await must(on, 'drafts.get', { id: draftId });
       await must(on, 'drafts.update', { id: draftId, version, attributes, brandId: brand.id, ...(named ? { brand: brand.name } : {}) });
@@ -170,21 +178,26 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     expect(await page.getByTestId('draft-problem-weightGrams').textContent()).toContain('Lazada needs the package weight');
     expect(await page.getByTestId('draft-release').isDisabled()).toBe(true);
     const needs = await lazadaNeeds(page, lazada);
-    await page.getByTestId('draft-category').fill(needs.categoryId);
+    // The category from Lazada's tree: its name typed into the picker, the leaf chosen by its path.
+    await page.getByTestId('draft-category-picker').click();
+    await page.keyboard.type(needs.name);
+    await page.locator('.ant-select-dropdown .ant-select-tree-node-content-wrapper').filter({ hasText: needs.path, visible: true }).first().click();
     await page.getByTestId('draft-weight').fill('350');
     await page.goto('about:blank');
     await page.goto(`chrome-extension://${ext.extensionId}/${draftsUrl('lazada', lazada, lazadaDraft.id)}`);
-    await expect.poll(() => page.getByTestId('draft-category').inputValue(), { timeout: 10_000 }).toBe(needs.categoryId);
+    await expect.poll(() => categoryField(page).textContent(), { timeout: 10_000 }).toContain(needs.path);
     await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).categoryId, { timeout: 10_000 }).toBe(needs.categoryId);
     await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).weightGrams, { timeout: 10_000 }).toBe(350);
-    // The category's required attributes and a brand: no fields for them on the page yet.
+    // The category's required attributes and a brand (filled through the page in clone-release-shopee).
     await needs.fill(lazadaDraft.id);
     await page.reload();
     await expect.poll(() => page.getByTestId('draft-problem-count').textContent()).toBe('Ready to release.');
 
     // The page crashes right after typing (no pagehide, no flush, nothing sent): the copy kept on
     // this computer brings the edit back on reopening, and it is saved then.
-    await page.getByTestId('draft-brand').fill('Flagship');
+    await page.getByTestId('draft-brand-picker').click();
+    await page.keyboard.type(needs.otherBrand);
+    await page.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: needs.otherBrand, visible: true }).first().click();
     const cdp = await page.context().newCDPSession(page);
     const crashed = page.waitForEvent('crash');
     // Page.crash never answers; the session ends with the page.
@@ -192,10 +205,10 @@ describe.skipIf(!findChromium())('Clone → To be published → edit with autosa
     await crashed;
     expect((await must(await ext.open('dashboard.html#/stores'), 'drafts.get', { id: lazadaDraft.id })).brand).toBeNull();
     page = await ext.open(draftsUrl('lazada', lazada, lazadaDraft.id));
-    await expect.poll(() => page.getByTestId('draft-brand').inputValue(), { timeout: 10_000 }).toBe('Flagship');
+    await expect.poll(() => brandField(page).textContent(), { timeout: 10_000 }).toContain(needs.otherBrand);
     expect(await page.getByTestId('draft-notice').textContent()).toMatch(/Your unsaved changes from \d\d:\d\d:\d\d were put back and saved/);
-    await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).brand, { timeout: 10_000 }).toBe('Flagship');
-    // Lazada takes only a brand of its own list: the picked one, by id and name (no picker on the page yet).
+    await expect.poll(async () => (await must(page, 'drafts.get', { id: lazadaDraft.id })).brand, { timeout: 10_000 }).toBe(needs.otherBrand);
+    // The brand the page restored, replaced by another of Lazada's list (by id and name).
     await needs.fill(lazadaDraft.id, page, true);
     await page.reload();
 

@@ -11,6 +11,8 @@ import { moduleHref } from '../store-products/location';
 import { PlatformMark } from '@/components/common/PlatformMark';
 import { useStores, type StoreView } from '@/components/common/useStores';
 import { StoreChooser } from './StoreChooser';
+import { MARKETPLACES } from '@/lib/drafts/catalogChecks';
+import type { Platform } from '@/lib/platforms/types';
 
 type CloneAnswer = CommandOutput<'storeProducts.clone'>;
 
@@ -34,7 +36,12 @@ export function CloneModal({ source, storeProductIds: selected, titles = [], onC
   const [chosen, setChosen] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<{ result: CloneAnswer; destinations: Destination[] } | null>(null);
-  const shopeeFromElsewhere = source.platform !== 'shopee' && chosen.some((id) => stores?.find((s) => s.id === id)?.platform === 'shopee');
+  // A marketplace of another platform: release puts the images into its own hosting (no work for
+  // the seller), but its category, required attributes and brand are chosen in each copy.
+  const otherMarketplace = chosen.some((id) => {
+    const p = stores?.find((s) => s.id === id)?.platform;
+    return !!p && p !== source.platform && MARKETPLACES.has(p as Platform);
+  });
 
   async function confirm() {
     setBusy(true);
@@ -81,7 +88,7 @@ export function CloneModal({ source, storeProductIds: selected, titles = [], onC
               <Typography.Text strong style={{ display: 'block', marginBottom: 6 }}>{t('clone_destinations')}</Typography.Text>
               <StoreChooser multiple stores={stores ?? []} currentId={source.id} value={chosen} onChange={setChosen} testId="clone-stores" placeholder={t('clone_findStores')} />
             </div>
-            {shopeeFromElsewhere && <Alert type="warning" showIcon title={t('clone_shopeeImages')} data-testid="clone-shopee-warning" />}
+            {otherMarketplace && <Alert type="info" showIcon title={t('clone_marketplaceNote')} data-testid="clone-marketplace-note" />}
           </Space>
         ) : (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="clone-result">

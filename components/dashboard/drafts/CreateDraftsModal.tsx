@@ -8,6 +8,8 @@ import { errorText } from '@/components/common/commandErrors';
 import { moduleHref } from '../store-products/location';
 import { useStores } from '@/components/common/useStores';
 import { StoreChooser } from './StoreChooser';
+import { MARKETPLACES } from '@/lib/drafts/catalogChecks';
+import type { Platform } from '@/lib/platforms/types';
 
 interface Props {
   productIds: number[];
@@ -59,7 +61,7 @@ export function CreateDraftsModal({ productIds: selected, onClose, onCreated }: 
             ) : (
               <StoreChooser stores={stores ?? []} value={storeId} onChange={setStoreId} testId="create-drafts-store" placeholder={t('draft_createPickStore')} />
             )}
-            {store?.platform === 'shopee' && <Alert type="warning" showIcon title={t('clone_shopeeImages')} />}
+            {store && MARKETPLACES.has(store.platform as Platform) && <Alert type="info" showIcon title={t('clone_marketplaceNote')} />}
           </Space>
         ) : (
           <Alert

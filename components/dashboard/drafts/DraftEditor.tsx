@@ -4,6 +4,8 @@
 // sentence on the field it concerns, the platform's own text under Details.
 import { Alert, App, Button, Drawer, Empty, Space, Spin, Tooltip, Typography } from 'antd';
 import { RocketOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { call } from '@/lib/commands/client';
 import { t, tn, uiLocale } from '@/lib/i18n';
 import type { Platform } from '@/lib/platforms/types';
 import { PlatformMark } from '@/components/common/PlatformMark';
@@ -16,6 +18,10 @@ import { RefusalDetails } from './RefusalDetails';
 import { SaveIndicator } from './SaveIndicator';
 import type { DraftView } from './types';
 import { useDraftAutosave } from './useDraftAutosave';
+import { useDestinationCatalog, type PickedCategory } from './useDestinationCatalog';
+import { useShopDefaults } from './useShopDefaults';
+
+const publishing = (d: DraftView | undefined) => d?.status === 'publishing';
 
 interface Props {
   draftId: number;
@@ -29,10 +35,22 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
   const { message } = App.useApp();
   const auto = useDraftAutosave(draftId);
   const { draft, values } = auto;
-  const problems = draft && values ? problemsOf(values, draft) : [];
+  const platform = store.platform as Platform;
+  const [picked, setPicked] = useState<PickedCategory | null>(null);
+  const catalog = useDestinationCatalog(draftId, store.id, platform, values?.categoryId ?? null, picked);
+  const problems = draft && values ? problemsOf(values, draft, catalog.known) : [];
+  useShopDefaults(catalog, values, publishing(draft), auto.change);
+
+  const pick = (category: PickedCategory) => {
+    setPicked(category);
+    auto.change((latest) => ({ ...latest, categoryId: category.id }));
+    // Kept for the next copy from the same source category between these stores (a copy of
+    // system products, or a source without a category, is not remembered: the answer says so).
+    if (draft?.source.kind === 'clone') call('catalog.rememberCategory', { draftId, categoryId: category.id }).catch(() => undefined);
+  };
   const held = values ? patchOf(values).held : [];
   const refused = draft && values ? refusalOn(draft, values) : [];
-  const publishing = draft?.status === 'publishing';
+  const isPublishing = publishing(draft);
 
   const close = () => {
     void auto.flush();
@@ -48,7 +66,7 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
     onRelease(draft);
   };
 
-  const blocked = !draft || auto.gone ? t('draft_releaseGone') : publishing ? t('draft_releaseBusy') : problems.length ? tn('draft_releaseBlocked', problems.length) : null;
+  const blocked = !draft || auto.gone ? t('draft_releaseGone') : isPublishing ? t('draft_releaseBusy') : problems.length ? tn('draft_releaseBlocked', problems.length) : null;
   const releaseButton = (
     <Tooltip
       title={blocked && (
@@ -133,7 +151,7 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
               data-testid="draft-failure"
             />
           )}
-          {publishing && <Alert type="info" showIcon title={t('draft_publishingNow')} />}
+          {isPublishing && <Alert type="info" showIcon title={t('draft_publishingNow')} />}
           <Space wrap size="middle">
             <Typography.Text type="secondary">
               {draft.source.kind === 'clone'
@@ -146,7 +164,7 @@ export function DraftEditor({ draftId, store, storeNames, onClose, onRelease }: 
               <Typography.Text type="success" data-testid="draft-problem-count">{t('draft_readyToRelease')}</Typography.Text>
             )}
           </Space>
-          <DraftForm values={values} platform={store.platform as Platform} problems={problems} held={held} refused={refused} storeName={store.name} disabled={publishing} onChange={auto.change} />
+          <DraftForm values={values} platform={platform} problems={problems} held={held} refused={refused} storeName={store.name} disabled={isPublishing} catalog={catalog} storeId={store.id} picked={picked} onPick={pick} onChange={auto.change} />
         </Space>
       )}
     </Drawer>

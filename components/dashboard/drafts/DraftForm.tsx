@@ -9,6 +9,8 @@ import { fieldState } from './FieldProblems';
 import { ImageUrlsField } from './ImageUrlsField';
 import type { DraftFields, DraftProblem } from './types';
 import { VariantsEditor } from './VariantsEditor';
+import { AttributesSection, DestinationFields } from './DestinationFields';
+import type { DestinationCatalog, PickedCategory } from './useDestinationCatalog';
 
 interface Props {
   values: DraftFields;
@@ -21,11 +23,17 @@ interface Props {
   /** The destination store's name, for what the variants table says about stock. */
   storeName: string;
   disabled?: boolean;
+  /** A marketplace's catalogue (category tree, attributes, brands, channels, warehouses); without
+   *  one (Shopify, WooCommerce, or not readable now) the category and brand are typed. */
+  catalog?: DestinationCatalog;
+  storeId?: number;
+  picked?: PickedCategory | null;
+  onPick?: (category: PickedCategory) => void;
   /** Changes are functions of the latest values, so two quick edits never undo each other. */
   onChange: (update: (latest: DraftFields) => DraftFields) => void;
 }
 
-export function DraftForm({ values, platform, problems, held, refused, storeName, disabled, onChange }: Props) {
+export function DraftForm({ values, platform, problems, held, refused, storeName, disabled, catalog, storeId, picked, onPick, onChange }: Props) {
   const limits = LIMITS[platform];
   const name = t(PLATFORM_NAME[platform]);
   const update = <K extends keyof DraftFields>(key: K, fn: (latest: DraftFields[K]) => DraftFields[K]) => onChange((latest) => ({ ...latest, [key]: fn(latest[key]) }));
@@ -52,17 +60,26 @@ export function DraftForm({ values, platform, problems, held, refused, storeName
           <Form.Item label={t('draft_fieldPrice')} {...state('price')} extra={values.variants.length > 1 ? t('draft_priceHelpMany') : t('draft_priceHelpOne')}>
             <InputNumber value={values.price} min={0} step={0.01} style={{ width: '100%' }} onChange={(n) => set('price', n)} data-testid="draft-price" />
           </Form.Item>
-          <Form.Item label={t('draft_fieldCategory')} {...state('categoryId')} extra={limits.needsCategory ? t('draft_categoryWhat', name) : t('draft_categoryOptional', name)}>
-            <Input value={values.categoryId ?? ''} maxLength={100} onChange={(e) => set('categoryId', e.target.value || null)} data-testid="draft-category" />
-          </Form.Item>
-          <Form.Item label={t('draft_fieldBrand')}>
-            <Input value={values.brand ?? ''} maxLength={200} onChange={(e) => set('brand', e.target.value || null)} data-testid="draft-brand" />
-          </Form.Item>
+          {catalog?.supported ? (
+            <DestinationFields values={values} storeId={storeId!} catalog={catalog} picked={picked ?? null} problems={shown} red={red} disabled={disabled} onPick={onPick!} onChange={onChange} />
+          ) : (
+            <>
+              <Form.Item label={t('draft_fieldCategory')} {...state('categoryId')} extra={catalog?.error ? t('draft_categoryUnread', catalog.error) : limits.needsCategory ? t('draft_categoryWhat', name) : t('draft_categoryOptional', name)}>
+                <Input value={values.categoryId ?? ''} maxLength={100} onChange={(e) => set('categoryId', e.target.value || null)} data-testid="draft-category" />
+              </Form.Item>
+              <Form.Item label={t('draft_fieldBrand')} {...state('brand')}>
+                <Input value={values.brand ?? ''} maxLength={200} onChange={(e) => set('brand', e.target.value || null)} data-testid="draft-brand" />
+              </Form.Item>
+            </>
+          )}
           <Form.Item label={t('draft_fieldWeight')} {...state('weightGrams')} extra={limits.needsWeight ? t('draft_weightNeeded', name) : undefined}>
             <InputNumber value={values.weightGrams} min={0} max={1_000_000} precision={0} suffix="g" style={{ width: '100%' }} onChange={(n) => set('weightGrams', n)} data-testid="draft-weight" />
           </Form.Item>
         </Col>
       </Row>
+      {catalog?.supported && values.categoryId && (
+        <AttributesSection values={values} catalog={catalog} picked={picked ?? null} problems={shown} red={red} disabled={disabled} onChange={onChange} />
+      )}
       <VariantsEditor variants={values.variants} problems={problems} refused={refused} storeName={storeName} disabled={disabled} onChange={(fn) => update('variants', fn)} />
     </Form>
   );

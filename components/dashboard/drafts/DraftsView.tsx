@@ -1,7 +1,7 @@
 // To be published (PRODUCT.md flow 9): the store's drafts — copies made with Clone, or drafts made
 // from system products — with the edit page (?draft=ID), Release and Delete for the selected ones.
 import { Alert, App, Button, Empty, Segmented, Space, Table, Typography } from 'antd';
-import { CopyOutlined, DeleteOutlined, RocketOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, FormOutlined, RocketOutlined } from '@ant-design/icons';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { storeLabel } from '@/lib/stores/label';
@@ -15,6 +15,9 @@ import { useStores, type StoreView } from '@/components/common/useStores';
 import { draftColumns } from './draftColumns';
 import { DraftEditor } from './DraftEditor';
 import { ReleaseModal, type ReleaseRun } from './ReleaseModal';
+import { BulkSetModal } from './BulkSetModal';
+import { MARKETPLACES } from '@/lib/drafts/catalogChecks';
+import type { Platform } from '@/lib/platforms/types';
 import type { DraftView } from './types';
 import { useDraftsSignal } from './useDraftCount';
 
@@ -37,6 +40,7 @@ export function DraftsView({ store, openDraft, onOpenDraft }: Props) {
   const [selected, setSelected] = useState<number[]>([]);
   const [run, setRun] = useState<ReleaseRun | null>(null);
   const [busy, setBusy] = useState<'release' | 'delete' | null>(null);
+  const [bulkSet, setBulkSet] = useState(false);
   const changed = useDraftsSignal(store.id);
   const list = useCommandQuery(
     () => call('drafts.list', { storeId: store.id, status: status === 'all' ? undefined : status, page, pageSize }),
@@ -132,7 +136,18 @@ export function DraftsView({ store, openDraft, onOpenDraft }: Props) {
         onOpenDraft(id);
       }}
       onFinished={list.reload}
+      onRetry={async (id) => {
+        try {
+          await startRelease([await call('drafts.get', { id })]);
+        } catch (err) {
+          message.error(errorText(err));
+        }
+      }}
     />
+  );
+  const titles = new Map((list.data?.items ?? []).map((d) => [d.id, d.title]));
+  const bulkSetModal = bulkSet && (
+    <BulkSetModal storeId={store.id} platform={store.platform as Platform} draftIds={selected} titles={titles} onClose={() => setBulkSet(false)} onDone={list.reload} />
   );
 
   const none = selected.length === 0;
@@ -163,6 +178,11 @@ export function DraftsView({ store, openDraft, onOpenDraft }: Props) {
               <Button type="primary" icon={<RocketOutlined />} disabled={none} loading={busy === 'release'} onClick={() => void releaseSelected()} data-testid="draft-release-selected">
                 {t('draft_releaseSelected')}
               </Button>
+              {MARKETPLACES.has(store.platform as Platform) && (
+                <Button icon={<FormOutlined />} disabled={none} onClick={() => setBulkSet(true)} data-testid="draft-bulk-set">
+                  {t('bulk_setButton')}
+                </Button>
+              )}
               <Button danger icon={<DeleteOutlined />} disabled={none} loading={busy === 'delete'} onClick={deleteSelected} data-testid="draft-delete-selected">
                 {t('draft_delete')}
               </Button>
@@ -219,6 +239,7 @@ export function DraftsView({ store, openDraft, onOpenDraft }: Props) {
       )}
       {editor}
       {releaseModal}
+      {bulkSetModal}
     </>
   );
 }

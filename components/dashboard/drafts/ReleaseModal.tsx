@@ -10,7 +10,11 @@ import { JobProgress } from '@/components/common/JobProgress';
 import { formatNumber } from '../inventory/format';
 import { moduleHref } from '../store-products/location';
 import type { StoreView } from '@/components/common/useStores';
+import { MARKETPLACES } from '@/lib/drafts/catalogChecks';
+import { LIMITS } from '@/lib/drafts/limits';
+import type { Platform } from '@/lib/platforms/types';
 import { RefusalDetails } from './RefusalDetails';
+import { AllowImagesButton, ReleaseImageProgress } from './ReleaseImages';
 
 export interface ReleaseRun {
   jobId: number;
@@ -18,7 +22,7 @@ export interface ReleaseRun {
   titles: Map<number, string>;
 }
 
-interface DraftResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string; details?: string | null }
+interface DraftResult { draftId: number; ok: boolean; storeProductId?: number; platformItemId?: string; error?: string; details?: string | null; code?: string }
 interface ReleaseResult { released: number; failed: number; results: DraftResult[] }
 
 interface Props {
@@ -27,9 +31,11 @@ interface Props {
   onClose: () => void;
   onEdit: (draftId: number) => void;
   onFinished?: () => void;
+  /** Release one draft again (after the image sites were allowed). */
+  onRetry?: (draftId: number) => Promise<void>;
 }
 
-export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props) {
+export function ReleaseModal({ run, store, onClose, onEdit, onFinished, onRetry }: Props) {
   const { job, pollError } = useJob(run?.jobId ?? null);
   const finished = isFinished(job);
   useEffect(() => {
@@ -56,6 +62,9 @@ export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props)
           failedTitle={t('release_jobFailed')}
           testId="release"
         />
+        {run && !finished && MARKETPLACES.has(store.platform as Platform) && (
+          <ReleaseImageProgress draftIds={[...run.titles.keys()]} titles={run.titles} imagesMax={LIMITS[store.platform as Platform].imagesMax} />
+        )}
         {result && (
           <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="release-result">
             <Progress percent={100} status={result.failed ? 'exception' : 'success'} />
@@ -89,7 +98,11 @@ export function ReleaseModal({ run, store, onClose, onEdit, onFinished }: Props)
                     ) : (
                       <Space orientation="vertical" size={2}>
                         <Typography.Text type="danger" data-testid={`release-error-${r.draftId}`}>{r.error}</Typography.Text>
-                        <RefusalDetails details={r.details} testId={`release-details-${r.draftId}`} />
+                        {r.code === 'image_permission' && onRetry ? (
+                          <AllowImagesButton draftId={r.draftId} details={r.details} onRetry={onRetry} />
+                        ) : (
+                          <RefusalDetails details={r.details} testId={`release-details-${r.draftId}`} />
+                        )}
                         <Typography.Link onClick={() => onEdit(r.draftId)}>{t('release_editDraft')}</Typography.Link>
                       </Space>
                     ),

@@ -6,7 +6,8 @@ import { fieldValue } from '@/lib/drafts/refusals';
 import { validateDraft } from '@/lib/drafts/validation';
 import { t } from '@/lib/i18n';
 import type { Platform } from '@/lib/platforms/types';
-import type { DraftFields, DraftProblem, DraftStockSource, DraftView } from './types';
+import type { KnownCatalog } from '@/lib/catalog/catalog';
+import type { DraftAttribute, DraftFields, DraftProblem, DraftStockSource, DraftView } from './types';
 
 export const TITLE_HARD_MAX = 1000;
 
@@ -19,6 +20,18 @@ export interface DraftPatch {
   brand: string | null;
   weightGrams: number | null;
   variants: { sellerSku: string; price: number; stock: number; options: Record<string, string> | null; productId: number | null; stockSource: DraftStockSource | null }[];
+  attributes?: DraftAttribute[];
+  brandId?: string | null;
+  logisticsChannelIds?: string[];
+  warehouseId?: string | null;
+}
+
+/** Attributes as drafts.update takes them: trimmed, the empty ones left out. */
+export function attributesOf(list: DraftAttribute[]): DraftAttribute[] {
+  return list.flatMap((a) => {
+    const value = Array.isArray(a.value) ? a.value.map((v) => v.trim()).filter(Boolean) : a.value.trim();
+    return value.length ? [{ id: a.id, value }] : [];
+  });
 }
 
 export function isWebAddress(text: string): boolean {
@@ -48,6 +61,10 @@ export function patchOf(v: DraftFields): { patch: DraftPatch; held: DraftProblem
       productId: x.productId,
       stockSource: x.stockSource ?? null,
     })),
+    ...(v.attributes ? { attributes: attributesOf(v.attributes) } : {}),
+    ...(v.brandId !== undefined ? { brandId: v.brandId } : {}),
+    ...(v.logisticsChannelIds ? { logisticsChannelIds: v.logisticsChannelIds } : {}),
+    ...(v.warehouseId !== undefined ? { warehouseId: v.warehouseId } : {}),
   };
   if (v.title.length > TITLE_HARD_MAX) held.push({ field: 'title', message: t('draft_titleTooLong', TITLE_HARD_MAX) });
   const urls = v.imageUrls.map((u) => u.trim()).filter(Boolean);
@@ -63,6 +80,9 @@ export function savedHolds(saved: Pick<DraftView, keyof DraftPatch>, patch: Draf
 }
 
 function norm(key: keyof DraftPatch, value: unknown): unknown {
+  // A draft made before these fields existed holds none: the same as empty.
+  if (key === 'attributes' || key === 'logisticsChannelIds') return value ?? [];
+  if (key === 'brandId' || key === 'warehouseId') return value ?? null;
   if (key !== 'variants' || !Array.isArray(value)) return value;
   return (value as DraftPatch['variants']).map((v) => ({ sellerSku: v.sellerSku, price: v.price, stock: v.stock, options: v.options ?? null, productId: v.productId ?? null, stockSource: v.stockSource ?? null }));
 }
@@ -78,9 +98,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * here as the seller types, and what only the background knows (a SKU another listing of the
  * store uses) from its last answer, while the field still holds what it answered about.
  */
-export function problemsOf(values: DraftFields, draft: Pick<DraftView, 'extra' | 'platform' | 'validation' | 'variants'>): DraftProblem[] {
+export function problemsOf(values: DraftFields, draft: Pick<DraftView, 'extra' | 'platform' | 'validation' | 'variants'> & Partial<Pick<DraftView, 'imageUrls' | 'imageProblem'>>, catalog?: KnownCatalog): DraftProblem[] {
   const { patch, held } = patchOf(values);
-  const found = validateDraft({ ...patch, imageUrls: patch.imageUrls ?? values.imageUrls, extra: draft.extra }, draft.platform as Platform);
+  const found = validateDraft({ ...patch, imageUrls: patch.imageUrls ?? values.imageUrls, extra: draft.extra, imageProblem: draft.imageProblem }, draft.platform as Platform, { catalog });
   const fromStore = draft.validation.filter((p) => p.scope === 'store' && sameValue(fieldValue(values, p.field), fieldValue(draft, p.field)));
   return [...held, ...[...found, ...fromStore].filter((p) => !held.some((h) => h.field === p.field))];
 }

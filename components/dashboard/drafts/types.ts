@@ -16,7 +16,16 @@ export interface DraftFields {
   brand: string | null;
   weightGrams: number | null;
   variants: EditedVariant[];
+  /** What a marketplace needs (catalog.*): the category's attributes, a brand of its list ('0' =
+   *  No brand), Shopee channels, the TikTok sales warehouse. Optional: a copy kept on this
+   *  computer before these existed has none, and then they are not sent. */
+  attributes?: DraftAttribute[];
+  brandId?: string | null;
+  logisticsChannelIds?: string[];
+  warehouseId?: string | null;
 }
+
+export type DraftAttribute = NonNullable<DraftView['attributes']>[number];
 
 export interface EditedVariant {
   sellerSku: string;
@@ -40,5 +49,9 @@ export function fieldsOf(d: DraftView): DraftFields {
     brand: d.brand,
     weightGrams: d.weightGrams,
     variants: d.variants.map((v) => ({ sellerSku: v.sellerSku, price: v.price, stock: v.stock, options: v.options ? { ...v.options } : null, productId: v.productId, stockSource: v.stockSource ?? null })),
+    attributes: (d.attributes ?? []).map((a) => ({ id: a.id, value: Array.isArray(a.value) ? [...a.value] : a.value })),
+    brandId: d.brandId ?? null,
+    logisticsChannelIds: [...(d.logisticsChannelIds ?? [])],
+    warehouseId: d.warehouseId ?? null,
   };
 }

@@ -44,7 +44,7 @@ describe('catalog.suggestCategory and catalog.rememberCategory', () => {
     const { drafts } = await ok('storeProducts.clone', { storeProductIds: listings.map((l) => l.id), destinationStoreIds: [shopee.storeId] });
 
     const first = await ok('catalog.suggestCategory', { draftId: drafts[0]!.id });
-    expect(first).toMatchObject({ supported: true, remembered: null, source: { storeId: lazada.storeId, categoryId: tote!.id, path: ['Bags & Travel', 'Handbags', 'Tote Bags'], by: 'category' } });
+    expect(first).toMatchObject({ supported: true, current: null, remembered: null, source: { storeId: lazada.storeId, categoryId: tote!.id, path: ['Bags & Travel', 'Handbags', 'Tote Bags'], by: 'category' } });
     expect(first.suggestions[0]).toMatchObject({ name: 'Tote Bags', path: ['Bags & Travel', 'Handbags', 'Tote Bags'] });
     // Shopee numbers its categories its own way: the suggestion is Shopee's leaf, not Lazada's id.
     const shopeeTote = (await ok('catalog.categories', { storeId: shopee.storeId, q: 'tote bags' })).items[0]!;
@@ -77,6 +77,6 @@ describe('catalog.suggestCategory and catalog.rememberCategory', () => {
     expect(await ok('catalog.rememberCategory', { draftId: drafts[0]!.id, categoryId: s.suggestions[0]!.id })).toEqual({ remembered: false, reason: 'no_source_category' });
     // A Shopify destination has no category tree to suggest from.
     const back = await ok('storeProducts.clone', { storeProductIds: [listing!.id], destinationStoreIds: [shopify.storeId] });
-    expect(await ok('catalog.suggestCategory', { draftId: back.drafts[0]!.id })).toEqual({ supported: false, source: null, remembered: null, suggestions: [] });
+    expect(await ok('catalog.suggestCategory', { draftId: back.drafts[0]!.id })).toEqual({ supported: false, current: null, source: null, remembered: null, suggestions: [] });
   });
 });
