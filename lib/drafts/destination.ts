@@ -12,6 +12,7 @@ import type { CategoryRules, HostedImage, NewListing, Platform, PlatformAdapter 
 import { MARKETPLACES, optionFor, valuesOf } from './catalogChecks';
 import { LIMITS } from './limits';
 import { listingOf } from './listing';
+import { profileOf } from '../platforms/profiles';
 
 /** Reads what validation needs; a category that is not a leaf is left for validation to tell. */
 export async function loadCatalogFor(db: ShelfsyncDB, store: StoreRow, draft: DraftRow, now: number): Promise<CategoryRules | undefined> {
@@ -35,13 +36,12 @@ export function imagesToHost(draft: Pick<DraftRow, 'imageUrls'>, store: StoreRow
   return draft.imageUrls.slice(0, LIMITS[store.platform].imagesMax);
 }
 
-/** Platforms whose image upload takes the bytes, fetched by the background (Lazada fetches URLs itself). */
-const FETCHES_IMAGES = new Set<Platform>(['shopee', 'tiktok']);
 
 /** The image sites the background may not read yet (an optional host permission the page asks
  *  for with a user gesture): without it the fetch fails, so release says so first. */
 export async function imageHostsToAllow(platform: Platform, urls: string[], uploads: DraftRow['uploads']): Promise<string[]> {
-  if (!FETCHES_IMAGES.has(platform)) return [];
+  // Only a platform whose upload takes the bytes (its profile) needs the background to read them.
+  if (!profileOf(platform).api.uploadsImageBytes) return [];
   const out = new Set<string>();
   for (const url of urls) {
     if (uploads?.[url] || !/^https?:\/\//i.test(url)) continue;

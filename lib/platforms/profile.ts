@@ -54,6 +54,9 @@ export interface PlatformProfile {
     readonly productPageMax: number;
     /** Most orders per page of an order list. */
     readonly orderPageMax: number;
+    /** A new listing's images are uploaded as bytes the background fetches (rather than URLs the
+     *  platform fetches itself): the image sites need a host permission first. */
+    readonly uploadsImageBytes: boolean;
   };
   readonly sync: {
     /** How long a lane waits after a store's first due change so the changes right behind it

@@ -34,6 +34,8 @@ export const lazadaProfile: PlatformProfile = {
     // /products/get limit ≤50; /orders/get limit ≤100.
     productPageMax: 50,
     orderPageMax: 100,
+    // /image/migrate takes a URL and Lazada fetches it.
+    uploadsImageBytes: false,
   },
   // 50 SKUs per stock call: a moment's wait lets the changes right behind the first share it.
   sync: { gatherMs: 250, claimMax: 1000 },

@@ -26,6 +26,8 @@ export const shopeeProfile: PlatformProfile = {
     // get_item_list page_size ≤100; get_order_list page_size 1–100.
     productPageMax: 100,
     orderPageMax: 100,
+    // media_space/upload_image takes the image file.
+    uploadsImageBytes: true,
   },
   // One item per stock call: waiting for more changes gains nothing. 100 rows ≈ 10 s at 10/s.
   sync: { gatherMs: 0, claimMax: 100 },

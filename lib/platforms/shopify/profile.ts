@@ -26,6 +26,8 @@ export const shopifyProfile: PlatformProfile = {
     // under it; orders 50 a page (the cost formula in orders.ts).
     productPageMax: 25,
     orderPageMax: 50,
+    // productSet takes image URLs (Shopify fetches them).
+    uploadsImageBytes: false,
   },
   // 250 quantities per call: a moment's wait lets the changes right behind the first share it.
   sync: { gatherMs: 250, claimMax: 1000 },

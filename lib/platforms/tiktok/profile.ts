@@ -28,6 +28,8 @@ export const tiktokProfile: PlatformProfile = {
     // products/search and orders/search page_size ≤100.
     productPageMax: 100,
     orderPageMax: 100,
+    // product/202309/images/upload takes the image data.
+    uploadsImageBytes: true,
   },
   // Mostly one product per stock call: waiting gains little. 400 rows ≈ 8 s at 48 calls/s.
   sync: { gatherMs: 0, claimMax: 400 },

@@ -17,6 +17,8 @@ export const woocommerceProfile: PlatformProfile = {
     // per_page ≤100 for products and orders.
     productPageMax: 100,
     orderPageMax: 100,
+    // images[{src}]: the site fetches each URL.
+    uploadsImageBytes: false,
   },
   // 100 objects per batch: a moment's wait lets the changes right behind the first share it.
   sync: { gatherMs: 250, claimMax: 1000 },
