@@ -2,11 +2,14 @@
 // dispatcher and a fake IndexedDB whose stores' catalogues are cached (no platform call): the
 // category picker (search over the tree, leaves only, the suggestion by the source category's
 // words, the category remembered for that source category and store pair), the attributes as
-// fields of their own kind with the required ones marked and their problems on them, and the
-// bulk "Set for selected".
+// fields of their own kind with the required ones marked and their problems on them, the bulk
+// "Set for selected", and in a release the images hosted so far and the image-site permission.
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { act } from 'react';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
+import { AllowImagesButton, ReleaseImageProgress } from '@/components/dashboard/drafts/ReleaseImages';
 import { draftSavesSettled } from '@/components/dashboard/drafts/useDraftAutosave';
 import { setTransport } from '@/lib/commands/client';
 import type { ShelfsyncDB } from '@/lib/db/database';
@@ -17,8 +20,8 @@ import { invalidateAll } from '@/lib/store-products/listIndex';
 import { freshDb, ok, raw } from '../helpers/background';
 
 // The first render of the dashboard in a test file is slow on a busy machine.
-configure({ asyncUtilTimeout: 20_000 });
-vi.setConfig({ testTimeout: 120_000 });
+configure({ asyncUtilTimeout: 45_000 });
+vi.setConfig({ testTimeout: 240_000 });
 
 let db: ShelfsyncDB;
 beforeEach(async () => {
@@ -241,5 +244,40 @@ describe('Set for selected', () => {
     expect(screen.getByTestId('bulk-set-skipped').textContent).toBe('Canvas Tote 3: being released right now');
     for (const id of draftIds.slice(0, 2)) expect(await db.drafts.get(id)).toMatchObject({ categoryId: '8111', brandId: '77', brand: 'Aurora' });
     expect((await db.drafts.get(draftIds[2]!))?.categoryId).toBeNull();
+  });
+});
+
+describe('release: images and the permission to read them', () => {
+  it('shows per draft the images already in the marketplace\'s hosting, as release saves each one', async () => {
+    const { draftIds } = await world();
+    const draft = (await db.drafts.get(draftIds[0]!))!;
+    const urls = ['https://img.example/a.jpg', 'https://img.example/b.jpg', 'https://img.example/c.jpg'];
+    await db.drafts.update(draft.id, { imageUrls: urls, uploads: { [urls[0]!]: { ref: 'i1', url: 'https://cf.shopee/i1', at: 1 } } });
+    render(<ReleaseImageProgress draftIds={[draft.id]} titles={new Map([[draft.id, 'Canvas Tote 1']])} imagesMax={9} />);
+    expect((await screen.findByTestId(`release-images-${draft.id}`)).textContent).toBe('Canvas Tote 11 of 3 images');
+    await act(async () => {
+      await db.drafts.update(draft.id, { uploads: { [urls[0]!]: { ref: 'i1', url: 'https://cf.shopee/i1', at: 1 }, [urls[1]!]: { ref: 'i2', url: 'https://cf.shopee/i2', at: 2 } } });
+    });
+    await waitFor(() => expect(screen.getByTestId(`release-images-${draft.id}`).textContent).toBe('Canvas Tote 12 of 3 images'));
+  });
+
+  it('asks the browser for the image sites a refusal named, then releases again; says so when the seller says no', async () => {
+    const asked: string[][] = [];
+    let answer = false;
+    (fakeBrowser as unknown as { permissions: unknown }).permissions = {
+      request: async ({ origins }: { origins: string[] }) => {
+        asked.push(origins);
+        return answer;
+      },
+    };
+    const retried: number[] = [];
+    render(<AllowImagesButton draftId={5} details="https://img.example/* https://cdn.example/*" onRetry={async (id) => void retried.push(id)} />);
+    fireEvent.click(screen.getByTestId('release-allow-images-5'));
+    expect(await screen.findByText('The permission was not given; the images cannot be copied without it.')).toBeTruthy();
+    expect(retried).toEqual([]);
+    answer = true;
+    fireEvent.click(screen.getByTestId('release-allow-images-5'));
+    await waitFor(() => expect(retried).toEqual([5]));
+    expect(asked).toEqual([['https://img.example/*', 'https://cdn.example/*'], ['https://img.example/*', 'https://cdn.example/*']]);
   });
 });

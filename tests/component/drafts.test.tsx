@@ -16,8 +16,10 @@ import { explainRefusal, failureOf } from '@/lib/drafts/refusals';
 import { PlatformError } from '@/lib/platforms/types';
 import { freshDb, ok, raw } from '../helpers/background';
 
-configure({ asyncUtilTimeout: 5000 });
-vi.setConfig({ testTimeout: 30_000 });
+// Generous: on a machine busy with other work the first render of the dashboard, and an edit
+// page that also asks for the destination's catalogue, take well over the defaults.
+configure({ asyncUtilTimeout: 15_000 });
+vi.setConfig({ testTimeout: 90_000 });
 
 let db: ShelfsyncDB;
 let sent: { type: string; payload: any }[];

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
 import { findChromium } from './support/chromium';
-import { launchExtension, sendFrom, type LaunchedExtension } from './support/extension';
+import { launchExtension, type LaunchedExtension } from './support/extension';
+import { must, simControl as control, waitForJob } from './support/world';
 
 const extensionDir = process.env.SHELFSYNC_TEST_BUILD || undefined;
 
@@ -17,23 +18,9 @@ interface SimItem { itemId: string; title: string; variants: { sellerSku: string
 interface Held { itemId: string; images: string[]; categoryId: string; attributes: { id: string; value: string }[]; brand: string | null; logistics?: string[] }
 interface Attr { id: string; name: string; required: boolean; inputType: string; options: { id?: string; name: string }[] }
 
-async function control<T>(sim: Simulator, method: string, p: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sim.url}${p}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`simulator ${method} ${p}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function must(page: Page, type: string, payload: unknown = {}) {
-  const answer = await sendFrom(page, type, payload);
-  if (!answer.ok) throw new Error(`${type}: ${JSON.stringify(answer.error)}`);
-  return answer.data;
-}
-
 async function connectAndDownload(page: Page, shop: SimShop, platform: string, name: string): Promise<number> {
   const store = await must(page, 'stores.connect', { platform, name, apiBaseUrl: shop.apiBaseUrl, authBaseUrl: shop.authBaseUrl, authorizeBaseUrl: shop.authorizeBaseUrl, credentials: shop.credentials });
-  const { jobId } = await must(page, 'stores.download', { id: store.id, mode: 'full' });
-  await expect.poll(async () => (await must(page, 'jobs.get', { id: jobId })).status, { timeout: 60_000 }).toBe('succeeded');
+  expect((await waitForJob(page, (await must(page, 'stores.download', { id: store.id, mode: 'full' })).jobId)).status).toBe('succeeded');
   return store.id;
 }
 

@@ -98,11 +98,30 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * here as the seller types, and what only the background knows (a SKU another listing of the
  * store uses) from its last answer, while the field still holds what it answered about.
  */
-export function problemsOf(values: DraftFields, draft: Pick<DraftView, 'extra' | 'platform' | 'validation' | 'variants'> & Partial<Pick<DraftView, 'imageUrls' | 'imageProblem'>>, catalog?: KnownCatalog): DraftProblem[] {
+export function problemsOf(values: DraftFields, draft: Pick<DraftView, 'extra' | 'platform' | 'validation' | 'variants'> & Partial<Pick<DraftView, 'imageUrls' | 'imageProblem' | 'categoryId' | 'attributes' | 'brandId' | 'brand' | 'logisticsChannelIds' | 'warehouseId'>>, catalog?: KnownCatalog): DraftProblem[] {
   const { patch, held } = patchOf(values);
   const found = validateDraft({ ...patch, imageUrls: patch.imageUrls ?? values.imageUrls, extra: draft.extra, imageProblem: draft.imageProblem }, draft.platform as Platform, { catalog });
   const fromStore = draft.validation.filter((p) => p.scope === 'store' && sameValue(fieldValue(values, p.field), fieldValue(draft, p.field)));
-  return [...held, ...[...found, ...fromStore].filter((p) => !held.some((h) => h.field === p.field))];
+  const fromCatalog = catalogFromBackground(values, draft, catalog).filter((p) => !found.some((f) => f.field === p.field));
+  return [...held, ...[...found, ...fromStore, ...fromCatalog].filter((p) => !held.some((h) => h.field === p.field))];
+}
+
+/**
+ * What the background found against the parts of the catalogue this page has not read (yet): a
+ * category it does not know or that has subcategories, attributes and brand before the
+ * category's rules are read here — while the values on screen are the ones it checked.
+ */
+function catalogFromBackground(values: DraftFields, draft: Partial<Pick<DraftView, 'categoryId' | 'attributes' | 'brandId' | 'brand' | 'logisticsChannelIds' | 'warehouseId'>> & Pick<DraftView, 'validation'>, catalog: KnownCatalog | undefined): DraftProblem[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  if (!same(values.categoryId?.trim() || null, draft.categoryId ?? null)) return [];
+  return draft.validation.filter((p) => {
+    if (p.field === 'categoryId') return !catalog?.tree;
+    if (p.field === 'brand') return !catalog?.rules && same(values.brandId, draft.brandId) && same(values.brand, draft.brand);
+    if (p.field.startsWith('attributes.')) return !catalog?.rules && same(values.attributes ?? [], draft.attributes ?? []);
+    if (p.field === 'logistics') return !catalog?.channels && same(values.logisticsChannelIds ?? [], draft.logisticsChannelIds ?? []);
+    if (p.field === 'warehouse') return !catalog?.warehouses && same(values.warehouseId, draft.warehouseId);
+    return false;
+  });
 }
 
 /**

@@ -52,10 +52,14 @@ describe('catalog.suggestCategory and catalog.rememberCategory', () => {
 
     // The seller picks another leaf: the next copy of that Lazada category offers it first.
     const [shoulder] = (await ok('catalog.categories', { storeId: shopee.storeId, q: 'shoulder bags' })).items;
+    const d0 = await ok('drafts.get', { id: drafts[0]!.id });
+    await ok('drafts.update', { id: d0.id, version: d0.version, categoryId: shoulder!.id });
     expect(await ok('catalog.rememberCategory', { draftId: drafts[0]!.id, categoryId: shoulder!.id })).toEqual({ remembered: true, sourceCategoryId: tote!.id });
     const next = await ok('catalog.suggestCategory', { draftId: drafts[1]!.id });
     expect(next.remembered).toEqual({ id: shoulder!.id, name: 'Shoulder Bags', path: ['Bags & Travel', 'Handbags', 'Shoulder Bags'] });
-    // Kept in Dexie for that store pair only.
+    // The first copy now names that category: answered with its path for the picker.
+    expect((await ok('catalog.suggestCategory', { draftId: drafts[0]!.id })).current).toEqual({ id: shoulder!.id, name: 'Shoulder Bags', path: ['Bags & Travel', 'Handbags', 'Shoulder Bags'], leaf: true });
+        // Kept in Dexie for that store pair only.
     expect(await db.settings.get(`categoryMap:${lazada.storeId}:${shopee.storeId}`)).toMatchObject({ value: { [tote!.id]: { categoryId: shoulder!.id } } });
 
     // Only a leaf is remembered; a category the store does not have is refused with a code.
