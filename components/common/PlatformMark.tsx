@@ -1,7 +1,6 @@
 // A platform's badge: its initial on its colour (no third-party logos shipped).
-import { Avatar, Tag } from 'antd';
-import { t } from '@/lib/i18n';
-import { PLATFORM_NAME, PLATFORM_TINT, type Platform } from './platforms';
+import { Avatar } from 'antd';
+import { PLATFORM_TINT, type Platform } from './platforms';
 
 const INITIALS: Record<Platform, string> = { shopee: 'S', lazada: 'L', tiktok: 'T', shopify: 'Sh', woocommerce: 'W' };
 
@@ -13,6 +12,3 @@ export function PlatformMark({ platform, size = 24 }: { platform: Platform; size
   );
 }
 
-export function PlatformTag({ platform }: { platform: Platform }) {
-  return <Tag color={PLATFORM_TINT[platform]}>{t(PLATFORM_NAME[platform])}</Tag>;
-}

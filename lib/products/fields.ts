@@ -12,4 +12,3 @@ export const productFields = {
 };
 
 export const productInput = z.object(productFields).strict();
-export type ProductInput = z.output<typeof productInput>;

@@ -4,10 +4,8 @@ import { Input, Segmented, Select, Space, Tag } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import type { OrderProblem } from '@/lib/db/types';
 import { t } from '@/lib/i18n';
-import { storeLabel } from '@/lib/stores/label';
 import { formatNumber } from '../inventory/format';
-import { PLATFORMS, PLATFORM_NAME } from '@/components/common/platforms';
-import type { StoreView } from '@/components/common/useStores';
+import { storeOptions, type StoreView } from '@/components/common/useStores';
 import { LIST_STATUS_LABEL, PROBLEM } from './labels';
 import { LIST_STATUSES, PROBLEMS, type ListStatus } from './location';
 
@@ -29,12 +27,6 @@ interface Props {
 }
 
 export function OrderFilters({ stores, storeId, status, problem, counts, text, onStore, onStatus, onProblem, onText }: Props) {
-  const storeOptions = PLATFORMS.map((p) => ({
-    label: t(PLATFORM_NAME[p]),
-    title: t(PLATFORM_NAME[p]),
-    options: (stores ?? []).filter((s) => s.platform === p).map((s) => ({ value: s.id, label: storeLabel(s) })),
-  })).filter((g) => g.options.length > 0);
-
   return (
     <Space orientation="vertical" size={10} style={{ width: '100%', marginBottom: 12 }}>
       <Space wrap size={[8, 8]}>
@@ -43,7 +35,7 @@ export function OrderFilters({ stores, storeId, status, problem, counts, text, o
           placeholder={t('orders_allStores')}
           value={storeId}
           onChange={(v) => onStore(v)}
-          options={storeOptions}
+          options={storeOptions(stores)}
           style={{ width: 280 }}
           showSearch={{ optionFilterProp: 'label' }}
           data-testid="orders-filter-store"

@@ -3,7 +3,7 @@
 import { App, Button, Card, Input, Space, Switch, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { call, type CommandOutput } from '@/lib/commands/client';
+import { call, type CommandInput } from '@/lib/commands/client';
 import { CONSOLE_FEATURES } from '@/lib/consoles/features';
 import { t, tn } from '@/lib/i18n';
 import { downloadText } from '@/components/common/download';
@@ -12,17 +12,15 @@ import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { PageHeader } from '../inventory/PageHeader';
 import { LanguageCard } from './LanguageCard';
 
-type Settings = CommandOutput<'settings.get'>;
-
 export function SettingsPage() {
   const { message } = App.useApp();
   const settings = useCommandQuery(() => call('settings.get'), []);
   const [saving, setSaving] = useState(false);
 
-  async function update(patch: Partial<Settings>) {
+  async function update(patch: CommandInput<'settings.update'>) {
     setSaving(true);
     try {
-      await call('settings.update', patch as never);
+      await call('settings.update', patch);
       settings.reload();
     } catch (err) {
       message.error(errorText(err));

@@ -5,9 +5,8 @@ import { App, Button, Dropdown, Space, Typography } from 'antd';
 import { CloudUploadOutlined, CopyOutlined, DownOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { call } from '@/lib/commands/client';
-import { CommandError } from '@/lib/commands/errors';
 import { t, tn } from '@/lib/i18n';
-import { errorText } from '@/components/common/commandErrors';
+import { useBusy, useNoRuleDialog } from '@/components/common/useBusy';
 import { formatNumber } from '../inventory/format';
 import { AutoSyncConfirm } from './AutoSyncConfirm';
 import { isFiltered, type ProductFilter } from './ProductFilters';
@@ -30,7 +29,7 @@ interface Props {
 
 export function BulkActions({ storeId, selected, filter, total, onClearSelection, onSyncStarted, onOpenRules, onChanged, onClone }: Props) {
   const { message, modal } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { isBusy, run } = useBusy(useNoRuleDialog(onOpenRules));
 
   async function allTarget(): Promise<Target | null> {
     if (!isFiltered(filter)) return { all: true };
@@ -38,25 +37,6 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
       storeId, q: filter.q || undefined, status: filter.status, connected: filter.connected, autoSync: filter.autoSync, syncStatus: filter.syncStatus, differs: filter.differs, idsOnly: true,
     });
     return answer.ids?.length ? { storeProductIds: answer.ids } : null;
-  }
-
-  async function run(key: string, work: () => Promise<void>) {
-    setBusy(key);
-    try {
-      await work();
-    } catch (err) {
-      if (err instanceof CommandError && err.code === 'no_sync_rule') {
-        modal.confirm({
-          title: t('sp_noRuleTitle'),
-          content: err.message,
-          okText: t('sp_setUpRule'),
-          cancelText: t('common_cancel'),
-          onOk: onOpenRules,
-        });
-      } else message.error(errorText(err));
-    } finally {
-      setBusy(null);
-    }
   }
 
   const sync = (target: Target, count: number) =>
@@ -113,7 +93,7 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
   const none = selected.length === 0;
   return (
     <Space wrap style={{ marginBottom: 12 }} data-testid="sp-bulk">
-      <Button type="primary" icon={<CloudUploadOutlined />} disabled={none} loading={busy === 'sync'} onClick={() => void sync({ storeProductIds: selected }, selected.length)} data-testid="sp-sync-selected">
+      <Button type="primary" icon={<CloudUploadOutlined />} disabled={none} loading={isBusy('sync')} onClick={() => void sync({ storeProductIds: selected }, selected.length)} data-testid="sp-sync-selected">
         {t('sp_syncInventory')}
       </Button>
       <Button icon={<CopyOutlined />} disabled={none} onClick={onClone} data-testid="sp-clone">
@@ -130,7 +110,7 @@ export function BulkActions({ storeId, selected, filter, total, onClearSelection
           onClick: ({ key }) => void autoSync({ storeProductIds: selected }, key === 'on', selected.length),
         }}
       >
-        <Button loading={busy === 'on' || busy === 'off'} data-testid="sp-more">
+        <Button loading={isBusy('on') || isBusy('off')} data-testid="sp-more">
           {t('sp_more')} <DownOutlined />
         </Button>
       </Dropdown>

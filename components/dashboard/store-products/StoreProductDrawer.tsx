@@ -5,10 +5,9 @@ import { Alert, App, Button, Drawer, Popconfirm, Space, Spin, Switch, Table, Tag
 import { CloudUploadOutlined, DisconnectOutlined, LinkOutlined, RedoOutlined } from '@ant-design/icons';
 import { useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
-import { CommandError } from '@/lib/commands/errors';
 import { getDb } from '@/lib/db/database';
 import { t, tn } from '@/lib/i18n';
-import { errorText } from '@/components/common/commandErrors';
+import { useBusy, useNoRuleDialog } from '@/components/common/useBusy';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { formatNumber, formatTime } from '../inventory/format';
 import { LogStatusTag } from '../sync/labels';
@@ -35,7 +34,7 @@ interface Props {
 }
 
 export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules }: Props) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const open = storeProductId !== null;
   const changed = useLiveSignal(() => {
     const db = getDb();
@@ -45,23 +44,10 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
   const query = useCommandQuery(() => (storeProductId === null ? Promise.resolve(undefined) : call('storeProducts.get', { id: storeProductId })), [storeProductId], changed);
   const queued = useQueued(query.data ? [query.data] : undefined);
   const listing = query.data && withQueued(query.data, queued);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { isBusy, run } = useBusy(useNoRuleDialog(onOpenRules));
   const [job, setJob] = useState<{ id: number; title: string } | null>(null);
   const [connecting, setConnecting] = useState<ConnectTarget | null>(null);
   const failedVariants = listing?.variants.filter((v) => v.lastSync?.status === 'failed').length ?? 0;
-
-  async function run(key: string, work: () => Promise<void>) {
-    setBusy(key);
-    try {
-      await work();
-    } catch (err) {
-      if (err instanceof CommandError && err.code === 'no_sync_rule') {
-        modal.confirm({ title: t('sp_noRuleTitle'), content: err.message, okText: t('sp_setUpRule'), cancelText: t('common_cancel'), onOk: onOpenRules });
-      } else message.error(errorText(err));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   const syncNow = () =>
     run('sync', async () => {
@@ -123,13 +109,13 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
             <Tooltip title={t('sp_autoSwitchHelp')}>
               <Space size={6}>
                 <Typography.Text>{t('sp_autoSyncLabel')}</Typography.Text>
-                <Switch checked={listing.autoSync} loading={busy === 'auto'} onChange={setAuto} data-testid="spd-auto" />
+                <Switch checked={listing.autoSync} loading={isBusy('auto')} onChange={setAuto} data-testid="spd-auto" />
               </Space>
             </Tooltip>
-            <Button icon={<RedoOutlined />} disabled={failedVariants === 0} loading={busy === 'retry'} onClick={() => void retryFailed()} data-testid="spd-retry">
+            <Button icon={<RedoOutlined />} disabled={failedVariants === 0} loading={isBusy('retry')} onClick={() => void retryFailed()} data-testid="spd-retry">
               {t('sp_retryFailed')}{failedVariants ? ` (${failedVariants})` : ''}
             </Button>
-            <Button type="primary" icon={<CloudUploadOutlined />} loading={busy === 'sync'} onClick={() => void syncNow()} data-testid="spd-sync">
+            <Button type="primary" icon={<CloudUploadOutlined />} loading={isBusy('sync')} onClick={() => void syncNow()} data-testid="spd-sync">
               {t('sp_syncNow')}
             </Button>
           </Space>
@@ -201,7 +187,7 @@ export function StoreProductDrawer({ storeProductId, store, onClose, onOpenRules
                       cancelText={t('common_cancel')}
                       onConfirm={() => disconnect(v)}
                     >
-                      <Button size="small" type="link" danger icon={<DisconnectOutlined />} loading={busy === `disconnect-${v.id}`} data-testid={`spd-disconnect-${v.id}`}>
+                      <Button size="small" type="link" danger icon={<DisconnectOutlined />} loading={isBusy(`disconnect-${v.id}`)} data-testid={`spd-disconnect-${v.id}`}>
                         {t('sp_disconnect')}
                       </Button>
                     </Popconfirm>

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import { t, tn } from '@/lib/i18n';
-import { errorText } from '@/components/common/commandErrors';
+import { useBusy } from '@/components/common/useBusy';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
 import { formatNumber, PAGE_SIZES } from '../inventory/format';
 import { AddSystemSkuResult } from './AddSystemSkuResult';
@@ -31,7 +31,7 @@ export function UnconnectedView({ store }: { store: StoreView }) {
   const [pageSize, setPageSize] = useState(50);
   const [selected, setSelected] = useState<number[]>([]);
   const [connecting, setConnecting] = useState<ConnectTarget | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { isBusy, run } = useBusy();
   const [addResult, setAddResult] = useState<AddResult | null>(null);
   const seen = useRef(new Map<number, UnconnectedVariant>());
 
@@ -56,17 +56,6 @@ export function UnconnectedView({ store }: { store: StoreView }) {
   for (const v of list.data?.items ?? []) seen.current.set(v.id, v);
   const reasons = list.data?.reasons;
   const all = reasons ? Object.values(reasons).reduce((s, n) => s + n, 0) : undefined;
-
-  async function run(key: string, work: () => Promise<void>) {
-    setBusy(key);
-    try {
-      await work();
-    } catch (err) {
-      message.error(errorText(err));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   // A candidate opens Connect with it chosen: the number it would push shows before confirming.
   const quickConnect = (v: UnconnectedVariant, c: { id: number; sku: string; name: string }) =>
@@ -173,7 +162,7 @@ export function UnconnectedView({ store }: { store: StoreView }) {
           {selected.length > 0 && <Typography.Link onClick={() => setSelected([])}>{t('sp_clearSelection')}</Typography.Link>}
         </Space>
         <Tooltip title={t('unc_autoConnectHelp')}>
-          <Button icon={<ThunderboltOutlined />} loading={busy === 'auto'} onClick={() => void autoConnect()} data-testid="unc-autoconnect">
+          <Button icon={<ThunderboltOutlined />} loading={isBusy('auto')} onClick={() => void autoConnect()} data-testid="unc-autoconnect">
             {t('unc_autoConnect')}
           </Button>
         </Tooltip>

@@ -5,7 +5,7 @@
 import { Alert, Button, Collapse, Drawer, Form, Input, Radio, Segmented, Select, Tabs, Typography, type InputProps } from 'antd';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { call } from '@/lib/commands/client';
+import { call, type CommandInput } from '@/lib/commands/client';
 import { CommandError } from '@/lib/commands/errors';
 import { t } from '@/lib/i18n';
 import { originsToRequest, requestHosts } from './hosts';
@@ -60,6 +60,26 @@ function clean(value: unknown): string | undefined {
 
 function cleanGroup(group: Record<string, unknown> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(group ?? {}).map(([k, v]) => [k, clean(v)]).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+type AuthorizeRequest = CommandInput<'stores.authorize'>;
+
+/** The form's app fields (APP_FIELDS) in the shape `stores.authorize` takes for that platform; a
+ *  field left empty is sent empty, so the refusal names it on the form. */
+function authorizeRequest(platform: Platform, app: Record<string, string>, common: Omit<AuthorizeRequest, 'platform' | 'appCredentials'>): AuthorizeRequest {
+  const f = (name: string) => app[name] ?? '';
+  switch (platform) {
+    case 'shopee':
+      return { platform, appCredentials: { partnerId: f('partnerId'), partnerKey: f('partnerKey') }, ...common };
+    case 'lazada':
+      return { platform, appCredentials: { appKey: f('appKey'), appSecret: f('appSecret') }, ...common };
+    case 'tiktok':
+      return { platform, appCredentials: { appKey: f('appKey'), appSecret: f('appSecret'), serviceId: f('serviceId') }, ...common };
+    case 'shopify':
+      return { platform, appCredentials: { clientId: f('clientId'), clientSecret: f('clientSecret'), shopDomain: f('shopDomain') }, ...common };
+    case 'woocommerce':
+      return { platform, appCredentials: {}, ...common };
+  }
 }
 
 /** `credentials.shopDomain` → ['credentials', 'shopDomain'] (the forms use the payload's own names). */
@@ -179,7 +199,7 @@ function ConnectForm({ platform, tab, store, onConnected }: { platform: Platform
       const common = { name: clean(values.name), region: clean(values.region), ...endpoints, storeId: store?.id };
       const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
       const saved = authorize
-        ? await call('stores.authorize', defined({ platform, appCredentials: cleanGroup(values.appCredentials), ...common }) as never)
+        ? await call('stores.authorize', defined(authorizeRequest(platform, cleanGroup(values.appCredentials), common)))
         : await call('stores.connect', defined({ platform, ...common, name: common.name ?? '', credentials: cleanGroup(values.credentials) }));
       form.resetFields();
       onConnected(saved);

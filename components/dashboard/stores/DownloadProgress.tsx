@@ -1,49 +1,20 @@
 // A running download in the store's row: polls `jobs.get` every ~300 ms and shows done / total
 // until the job ends, then hands the finished job to the page (which says how it went).
 import { Progress, Space, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { call, type CommandOutput } from '@/lib/commands/client';
+import { useEffect, useRef } from 'react';
 import { t, tn } from '@/lib/i18n';
+import { isFinished, useJob, type JobView } from '@/components/common/useJob';
 import { formatNumber } from '../inventory/format';
 
-export type JobView = CommandOutput<'jobs.get'>;
-
-export const JOB_POLL_MS = 300;
-
-export function isFinished(job: JobView | undefined): boolean {
-  return job?.status === 'succeeded' || job?.status === 'failed';
-}
-
-/** The job's latest state, refreshed while it runs; `onEnd` is told once when it ends. */
-export function useJobPoll(jobId: number, onEnd: (job: JobView | null, pollError?: string) => void): JobView | undefined {
-  const [job, setJob] = useState<JobView>();
+/** The job's latest state (useJob), with `onEnd` told once when it ends or can no longer be read. */
+function useJobPoll(jobId: number, onEnd: (job: JobView | null, pollError?: string) => void): JobView | undefined {
+  const { job, pollError } = useJob(jobId);
   const onEndRef = useRef(onEnd);
   onEndRef.current = onEnd;
   useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const next = await call('jobs.get', { id: jobId });
-        if (stopped) return;
-        setJob(next);
-        if (isFinished(next)) {
-          onEndRef.current(next);
-          return;
-        }
-      } catch (err) {
-        if (stopped) return;
-        onEndRef.current(null, err instanceof Error ? err.message : String(err));
-        return;
-      }
-      timer = setTimeout(poll, JOB_POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId]);
+    if (pollError !== null) onEndRef.current(null, pollError);
+    else if (isFinished(job)) onEndRef.current(job!);
+  }, [job, pollError]);
   return job;
 }
 

@@ -10,10 +10,12 @@ import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { StoreStatus } from '@/lib/db/types';
 import { t, tn, type MessageKey, uiLocale } from '@/lib/i18n';
+import { useBusy } from '@/components/common/useBusy';
+import type { JobView } from '@/components/common/useJob';
 import { useOrderChecks } from '../orders/CheckOrdersButton';
 import { ConnectDrawer, type ConnectStart } from './ConnectDrawer';
 import { DemoStoreButton } from './DemoStores';
-import { DownloadProgress, type JobView } from './DownloadProgress';
+import { DownloadProgress } from './DownloadProgress';
 import { ForeignWritesNotice } from './ForeignWritesNotice';
 import { OrderSettingsDrawer } from './OrderSettingsDrawer';
 import { PLATFORM_COLOR, PLATFORM_LABEL } from './platforms';
@@ -34,8 +36,6 @@ const STATUS: Record<StoreStatus, { color: string; label: MessageKey }> = {
   needs_reauthorization: { color: 'warning', label: 'stores_status_needs_reauthorization' },
   disabled: { color: 'default', label: 'stores_status_disabled' },
 };
-
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** store id → the download job running for it (found live, so a reload shows it too). */
 function useRunningDownloads(): Map<number, number> {
@@ -84,24 +84,13 @@ export function StoresPage() {
       return fresh.length ? { ...f, ...Object.fromEntries(fresh) } : f;
     });
   }, [running, ended]);
-  const [busy, setBusy] = useState<Record<string, boolean>>({});
+  const { isBusy, run: withBusy } = useBusy();
   const [drawer, setDrawer] = useState<{ open: boolean; start?: ConnectStart }>({ open: false });
 
   const activeJob = (storeId: number): number | undefined => {
     for (const id of [followed[storeId], running.get(storeId)]) if (id !== undefined && !ended.has(id)) return id;
     return undefined;
   };
-
-  async function withBusy(key: string, work: () => Promise<void>) {
-    setBusy((b) => ({ ...b, [key]: true }));
-    try {
-      await work();
-    } catch (err) {
-      message.error(errorText(err));
-    } finally {
-      setBusy((b) => ({ ...b, [key]: false }));
-    }
-  }
 
   const testConnection = (store: StoreView) =>
     withBusy(`test-${store.id}`, async () => {
@@ -200,7 +189,7 @@ export function StoresPage() {
       ) : (
         <>
           {(stores ?? []).filter((s) => s.foreignWrites).map((s) => (
-            <ForeignWritesNotice key={s.id} store={s} busy={!!busy[`foreign-${s.id}`]} onDismiss={() => void dismissForeignWrites(s)} />
+            <ForeignWritesNotice key={s.id} store={s} busy={isBusy(`foreign-${s.id}`)} onDismiss={() => void dismissForeignWrites(s)} />
           ))}
           {(stores ?? []).map((s) => (
             <ShopifyVersionNotice key={`shopify-version-${s.id}`} store={s} now={Date.now()} onSettings={() => setShopifySettings(s.id)} />
@@ -290,7 +279,7 @@ export function StoresPage() {
                   <Switch
                     size="small"
                     checked={s.autoSyncDefault}
-                    loading={busy[`autosync-${s.id}`]}
+                    loading={isBusy(`autosync-${s.id}`)}
                     onChange={(on) => setAutoSync(s, on)}
                     aria-label={t('stores_col_autoSync')}
                     data-testid={`store-autosync-${s.id}`}
@@ -305,7 +294,7 @@ export function StoresPage() {
                   <StoreActions
                     store={s}
                     downloading={activeJob(s.id) !== undefined}
-                    busy={(action) => !!busy[`${action}-${s.id}`]}
+                    busy={(action) => isBusy(`${action}-${s.id}`)}
                     onReauthorize={() => openConnect({ platform: s.platform, tab: 'authorize', store: s })}
                     onTest={() => void testConnection(s)}
                     onDownload={(mode) => void download(s, mode)}

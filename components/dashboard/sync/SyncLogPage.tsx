@@ -7,13 +7,11 @@ import { call } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
 import type { SyncLogStatus } from '@/lib/db/types';
 import { t, tn } from '@/lib/i18n';
-import { storeLabel } from '@/lib/stores/label';
 import { errorText } from '@/components/common/commandErrors';
 import { readHashParam, writeHashParams } from '@/components/common/hashParams';
 import { useCommandQuery } from '@/components/common/useCommandQuery';
-import { PLATFORMS, PLATFORM_NAME } from '@/components/common/platforms';
 import { useLiveSignal } from '@/components/common/useLiveSignal';
-import { useStores } from '@/components/common/useStores';
+import { storeOptions, useStores } from '@/components/common/useStores';
 import { LOG_STATUSES, STATUS_LABEL } from './labels';
 import { ModuleTheme } from '@/components/common/ModuleTheme';
 import { SyncJobModal } from './SyncJobModal';
@@ -59,12 +57,6 @@ export function SyncLogPage() {
     }
   }
 
-  const storeOptions = PLATFORMS.map((p) => ({
-    label: t(PLATFORM_NAME[p]),
-    title: t(PLATFORM_NAME[p]),
-    options: (stores ?? []).filter((s) => s.platform === p).map((s) => ({ value: s.id, label: storeLabel(s) })),
-  })).filter((g) => g.options.length > 0);
-
   return (
     <ModuleTheme>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('log_title')}</Typography.Title>
@@ -76,7 +68,7 @@ export function SyncLogPage() {
             placeholder={t('log_allStores')}
             value={storeId}
             onChange={(v) => filter({ storeId: v })}
-            options={storeOptions}
+            options={storeOptions(stores)}
             style={{ width: 300 }}
             showSearch={{ optionFilterProp: 'label' }}
             data-testid="log-filter-store"

@@ -20,7 +20,3 @@ export function recordPass(kind: PassTiming['kind'], rows: number, ms: number): 
   log.debug(`${kind} pass: ${rows} rows in ${entry.ms} ms`);
   if (import.meta.env.MODE === 'test') document.documentElement.setAttribute('data-shelfsync-perf', JSON.stringify(passes));
 }
-
-export function timings(): readonly PassTiming[] {
-  return passes;
-}

@@ -100,8 +100,3 @@ async function withShopName(
   return { credentials, shopName: str(obj(obj(data).shop).name) || undefined };
 }
 
-/** Shopify offline tokens do not expire: nothing to refresh. */
-export function shopifyNeedsRefresh(): false {
-  return false;
-}
-

@@ -15,10 +15,6 @@ export const SUPPORT_WARNING_DAYS = 60;
 
 const STABLE = /^(\d{4})-(01|04|07|10)$/;
 
-export function isStableVersion(version: string): boolean {
-  return STABLE.test(version);
-}
-
 /** When Shopify stops supporting `version` (epoch ms), or null for `unstable`/unknown shapes. */
 export function supportEndsAt(version: string): number | null {
   const m = STABLE.exec(version);
