@@ -22,7 +22,8 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
-          testTimeout: 30_000,
+          // A hang guard, not a measure: waits end on what appears (tests/component/setup.ts).
+          testTimeout: 180_000,
           include: ['tests/component/**/*.test.tsx'],
           setupFiles: ['tests/component/setup.ts'],
         },

@@ -1,13 +1,11 @@
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { setTransport } from '@/lib/commands/client';
 import type { ShelfsyncDB } from '@/lib/db/database';
 import { freshDb, ok, raw } from '../helpers/background';
 
 // antd drawers and selects take a few hundred ms in jsdom; on a busy machine, more.
-configure({ asyncUtilTimeout: 4000 });
-vi.setConfig({ testTimeout: 20_000 });
 
 let db: ShelfsyncDB;
 let wh: number;

@@ -1,5 +1,5 @@
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { setTransport } from '@/lib/commands/client';
 import { getDb } from '@/lib/db/database';
@@ -7,8 +7,6 @@ import type { StoreProductRow, StoreRow, StoreVariantRow } from '@/lib/db/types'
 import { freshDb, ok, raw } from '../helpers/background';
 
 // antd drawers and selects take a few hundred ms in jsdom; on a busy machine, more.
-configure({ asyncUtilTimeout: 4000 });
-vi.setConfig({ testTimeout: 20_000 });
 
 let wh: number;
 beforeEach(async () => {
@@ -135,7 +133,7 @@ describe('stock page', () => {
     expect(dialog.textContent).toMatch(/rows with problems are skipped and listed with their line number/);
     const file = new File(['sku,warehouse,on_hand\nTEE-1,JKT,12\nTEE-1,NOWHERE,3\n'], 'stock.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByTestId('stock-import-file'), { target: { files: [file] } });
-    const errors = await screen.findByTestId('stock-import-errors', {}, { timeout: 4000 });
+    const errors = await screen.findByTestId('stock-import-errors');
     expect(within(errors).getAllByRole('row')[1]!.textContent).toBe('3no warehouse has the code or name "NOWHERE"');
     expect(screen.getByTestId('stock-import-stat-changed').textContent).toContain('1');
     await waitFor(() => expect(cell(screen.getByTestId('stock-row-TEE-1-JKT'), 'onHand')).toBe('12'));

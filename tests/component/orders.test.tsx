@@ -19,7 +19,6 @@ import { forgetCredentialKey } from '@/lib/stores/secrets';
 import { freshDb, ok, raw } from '../helpers/background';
 import { useSimulator, type SimShop, type Simulator } from '../helpers/simulator';
 
-vi.setConfig({ testTimeout: 60_000 });
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -187,7 +186,7 @@ describe('the Orders page', () => {
     const { orderId } = await buy(shop, sku, 1);
     fireEvent.click(within(empty).getByTestId('orders-check'));
     fireEvent.click(await screen.findByTestId(`orders-check-store-${store.id}`));
-    expect(await screen.findByText('Shopee Bandung: 1 order read — 1 new, 0 changed.', {}, { timeout: 15_000 })).toBeTruthy();
+    expect(await screen.findByText('Shopee Bandung: 1 order read — 1 new, 0 changed.')).toBeTruthy();
     // Listing never downloaded: the line says so and offers the download.
     const r = await row(orderId);
     expect(r.dataset.problems).toBe('unmatched');
@@ -196,7 +195,7 @@ describe('the Orders page', () => {
     await waitFor(() => expect(line.textContent).toContain("download the store's listings first"));
     fireEvent.click(within(line).getByTestId('order-line-download'));
     // Once downloaded, the listing is known: Connect replaces the download.
-    await waitFor(() => expect(within(screen.getByTestId(`order-line-${sku}`)).queryByTestId(/^order-line-connect-\d+$/)).toBeTruthy(), { timeout: 15_000 });
+    await waitFor(() => expect(within(screen.getByTestId(`order-line-${sku}`)).queryByTestId(/^order-line-connect-\d+$/)).toBeTruthy());
     expect((await db.stores.get(store.id))!.orders!.lastCheckedAt).toBeGreaterThan(0);
   });
 });

@@ -2,8 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 
-// A loaded 2-core CI machine renders antd slower than a laptop: wait up to 5 s for what appears.
-configure({ asyncUtilTimeout: 5000 });
+// Tests wait for what the seller would see, not for a time: findBy/waitFor end as soon as it
+// appears. The ceiling is only a guard against a hang — a loaded 2-core machine can take many
+// seconds to render antd, and a short ceiling turned that into failures (issue 17).
+configure({ asyncUtilTimeout: 60_000 });
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getMessage } from '../helpers/i18n';
 

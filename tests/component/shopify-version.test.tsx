@@ -1,7 +1,7 @@
 // The Stores page warns about a Shopify store whose API version leaves support within 60 days
 // (Shopify supports each version 12 months), and after it left; the warning opens the store's
 // Shopify settings (API version, location Shelfsync syncs).
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { ShopifyVersionNotice } from '@/components/dashboard/stores/ShopifyVersionNotice';
@@ -11,7 +11,6 @@ import type { ShelfsyncDB } from '@/lib/db/database';
 import type { StoreRow } from '@/lib/db/types';
 import { freshDb, raw } from '../helpers/background';
 
-configure({ asyncUtilTimeout: 5000 });
 
 function shopifyRow(over: Partial<StoreRow> = {}): StoreRow {
   return {
@@ -59,7 +58,7 @@ describe('the Shopify API version warning', () => {
   });
 });
 
-describe('on the Stores page', { timeout: 30_000 }, () => {
+describe('on the Stores page', () => {
   let db: ShelfsyncDB;
   let sent: { type: string; payload: any }[];
   beforeEach(async () => {

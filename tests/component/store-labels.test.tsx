@@ -3,8 +3,8 @@
 // destinations (dashboard and console), the sync log, the popup and the Stores page — each by
 // name + shop id/site + region. Also: platform cards count stores, listings and unconnected
 // variants, and a platform with one store goes straight into it.
-import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ClonePicker } from '@/components/console/ClonePicker';
 import { LayerContext, SessionContext } from '@/components/console/context';
@@ -19,8 +19,6 @@ import type { ShopIdentity } from '@/lib/platforms/types';
 import { invalidateAll } from '@/lib/store-products/listIndex';
 import { freshDb, ok, raw } from '../helpers/background';
 
-configure({ asyncUtilTimeout: 5000 });
-vi.setConfig({ testTimeout: 30_000 });
 
 let db: ShelfsyncDB;
 let twinA: number;

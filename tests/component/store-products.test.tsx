@@ -1,5 +1,5 @@
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { setTransport } from '@/lib/commands/client';
 import type { ShelfsyncDB } from '@/lib/db/database';
@@ -10,8 +10,6 @@ import { invalidateAll } from '@/lib/store-products/listIndex';
 import { freshDb, ok, raw } from '../helpers/background';
 
 // antd drawers, popovers and selects take a few hundred ms in jsdom; on a busy machine, more.
-configure({ asyncUtilTimeout: 5000 });
-vi.setConfig({ testTimeout: 30_000 });
 
 let db: ShelfsyncDB;
 beforeEach(async () => {

@@ -1,4 +1,4 @@
-import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
@@ -8,7 +8,6 @@ import type { StoreRow } from '@/lib/db/types';
 import { freshDb, raw } from '../helpers/background';
 
 // The whole suite runs files in parallel: give slow renders room.
-configure({ asyncUtilTimeout: 5000 });
 
 const SECRET = 'ENCRYPTED-SECRET-DATA-MUST-NOT-SHOW';
 let db: ShelfsyncDB;
@@ -58,7 +57,7 @@ async function openDrawer(platform: string, tab: 'Authorize with your app' | 'Pa
 const commandsSent = (type: string) => sent.filter((m) => m.type === type);
 
 // antd tables with tooltips and ellipsis are slow to render in jsdom.
-describe('the Stores page', { timeout: 30_000 }, () => {
+describe('the Stores page', () => {
   it('says what to do next when no store is connected, with the demo button in the test build', async () => {
     render(<DashboardApp />);
     const empty = await screen.findByTestId('stores-empty');
@@ -100,15 +99,15 @@ describe('the Stores page', { timeout: 30_000 }, () => {
     const storeId = await db.stores.add(storeRow({ name: 'Busy Shop' }) as StoreRow);
     const jobId = await db.jobs.add({ kind: 'stores.download', status: 'running', progress: { done: 40, total: 120 }, input: { storeId, mode: 'full' }, createdAt: 1, updatedAt: 1 } as never);
     render(<DashboardApp />);
-    expect(await screen.findByText('Downloading: 40 of 120 listings', {}, { timeout: 8000 })).toBeTruthy();
+    expect(await screen.findByText('Downloading: 40 of 120 listings')).toBeTruthy();
     const bar = screen.getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('33');
-    await waitFor(() => expect(commandsSent('jobs.get').length).toBeGreaterThan(0), { timeout: 8000 });
+    await waitFor(() => expect(commandsSent('jobs.get').length).toBeGreaterThan(0));
 
     await act(async () => {
       await db.jobs.update(jobId, { progress: { done: 90, total: 120 } });
     });
-    expect(await screen.findByText('Downloading: 90 of 120 listings', {}, { timeout: 8000 })).toBeTruthy();
+    expect(await screen.findByText('Downloading: 90 of 120 listings')).toBeTruthy();
 
     const message = '120 listings downloaded (120 new); 7 variants unconnected.';
     await act(async () => {
@@ -116,7 +115,7 @@ describe('the Stores page', { timeout: 30_000 }, () => {
       await db.stores.update(storeId, { download: { lastCompletedStartedAt: 2, last: { at: Date.now(), mode: 'full', ok: true, items: 120, message } } });
     });
     // The toast and the row both say how it ended; the bar is gone.
-    await waitFor(() => expect(screen.getAllByText(new RegExp('120 listings downloaded')).length).toBeGreaterThanOrEqual(2), { timeout: 8000 });
+    await waitFor(() => expect(screen.getAllByText(new RegExp('120 listings downloaded')).length).toBeGreaterThanOrEqual(2));
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
@@ -128,7 +127,7 @@ describe('the Stores page', { timeout: 30_000 }, () => {
     await waitFor(() => expect(commandsSent('stores.download')).toEqual([{ type: 'stores.download', payload: { id: storeId, mode: 'incremental' } }]));
     // The job fails here (no platform to reach): the failure shows on the row.
     await waitFor(() => expect(commandsSent('jobs.get').length).toBeGreaterThan(0));
-    await waitFor(async () => expect((await db.stores.get(storeId))!.download.last?.ok).toBe(false), { timeout: 5000 });
+    await waitFor(async () => expect((await db.stores.get(storeId))!.download.last?.ok).toBe(false));
   });
 
   it('switches auto sync for new listings, disables and removes a store through commands', async () => {
@@ -150,7 +149,7 @@ describe('the Stores page', { timeout: 30_000 }, () => {
   });
 });
 
-describe('the Connect a store drawer', { timeout: 30_000 }, () => {
+describe('the Connect a store drawer', () => {
   it('shows the redirect URL to register and per-platform help on the authorize tab', async () => {
     render(<DashboardApp />);
     const drawer = await openDrawer('lazada', 'Authorize with your app');
@@ -194,7 +193,7 @@ describe('the Connect a store drawer', { timeout: 30_000 }, () => {
     // Nothing listens at the production host here: the background cannot connect.
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
     fireEvent.click(within(form).getByTestId('connect-submit-paste'));
-    const error = await within(form).findByTestId('connect-error', {}, { timeout: 5000 });
+    const error = await within(form).findByTestId('connect-error');
     expect(error.textContent).toMatch(/Could not connect/);
     expect(permissionRequests).toEqual([]);
   });
@@ -227,7 +226,7 @@ describe('the Connect a store drawer', { timeout: 30_000 }, () => {
     // The site and its www. twin: the console script runs on the seller's wp-admin at either.
     expect(permissionRequests).toEqual([['https://shop.example.com/*', 'https://www.shop.example.com/*']]);
     // launchWebAuthFlow is not in the fake browser: the refusal is shown as a message.
-    expect(await within(form).findByTestId('connect-error', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await within(form).findByTestId('connect-error')).toBeTruthy();
     expect(commandsSent('stores.authorize')[0]!.payload).toEqual({ platform: 'woocommerce', appCredentials: {}, name: 'My Woo', apiBaseUrl: 'https://shop.example.com' });
   });
 });

@@ -1,5 +1,5 @@
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DashboardApp } from '@/components/dashboard/DashboardApp';
 import { setTransport } from '@/lib/commands/client';
 import type { ShelfsyncDB } from '@/lib/db/database';
@@ -8,8 +8,6 @@ import type { Platform } from '@/lib/platforms/types';
 import { invalidateAll } from '@/lib/store-products/listIndex';
 import { freshDb, ok, raw } from '../helpers/background';
 
-configure({ asyncUtilTimeout: 5000 });
-vi.setConfig({ testTimeout: 30_000 });
 
 let db: ShelfsyncDB;
 let w1: number;

@@ -93,11 +93,14 @@ describe('shopify listOrders against the simulator', () => {
     const a = variant(sh, 0);
     const b = variant(sh, 1);
     const id = await place(sh, [{ sellerSku: a.v.sellerSku, quantity: 3 }, { sellerSku: b.v.sellerSku, quantity: 1 }]);
+    const t1 = await now();
     const { orders } = await readAll(sh.adapter, t0);
     expect(orders).toHaveLength(1);
     const o = orders[0]!;
     expect(o).toMatchObject({ platformOrderId: gidOf(id), displayName: expect.stringMatching(/^#\d+$/), status: 'open', platformStatus: 'PAID / UNFULFILLED' });
-    expect(Math.abs(o.createdAt - t0)).toBeLessThan(2_000);
+    // Placed between t0 and t1 (Shopify's times are whole seconds).
+    expect(o.createdAt).toBeGreaterThanOrEqual(t0 - 1_000);
+    expect(o.createdAt).toBeLessThanOrEqual(t1);
     expect(o.updatedAt).toBeGreaterThanOrEqual(o.createdAt);
     expect(o.lines).toEqual([
       { platformItemId: a.item.platformItemId, platformVariantId: a.v.platformVariantId, sellerSku: a.v.sellerSku, quantity: 3, status: 'open' },

@@ -1,16 +1,19 @@
 // The fake seller consoles in a real Chromium (playwright-core, headless): SPA navigation with
 // history.pushState and asynchronous re-renders (no page load), back/forward, Shopee's variant
 // expansion and pinned tables, Polaris row clicks, WooCommerce Quick Edit (row replaced inside
-// #the-list), hostile titles never executed, no page errors. Skipped when Chromium is missing.
+// #the-list), hostile titles never executed, no page errors. Skipped when Chromium is missing —
+// except with CI=true, where a missing Chromium fails the file (as the e2e global setup does).
 // Set CONSOLE_SCREENSHOTS=/some/dir to save a screenshot of every list page.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, isCI, MISSING_CHROMIUM } from '../e2e/support/chromium';
 import { ctl, newShop, sim } from './helpers.ts';
 import type { Simulator } from './server.ts';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const CHROMIUM = findChromium();
+if (!CHROMIUM && isCI) throw new Error(`CI=true: the browser tests of the consoles must run. ${MISSING_CHROMIUM}`);
 const SHOTS = process.env.CONSOLE_SCREENSHOTS;
 const HOSTILE = `<img src=x onerror="globalThis.__pwned=1"><script>globalThis.__pwned=2</script>"'&`;
 
@@ -20,7 +23,7 @@ let browser: Browser;
 describe.skipIf(!CHROMIUM)('consoles in Chromium', () => {
   beforeAll(async () => {
     s = await sim();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM ?? undefined, headless: true, args: ['--no-sandbox'] });
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {
