@@ -6,11 +6,13 @@ import { handleAlarm } from '@/lib/background/alarms';
 import { registerContextMenus } from '@/lib/consoles/background/contextMenu';
 import { handleRuntimeMessage, refuseExternal } from '@/lib/background/messages';
 import { startBackground } from '@/lib/background/start';
+import { followSellerLanguage } from '@/lib/language/background';
 import { logger } from '@/lib/log/logger';
 
 export default defineBackground(() => {
   const log = logger('background');
-  const ready = startBackground().catch((err: unknown) => {
+  // The seller's language before the first answer: refusals and results are sentences they read.
+  const ready = Promise.all([startBackground(), followSellerLanguage()]).then(() => undefined, (err: unknown) => {
     log.error('start-up failed', err);
     throw err;
   });

@@ -12,6 +12,7 @@ import type { Credentials } from '../platforms/types';
 import { invalidateAll } from '../store-products/listIndex';
 import { decryptCredentials, encryptCredentials } from '../stores/secrets';
 import { open, seal, type SealedBox } from './passphrase';
+import { t } from '../i18n';
 
 /** Work in progress and machine state stay behind: they belong to this browser's engine. */
 const SKIP = new Set(['meta', 'jobs', 'pushQueue', 'storeMarks', 'rateLimits', 'idempotency']);
@@ -66,18 +67,18 @@ export const backupCommands = {
       try {
         file = JSON.parse(input.json) as BackupFile;
       } catch {
-        throw new CommandError('invalid_backup', 'This file is not a Shelfsync backup (it is not JSON).');
+        throw new CommandError('invalid_backup', t('err_backup_notJson'));
       }
-      if (file?.format !== FORMAT || file.version !== 1 || typeof file.tables !== 'object' || !file.tables) throw new CommandError('invalid_backup', 'This file is not a Shelfsync backup.');
-      if (file.schemaVersion > LATEST_VERSION) throw new CommandError('invalid_backup', 'This backup comes from a newer Shelfsync; update the extension first.');
-      if (!(await isEmpty(db))) throw new CommandError('not_empty', 'A backup can only be imported into an empty Shelfsync (a fresh profile): this one already holds data.');
+      if (file?.format !== FORMAT || file.version !== 1 || typeof file.tables !== 'object' || !file.tables) throw new CommandError('invalid_backup', t('err_backup_notBackup'));
+      if (file.schemaVersion > LATEST_VERSION) throw new CommandError('invalid_backup', t('err_backup_newer'));
+      if (!(await isEmpty(db))) throw new CommandError('not_empty', t('err_backup_notEmpty'));
       let secrets: Record<string, Credentials> = {};
       if (file.secrets) {
-        if (!input.passphrase) throw new CommandError('passphrase_needed', 'This backup holds store credentials: give the passphrase it was made with.', [{ field: 'passphrase', message: 'required' }]);
+        if (!input.passphrase) throw new CommandError('passphrase_needed', t('err_backup_passphraseNeeded'), [{ field: 'passphrase', message: 'required' }]);
         try {
           secrets = (await open(file.secrets, input.passphrase)) as Record<string, Credentials>;
         } catch {
-          throw new CommandError('wrong_passphrase', 'That passphrase does not open this backup.', [{ field: 'passphrase', message: 'wrong' }]);
+          throw new CommandError('wrong_passphrase', t('err_backup_wrongPassphrase'), [{ field: 'passphrase', message: 'wrong' }]);
         }
       }
       // Re-encrypt under this profile's key before the one write transaction.
@@ -93,11 +94,11 @@ export const backupCommands = {
       }
       const known = new Map(db.tables.map((t) => [t.name, t]));
       const unknown = Object.keys(file.tables).filter((n) => !known.has(n) || SKIP.has(n));
-      if (unknown.length) throw new CommandError('invalid_backup', `This backup has tables this Shelfsync does not know: ${unknown.join(', ')}.`);
+      if (unknown.length) throw new CommandError('invalid_backup', t('err_backup_unknownTables', unknown.join(', ')));
       let rows = 0;
       await db.transaction('rw', [...known.values()].filter((t) => file.tables[t.name]), async () => {
         for (const [name, list] of Object.entries(file.tables)) {
-          if (!Array.isArray(list)) throw new CommandError('invalid_backup', `The table ${name} in this backup is not a list.`);
+          if (!Array.isArray(list)) throw new CommandError('invalid_backup', t('err_backup_notList', name));
           await known.get(name)!.bulkPut(list);
           rows += list.length;
         }

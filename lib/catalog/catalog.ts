@@ -10,6 +10,7 @@ import { PlatformError, type CatalogBrand, type CatalogCategory, type CategoryRu
 import { platformMessage } from '../stores/save';
 import { adapterFor } from '../stores/session';
 import { cachedRead, peek, type Cached } from './cache';
+import { t } from '../i18n';
 
 export interface CategoryNode extends CatalogCategory {
   /** Names from the root down, the category's own last. */
@@ -51,7 +52,7 @@ function treeFor(storeId: number, fetchedAt: number, list: CatalogCategory[]): C
 
 async function storeOf(db: ShelfsyncDB, storeId: number): Promise<StoreRow> {
   const store = await db.stores.get(storeId);
-  if (!store) throw new CommandError('not_found', `No store with id ${storeId} exists.`, { id: storeId });
+  if (!store) throw new CommandError('not_found', t('err_notFound_store', storeId), { id: storeId });
   return store;
 }
 
@@ -63,7 +64,7 @@ async function asked<T>(db: ShelfsyncDB, store: StoreRow, what: string, fn: () =
     if (!(err instanceof PlatformError)) throw err;
     if (err.kind === 'auth') await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: Date.now() });
     const code = err.kind === 'auth' ? 'auth_failed' : err.kind === 'invalid' || err.kind === 'not_found' ? 'platform_refused' : 'platform_unreachable';
-    throw new CommandError(code, `Could not read ${what} from ${platformName(store.platform)}: ${platformMessage(err)}.`, { kind: err.kind });
+    throw new CommandError(code, t('err_catalog_readFailed', what, platformName(store.platform), platformMessage(err)), { kind: err.kind });
   }
 }
 
@@ -81,7 +82,7 @@ export async function categoriesOf(db: ShelfsyncDB, storeId: number, now: number
   const store = await storeOf(db, storeId);
   const adapter = await adapterWith(db, store, 'listCategories');
   if (!adapter) return { supported: false };
-  const r = await cachedRead(db, store, 'categories', '', () => asked(db, store, 'the category list', () => adapter.listCategories!()), now, force);
+  const r = await cachedRead(db, store, 'categories', '', () => asked(db, store, t('err_catalog_what_categories'), () => adapter.listCategories!()), now, force);
   return { ...r, data: treeFor(storeId, r.fetchedAt, r.data), supported: true };
 }
 
@@ -92,10 +93,10 @@ export async function rulesOf(db: ShelfsyncDB, storeId: number, categoryId: stri
   if (!tree.supported) return { supported: false };
   const node = tree.data.byId.get(categoryId);
   const name = platformName(store.platform);
-  if (!node) throw new CommandError('invalid_category', `${name} has no category ${categoryId} (its category list was read ${new Date(tree.fetchedAt).toISOString().slice(0, 10)}).`, { categoryId });
-  if (!node.leaf) throw new CommandError('not_leaf', `"${node.path.join(' > ')}" has subcategories; ${name} lists products only in a category without any. Choose one of its subcategories.`, { categoryId });
+  if (!node) throw new CommandError('invalid_category', t('err_catalog_unknownCategory', name, categoryId, new Date(tree.fetchedAt).toISOString().slice(0, 10)), { categoryId });
+  if (!node.leaf) throw new CommandError('not_leaf', t('err_catalog_notLeaf', node.path.join(' > '), name), { categoryId });
   const adapter = (await adapterWith(db, store, 'categoryRules'))!;
-  const r = await cachedRead(db, store, 'rules', categoryId, () => asked(db, store, `the attributes of "${node.name}"`, () => adapter.categoryRules!(categoryId)), now);
+  const r = await cachedRead(db, store, 'rules', categoryId, () => asked(db, store, t('err_catalog_what_attributes', node.name), () => adapter.categoryRules!(categoryId)), now);
   return { ...r, supported: true };
 }
 
@@ -105,7 +106,7 @@ export async function brandsOf(db: ShelfsyncDB, storeId: number, categoryId: str
   if (!adapter) return { supported: false };
   // Lazada has one list for every category; the others list per category.
   const key = store.platform === 'lazada' ? '' : categoryId;
-  const r = await cachedRead(db, store, 'brands', key, () => asked(db, store, 'the brand list', () => adapter.listBrands!(categoryId)), now);
+  const r = await cachedRead(db, store, 'brands', key, () => asked(db, store, t('err_catalog_what_brands'), () => adapter.listBrands!(categoryId)), now);
   return { ...r, supported: true };
 }
 
@@ -119,11 +120,11 @@ async function storeList<K extends 'listLogisticsChannels' | 'listWarehouses'>(d
 }
 
 export function channelsOf(db: ShelfsyncDB, storeId: number, now: number): Promise<Answer<LogisticsChannel[]>> {
-  return storeList(db, storeId, now, 'listLogisticsChannels', 'logistics', 'the logistics channels');
+  return storeList(db, storeId, now, 'listLogisticsChannels', 'logistics', t('err_catalog_what_logistics'));
 }
 
 export function warehousesOf(db: ShelfsyncDB, storeId: number, now: number): Promise<Answer<PlatformWarehouse[]>> {
-  return storeList(db, storeId, now, 'listWarehouses', 'warehouses', 'the warehouses');
+  return storeList(db, storeId, now, 'listWarehouses', 'warehouses', t('err_catalog_what_warehouses'));
 }
 
 /** What validation may know without asking the platform: whatever is cached, whatever its age. */

@@ -1,4 +1,5 @@
 // The answer envelope of COMMANDS.md and the error every handler throws to refuse.
+import { t, type MessageKey } from '../i18n';
 
 export type ErrorCode =
   | 'invalid_input'
@@ -42,6 +43,22 @@ export class CommandError extends Error {
   }
 }
 
-export function notFound(what: string, id: unknown): CommandError {
-  return new CommandError('not_found', `No ${what} with id ${String(id)} exists.`, { id });
+const NOT_FOUND = {
+  draft: 'err_notFound_draft',
+  store: 'err_notFound_store',
+  warehouse: 'err_notFound_warehouse',
+  order: 'err_notFound_order',
+  'sync rule': 'err_notFound_syncRule',
+  'inventory source': 'err_notFound_inventorySource',
+  reservation: 'err_notFound_reservation',
+  'system product': 'err_notFound_systemProduct',
+  'store variant': 'err_notFound_storeVariant',
+  job: 'err_notFound_job',
+  'store product': 'err_notFound_storeProduct',
+  'purchase order': 'err_notFound_purchaseOrder',
+} as const satisfies Record<string, MessageKey>;
+
+/** `No <what> with id <id> exists.`, in the seller's language (the background follows it). */
+export function notFound(what: keyof typeof NOT_FOUND, id: unknown): CommandError {
+  return new CommandError('not_found', t(NOT_FOUND[what], String(id)), { id });
 }

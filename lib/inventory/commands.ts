@@ -14,6 +14,7 @@ import { once } from './idempotency';
 import { applyStockChange, readLevel, sellableOf, stockTables } from './levels';
 import { labelOf, resolveProduct, resolveWarehouse } from './resolve';
 import { exportStockCsv } from './stockCsv';
+import { t as msg } from '../i18n'; // `t` is the clock here
 
 export interface LevelView {
   productId: number;
@@ -164,7 +165,7 @@ export const inventoryCommands = {
         const level = await readLevel(db, product.id, warehouse.id);
         const sellable = sellableOf(level);
         if (sellable < input.quantity) {
-          throw new CommandError('insufficient_stock', `Only ${sellable} of ${labelOf(product, warehouse)} can be sold; ${input.quantity} cannot be reserved.`, { sellable, requested: input.quantity });
+          throw new CommandError('insufficient_stock', msg('err_stock_insufficient', sellable, labelOf(product, warehouse), input.quantity), { sellable, requested: input.quantity });
         }
         const t = now();
         const row = { productId: product.id, warehouseId: warehouse.id, quantity: input.quantity, reference: input.reference ?? null, status: 'open' as const, createdAt: t, closedAt: null };
@@ -231,7 +232,7 @@ async function closeReservation(db: ShelfsyncDB, rid: number, status: 'released'
     const r = await db.reservations.get(rid);
     if (!r) throw notFound('reservation', rid);
     if (r.status !== 'open') {
-      throw new CommandError('conflict', `Reservation ${rid} is already ${r.status}; it cannot be ${status} again.`, { status: r.status });
+      throw new CommandError('conflict', msg('err_stock_reservationClosed', rid, msg(r.status === 'released' ? 'err_stock_resv_released' : 'err_stock_resv_fulfilled'), msg(status === 'released' ? 'err_stock_resv_released' : 'err_stock_resv_fulfilled')), { status: r.status });
     }
     const product = await resolveProduct(db, { productId: r.productId });
     const warehouse = await resolveWarehouse(db, r.warehouseId);

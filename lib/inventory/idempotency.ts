@@ -2,6 +2,7 @@
 // transaction as the change, and a repeat of the same request answers it again.
 import { CommandError } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
+import { t } from '../i18n';
 
 function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
@@ -22,7 +23,7 @@ async function keyed<T>(db: ShelfsyncDB, command: string, key: string, request: 
   const previous = await db.idempotency.get(scoped);
   if (previous) {
     if (previous.requestHash !== requestHash) {
-      throw new CommandError('idempotency_key_reused', `The idempotency key "${key}" was already used for a different request; use a new key for a new change.`, { idempotencyKey: key });
+      throw new CommandError('idempotency_key_reused', t('err_stock_idempotencyReused', key), { idempotencyKey: key });
     }
     return previous.answer as T;
   }

@@ -7,6 +7,7 @@ import type { ShelfsyncDB } from '../db/database';
 import { captureTables } from '../db/tables';
 import type { MovementRow, StockLevelRow } from '../db/types';
 import { onStockChanged } from './hook';
+import { t } from '../i18n';
 
 /** The tables a transaction must hold to call `applyStockChange` (the hook's tables included). */
 export function stockTables(db: ShelfsyncDB) {
@@ -81,12 +82,12 @@ export async function applyStockChanges(db: ShelfsyncDB, changes: StockChange[])
     };
     const label = change.label ?? `product ${change.productId} in warehouse ${change.warehouseId}`;
     if (a.onHand < 0) {
-      throw new CommandError('negative_stock', `On hand of ${label} cannot go below 0 (it is ${b.onHand}; this change would make it ${a.onHand}).`, { onHand: b.onHand, wouldBe: a.onHand });
+      throw new CommandError('negative_stock', t('err_stock_negative', label, b.onHand, a.onHand), { onHand: b.onHand, wouldBe: a.onHand });
     }
     if (a.reserved < 0 || a.inTransit < 0) {
       // Reserved and in transit only move through reservations and purchase orders, which check
       // their own quantities first; reaching here means the records disagree.
-      throw new CommandError('conflict', `The stock records of ${label} disagree (reserved ${a.reserved}, in transit ${a.inTransit}); nothing was changed.`);
+      throw new CommandError('conflict', t('err_stock_disagree', label, a.reserved, a.inTransit));
     }
     const unchanged = a.onHand === b.onHand && a.reserved === b.reserved && a.inTransit === b.inTransit;
     if (unchanged && change.skipIfUnchanged) {

@@ -7,6 +7,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { InventoryPullResult, InventorySourceRow } from '../db/types';
 import { hasHostAccess } from '../permissions/hosts';
 import { applyCounts, type CountRow } from './counts';
+import { t } from '../i18n';
 
 const MAX_BYTES = 20_000_000;
 const CHUNK = 1000;
@@ -16,17 +17,17 @@ type SourceShape = Pick<InventorySourceRow, 'url' | 'format' | 'mapping'>;
 /** Fetches and reads the rows; throws CommandError with a sentence on every failure. */
 export async function fetchSourceRows(source: SourceShape): Promise<CountRow[]> {
   if (!(await hasHostAccess(source.url))) {
-    throw new CommandError('permission_needed', `Shelfsync may not read ${new URL(source.url).host} yet: allow it when asked, or add the source again.`, { url: source.url });
+    throw new CommandError('permission_needed', t('err_source_permission', new URL(source.url).host), { url: source.url });
   }
   let res: Response;
   try {
     res = await fetch(source.url, { signal: AbortSignal.timeout(25_000), credentials: 'omit', cache: 'no-store' });
   } catch (err) {
-    throw new CommandError('source_unreachable', `Could not reach ${source.url} (${err instanceof Error ? err.message : String(err)}).`);
+    throw new CommandError('source_unreachable', t('err_source_unreachable', source.url, err instanceof Error ? err.message : String(err)));
   }
-  if (!res.ok) throw new CommandError('source_unreachable', `${source.url} answered HTTP ${res.status}.`, { status: res.status });
+  if (!res.ok) throw new CommandError('source_unreachable', t('err_source_http', source.url, res.status), { status: res.status });
   const text = await res.text();
-  if (text.length > MAX_BYTES) throw new CommandError('source_too_large', `${source.url} answered more than 20 MB; split it or filter it.`);
+  if (text.length > MAX_BYTES) throw new CommandError('source_too_large', t('err_source_tooLarge', source.url));
   return source.format === 'json' ? jsonRows(text, source.mapping) : csvRows(text, source.mapping);
 }
 
@@ -35,7 +36,7 @@ function csvRows(text: string, mapping: SourceShape['mapping']): CountRow[] {
   try {
     parsed = parseCsv(text);
   } catch (err) {
-    if (err instanceof CsvError) throw new CommandError('invalid_csv', `The source is not valid CSV: ${err.message}`);
+    if (err instanceof CsvError) throw new CommandError('invalid_csv', t('err_source_invalidCsv', err.message));
     throw err;
   }
   const at = (name: string | undefined) => (name === undefined ? -1 : parsed.header.findIndex((h) => h.toLowerCase() === name.trim().toLowerCase()));
@@ -43,7 +44,7 @@ function csvRows(text: string, mapping: SourceShape['mapping']): CountRow[] {
   const qty = at(mapping.quantity);
   const wh = at(mapping.warehouse);
   const missing = [sku < 0 && mapping.sku, qty < 0 && mapping.quantity, mapping.warehouse && wh < 0 && mapping.warehouse].filter(Boolean);
-  if (missing.length) throw new CommandError('mapping_mismatch', `The source has no column named ${missing.map((m) => `"${m}"`).join(', ')} (it has: ${parsed.header.join(', ')}).`);
+  if (missing.length) throw new CommandError('mapping_mismatch', t('err_source_missingColumns', missing.map((m) => `"${m}"`).join(', '), parsed.header.join(', ')));
   return parsed.rows.map((r) => ({ line: r.line, sku: r.cells[sku] ?? '', quantity: r.cells[qty], warehouse: wh >= 0 ? r.cells[wh] : undefined }));
 }
 
@@ -52,10 +53,10 @@ function jsonRows(text: string, mapping: SourceShape['mapping']): CountRow[] {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new CommandError('invalid_json', 'The source is not valid JSON.');
+    throw new CommandError('invalid_json', t('err_source_invalidJson'));
   }
   const list = Array.isArray(data) ? data : Array.isArray((data as { items?: unknown })?.items) ? (data as { items: unknown[] }).items : null;
-  if (!list) throw new CommandError('invalid_json', 'The source must be a JSON array of rows, or an object with an "items" array.');
+  if (!list) throw new CommandError('invalid_json', t('err_source_jsonShape'));
   return list.map((item, i) => {
     const row = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
     const pick = (k?: string) => (k === undefined ? undefined : row[k]);
@@ -72,7 +73,7 @@ function jsonRows(text: string, mapping: SourceShape['mapping']): CountRow[] {
 /** Runs one pull of a saved source and records its result on it. */
 export async function runPull(db: ShelfsyncDB, sourceId: number, now = Date.now): Promise<InventoryPullResult> {
   const source = await db.inventorySources.get(sourceId);
-  if (!source) throw new CommandError('not_found', `No inventory source with id ${sourceId} exists.`);
+  if (!source) throw new CommandError('not_found', t('err_notFound_inventorySource', sourceId));
   let result: InventoryPullResult;
   try {
     const rows = await fetchSourceRows(source);

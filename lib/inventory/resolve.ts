@@ -3,6 +3,7 @@ import { CommandError, notFound } from '../commands/errors';
 import type { ShelfsyncDB } from '../db/database';
 import type { ProductRow, WarehouseRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
+import { t } from '../i18n';
 
 export async function resolveProduct(db: ShelfsyncDB, ref: { sku?: string; productId?: number }): Promise<ProductRow> {
   if (ref.productId !== undefined) {
@@ -12,10 +13,10 @@ export async function resolveProduct(db: ShelfsyncDB, ref: { sku?: string; produ
   }
   if (ref.sku !== undefined) {
     const p = await db.products.where('skuKey').equals(skuKeyOf(ref.sku)).first();
-    if (!p) throw new CommandError('not_found', `No system product has the SKU "${ref.sku.trim()}".`, { sku: ref.sku });
+    if (!p) throw new CommandError('not_found', t('err_product_noSku', ref.sku.trim()), { sku: ref.sku });
     return p;
   }
-  throw new CommandError('invalid_input', 'Name the product by "sku" or "productId".', [{ field: 'sku', message: 'sku or productId is required' }]);
+  throw new CommandError('invalid_input', t('err_product_nameIt'), [{ field: 'sku', message: 'sku or productId is required' }]);
 }
 
 export async function resolveWarehouse(db: ShelfsyncDB, warehouseId: number): Promise<WarehouseRow> {

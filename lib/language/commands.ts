@@ -11,6 +11,8 @@ let load: (lang: (typeof LANGUAGES)[number]) => Promise<Catalog> = packagedCatal
 export function setCatalogLoader(fn: typeof load): void {
   load = fn;
 }
+/** A locale file as this context reads it (the background's own language follows it too). */
+export const loadCatalog: typeof load = (lang) => load(lang);
 
 export const languageCommands = {
   'language.get': command({

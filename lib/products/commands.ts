@@ -10,11 +10,12 @@ import { createJob, kickJobs } from '../jobs/runner';
 import { invalidateAll } from '../store-products/listIndex';
 import { exportProductsCsv } from './csv';
 import { productFields, productInput } from './fields';
+import { t } from '../i18n';
 
 async function assertSkuFree(db: ShelfsyncDB, sku: string, exceptId?: number): Promise<void> {
   const existing = await db.products.where('skuKey').equals(skuKeyOf(sku)).first();
   if (existing && existing.id !== exceptId) {
-    throw new CommandError('sku_taken', `The SKU "${sku}" is already used by "${existing.name}" (${existing.sku}); SKUs are compared without case or surrounding spaces.`, { field: 'sku', productId: existing.id });
+    throw new CommandError('sku_taken', t('err_product_skuTaken', sku, existing.name, existing.sku), { field: 'sku', productId: existing.id });
   }
 }
 

@@ -9,7 +9,7 @@ import { columnIndex, CsvError, parseCsv, toCsv } from '../csv/csv';
 import { CommandError } from '../commands/errors';
 import type { JobKind, StepResult } from '../jobs/runner';
 import { productFields } from './fields';
-import { t } from '../i18n';
+import { t as msg } from '../i18n'; // `t` is the clock here
 
 export const PRODUCT_COLUMNS = ['sku', 'name', 'price', 'image_url', 'weight_grams', 'description'] as const;
 const ALIASES = { sku: ['seller sku', 'system sku'], name: ['title', 'product name'], price: [], imageUrl: ['image', 'image url'], weightGrams: ['weight', 'weight (g)'], description: [] };
@@ -22,7 +22,7 @@ function parseOrFail(csv: string) {
   try {
     return parseCsv(csv);
   } catch (err) {
-    if (err instanceof CsvError) throw new CommandError('invalid_csv', t('err_csv_invalidFile', err.message), { line: err.line });
+    if (err instanceof CsvError) throw new CommandError('invalid_csv', msg('err_csv_invalidFile', err.message), { line: err.line });
     throw err;
   }
 }
@@ -66,7 +66,7 @@ async function importStep(db: ShelfsyncDB, job: { input: unknown; state?: unknow
   const { csv } = job.input as { csv: string };
   const { header, rows } = parseOrFail(csv);
   const col = columnIndex(header, ALIASES);
-  if (col.sku === undefined) throw new CommandError('invalid_csv', t('err_csv_productColumns', header.join(', ') || t('err_csv_foundNothing')));
+  if (col.sku === undefined) throw new CommandError('invalid_csv', msg('err_csv_productColumns', header.join(', ') || msg('err_csv_foundNothing')));
   const state: ImportState = (job.state as ImportState | undefined) ?? { next: 0, created: 0, updated: 0, errors: [] };
   const chunk = rows.slice(state.next, state.next + CHUNK);
   const t = Date.now();

@@ -8,6 +8,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { PurchaseOrderLine, PurchaseOrderRow, PurchaseOrderStatus } from '../db/types';
 import { applyStockChange, stockTables } from '../inventory/levels';
 import { labelOf, resolveProduct, resolveWarehouse } from '../inventory/resolve';
+import { t as msg } from '../i18n'; // `t` is the clock here
 
 const lineInput = z.object({ ...productRef, quantity }).strict().superRefine(exactlyOne(['sku', 'productId']));
 
@@ -25,7 +26,7 @@ async function getOpenOrder(db: ShelfsyncDB, poId: number): Promise<PurchaseOrde
   const po = await db.purchaseOrders.get(poId);
   if (!po) throw notFound('purchase order', poId);
   if (po.status === 'cancelled' || po.status === 'received') {
-    throw new CommandError('conflict', `Purchase order ${poId} is ${po.status === 'cancelled' ? 'cancelled' : 'fully received'}; nothing is open on it.`, { status: po.status });
+    throw new CommandError('conflict', msg(po.status === 'cancelled' ? 'err_po_cancelled' : 'err_po_received', poId), { status: po.status });
   }
   return po;
 }
@@ -96,10 +97,10 @@ export const purchasingCommands = {
         for (const r of input.lines) {
           const product = await resolveProduct(db, r);
           const line = lines.find((l) => l.productId === product.id);
-          if (!line) throw new CommandError('not_found', `Purchase order ${po.id} has no line for SKU ${product.sku}.`, { sku: product.sku });
+          if (!line) throw new CommandError('not_found', msg('err_po_noLine', po.id, product.sku), { sku: product.sku });
           const open = line.quantity - line.received - moves.filter((m) => m.line === line).reduce((s, m) => s + m.qty, 0);
           if (r.quantity > open) {
-            throw new CommandError('over_receipt', `Only ${open} of SKU ${product.sku} are still open on purchase order ${po.id}; ${r.quantity} cannot be received.`, { sku: product.sku, open, requested: r.quantity });
+            throw new CommandError('over_receipt', msg('err_po_overReceipt', open, product.sku, po.id, r.quantity), { sku: product.sku, open, requested: r.quantity });
           }
           moves.push({ line, qty: r.quantity });
         }

@@ -10,6 +10,7 @@ import { captureTables } from '../db/tables';
 import type { SyncRuleRow } from '../db/types';
 import { markStore } from '../sync/capture';
 import { previewRule } from './preview';
+import { t } from '../i18n';
 
 const ruleFields = {
   name: name(100),
@@ -29,15 +30,15 @@ async function ruleTables(db: ShelfsyncDB) {
 async function validateRule(db: ShelfsyncDB, input: RuleInput, exceptRuleId?: number): Promise<void> {
   const warehouses = await db.warehouses.bulkGet(input.warehouseIds);
   const missingW = input.warehouseIds.filter((_, i) => !warehouses[i]);
-  if (missingW.length) throw new CommandError('not_found', `No warehouse with id ${missingW.join(', ')} exists.`, { field: 'warehouseIds' });
+  if (missingW.length) throw new CommandError('not_found', t('err_notFound_warehouse', missingW.join(', ')), { field: 'warehouseIds' });
   const stores = await db.stores.bulkGet(input.storeIds);
   const missingS = input.storeIds.filter((_, i) => !stores[i]);
-  if (missingS.length) throw new CommandError('not_found', `No store with id ${missingS.join(', ')} exists.`, { field: 'storeIds' });
+  if (missingS.length) throw new CommandError('not_found', t('err_notFound_store', missingS.join(', ')), { field: 'storeIds' });
   const links = await db.ruleStores.bulkGet(input.storeIds);
   for (const [i, link] of links.entries()) {
     if (link && link.ruleId !== exceptRuleId) {
       const other = await db.syncRules.get(link.ruleId);
-      throw new CommandError('store_already_covered', `${stores[i]!.name} is already governed by the rule "${other?.name ?? link.ruleId}"; a store follows one rule. Remove it there first.`, {
+      throw new CommandError('store_already_covered', t('err_rule_storeCovered', stores[i]!.name, other?.name ?? link.ruleId), {
         field: 'storeIds', storeId: link.storeId, ruleId: link.ruleId, ruleName: other?.name ?? null,
       });
     }

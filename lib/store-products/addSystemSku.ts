@@ -15,6 +15,7 @@ import { applyWaitingLines, unitsOutsidePlatformStock } from '../orders/unmatche
 import { markVariants } from '../sync/capture';
 import { addEffects, effectsAnswer, emptyEffects, type EffectSummary } from '../sync/effects';
 import { rulesForStores } from '../sync/quantity';
+import { t } from '../i18n';
 
 export type StartingStock = 'platform' | 'zero';
 
@@ -50,15 +51,15 @@ export async function markIfAutoSync(db: ShelfsyncDB, variants: StoreVariantRow[
  *  rule's first warehouse, else the only warehouse there is. */
 async function intakeWarehouses(db: ShelfsyncDB, stores: StoreRow[], rules: Map<number, SyncRuleRow | null>, asked?: number) {
   const all = await db.warehouses.toArray();
-  if (asked !== undefined && !all.some((w) => w.id === asked)) throw new CommandError('not_found', `No warehouse with id ${asked} exists.`, { field: 'warehouseId' });
+  if (asked !== undefined && !all.some((w) => w.id === asked)) throw new CommandError('not_found', t('err_notFound_warehouse', asked), { field: 'warehouseId' });
   if (!all.length) {
-    throw new CommandError('no_warehouse', 'There is no warehouse to take the listings\' platform stock into. Create a warehouse in Inventory first, or start the new products at 0.', { field: 'warehouseId' });
+    throw new CommandError('no_warehouse', t('err_addSku_noWarehouse'), { field: 'warehouseId' });
   }
   const out = new Map<number, number>();
   for (const s of stores) {
     const w = asked ?? rules.get(s.id)?.warehouseIds[0] ?? (all.length === 1 ? all[0]!.id : undefined);
     if (w === undefined) {
-      throw new CommandError('warehouse_required', `${s.name} has no sync rule to say which warehouse its stock is in; choose the warehouse that holds it.`, { field: 'warehouseId', storeId: s.id });
+      throw new CommandError('warehouse_required', t('err_addSku_warehouseRequired', s.name), { field: 'warehouseId', storeId: s.id });
     }
     out.set(s.id, w);
   }

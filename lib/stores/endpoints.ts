@@ -6,6 +6,7 @@ import { CommandError } from '../commands/errors';
 import { hasHostAccess } from '../permissions/hosts';
 import { defaultEndpoints } from '../platforms/index';
 import type { Platform, PlatformEndpoints } from '../platforms/types';
+import { t } from '../i18n';
 
 const baseUrl = z.string().trim().max(500).url('must be a web address').refine((u) => /^https?:\/\//i.test(u), 'must start with https:// (or http:// for a local test site)').transform((u) => u.replace(/\/+$/, ''));
 
@@ -22,7 +23,7 @@ export function resolveEndpoints(platform: Platform, region: string | undefined,
   const picked = Object.fromEntries((['apiBaseUrl', 'authBaseUrl', 'authorizeBaseUrl', 'apiVersion'] as const).filter((k) => given[k] !== undefined).map((k) => [k, given[k]]));
   const endpoints: PlatformEndpoints = { ...defaults, ...picked };
   if (!endpoints.apiBaseUrl) {
-    throw new CommandError('invalid_input', platform === 'woocommerce' ? 'Give the address of your WooCommerce site (apiBaseUrl).' : 'Give the API address of the store (apiBaseUrl).', [{ field: 'apiBaseUrl', message: 'required' }]);
+    throw new CommandError('invalid_input', t(platform === 'woocommerce' ? 'err_store_giveWooAddress' : 'err_store_giveApiAddress'), [{ field: 'apiBaseUrl', message: 'required' }]);
   }
   return endpoints;
 }
@@ -30,7 +31,7 @@ export function resolveEndpoints(platform: Platform, region: string | undefined,
 export async function assertHostAccess(endpoints: PlatformEndpoints): Promise<void> {
   for (const url of [endpoints.apiBaseUrl, endpoints.authBaseUrl].filter((u): u is string => !!u)) {
     if (!(await hasHostAccess(url))) {
-      throw new CommandError('permission_needed', `Shelfsync may not reach ${new URL(url).host} yet: allow it when your browser asks, then try again.`, { url });
+      throw new CommandError('permission_needed', t('err_store_hostPermission', new URL(url).host), { url });
     }
   }
 }

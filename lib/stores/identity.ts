@@ -8,6 +8,7 @@ import type { StoreRow } from '../db/types';
 import { compactIdentity } from '../platforms/authCommon';
 import type { Credentials, PlatformAdapter, PlatformEndpoints, ShopIdentity } from '../platforms/types';
 import { shopKeyOf, storedIdentity } from './label';
+import { t } from '../i18n';
 
 /** At connect: what the credentials and endpoints carry by themselves, over what the platform said. */
 export function identityOf(credentials: Credentials, endpoints: PlatformEndpoints, learned: ShopIdentity = {}): ShopIdentity {
@@ -30,7 +31,7 @@ export function assertSameShop(store: StoreRow, next: ShopIdentity): void {
   if (!before || !after || before.toLowerCase() === after.toLowerCase()) return;
   throw new CommandError(
     'shop_mismatch',
-    `These credentials are for another shop (${after}); ${store.name} is ${before}. Connect that shop as a new store instead.`,
+    t('err_store_otherShop', after, store.name, before),
     [{ field: 'storeId', message: 'belongs to another shop' }],
   );
 }

@@ -10,6 +10,7 @@ import { assertSameShop, identityOf } from './identity';
 import { shopKeyOf, storedIdentity } from './label';
 import { encryptCredentials } from './secrets';
 import { viewOfStore, type StoreView } from './session';
+import { t } from '../i18n';
 
 export function platformMessage(err: PlatformError): string {
   switch (err.kind) {
@@ -36,7 +37,7 @@ export async function saveStore(
     // Re-authorization: the same store (its listings, connections and rule stay) with new credentials.
     return db.transaction('rw', db.stores, async () => {
       const current = await getStore(db, fields.storeId!);
-      if (current.platform !== fields.platform) throw new CommandError('invalid_input', `${current.name} is a ${current.platform} store; it cannot be re-authorized as ${fields.platform}.`, [{ field: 'platform', message: 'must match the store' }]);
+      if (current.platform !== fields.platform) throw new CommandError('invalid_input', t('err_store_platformMismatch', current.name, current.platform, fields.platform), [{ field: 'platform', message: 'must match the store' }]);
       assertSameShop(current, identity);
       // The seller's location choice outlives a new authorization (it is a store setting).
       const endpoints = current.endpoints.locationId && fields.endpoints.locationId === undefined ? { ...fields.endpoints, locationId: current.endpoints.locationId } : fields.endpoints;

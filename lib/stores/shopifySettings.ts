@@ -11,6 +11,7 @@ import type { StoreRow } from '../db/types';
 import { DEFAULT_SHOPIFY_VERSION, supportedVersions } from '../platforms/shopify/versions';
 import { PlatformError, type PlatformEndpoints, type PlatformLocation } from '../platforms/types';
 import { adapterFor } from './session';
+import { t } from '../i18n';
 
 export const shopifySettingsInput = z
   .object({
@@ -22,7 +23,7 @@ export const shopifySettingsInput = z
 export type ShopifySettingsInput = z.infer<typeof shopifySettingsInput>;
 
 function shopifyStore(store: StoreRow): void {
-  if (store.platform !== 'shopify') throw new CommandError('invalid_input', `${store.name} is a ${store.platform} store: the API version and location are Shopify settings.`, [{ field: 'shopify', message: 'only for Shopify stores' }]);
+  if (store.platform !== 'shopify') throw new CommandError('invalid_input', t('err_shopify_notShopify', store.name, store.platform), [{ field: 'shopify', message: 'only for Shopify stores' }]);
 }
 
 async function locationsOf(db: ShelfsyncDB, store: StoreRow): Promise<PlatformLocation[]> {
@@ -30,7 +31,7 @@ async function locationsOf(db: ShelfsyncDB, store: StoreRow): Promise<PlatformLo
   try {
     return (await adapter.listLocations?.()) ?? [];
   } catch (err) {
-    if (err instanceof PlatformError) throw new CommandError(err.kind === 'auth' ? 'auth_failed' : 'platform_unreachable', `Could not read ${store.name}'s locations from Shopify (${err.message}).`, { kind: err.kind });
+    if (err instanceof PlatformError) throw new CommandError(err.kind === 'auth' ? 'auth_failed' : 'platform_unreachable', t('err_shopify_locationsFailed', store.name, err.message), { kind: err.kind });
     throw err;
   }
 }
@@ -43,15 +44,15 @@ export async function shopifyEndpoints(db: ShelfsyncDB, store: StoreRow, input: 
   if (input.apiVersion !== undefined) {
     const supported = supportedVersions(now);
     if (!supported.includes(input.apiVersion)) {
-      throw new CommandError('invalid_input', `Shopify does not support API version ${input.apiVersion} today; choose one of ${supported.join(', ')}.`, [{ field: 'shopify.apiVersion', message: `one of ${supported.join(', ')}` }]);
+      throw new CommandError('invalid_input', t('err_shopify_apiVersion', input.apiVersion, supported.join(', ')), [{ field: 'shopify.apiVersion', message: `one of ${supported.join(', ')}` }]);
     }
     next.apiVersion = input.apiVersion;
   }
   if (input.locationId === null) delete next.locationId;
   else if (input.locationId !== undefined) {
     const found = (await locationsOf(db, store)).find((l) => l.id === input.locationId);
-    if (!found) throw new CommandError('invalid_input', `${store.name} has no location ${input.locationId} on Shopify: choose one of the shop's locations.`, [{ field: 'shopify.locationId', message: 'not a location of this shop' }]);
-    if (!found.active) throw new CommandError('invalid_input', `${found.name} is deactivated on Shopify: it cannot stock products.`, [{ field: 'shopify.locationId', message: 'deactivated' }]);
+    if (!found) throw new CommandError('invalid_input', t('err_shopify_noLocation', store.name, input.locationId), [{ field: 'shopify.locationId', message: 'not a location of this shop' }]);
+    if (!found.active) throw new CommandError('invalid_input', t('err_shopify_locationInactive', found.name), [{ field: 'shopify.locationId', message: 'deactivated' }]);
     next.locationId = input.locationId;
   }
   return next;

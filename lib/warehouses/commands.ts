@@ -4,6 +4,7 @@ import { command, EXTENSION_ONLY } from '../commands/define';
 import { CommandError, notFound } from '../commands/errors';
 import { id, name } from '../commands/schemas';
 import type { WarehouseRow } from '../db/types';
+import { t } from '../i18n';
 
 const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore only');
 
@@ -44,7 +45,7 @@ export const warehouseCommands = {
         let wcode = input.code?.toUpperCase();
         if (wcode) {
           if (await db.warehouses.where('code').equals(wcode).count()) {
-            throw new CommandError('code_taken', `A warehouse with code ${wcode} already exists.`, { field: 'code' });
+            throw new CommandError('code_taken', t('err_warehouse_codeTaken', wcode), { field: 'code' });
           }
         } else {
           const base = codeFromName(input.name);

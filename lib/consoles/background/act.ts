@@ -6,6 +6,7 @@ import type { StoreRow } from '../../db/types';
 import { draftCommands } from '../../drafts/commands';
 import { storeProductCommands } from '../../store-products/commands';
 import { startManualSync, syncCommands } from '../../sync/commands';
+import { t } from '../../i18n';
 
 export type ConsoleAction =
   | { action: 'sync'; platformItemIds: string[]; platformVariantIds?: string[] }
@@ -19,7 +20,7 @@ export async function consoleActions(ctx: CommandContext, store: StoreRow, input
   const { db } = ctx;
   const products = await db.storeProducts.where('[storeId+platformItemId]').anyOf(input.platformItemIds.map((i) => [store.id, i])).toArray();
   if (!products.length) {
-    throw new CommandError('not_found', `None of these listings is in ${store.name} in Shelfsync yet; download the store first.`, { platformItemIds: input.platformItemIds });
+    throw new CommandError('not_found', t('err_console_noneDownloaded', store.name), { platformItemIds: input.platformItemIds });
   }
   const storeProductIds = products.map((p) => p.id);
   const unknown = input.platformItemIds.filter((i) => !products.some((p) => p.platformItemId === i));
@@ -43,7 +44,7 @@ export async function consoleActions(ctx: CommandContext, store: StoreRow, input
     case 'connect': {
       const variants = await db.storeVariants.where('storeProductId').equals(products[0]!.id).toArray();
       const target = input.storeVariantId !== undefined ? variants.find((v) => v.id === input.storeVariantId) : variants.length === 1 ? variants[0] : variants.filter((v) => v.connected === 0).length === 1 ? variants.find((v) => v.connected === 0) : undefined;
-      if (!target) throw new CommandError('invalid_input', 'This listing has several variants: say which one to connect.', [{ field: 'storeVariantId', message: 'required for a listing with several variants' }]);
+      if (!target) throw new CommandError('invalid_input', t('err_console_whichVariant'), [{ field: 'storeVariantId', message: 'required for a listing with several variants' }]);
       return { ...(await storeProductCommands['storeVariants.connect'].handler({ id: target.id, productId: input.productId, dryRun: input.dryRun }, ctx)) };
     }
   }
@@ -52,13 +53,13 @@ export async function consoleActions(ctx: CommandContext, store: StoreRow, input
 /** Sync now of some variants of one listing (a console's model lines): only those variants are pushed. */
 async function syncVariants(ctx: CommandContext, store: StoreRow, storeProductId: number, platformItemIds: string[], platformVariantIds: string[]): Promise<Record<string, unknown>> {
   if (platformItemIds.length !== 1) {
-    throw new CommandError('invalid_input', 'Variants are synced one listing at a time.', [{ field: 'platformVariantIds', message: 'give exactly one platformItemIds with platformVariantIds' }]);
+    throw new CommandError('invalid_input', t('err_console_oneListing'), [{ field: 'platformVariantIds', message: 'give exactly one platformItemIds with platformVariantIds' }]);
   }
   const variants = await ctx.db.storeVariants.where('storeProductId').equals(storeProductId).toArray();
   const chosen = variants.filter((v) => platformVariantIds.includes(v.platformVariantId));
   const unknown = platformVariantIds.filter((id) => !chosen.some((v) => v.platformVariantId === id));
   if (unknown.length) {
-    throw new CommandError('not_found', `This listing has no variant ${unknown.join(', ')} in ${store.name} in Shelfsync; download the store again.`, { platformVariantIds: unknown });
+    throw new CommandError('not_found', t('err_console_unknownVariant', unknown.join(', '), store.name), { platformVariantIds: unknown });
   }
   const { jobId } = await startManualSync(ctx.db, { storeId: store.id, storeVariantIds: chosen.map((v) => v.id) }, ctx.now());
   return { jobId, listings: 1, variants: chosen.length, unknown: [] };

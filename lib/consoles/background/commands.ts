@@ -17,13 +17,14 @@ import { askPage } from './pageState';
 import { isUnreadable, readabilityOf } from '../pageReport';
 import { pageCounts } from './pageSchemas';
 import { setPageBadge } from './tabBadge';
+import { t } from '../../i18n';
 
 const itemIds = z.array(z.string().trim().min(1).max(100)).min(1).max(500);
 
 /** The page this message came from: the sender's URL for content scripts, the payload's for the popup. */
 function pageUrl(ctx: CommandContext, claimed: string | undefined): string {
   if (ctx.sender.kind === 'content') return ctx.sender.url;
-  if (!claimed) throw new CommandError('invalid_input', 'Give the url of the console page.', [{ field: 'url', message: 'required' }]);
+  if (!claimed) throw new CommandError('invalid_input', t('err_console_giveUrl'), [{ field: 'url', message: 'required' }]);
   return claimed;
 }
 
@@ -31,8 +32,8 @@ export async function storeOfSender(db: ShelfsyncDB, ctx: CommandContext, claime
   const found = await identifyConsole(db, pageUrl(ctx, claimed));
   if (!found.store) {
     throw new CommandError('store_not_identified', found.reason === 'ambiguous'
-      ? 'Several connected stores could be this console; choose which one in the Shelfsync popup.'
-      : 'This console page belongs to no store connected to Shelfsync.', { reason: found.reason });
+      ? t('err_console_ambiguous')
+      : t('err_console_noStore'), { reason: found.reason });
   }
   return found.store;
 }
@@ -139,7 +140,7 @@ export const consoleCommands = {
     access: ['content'] as const,
     schema: pageCounts,
     async handler({ shown, read }, ctx) {
-      if (ctx.sender.kind !== 'content') throw new CommandError('forbidden', 'Only a console page reports on itself.');
+      if (ctx.sender.kind !== 'content') throw new CommandError('forbidden', t('err_console_onlyPage'));
       const state = readabilityOf(shown, read);
       // The console's frames are not the page: only the top frame speaks for the tab.
       if (ctx.sender.frameId !== 0) return { state, badge: false };
@@ -165,9 +166,9 @@ export const consoleCommands = {
     schema: z.object({ url: z.string().max(4000), storeId: id }).strict(),
     async handler({ url, storeId }, { db }) {
       const found = await identifyConsole(db, url);
-      if (!found.page) throw new CommandError('not_a_console', 'That page is not a seller console Shelfsync knows.');
+      if (!found.page) throw new CommandError('not_a_console', t('err_console_notConsole'));
       const store = await db.stores.get(storeId);
-      if (!store || store.platform !== found.page.platform) throw new CommandError('invalid_input', `That console is a ${found.page.platform} console; choose one of your ${found.page.platform} stores.`);
+      if (!store || store.platform !== found.page.platform) throw new CommandError('invalid_input', t('err_console_wrongPlatform', found.page.platform));
       await db.settings.put({ key: bindingKey(found.page), value: storeId });
       return { storeId };
     },
