@@ -13,7 +13,6 @@ import { TiktokAdapter } from './tiktok/adapter.ts';
 import {
   PlatformError,
   type CredentialStore,
-  type CredentialsOf,
   type Platform,
   type PlatformAdapter,
   type PlatformEndpoints,
@@ -82,9 +81,4 @@ export function defaultEndpoints(platform: Platform, region?: string, site?: str
       throw new PlatformError('invalid', `unknown platform ${String(never)}`);
     }
   }
-}
-
-/** Whether stored credentials carry a token that expires (Shopee, Lazada, TikTok). */
-export function hasExpiringToken(c: CredentialsOf<Platform>): boolean {
-  return c.platform === 'shopee' || c.platform === 'lazada' || c.platform === 'tiktok';
 }
