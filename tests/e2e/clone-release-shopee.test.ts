@@ -4,6 +4,7 @@
 // own fields and picks a brand from Shopee's list, leaves the logistics channels at the shop's
 // default, and releases. Shopee then holds the item with images from its own media space, that
 // category, those attributes and a logistics channel.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSimulator, type Simulator } from '../simulator/server';
@@ -12,6 +13,10 @@ import { launchExtension, type LaunchedExtension } from './support/extension';
 import { must, simControl as control, waitForJob } from './support/world';
 
 const extensionDir = process.env.SHELFSYNC_TEST_BUILD || undefined;
+const SHOTS = process.env.SHELFSYNC_SHOTS ?? '';
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
 
 interface SimShop { shopId: string; apiBaseUrl: string; authBaseUrl: string; authorizeBaseUrl?: string; mediaBaseUrl: string; credentials: Record<string, string> }
 interface SimItem { itemId: string; title: string; variants: { sellerSku: string; stock: number }[] }
@@ -83,9 +88,15 @@ describe.skipIf(!findChromium())('Lazada → Shopee through the dashboard: categ
     await page.getByTestId('draft-category-picker').waitFor();
     expect(await page.getByTestId('draft-problem-categoryId').textContent()).toBe('Shopee needs a category for every listing; choose one.');
 
+    // Shelfsync suggests a leaf sharing the words of the source's category path (or of its title
+    // where the source's category is not in Lazada's tree as read).
+    await expect.poll(() => page.getByTestId('draft-category-suggested').textContent(), { timeout: 10_000 }).toContain('Tote Bags');
+    await shot(page, 'shopee-draft-open');
     // The category: words typed into the picker, a leaf chosen by its path.
     await page.getByTestId('draft-category-picker').click();
     await page.keyboard.type('tote bags');
+    await page.locator('.ant-select-dropdown .ant-select-tree-node-content-wrapper').filter({ hasText: 'Tote Bags', visible: true }).first().waitFor();
+    await shot(page, 'shopee-category-search');
     await page.locator('.ant-select-dropdown .ant-select-tree-node-content-wrapper').filter({ hasText: 'Bags & Travel › Handbags › Tote Bags', visible: true }).click();
     await expect.poll(async () => (await must(page, 'drafts.get', { id: draft.id })).categoryId, { timeout: 10_000 }).toMatch(/^\d+$/);
     const categoryId = (await must(page, 'drafts.get', { id: draft.id })).categoryId as string;
@@ -122,11 +133,13 @@ describe.skipIf(!findChromium())('Lazada → Shopee through the dashboard: categ
     await expect.poll(() => page.getByTestId('draft-problem-count').textContent(), { timeout: 15_000 }).toBe('Ready to release.');
     await expect.poll(() => page.getByTestId('draft-save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
     expect((await must(page, 'drafts.get', { id: draft.id })).validation).toEqual([]);
+    await shot(page, 'shopee-draft-filled');
 
     // Release: the images go into Shopee's media space first, then the item is created.
     await page.getByTestId('draft-release').click();
     await page.getByTestId('release-result').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId(`release-row-${draft.id}`).textContent()).toContain('Released');
+    await shot(page, 'shopee-released');
 
     const item = (await control<SimItem[]>(sim, 'GET', `/__sim/shops/${shopeeShop.shopId}/items`)).find((i) => i.title === 'Canvas Tote Bag')!;
     expect(item).toBeTruthy();
