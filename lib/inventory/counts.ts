@@ -6,6 +6,7 @@ import type { MovementRow, ProductRow, WarehouseRow } from '../db/types';
 import { skuKeyOf } from '../db/versions';
 import { batchStockChanges } from './hook';
 import { applyStockChanges, levelKey, readLevels, stockTables, type StockChange } from './levels';
+import { t } from '../i18n';
 
 export interface CountRow { line: number; sku: string; warehouse?: string; quantity: string | number | undefined }
 export interface CountOutcome { changed: number; unchanged: number; errors: { line: number; reason: string }[] }
@@ -39,12 +40,12 @@ export async function applyCounts(
     for (const r of rows) {
       const sku = r.sku.trim();
       if (!sku) {
-        out.errors.push({ line: r.line, reason: 'the SKU is empty' });
+        out.errors.push({ line: r.line, reason: t('err_count_emptySku') });
         continue;
       }
       const product = products.get(skuKeyOf(sku));
       if (!product) {
-        out.errors.push({ line: r.line, reason: `no system product has the SKU "${sku}"` });
+        out.errors.push({ line: r.line, reason: t('err_count_unknownSku', sku) });
         continue;
       }
       const warehouse = r.warehouse?.trim() ? byKey.get(r.warehouse.trim().toLowerCase()) : warehouses.find((w) => w.id === opts.defaultWarehouseId);
@@ -54,7 +55,7 @@ export async function applyCounts(
       }
       const quantity = wholeNumber(r.quantity);
       if (quantity === null) {
-        out.errors.push({ line: r.line, reason: `the quantity "${String(r.quantity ?? '')}" is not a whole number of 0 or more` });
+        out.errors.push({ line: r.line, reason: t('err_count_badQuantity', String(r.quantity ?? '')) });
         continue;
       }
       valid.push({ product, warehouse, quantity });

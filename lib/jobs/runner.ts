@@ -6,6 +6,7 @@ import type { ShelfsyncDB } from '../db/database';
 import type { JobRow } from '../db/types';
 import { logger } from '../log/logger';
 import { keepAliveWhile } from './keepalive';
+import { t } from '../i18n';
 
 const log = logger('jobs');
 
@@ -77,7 +78,7 @@ export function kickJobs(db: ShelfsyncDB): Promise<void> {
 async function runJob(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promise<void> {
   const kind = kinds.get(job.kind);
   if (!kind) {
-    await db.jobs.update(job.id, { status: 'failed', error: { code: 'unknown_job', message: `This version of Shelfsync cannot run "${job.kind}" jobs.` }, updatedAt: Date.now() });
+    await db.jobs.update(job.id, { status: 'failed', error: { code: 'unknown_job', message: t('err_job_unknownKind', job.kind) }, updatedAt: Date.now() });
     return;
   }
   // Running from the moment a step starts (a step may report progress before it ends).
@@ -98,7 +99,7 @@ async function runJob(db: ShelfsyncDB, job: JobRow & { state?: unknown }): Promi
       if (finished) return;
       current = { ...current, ...patch } as JobRow & { state?: unknown };
     } catch (err) {
-      const error = err instanceof CommandError ? { code: err.code, message: err.message } : { code: 'internal', message: `The job stopped on an unexpected error: ${err instanceof Error ? err.message : String(err)}` };
+      const error = err instanceof CommandError ? { code: err.code, message: err.message } : { code: 'internal', message: t('err_job_unexpected', err instanceof Error ? err.message : String(err)) };
       if (!(err instanceof CommandError)) log.error(`job ${current.id} (${current.kind}) failed`, err);
       await db.jobs.update(current.id, { status: 'failed', error, updatedAt: Date.now() });
       await kind.onFailed?.(db, current, error).catch((e: unknown) => log.warn('could not record a failed job', e));

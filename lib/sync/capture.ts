@@ -9,6 +9,7 @@ import type { MovementRow, PushQueueRow, StoreVariantRow, SyncLogRow, SyncRuleRo
 import { patchSyncStatus } from '../store-products/listIndex';
 import { isClaimed } from './leases';
 import { movedParts, ruleMoves, rulesForStores } from './quantity';
+import { t } from '../i18n';
 
 let wake: (storeIds?: number[]) => void = () => undefined;
 
@@ -183,7 +184,7 @@ export async function captureStockChanges(db: ShelfsyncDB, movements: MovementRo
   if (skipped.length) {
     await db.syncLogs.bulkAdd(skipped.map(({ variant: v, trigger, at }) => ({
       storeId: v.storeId, storeProductId: v.storeProductId, storeVariantId: v.id, quantity: null, trigger, status: 'skipped' as const,
-      error: 'superseded by a newer change', jobId: null, attempts: 0, createdAt: at, sentAt: null,
+      error: t('err_push_superseded'), jobId: null, attempts: 0, createdAt: at, sentAt: null,
     })) as SyncLogRow[]);
   }
   const now = movements.reduce((t, m) => Math.max(t, m.createdAt), 0);

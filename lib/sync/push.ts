@@ -14,6 +14,7 @@ import type { QueueRow } from './capture';
 import { claim } from './queue';
 import { endWatch, watchWrites, writtenSince, type RowWatch } from './rowWatch';
 import { patchSyncStatus } from '../store-products/listIndex';
+import { t } from '../i18n';
 
 const log = logger('sync');
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -149,7 +150,7 @@ async function pushTurn(db: ShelfsyncDB, store: StoreRow, now: () => number, wat
   for (const c of claimed) {
     const v = byId.get(c.storeVariantId);
     if (!v) {
-      outcomes.set(c.storeVariantId, { kind: 'skipped', quantity: null, error: 'the listing was removed from Shelfsync' });
+      outcomes.set(c.storeVariantId, { kind: 'skipped', quantity: null, error: t('err_push_listingRemoved') });
       continue;
     }
     const q = quantities.get(v.id)!;
@@ -158,7 +159,7 @@ async function pushTurn(db: ShelfsyncDB, store: StoreRow, now: () => number, wat
       continue;
     }
     if (!c.manual && v.lastPushedQuantity === q.quantity && v.lastSync?.status === 'success') {
-      outcomes.set(v.id, { kind: 'skipped', quantity: q.quantity, error: 'unchanged: the platform already has this number' });
+      outcomes.set(v.id, { kind: 'skipped', quantity: q.quantity, error: t('err_push_unchanged') });
       continue;
     }
     updates.push({ platformItemId: v.platformItemId, platformVariantId: v.platformVariantId, sellerSku: v.sellerSku, quantity: q.quantity, ref: v.ref ?? undefined });
@@ -172,7 +173,7 @@ async function pushTurn(db: ShelfsyncDB, store: StoreRow, now: () => number, wat
     } catch (err) {
       log.error(`store ${store.id}: cannot build its adapter`, err);
       const idOf = new Map(present.map((v) => [variantKey(v), v.id]));
-      for (const u of updates) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: now() + backoffMs(3), error: 'the store credentials could not be read', countAttempt: true });
+      for (const u of updates) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: now() + backoffMs(3), error: t('err_push_noCredentials'), countAttempt: true });
     }
     if (adapter) calls = await sendAll(db, store, adapter, updates, byId, outcomes, now);
   }
@@ -197,7 +198,7 @@ async function sendAll(
       const results = await adapter.setStock(group);
       const byVariant = new Map(results.map((r) => [variantKey(r), r]));
       for (const u of group) {
-        const r = byVariant.get(variantKey(u)) ?? { platformItemId: u.platformItemId, platformVariantId: u.platformVariantId, ok: false, error: { kind: 'invalid' as const, message: 'the platform did not answer for this variant' } };
+        const r = byVariant.get(variantKey(u)) ?? { platformItemId: u.platformItemId, platformVariantId: u.platformVariantId, ok: false, error: { kind: 'invalid' as const, message: t('err_push_noAnswer') } };
         outcomes.set(idOf.get(variantKey(u))!, entryOutcome(r, u.quantity));
       }
     } catch (err) {
@@ -211,13 +212,13 @@ async function sendAll(
         // Throttling alone never fails a push: the store waits, then everything left goes out.
         const until = now() + Math.max(err.retryAfterMs ?? 1000, 250);
         await blockStore(db, store.id, until, err.message);
-        for (const u of rest) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: until, error: `throttled by the platform: ${err.message}`, countAttempt: false });
+        for (const u of rest) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: until, error: t('err_push_throttled', err.message), countAttempt: false });
         return calls;
       }
       if (err.kind === 'auth') {
         await db.stores.update(store.id, { status: 'needs_reauthorization', statusReason: err.message, updatedAt: now() });
         log.warn(`store ${store.id} needs re-authorization; its pushes wait`);
-        for (const u of rest) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: now(), error: 'the store needs to be authorized again', countAttempt: false });
+        for (const u of rest) outcomes.set(idOf.get(variantKey(u))!, { kind: 'later', dueAt: now(), error: t('err_push_needsReauth'), countAttempt: false });
         return calls;
       }
       if (err.kind === 'temporary') {

@@ -6,6 +6,7 @@ import Dexie, { type Table } from 'dexie';
 import type { ShelfsyncDB } from '../db/database';
 import type { InventoryType, MovementRow, StockLevelRow, StoreVariantRow, SyncRuleRow } from '../db/types';
 import { sellableOf } from '../inventory/levels';
+import { t } from '../i18n';
 
 export interface WarehouseContribution { warehouseId: number; sellable: number; inTransit: number }
 
@@ -52,8 +53,9 @@ export function ruleMoves(rule: Pick<SyncRuleRow, 'warehouseIds' | 'inventoryTyp
   return rule.warehouseIds.includes(warehouseId) && (moved.sellable || (moved.inTransit && rule.inventoryType === 'sellable_in_transit'));
 }
 
-export const NOT_CONNECTED: NoQuantity = { quantity: null, reason: 'not_connected', message: 'Not connected to a system product, so Shelfsync has no number for it.' };
-export const NO_RULE: NoQuantity = { quantity: null, reason: 'no_sync_rule', message: 'No sync rule covers this store yet: set one up with the gear icon.' };
+// Made when asked, so the sentence is in the language the seller reads now.
+export const NOT_CONNECTED = (): NoQuantity => ({ quantity: null, reason: 'not_connected', message: t('err_qty_notConnected') });
+export const NO_RULE = (): NoQuantity => ({ quantity: null, reason: 'no_sync_rule', message: t('err_qty_noRule') });
 
 /** The rule governing each store, for a batch of variants. Beyond a couple of stores both small
  *  tables are read whole: two requests instead of one per store (capture asks for every store
@@ -96,8 +98,8 @@ async function readQuantities(db: ShelfsyncDB, variants: Pick<StoreVariantRow, '
   const out = new Map<number, QuantityAnswer>();
   for (const v of variants) {
     const rule = rules.get(v.storeId);
-    if (v.productId === null) out.set(v.id, NOT_CONNECTED);
-    else if (!rule) out.set(v.id, NO_RULE);
+    if (v.productId === null) out.set(v.id, NOT_CONNECTED());
+    else if (!rule) out.set(v.id, NO_RULE());
     else out.set(v.id, quantityFrom(rule, rule.warehouseIds.map((w) => levels.get(`${v.productId}:${w}`))));
   }
   return out;
