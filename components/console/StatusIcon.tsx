@@ -4,7 +4,7 @@
 // quantity Shelfsync would push for each variant and why, and the last sync.
 import { useRef, useState } from 'react';
 import { t, tn } from '@/lib/i18n';
-import type { Identity, ItemStatus } from '@/lib/consoles/runtime/store';
+import type { Identity, ItemStatus } from '@/lib/consoles/runtime/state';
 import { ago, statusLabel } from './format';
 import { Floating } from './Floating';
 import { Bolt } from './icons';

@@ -2,7 +2,7 @@
 // of the state as they are (stable references), so a status answer re-renders only its rows.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Session } from '@/lib/consoles/runtime/session';
-import type { ConsoleState } from '@/lib/consoles/runtime/store';
+import type { ConsoleSnapshot } from '@/lib/consoles/runtime/state';
 
 export const SessionContext = createContext<Session | null>(null);
 /** The page layer's container: tooltips and pickers render there (never clipped by a table). */
@@ -14,17 +14,17 @@ export function useSession(): Session {
   return s;
 }
 
-export function useConsole<K extends keyof ConsoleState>(key: K): ConsoleState[K] {
-  const { store } = useSession();
-  return useSyncExternalStore(store.subscribe, () => store.get()[key]);
+export function useConsole<K extends keyof ConsoleSnapshot>(key: K): ConsoleSnapshot[K] {
+  const { state } = useSession();
+  return useSyncExternalStore(state.subscribe, () => state.get()[key]);
 }
 
 export function useStatus(id: string) {
-  const { store } = useSession();
-  return useSyncExternalStore(store.subscribe, () => store.status.get(id));
+  const { state } = useSession();
+  return useSyncExternalStore(state.subscribe, () => state.status.get(id));
 }
 
 export function useBusy(id: string) {
-  const { store } = useSession();
-  return useSyncExternalStore(store.subscribe, () => store.busy.get(id));
+  const { state } = useSession();
+  return useSyncExternalStore(state.subscribe, () => state.busy.get(id));
 }

@@ -24,7 +24,7 @@ export const mountConsoleUi: MountUi = async (ctx, session) => {
     css,
     isolateEvents: [...ISOLATED_EVENTS],
     onMount(container, _shadow, host) {
-      host.setAttribute('data-console', session.adapter.platform);
+      host.setAttribute('data-console', session.reader.platform);
       host.setAttribute('data-shelfsync-host', 'layer');
       container.className = 'ss-layer';
       const root = createRoot(container);

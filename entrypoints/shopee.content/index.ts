@@ -3,7 +3,7 @@
 // the UI and the features' page modules in components/console/.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { consoleUi } from '@/components/console/mount';
-import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
+import { shopeeReader } from '@/lib/consoles/shopee/rows';
 import { consoleMatches } from '@/lib/consoles/runtime/matches';
 import { startConsole } from '@/lib/consoles/runtime/start';
 
@@ -12,6 +12,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    startConsole(ctx, shopeeAdapter, consoleUi);
+    startConsole(ctx, shopeeReader, consoleUi);
   },
 });

@@ -3,7 +3,7 @@
 // the UI and the features' page modules in components/console/.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { consoleUi } from '@/components/console/mount';
-import { tiktokAdapter } from '@/lib/consoles/tiktok/rows';
+import { tiktokReader } from '@/lib/consoles/tiktok/rows';
 import { consoleMatches } from '@/lib/consoles/runtime/matches';
 import { startConsole } from '@/lib/consoles/runtime/start';
 
@@ -12,6 +12,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    startConsole(ctx, tiktokAdapter, consoleUi);
+    startConsole(ctx, tiktokReader, consoleUi);
   },
 });

@@ -3,7 +3,7 @@
 // lib/consoles/runtime/, the UI and the features' page modules in components/console/.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { consoleUi } from '@/components/console/mount';
-import { wooAdapter } from '@/lib/consoles/woocommerce/rows';
+import { wooReader } from '@/lib/consoles/woocommerce/rows';
 import { consoleMatches, isTestBuild } from '@/lib/consoles/runtime/matches';
 import { startConsole } from '@/lib/consoles/runtime/start';
 
@@ -16,6 +16,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    startConsole(ctx, wooAdapter, consoleUi);
+    startConsole(ctx, wooReader, consoleUi);
   },
 });

@@ -8,7 +8,7 @@
 // Pure data (no zod, no Dexie, no React): the content scripts, the dashboard and the background
 // all import it.
 import type { MessageKey } from '../i18n';
-import type { ConsolePage } from './types';
+import type { ConsolePage } from './page';
 
 /** A console page kind a feature shows on ('other' pages get no controls). */
 export type PageKind = ConsolePage['kind'];

@@ -6,11 +6,11 @@ import { parseLazada } from './lazada/page';
 import { parseShopee } from './shopee/page';
 import { parseShopify } from './shopify/page';
 import { parseTiktok } from './tiktok/page';
-import type { ConsolePage, Located } from './types';
+import type { ConsolePage, Located } from './page';
 import { parseWoo } from './woocommerce/page';
 import { onWooSite } from './woocommerce/site';
 
-export type { ConsolePage } from './types';
+export type { ConsolePage } from './page';
 
 const SIM = /^\/console\/(shopee|lazada|tiktok|shopify|woocommerce)(\/.*)?$/;
 

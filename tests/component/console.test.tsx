@@ -3,7 +3,7 @@
 // Shopee console page (the background decides the store from that page's URL): each control
 // calls the right console.* command and shows its result; hostile names render as text.
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConsoleApp } from '@/components/console/ConsoleApp';
 import { FEATURE_MODULES } from '@/components/console/features';
 import { setTransport } from '@/lib/commands/client';
@@ -11,15 +11,14 @@ import type { Sender } from '@/lib/commands/define';
 import type { ShelfsyncDB } from '@/lib/db/database';
 import type { StoreProductRow, StoreRow, StoreVariantRow } from '@/lib/db/types';
 import { skuKeyOf } from '@/lib/db/versions';
-import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
+import { shopeeReader } from '@/lib/consoles/shopee/rows';
 import { createHost } from '@/lib/consoles/runtime/mount';
 import { createSession } from '@/lib/consoles/runtime/start';
 import type { Session } from '@/lib/consoles/runtime/session';
-import type { Identity } from '@/lib/consoles/runtime/store';
+import type { Identity } from '@/lib/consoles/runtime/state';
 import { invalidateAll } from '@/lib/store-products/listIndex';
 import { freshDb, ok, raw } from '../helpers/background';
 
-vi.setConfig({ testTimeout: 20_000 });
 const HOSTILE = '<img src=x onerror="globalThis.__pwned=1"><script>globalThis.__pwned=2</script>';
 const PAGE: Sender = { kind: 'content', url: 'https://seller.shopee.sg/portal/product/list/all?shop_id=555', tabId: 3, frameId: 0 };
 
@@ -56,7 +55,7 @@ const ctx = { setInterval, setTimeout, onInvalidated: () => () => undefined, add
 
 /** A session rendering into real open shadow roots in a fake console table. */
 async function mountConsole(itemIds: string[]): Promise<{ session: Session; root: (id: string) => ShadowRoot; layer: HTMLElement }> {
-  const session = createSession(ctx, shopeeAdapter, { mount: async () => (fn) => act(fn), modules: FEATURE_MODULES });
+  const session = createSession(ctx, shopeeReader, { mount: async () => (fn) => act(fn), modules: FEATURE_MODULES });
   sessions.push(session);
   const identity = (await raw({ type: 'console.identify', payload: {} }, PAGE)) as { ok: true; data: Identity };
   expect(identity.data.store?.id).toBe(storeId);
@@ -70,7 +69,7 @@ async function mountConsole(itemIds: string[]): Promise<{ session: Session; root
   document.body.append(layer);
   render(<ConsoleApp session={session} layer={layer} />, { container: layer.appendChild(document.createElement('div')) });
   await act(async () => {
-    session.store.set({ identity: identity.data, features: identity.data.features!, slots });
+    session.state.set({ identity: identity.data, features: identity.data.features!, slots });
     await session.feed.refresh(itemIds);
   });
   const root = (id: string) => slots.find((s) => s.id === id)!.host.shadowRoot!;
@@ -243,7 +242,7 @@ describe('the controls on a console row', () => {
     const stranger = root('999999');
     expect(control(stranger, 'status-icon')!.dataset.status).toBe('unknown');
     expect(control(stranger, 'sync-now')).toBeNull();
-    act(() => session.store.set({ features: { ...session.store.get().features, syncNow: false, clone: false } }));
+    act(() => session.state.set({ features: { ...session.state.get().features, syncNow: false, clone: false } }));
     expect(control(root(ids.connected), 'sync-now')).toBeNull();
     expect(control(root(ids.connected), 'clone')).toBeNull();
     expect(control(root(ids.connected), 'auto-sync')).not.toBeNull();
@@ -254,7 +253,7 @@ describe('the toolbar and the hint', () => {
   it('acts on the ticked listings', async () => {
     const { session, layer } = await mountConsole([ids.connected, ids.loose]);
     expect(layer.querySelector('[data-shelfsync="toolbar"]')).toBeNull();
-    act(() => session.store.set({ selected: [ids.connected, ids.loose] }));
+    act(() => session.state.set({ selected: [ids.connected, ids.loose] }));
     const bar = layer.querySelector('[data-shelfsync="toolbar"]')!;
     expect(bar.querySelector('[data-shelfsync="toolbar-count"]')!.textContent).toBe('2 ticked');
     await act(async () => fireEvent.click(bar.querySelector('[data-shelfsync="toolbar-auto-off"]')!));
@@ -276,11 +275,11 @@ describe('the toolbar and the hint', () => {
   });
 
   it('a console that is no connected store gets one dismissible pill', async () => {
-    const session = createSession(ctx, shopeeAdapter, { mount: async () => (fn) => act(fn), modules: FEATURE_MODULES });
+    const session = createSession(ctx, shopeeReader, { mount: async () => (fn) => act(fn), modules: FEATURE_MODULES });
     const layer = document.createElement('div');
     document.body.append(layer);
     render(<ConsoleApp session={session} layer={layer} />, { container: layer });
-    act(() => session.store.set({ hint: 'not_connected' }));
+    act(() => session.state.set({ hint: 'not_connected' }));
     const pill = layer.querySelector('[data-shelfsync="connect-hint"]')!;
     expect(pill.textContent).toBe('Connect this store to Shelfsync');
     act(() => fireEvent.click(pill.querySelector('[data-shelfsync="connect-hint-dismiss"]')!));

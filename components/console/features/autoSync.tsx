@@ -10,7 +10,7 @@ import type { Session } from '@/lib/consoles/runtime/session';
 import type { EffectSummary } from '@/lib/sync/effects';
 import { definePageFeature, menuOpened, menuResult } from './define';
 
-type Scope = Pick<Session, 'store' | 'feed' | 'actions'>;
+type Scope = Pick<Session, 'state' | 'feed' | 'actions'>;
 
 export async function setAutoSync(s: Scope, ids: string[], enabled: boolean): Promise<ActionResult> {
   const marked = s.actions.saving(ids);
@@ -20,7 +20,7 @@ export async function setAutoSync(s: Scope, ids: string[], enabled: boolean): Pr
     s.actions.note(marked, false, answer.error.message);
     return { ok: false, message: answer.error.message };
   }
-  s.store.setBusy(marked, null);
+  s.state.setBusy(marked, null);
   return { ok: true, message: tn(enabled ? 'console_resultAutoOn' : 'console_resultAutoOff', ids.length) };
 }
 

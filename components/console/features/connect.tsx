@@ -8,11 +8,11 @@ import { send } from '@/lib/commands/client';
 import { t, tn } from '@/lib/i18n';
 import type { ActionResult, Preview } from '@/lib/consoles/runtime/actions';
 import type { Session } from '@/lib/consoles/runtime/session';
-import type { ItemStatus } from '@/lib/consoles/runtime/store';
+import type { ItemStatus } from '@/lib/consoles/runtime/state';
 import type { EffectSummary } from '@/lib/sync/effects';
 import { definePageFeature, menuOpened, menuResult } from './define';
 
-type Scope = Pick<Session, 'store' | 'feed' | 'actions'>;
+type Scope = Pick<Session, 'state' | 'feed' | 'actions'>;
 
 export type StartingStock = 'platform' | 'zero';
 export interface AddSkuPreview {
@@ -47,7 +47,7 @@ export async function addSystemSku(s: Scope, ids: string[], startingStock: Start
   const marked = s.actions.saving(ids);
   const answer = await send('console.act', { action: 'addSystemSku', platformItemIds: ids, startingStock, ...warehouse(warehouseId) });
   await s.feed.refresh(ids);
-  s.store.setBusy(marked, null);
+  s.state.setBusy(marked, null);
   if (!answer.ok) return { ok: false, message: answer.error.message };
   const data = answer.data as { created?: unknown[]; joined?: unknown[]; errors?: { message?: string }[]; message?: string };
   const created = (data.created?.length ?? 0) + (data.joined?.length ?? 0);
@@ -96,7 +96,7 @@ export const connect = definePageFeature({
   menu: {
     connect: async (s, ids) => {
       // One listing Shelfsync knows: the picker (connect, or Add system SKU from it).
-      if (ids.length === 1 && s.store.status.get(ids[0]!)) return menuOpened(s, 'connect', ids);
+      if (ids.length === 1 && s.state.status.get(ids[0]!)) return menuOpened(s, 'connect', ids);
       // Several listings: Add system SKU, asked in the page with what it pushes — unless the
       // listings are refused outright (starting at 0 needs no warehouse, so only that is asked).
       const asked = await previewAddSystemSku(ids, 'zero');

@@ -20,7 +20,7 @@ export function menuTargets(s: Pick<Session, 'rows'>): string[] {
 }
 
 export async function runMenuAction(s: Session, action: MenuAction): Promise<MenuAnswer> {
-  const identity = s.store.get().identity;
+  const identity = s.state.get().identity;
   if (!identity?.store) return { ok: false, message: t('console_hintNotConnected'), count: 0 };
   if (identity.features && !identity.features.contextMenu) return { ok: false, message: t('console_menuOff'), count: 0 };
   const product = identity.console?.kind === 'product' ? identity.console.platformItemId : null;

@@ -9,7 +9,7 @@ import type { ActionResult } from '@/lib/consoles/runtime/actions';
 import type { MenuAnswer } from '@/lib/consoles/menuProtocol';
 import type { FeatureModule } from '@/lib/consoles/runtime/registry';
 import type { Session } from '@/lib/consoles/runtime/session';
-import type { Busy, Identity, ItemStatus } from '@/lib/consoles/runtime/store';
+import type { Busy, Identity, ItemStatus } from '@/lib/consoles/runtime/state';
 
 export type Variant = ItemStatus['variants'][number];
 

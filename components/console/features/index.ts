@@ -4,7 +4,7 @@
 // features' inits, starts and menu actions); the hosts render its controls.
 import type { ComponentType } from 'react';
 import { CONSOLE_FEATURES, type ConsoleFeatureId, type PageKind } from '@/lib/consoles/features';
-import type { Picker } from '@/lib/consoles/runtime/store';
+import type { Picker } from '@/lib/consoles/runtime/state';
 import { AddSkuPicker } from '../AddSkuPicker';
 import { AutoSyncPicker } from '../AutoSyncPicker';
 import { ClonePicker } from '../ClonePicker';

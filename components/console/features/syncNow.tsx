@@ -8,11 +8,11 @@ import { send } from '@/lib/commands/client';
 import { t, tn } from '@/lib/i18n';
 import { variantKey, type ActionResult } from '@/lib/consoles/runtime/actions';
 import type { Session } from '@/lib/consoles/runtime/session';
-import type { Busy, ItemStatus } from '@/lib/consoles/runtime/store';
+import type { Busy, ItemStatus } from '@/lib/consoles/runtime/state';
 import { Spinner } from '../icons';
 import { definePageFeature, menuResult } from './define';
 
-type Scope = Pick<Session, 'store' | 'feed' | 'actions'>;
+type Scope = Pick<Session, 'state' | 'feed' | 'actions'>;
 
 /** A listing's sync is over when every variant that has a number to push got a result since `since`. */
 export function syncOutcome(s: ItemStatus | null | undefined, since: number): ActionResult | null {
@@ -51,7 +51,7 @@ async function follow(s: Scope, followed: Followed[]): Promise<void> {
     await sleep(s.actions.pollMs);
     await s.feed.refresh([...new Set([...open.values()].map((f) => f.itemId))]);
     for (const f of [...open.values()]) {
-      const outcome = f.outcome(s.store.status.get(f.itemId));
+      const outcome = f.outcome(s.state.status.get(f.itemId));
       if (!outcome) continue;
       open.delete(f.key);
       s.actions.note([f.key], outcome.ok, outcome.message);
@@ -63,7 +63,7 @@ async function follow(s: Scope, followed: Followed[]): Promise<void> {
 /** Sync now of these listings; each row shows the result when it is known. */
 export async function syncListings(s: Scope, ids: string[]): Promise<ActionResult> {
   const since = Date.now();
-  s.store.setBusy(ids, { state: 'working', action: 'sync', text: t('console_syncing') });
+  s.state.setBusy(ids, { state: 'working', action: 'sync', text: t('console_syncing') });
   const answer = await send('console.act', { action: 'sync', platformItemIds: ids });
   if (!answer.ok) {
     s.actions.note(ids, false, answer.error.message);
@@ -77,7 +77,7 @@ export async function syncListings(s: Scope, ids: string[]): Promise<ActionResul
 export async function syncVariant(s: Scope, itemId: string, variantId: string): Promise<ActionResult> {
   const since = Date.now();
   const key = variantKey(itemId, variantId);
-  s.store.setBusy([key], { state: 'working', action: 'sync', text: t('console_syncing') });
+  s.state.setBusy([key], { state: 'working', action: 'sync', text: t('console_syncing') });
   const answer = await send('console.act', { action: 'sync', platformItemIds: [itemId], platformVariantIds: [variantId] });
   if (!answer.ok) {
     s.actions.note([key], false, answer.error.message);

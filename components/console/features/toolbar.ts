@@ -19,8 +19,8 @@ export const toolbar = definePageFeature({
       pending = false;
       if (signal.aborted) return;
       const ids = tickedIds(v);
-      const before = v.store.get().selected;
-      if (ids.length !== before.length || ids.some((id, i) => id !== before[i])) v.store.set({ selected: ids });
+      const before = v.state.get().selected;
+      if (ids.length !== before.length || ids.some((id, i) => id !== before[i])) v.state.set({ selected: ids });
     };
     const later = () => {
       if (pending) return;

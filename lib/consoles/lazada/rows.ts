@@ -2,7 +2,7 @@
 // the edit link when the public link is missing.
 import { idFromAnchors, visibleMount } from '../runtime/anchors';
 import { afterTitle, allOf, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
-import type { ConsoleAdapter, ConsoleRow } from '../runtime/types';
+import type { ConsolePageReader, ConsoleRow } from '../runtime/reader';
 import { LAZADA, LAZADA_ANCHORS, LAZADA_ID } from './selectors';
 
 export function lazadaItemId(row: Element): string | null {
@@ -24,7 +24,7 @@ export const findLazadaRows = rowFinder({
   },
 });
 
-export const lazadaAdapter: ConsoleAdapter = {
+export const lazadaReader: ConsolePageReader = {
   platform: 'lazada',
   findRows: findLazadaRows,
   rowish: 'tr, tbody, table',

@@ -6,7 +6,7 @@
 // mark, and the picker (popover) a feature opens.
 import { t } from '../../i18n';
 import type { StatusFeed } from './status';
-import type { ConsoleStore, Picker } from './store';
+import type { ConsoleState, Picker } from './state';
 
 export interface ActionResult {
   ok: boolean;
@@ -24,7 +24,7 @@ export function variantKey(itemId: string, variantId: string): string {
 
 export class ConsoleActions {
   constructor(
-    readonly store: ConsoleStore,
+    readonly state: ConsoleState,
     readonly feed: StatusFeed,
     /** How often, and how long, a sync under way asks its listings' status again. */
     readonly pollMs = 1500,
@@ -33,25 +33,25 @@ export class ConsoleActions {
 
   /** A result beside these listings' controls (keys of the busy map); it goes away by itself. */
   note(ids: string[], ok: boolean, message: string): void {
-    this.store.setBusy(ids, { state: ok ? 'done' : 'error', text: message, until: Date.now() + NOTE_MS });
+    this.state.setBusy(ids, { state: ok ? 'done' : 'error', text: message, until: Date.now() + NOTE_MS });
     setTimeout(() => {
-      for (const id of ids) if (this.store.busy.get(id)?.text === message) this.store.busy.delete(id);
-      this.store.emit();
+      for (const id of ids) if (this.state.busy.get(id)?.text === message) this.state.busy.delete(id);
+      this.state.emit();
     }, NOTE_MS);
   }
 
   /** Marks listings as saving, leaving a sync under way alone (its note keeps showing). */
   saving(ids: string[]): string[] {
-    const free = ids.filter((id) => this.store.busy.get(id)?.action !== 'sync');
-    this.store.setBusy(free, { state: 'working', action: 'save', text: t('console_saving') });
+    const free = ids.filter((id) => this.state.busy.get(id)?.action !== 'sync');
+    this.state.setBusy(free, { state: 'working', action: 'save', text: t('console_saving') });
     return free;
   }
 
   openPicker(kind: Picker['kind'], ids: string[], anchor: Picker['anchor']): void {
-    this.store.set({ picker: { kind, ids, anchor } });
+    this.state.set({ picker: { kind, ids, anchor } });
   }
 
   closePicker(): void {
-    this.store.set({ picker: null });
+    this.state.set({ picker: null });
   }
 }

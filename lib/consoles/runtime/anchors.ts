@@ -5,7 +5,7 @@
 // shows it — never the row's whole text, where a title ending in a letter runs into "ID:123"
 // ("…Pro MaxID:1732…"). Nothing here throws on markup it does not know.
 import { capture, hrefOf } from './dom';
-import type { MountPoint } from './types';
+import type { MountPoint } from './reader';
 
 export type AnchorKind = 'checkbox' | 'attribute' | 'link' | 'text' | 'row';
 

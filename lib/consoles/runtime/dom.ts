@@ -3,7 +3,7 @@
 // markup it does not know — it answers "nothing found".
 import { logger } from '../../log/logger';
 import { shownRows } from './readability';
-import type { ConsoleRow, MountPoint } from './types';
+import type { ConsoleRow, MountPoint } from './reader';
 
 const log = logger('console');
 
@@ -123,9 +123,4 @@ export function rowFinder(spec: FinderSpec): (root: ParentNode) => ConsoleRow[] 
     }
     return out;
   };
-}
-
-/** The mount point as a plain description (tests compare them). */
-export function describeMount(m: MountPoint): string {
-  return `${m.where}:${m.anchor.tagName.toLowerCase()}${m.anchor.className && typeof m.anchor.className === 'string' ? `.${m.anchor.className.trim().split(/\s+/)[0]}` : ''}`;
 }

@@ -3,7 +3,7 @@
 // styled by one constructed stylesheet shared by every host (no per-row <style> or fetch), and
 // isolated so clicks and keys inside it never reach the console's own handlers (a Polaris row
 // would follow its link on any click). One React root renders into all of them through portals.
-import type { MountPoint } from './types';
+import type { MountPoint } from './reader';
 
 /** Events stopped at our hosts: the console must not react to what happens in our controls. */
 export const ISOLATED_EVENTS = ['click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend', 'keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout', 'submit'] as const;

@@ -15,8 +15,8 @@ import { rowControls } from './features/rowControls';
 import { runFeatures, visitFeatureOf, type Feature, type FeatureModule } from './registry';
 import type { Ctx, Session, VisitContext } from './session';
 import { StatusFeed } from './status';
-import { ConsoleStore, type Identity } from './store';
-import type { ConsoleAdapter } from './types';
+import { ConsoleState, type Identity } from './state';
+import type { ConsolePageReader } from './reader';
 import { watchVisits, type Visit } from './visit';
 import { createDomWatcher } from './watcher';
 
@@ -43,17 +43,17 @@ export function wooSiteOf(href: string): string[] {
   return i > 0 ? [href.slice(0, i)] : [];
 }
 
-export function createSession(ctx: Ctx, adapter: ConsoleAdapter, ui: ConsoleUi): Session {
-  const store = new ConsoleStore(adapter.platform);
+export function createSession(ctx: Ctx, reader: ConsolePageReader, ui: ConsoleUi): Session {
+  const state = new ConsoleState(reader.platform);
   let commit: (fn: () => void) => void = (fn) => fn();
-  const feed = new StatusFeed(store, (fn) => commit(fn));
+  const feed = new StatusFeed(state, (fn) => commit(fn));
   let mounted: Promise<void> | null = null;
   const session: Session = {
     ctx,
-    adapter,
-    store,
+    reader,
+    state,
     feed,
-    actions: new ConsoleActions(store, feed),
+    actions: new ConsoleActions(state, feed),
     modules: ui.modules,
     watcher: createDomWatcher(),
     rows: new Map(),
@@ -76,7 +76,7 @@ export function createSession(ctx: Ctx, adapter: ConsoleAdapter, ui: ConsoleUi):
 
 export async function runVisit(s: Session, visit: Visit, features: readonly Feature[] = visitFeatures(s.modules)): Promise<string[]> {
   // Until this visit knows its store, nothing (the menu included) acts on the previous one's.
-  if (s.store.get().identity || s.store.get().picker) s.store.set({ identity: null, picker: null });
+  if (s.state.get().identity || s.state.get().picker) s.state.set({ identity: null, picker: null });
   const answer = await send('console.identify', {});
   if (visit.signal.aborted) return [];
   if (!answer.ok) {
@@ -98,7 +98,7 @@ export async function runVisit(s: Session, visit: Visit, features: readonly Feat
     return [];
   }
   const identity: Identity = { ...answer.data, console: { platform: here.platform, kind: here.kind, platformItemId: here.platformItemId } };
-  s.store.set({ identity, features: 'features' in identity && identity.features ? identity.features : DEFAULT_SWITCHES });
+  s.state.set({ identity, features: 'features' in identity && identity.features ? identity.features : DEFAULT_SWITCHES });
   await s.ensureUi();
   if (visit.signal.aborted) return [];
   const v: VisitContext = { ...s, visit, identity };
@@ -126,10 +126,10 @@ function startControlsLanguage(ctx: Ctx): void {
   }).catch((err: unknown) => log.info('the controls stay in the browser\'s language', err));
 }
 
-export function startConsole(ctx: Ctx, adapter: ConsoleAdapter, ui: ConsoleUi): Session | null {
+export function startConsole(ctx: Ctx, reader: ConsolePageReader, ui: ConsoleUi): Session | null {
   try {
     startControlsLanguage(ctx);
-    const session = createSession(ctx, adapter, ui);
+    const session = createSession(ctx, reader, ui);
     for (const m of ui.modules) m.start?.(session);
     watchVisits(ctx, async (visit) => {
       await runVisit(session, visit);

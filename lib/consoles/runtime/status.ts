@@ -3,7 +3,7 @@
 import { send } from '../../commands/client';
 import { logger } from '../../log/logger';
 import { recordPass } from './perf';
-import type { ConsoleStore } from './store';
+import type { ConsoleState } from './state';
 
 const log = logger('console');
 const MAX_IDS = 500;
@@ -16,7 +16,7 @@ export class StatusFeed {
   last: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly store: ConsoleStore,
+    private readonly state: ConsoleState,
     /** Renders a store change at once (the UI's flushSync), so its cost is measured here. */
     private readonly commit: (fn: () => void) => void = (fn) => fn(),
     private readonly debounceMs = 30,
@@ -24,7 +24,7 @@ export class StatusFeed {
 
   /** Listings on the page: ask for those not asked yet (all of them with `force`). */
   want(ids: string[], force = false): void {
-    for (const id of ids) if (force || !this.store.status.has(id)) this.wanted.add(id);
+    for (const id of ids) if (force || !this.state.status.has(id)) this.wanted.add(id);
     if (this.wanted.size && this.timer === null && !this.stopped) this.timer = setTimeout(() => (this.last = this.flush()), this.debounceMs);
   }
 
@@ -50,7 +50,7 @@ export class StatusFeed {
       }
       const byId = new Map(answer.data.items.map((it) => [it.platformItemId, it]));
       const t0 = performance.now();
-      this.commit(() => this.store.setStatuses(chunk.map((id) => [id, byId.get(id) ?? null])));
+      this.commit(() => this.state.setStatuses(chunk.map((id) => [id, byId.get(id) ?? null])));
       recordPass('status', chunk.length, performance.now() - t0);
     }
   }

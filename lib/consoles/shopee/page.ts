@@ -1,7 +1,7 @@
 // Shopee Seller Centre URLs (CONSOLES.md): /portal/product/list/..., /portal/product/{item_id};
 // the cross-border centre names the shop with ?cnsc_shop_id=.
 // The console's hosts are in the platform's profile (lib/platforms/shopee/profile.ts).
-import type { ConsolePage, Located } from '../types';
+import type { ConsolePage, Located } from '../page';
 
 export function parseShopee(at: Located): ConsolePage {
   const product = /^\/portal\/product\/(\d+)(?:\/|$)/.exec(at.path);

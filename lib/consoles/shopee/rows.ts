@@ -5,7 +5,7 @@
 // them, because our controls change a row's height and the console keeps pairs level.
 import { idFromAnchors, visibleMount } from '../runtime/anchors';
 import { afterTitle, allOf, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
-import type { ConsoleAdapter, ConsoleRow, VariantLine } from '../runtime/types';
+import type { ConsolePageReader, ConsoleRow, VariantLine } from '../runtime/reader';
 import { SHOPEE, SHOPEE_ANCHORS, SHOPEE_ID, SHOPEE_MODEL_ANCHORS } from './selectors';
 
 export function shopeeItemId(row: Element): string | null {
@@ -55,7 +55,7 @@ export const findShopeeRows = rowFinder({
   },
 });
 
-export const shopeeAdapter: ConsoleAdapter = {
+export const shopeeReader: ConsolePageReader = {
   platform: 'shopee',
   findRows: findShopeeRows,
   // Rows arrive as table rows (lazily, while scrolling); models as lines inside a row.

@@ -1,7 +1,7 @@
 // Shopify admin URLs (CONSOLES.md): admin.shopify.com/store/{handle}/products[/{id}], or the
 // legacy {shop}.myshopify.com/admin/products[/{id}]. The handle names the shop.
 import { SHOPIFY_SHOP_SUFFIX } from '../../platforms/shopify/profile';
-import type { ConsolePage, Located } from '../types';
+import type { ConsolePage, Located } from '../page';
 
 export function parseShopify(at: Located, host: string): ConsolePage {
   const modern = /^\/store\/([a-z0-9][a-z0-9-]*)\/products(?:\/(\d+))?\/?$/.exec(at.path);

@@ -3,7 +3,7 @@
 // in the wide layout, and under the link in the condensed one (its cells are divs in a flex row).
 import { cellOf, idFromAnchors, visibleMount } from '../runtime/anchors';
 import { afterTitle, allOf, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
-import type { ConsoleAdapter, ConsoleRow } from '../runtime/types';
+import type { ConsolePageReader, ConsoleRow } from '../runtime/reader';
 import { SHOPIFY, SHOPIFY_ANCHORS, SHOPIFY_ID, shopifyGid } from './selectors';
 
 export function shopifyItemId(row: Element): string | null {
@@ -30,7 +30,7 @@ export const findShopifyRows = rowFinder({
   },
 });
 
-export const shopifyAdapter: ConsoleAdapter = {
+export const shopifyReader: ConsolePageReader = {
   platform: 'shopify',
   findRows: findShopifyRows,
   rowish: 'tr, tbody, table, li, ul',

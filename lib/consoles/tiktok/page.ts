@@ -1,7 +1,7 @@
 // TikTok Shop Seller Center URLs (CONSOLES.md): /product/manage, /product/edit/{product_id}.
 // Indonesian sellers work in the same seller centre under Tokopedia's host, with the same paths;
 // the hosts are in the platform's profile (lib/platforms/tiktok/profile.ts).
-import type { ConsolePage, Located } from '../types';
+import type { ConsolePage, Located } from '../page';
 
 export function parseTiktok(at: Located): ConsolePage {
   const edit = /^\/product\/edit\/(\d+)/.exec(at.path);

@@ -4,7 +4,7 @@
 // whole block, where nothing clips them. Found by structure, never by a hashed class.
 import { cellOf, idFromAnchors, visibleMount, visualTitle } from '../runtime/anchors';
 import { afterTitle, allOf, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
-import type { ConsoleAdapter, ConsoleRow, MountPoint } from '../runtime/types';
+import type { ConsolePageReader, ConsoleRow, MountPoint } from '../runtime/reader';
 import { TIKTOK, TIKTOK_ANCHORS, TIKTOK_ID } from './selectors';
 
 export function tiktokItemId(row: Element): string | null {
@@ -46,7 +46,7 @@ export const findTiktokRows = rowFinder({
 /** The edit page: after an h1 where there is one (older builds), else after the product's name block. */
 const headingMount = afterTitle(TIKTOK.productTitle);
 
-export const tiktokAdapter: ConsoleAdapter = {
+export const tiktokReader: ConsolePageReader = {
   platform: 'tiktok',
   findRows: findTiktokRows,
   rowish: 'tr, tbody, table',

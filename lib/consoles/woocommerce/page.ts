@@ -1,6 +1,6 @@
 // WooCommerce wp-admin URLs (CONSOLES.md): edit.php?post_type=product, post.php?post={ID}&action=edit.
 // The site itself (origin + path before /wp-admin) names the shop.
-import type { ConsolePage, Located } from '../types';
+import type { ConsolePage, Located } from '../page';
 
 export function parseWoo(at: Located): ConsolePage | null {
   const i = at.path.indexOf('/wp-admin/');

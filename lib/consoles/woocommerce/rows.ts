@@ -4,7 +4,7 @@
 // only when enabled) change nothing here.
 import { idFromAnchors } from '../runtime/anchors';
 import { afterTitle, allOf, capture, checkboxIn, oneOf, rowFinder } from '../runtime/dom';
-import type { ConsoleAdapter, ConsoleRow, MountPoint } from '../runtime/types';
+import type { ConsolePageReader, ConsoleRow, MountPoint } from '../runtime/reader';
 import { WOO, WOO_ANCHORS, WOO_ID } from './selectors';
 
 export const findWooRows = rowFinder({
@@ -26,7 +26,7 @@ export const findWooRows = rowFinder({
   },
 });
 
-export const wooAdapter: ConsoleAdapter = {
+export const wooReader: ConsolePageReader = {
   platform: 'woocommerce',
   findRows: findWooRows,
   rowish: 'tr, tbody, table',

@@ -12,8 +12,8 @@ import { ConsoleActions } from '@/lib/consoles/runtime/actions';
 import { visitFeatures } from '@/lib/consoles/runtime/start';
 import type { Session } from '@/lib/consoles/runtime/session';
 import { StatusFeed } from '@/lib/consoles/runtime/status';
-import { ConsoleStore, type Identity } from '@/lib/consoles/runtime/store';
-import type { ConsoleRow } from '@/lib/consoles/runtime/types';
+import { ConsoleState, type Identity } from '@/lib/consoles/runtime/state';
+import type { ConsoleRow } from '@/lib/consoles/runtime/reader';
 import { freshDb, ok, run } from '../../helpers/background';
 
 const has = (f: (typeof CONSOLE_FEATURES)[number], m: Mount) => (f.mounts as readonly Mount[]).includes(m);
@@ -69,24 +69,24 @@ describe('a context-menu item in the page', () => {
       sent.push(message as { type: string; payload: unknown });
       return { ok: true, data: {} } as never;
     });
-    const store = new ConsoleStore('shopee');
-    const feed = new StatusFeed(store);
+    const state = new ConsoleState('shopee');
+    const feed = new StatusFeed(state);
     feed.stop();
     const ticked = { checked: true } as HTMLInputElement;
     const rows = new Map<string, ConsoleRow>([
       ['1', { id: '1', checkbox: null } as ConsoleRow],
       ['2', { id: '2', checkbox: ticked } as ConsoleRow],
     ]);
-    const s = { store, feed, actions: new ConsoleActions(store, feed), modules: FEATURE_MODULES, rows, ensureUi: async () => undefined } as unknown as Session;
+    const s = { state, feed, actions: new ConsoleActions(state, feed), modules: FEATURE_MODULES, rows, ensureUi: async () => undefined } as unknown as Session;
     const identity = { console: { platform: 'shopee', kind: 'list', platformItemId: null }, store: { id: 1, name: 'S', platform: 'shopee', status: 'active', autoSyncDefault: false, rule: null }, candidates: [], reason: null, features: DEFAULT_SWITCHES } as Identity;
-    store.set({ identity });
+    state.set({ identity });
 
     expect(await runMenuAction(s, 'autoSyncOff')).toMatchObject({ ok: true, count: 1 });
     expect(sent.at(-1)).toEqual({ type: 'console.act', payload: { action: 'autoSyncOff', platformItemIds: ['2'] } });
     expect(await runMenuAction(s, 'clone')).toEqual({ ok: true, message: '', opened: true, count: 1 });
-    expect(store.get().picker).toMatchObject({ kind: 'clone', ids: ['2'], anchor: null });
+    expect(state.get().picker).toMatchObject({ kind: 'clone', ids: ['2'], anchor: null });
 
-    store.set({ identity: { ...identity, features: { ...DEFAULT_SWITCHES, contextMenu: false } } as Identity });
+    state.set({ identity: { ...identity, features: { ...DEFAULT_SWITCHES, contextMenu: false } } as Identity });
     sent.length = 0;
     expect(await runMenuAction(s, 'sync')).toMatchObject({ ok: false, count: 0 });
     expect(sent).toEqual([]);

@@ -9,19 +9,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '@/lib/log/logger';
-import { lazadaAdapter } from '@/lib/consoles/lazada/rows';
-import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
-import { shopifyAdapter } from '@/lib/consoles/shopify/rows';
-import { tiktokAdapter } from '@/lib/consoles/tiktok/rows';
-import { wooAdapter } from '@/lib/consoles/woocommerce/rows';
+import { lazadaReader } from '@/lib/consoles/lazada/rows';
+import { shopeeReader } from '@/lib/consoles/shopee/rows';
+import { shopifyReader } from '@/lib/consoles/shopify/rows';
+import { tiktokReader } from '@/lib/consoles/tiktok/rows';
+import { wooReader } from '@/lib/consoles/woocommerce/rows';
 import { rowFinder } from '@/lib/consoles/runtime/dom';
 import { readPage, shownRows } from '@/lib/consoles/runtime/readability';
 import { answerPage } from '@/lib/consoles/runtime/features/readability';
 import { readabilityOf } from '@/lib/consoles/pageReport';
-import type { ConsoleAdapter, ConsoleRow } from '@/lib/consoles/runtime/types';
+import type { ConsolePageReader, ConsoleRow } from '@/lib/consoles/runtime/reader';
 
 const DIR = path.resolve(import.meta.dirname, '../../fixtures/consoles');
-const ADAPTERS: Record<string, ConsoleAdapter> = { shopee: shopeeAdapter, lazada: lazadaAdapter, tiktok: tiktokAdapter, shopify: shopifyAdapter, woocommerce: wooAdapter };
+const READERS: Record<string, ConsolePageReader> = { shopee: shopeeReader, lazada: lazadaReader, tiktok: tiktokReader, shopify: shopifyReader, woocommerce: wooReader };
 
 function load(name: string): Document {
   const doc = document.implementation.createHTMLDocument('fixture');
@@ -110,8 +110,8 @@ function listedOnPage(doc: Document, platform: string): number {
 }
 const variants = (platform: string) => readdirSync(DIR).filter((f) => new RegExp(`^${platform}(-(previous|changed|hostile|condensed))?\\.html$`).test(f)).map((f) => f.replace(/\.html$/, ''));
 
-describe.each(Object.keys(ADAPTERS))('%s saved console pages', (platform) => {
-  const adapter = ADAPTERS[platform]!;
+describe.each(Object.keys(READERS))('%s saved console pages', (platform) => {
+  const reader = READERS[platform]!;
 
   it.each(variants(platform))('%s: the probe counts the listings the page shows, without the finder', (name) => {
     const doc = load(name);
@@ -122,7 +122,7 @@ describe.each(Object.keys(ADAPTERS))('%s saved console pages', (platform) => {
 
   it.each(variants(platform).filter((n) => !n.endsWith('-changed')))('%s: a page the row finder reads whole raises nothing', (name) => {
     const doc = load(name);
-    expect(readPage(doc, adapter.findRows(doc).length).state).toBe('all');
+    expect(readPage(doc, reader.findRows(doc).length).state).toBe('all');
   });
 });
 
@@ -147,8 +147,8 @@ describe('the answer to the popup', () => {
 
   it('counts, and the masked outline only when the page is not fully read', () => {
     const doc = page(table(5));
-    expect(answerPage({ adapter: shopeeAdapter, rows: rowsOf(doc, 5) }, doc)).toEqual({ platform: 'shopee', shown: 5, read: 5, outline: null });
-    const some = answerPage({ adapter: shopeeAdapter, rows: rowsOf(doc, 2) }, doc);
+    expect(answerPage({ reader: shopeeReader, rows: rowsOf(doc, 5) }, doc)).toEqual({ platform: 'shopee', shown: 5, read: 5, outline: null });
+    const some = answerPage({ reader: shopeeReader, rows: rowsOf(doc, 2) }, doc);
     expect(some).toMatchObject({ platform: 'shopee', shown: 5, read: 2 });
     expect(some.outline).toContain('console: shopee · list page · listings shown: 5 · read by Shelfsync: 2');
     expect(some.outline).toContain('table.list');

@@ -11,15 +11,15 @@ import { clips, idFromAnchors, visibleMount, visualTitle } from '@/lib/consoles/
 import { parseConsoleUrl } from '@/lib/consoles';
 import { consoleMatches } from '@/lib/consoles/runtime/matches';
 import { place } from '@/lib/consoles/runtime/mount';
-import { lazadaAdapter } from '@/lib/consoles/lazada/rows';
+import { lazadaReader } from '@/lib/consoles/lazada/rows';
 import { LAZADA_ANCHORS } from '@/lib/consoles/lazada/selectors';
-import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
+import { shopeeReader } from '@/lib/consoles/shopee/rows';
 import { SHOPEE_ANCHORS } from '@/lib/consoles/shopee/selectors';
-import { shopifyAdapter } from '@/lib/consoles/shopify/rows';
+import { shopifyReader } from '@/lib/consoles/shopify/rows';
 import { SHOPIFY_ANCHORS } from '@/lib/consoles/shopify/selectors';
-import { tiktokAdapter } from '@/lib/consoles/tiktok/rows';
+import { tiktokReader } from '@/lib/consoles/tiktok/rows';
 import { TIKTOK_ANCHORS } from '@/lib/consoles/tiktok/selectors';
-import { wooAdapter } from '@/lib/consoles/woocommerce/rows';
+import { wooReader } from '@/lib/consoles/woocommerce/rows';
 import { expected, load, loadStyled, showLazyRows } from './selectors-fixtures';
 
 let logged: string[] = [];
@@ -44,13 +44,13 @@ describe('TikTok Shop: rows without links', () => {
     for (const r of rows) r.querySelector('input[type=checkbox]')!.removeAttribute('value');
     expect(rows.map((r) => idFromAnchors(r, TIKTOK_ANCHORS))).toEqual(want.pageOrder.map((id) => expect.objectContaining({ id, kind: 'text' })));
     expect(idFromAnchors(letter, TIKTOK_ANCHORS)!.el.getAttribute('data-id')).toBe('product.manage.table.columns.id');
-    expect(tiktokAdapter.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
+    expect(tiktokReader.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
   });
 
   it('puts the controls after the clamped title block, where nothing clips them', () => {
     const want = expected('tiktok');
     const doc = loadStyled('tiktok');
-    const rows = tiktokAdapter.findRows(doc);
+    const rows = tiktokReader.findRows(doc);
     expect(rows.map((r) => r.id)).toEqual(want.pageOrder);
     for (const r of rows) {
       const label = r.row.querySelector('[data-id="product.manage.table.columns.id"]')!;
@@ -71,19 +71,19 @@ describe('TikTok Shop: rows without links', () => {
     const found = rows.map((r) => idFromAnchors(r, TIKTOK_ANCHORS));
     expect(found).toEqual(want.pageOrder.map((id) => expect.objectContaining({ id, kind: 'text' })));
     expect(found.every((f) => f!.el.childElementCount === 0 && f!.el.textContent === `ID:${f!.id}`)).toBe(true);
-    expect(tiktokAdapter.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
+    expect(tiktokReader.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
   });
 
   it('the edit page: after the product\'s two-line name block (no heading element), after the h1 on the previous build', () => {
     const doc = loadStyled('tiktok-product');
     expect(doc.querySelectorAll('h1, h2, [role=heading]')).toHaveLength(0);
-    const mount = tiktokAdapter.productMount(doc)!;
+    const mount = tiktokReader.productMount(doc)!;
     expect(mount.where).toBe('after');
     expect(mount.anchor.className).toMatch(/^pageHeader__/);
     expect(mount.anchor.firstElementChild!.className).toMatch(/^pageTitle__/); // the name, in the page's largest type
     expect(visualTitle(doc)).toEqual(mount);
     const prev = loadStyled('tiktok-product-previous');
-    expect(tiktokAdapter.productMount(prev)!.anchor.localName).toBe('h1');
+    expect(tiktokReader.productMount(prev)!.anchor.localName).toBe('h1');
   });
 });
 
@@ -102,7 +102,7 @@ describe('Shopee: product information in the main body, the Action column pinned
     const want = expected('shopee');
     const doc = showLazyRows(load('shopee'));
     expect(doc.querySelector('.eds-table__fix-left')).toBeNull();
-    const rows = shopeeAdapter.findRows(doc);
+    const rows = shopeeReader.findRows(doc);
     const actions = [...doc.querySelectorAll('.eds-table__fix-right .eds-table__fix-body tbody tr')];
     expect(rows.map((r) => r.id)).toEqual(want.pageOrder);
     rows.forEach((r, i) => {
@@ -126,20 +126,20 @@ describe('Shopee: product information in the main body, the Action column pinned
       r.querySelector('.item-id')!.textContent = i % 2 ? `商品ID：${want.pageOrder[i]}` : `ID Sản phẩm: ${want.pageOrder[i]}`;
     });
     expect(rows.map((r) => idFromAnchors(r, SHOPEE_ANCHORS))).toEqual(want.pageOrder.map((id) => expect.objectContaining({ id, kind: 'text' })));
-    expect(shopeeAdapter.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
+    expect(shopeeReader.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
   });
 
   it('shows the first ten rows at first, and every row once the lazy ones arrive', () => {
     const want = expected('shopee');
     const doc = load('shopee');
-    expect(shopeeAdapter.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder.slice(0, 10));
-    expect(shopeeAdapter.findRows(showLazyRows(doc)).map((r) => r.id)).toEqual(want.pageOrder);
+    expect(shopeeReader.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder.slice(0, 10));
+    expect(shopeeReader.findRows(showLazyRows(doc)).map((r) => r.id)).toEqual(want.pageOrder);
   });
 
   it('previous build: the product information pinned left, paired with the main rows', () => {
     const want = expected('shopee');
     const doc = load('shopee-previous');
-    const rows = shopeeAdapter.findRows(doc);
+    const rows = shopeeReader.findRows(doc);
     const main = [...doc.querySelectorAll('.eds-table__main-body tbody tr')];
     expect(rows.map((r) => r.id)).toEqual(want.pageOrder);
     rows.forEach((r, i) => {
@@ -158,10 +158,10 @@ describe('Lazada: public links /products/i{id}.html', () => {
     expect(rows.every((r) => !r.querySelector('a[href*="productId="]'))).toBe(true);
     expect(rows.map((r) => r.querySelector('a.product-item-name')!.getAttribute('href'))).toEqual(want.pageOrder.map((id) => expect.stringMatching(new RegExp(`/products/i${id}\\.html\\?spm=`))));
     expect(rows.map((r) => idFromAnchors(r, LAZADA_ANCHORS))).toEqual(want.pageOrder.map((id) => expect.objectContaining({ id, kind: 'link' })));
-    expect(lazadaAdapter.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
+    expect(lazadaReader.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
     const prev = load('lazada-previous');
     expect(prev.querySelector('a.product-item-name')!.getAttribute('href')).toMatch(/-i\d+-s\d+\.html$/);
-    expect(lazadaAdapter.findRows(prev).map((r) => r.id)).toEqual(want.pageOrder);
+    expect(lazadaReader.findRows(prev).map((r) => r.id)).toEqual(want.pageOrder);
   });
 
   it('one link pattern for every form: no slug, slug with or without the SKU part, a slug with its own "-i5-"', () => {
@@ -181,7 +181,7 @@ describe('Shopify: wide `tr` and condensed `li` rows', () => {
   it('condensed layout: li rows, the id from the primary link, then the row\'s own id; controls inside the li under the link', () => {
     const want = expected('shopify');
     const doc = load('shopify-condensed');
-    const rows = shopifyAdapter.findRows(doc);
+    const rows = shopifyReader.findRows(doc);
     expect(rows.map((r) => r.row.localName)).toEqual(want.pageOrder.map(() => 'li'));
     expect(rows.map((r) => r.id)).toEqual(want.pageOrder);
     for (const r of rows) {
@@ -192,12 +192,12 @@ describe('Shopify: wide `tr` and condensed `li` rows', () => {
     expect(lis.map((li) => idFromAnchors(li, SHOPIFY_ANCHORS)?.kind)).toEqual(want.pageOrder.map(() => 'link'));
     for (const li of lis) li.querySelector('a[data-primary-link]')!.setAttribute('href', '#');
     expect(lis.map((li) => idFromAnchors(li, SHOPIFY_ANCHORS))).toEqual(want.pageOrder.map((id) => expect.objectContaining({ id: num(id), kind: 'row' })));
-    expect(shopifyAdapter.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
+    expect(shopifyReader.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
   });
 
   it('wide layout: tr rows, controls in the primary link\'s cell', () => {
     const doc = load('shopify');
-    const rows = shopifyAdapter.findRows(doc);
+    const rows = shopifyReader.findRows(doc);
     expect(rows.every((r) => r.row.localName === 'tr' && r.mount.anchor.localName === 'td' && r.mount.anchor.querySelector('a[data-primary-link]'))).toBe(true);
   });
 });
@@ -207,7 +207,7 @@ describe('WooCommerce: WordPress core anchors under current columns', () => {
     const want = expected('woocommerce');
     const doc = load('woocommerce');
     expect(doc.querySelectorAll('#the-list td.column-global_unique_id').length).toBe(want.rows);
-    expect(wooAdapter.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
+    expect(wooReader.findRows(doc).map((r) => r.id)).toEqual(want.pageOrder);
   });
 
   it('a site under www. or in a sub-directory: the admin of the connected site URL is its console', () => {

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '@/lib/log/logger';
-import { lazadaAdapter } from '@/lib/consoles/lazada/rows';
-import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
-import { shopifyAdapter } from '@/lib/consoles/shopify/rows';
-import { tiktokAdapter } from '@/lib/consoles/tiktok/rows';
-import { wooAdapter } from '@/lib/consoles/woocommerce/rows';
+import { lazadaReader } from '@/lib/consoles/lazada/rows';
+import { shopeeReader } from '@/lib/consoles/shopee/rows';
+import { shopifyReader } from '@/lib/consoles/shopify/rows';
+import { tiktokReader } from '@/lib/consoles/tiktok/rows';
+import { wooReader } from '@/lib/consoles/woocommerce/rows';
 import { rowFinder } from '@/lib/consoles/runtime/dom';
 import { expandModels, expected as saved, showLazyRows } from './selectors-fixtures';
 
@@ -33,21 +33,21 @@ afterEach(() => setLogSink(null));
 
 describe('redesigned console markup', () => {
   it.each([
-    ['shopee', shopeeAdapter],
-    ['lazada', lazadaAdapter],
-    ['tiktok', tiktokAdapter],
-    ['shopify', shopifyAdapter],
-  ] as const)('%s: no rows, one logged hint, no exception — however often it is scanned', (platform, adapter) => {
+    ['shopee', shopeeReader],
+    ['lazada', lazadaReader],
+    ['tiktok', tiktokReader],
+    ['shopify', shopifyReader],
+  ] as const)('%s: no rows, one logged hint, no exception — however often it is scanned', (platform, reader) => {
     const doc = load(`${platform}-changed`);
-    expect(adapter.findRows(doc)).toEqual([]);
-    expect(adapter.findRows(doc)).toEqual([]);
-    expect(adapter.findRows(doc.body)).toEqual([]);
+    expect(reader.findRows(doc)).toEqual([]);
+    expect(reader.findRows(doc)).toEqual([]);
+    expect(reader.findRows(doc.body)).toEqual([]);
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatch(new RegExp(`^${platform}: this console page shows listings in markup Shelfsync does not recognise`));
   });
 
   it('woocommerce: the rows are still found by tr#post-{ID} and post[] with the SKU and stock columns hidden', () => {
-    const rows = wooAdapter.findRows(load('woocommerce-changed'));
+    const rows = wooReader.findRows(load('woocommerce-changed'));
     expect(rows.map((r) => r.id).sort()).toEqual(expected('woocommerce').itemIds);
     expect(logged).toEqual([]);
   });
@@ -55,7 +55,7 @@ describe('redesigned console markup', () => {
   it('an empty list (no listing links at all) logs nothing', () => {
     const doc = document.implementation.createHTMLDocument('empty');
     doc.body.append(Object.assign(doc.createElement('p'), { textContent: 'No Products Found' }));
-    for (const a of [shopeeAdapter, lazadaAdapter, tiktokAdapter, shopifyAdapter, wooAdapter]) expect(a.findRows(doc)).toEqual([]);
+    for (const a of [shopeeReader, lazadaReader, tiktokReader, shopifyReader, wooReader]) expect(a.findRows(doc)).toEqual([]);
     expect(logged).toEqual([]);
   });
 
@@ -73,11 +73,11 @@ describe('changes the consoles make in the page', () => {
     const want = saved('shopee');
     for (const name of ['shopee', 'shopee-previous']) {
       const doc = showLazyRows(load(name));
-      const before = shopeeAdapter.findRows(doc);
+      const before = shopeeReader.findRows(doc);
       expect(before.every((r) => !r.variants)).toBe(true);
       expandModels(doc);
       expect(doc.querySelectorAll('.model-list-item').length).toBeGreaterThan(0);
-      const after = shopeeAdapter.findRows(doc);
+      const after = shopeeReader.findRows(doc);
       expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
       for (const r of after) {
         expect(r.variants!.map((v) => v.id)).toEqual(want.variants.find((x) => x.itemId === r.id)!.variantIds);
@@ -88,10 +88,10 @@ describe('changes the consoles make in the page', () => {
 
   it('shopee: when the pinned action column is out of step, the rows are still found, unpaired, controls in the main body', () => {
     const doc = showLazyRows(load('shopee'));
-    const rows = shopeeAdapter.findRows(doc);
+    const rows = shopeeReader.findRows(doc);
     expect(rows.every((r) => r.mount.anchor.closest('.eds-table__main-body') && r.related?.[0]?.closest('.eds-table__fix-right'))).toBe(true);
     doc.querySelector('.eds-table__fix-right tbody tr')!.remove();
-    const unpaired = shopeeAdapter.findRows(doc);
+    const unpaired = shopeeReader.findRows(doc);
     expect(unpaired.map((r) => r.id)).toEqual(rows.map((r) => r.id));
     expect(unpaired.every((r) => r.mount.anchor.closest('.eds-table__main-body') && !r.related)).toBe(true);
   });
@@ -102,7 +102,7 @@ describe('changes the consoles make in the page', () => {
     const id = row.querySelector('.item-id')!.textContent!.replace(/\D/g, '');
     row.querySelector('a.product-name-wrap')!.removeAttribute('href');
     row.querySelector('.item-id')!.textContent = `商品ID：${id}`;
-    expect(shopeeAdapter.findRows(doc).map((r) => r.id)).toContain(id);
+    expect(shopeeReader.findRows(doc).map((r) => r.id)).toContain(id);
   });
 
   it('woocommerce: Quick Edit\'s edit row and spacer are never rows; the hidden row still is', () => {
@@ -115,7 +115,7 @@ describe('changes the consoles make in the page', () => {
     spacer.className = 'hidden';
     row.style.display = 'none';
     row.after(spacer, edit);
-    const rows = wooAdapter.findRows(doc);
+    const rows = wooReader.findRows(doc);
     expect(rows).toHaveLength(expected('woocommerce').rows);
     expect(rows.filter((r) => r.id === id)).toHaveLength(1);
   });
@@ -124,7 +124,7 @@ describe('changes the consoles make in the page', () => {
     const doc = load('woocommerce');
     const box = doc.querySelector('#the-list input[name="post[]"]') as HTMLInputElement;
     box.value = '999999';
-    expect(wooAdapter.findRows(doc)).toHaveLength(expected('woocommerce').rows - 1);
+    expect(wooReader.findRows(doc)).toHaveLength(expected('woocommerce').rows - 1);
   });
 
   it('shopify: the numeric admin id becomes the product GID, from the link or the row id', () => {
@@ -132,7 +132,7 @@ describe('changes the consoles make in the page', () => {
     const row = doc.querySelector('tr[class*="Polaris-IndexTable__TableRow"]')!;
     const id = row.id;
     row.querySelector('a[data-primary-link]')!.setAttribute('href', '#');
-    expect(shopifyAdapter.findRows(doc).map((r) => r.id)).toContain(`gid://shopify/Product/${id}`);
+    expect(shopifyReader.findRows(doc).map((r) => r.id)).toContain(`gid://shopify/Product/${id}`);
   });
 
   it('tiktok (previous build): the "ID:…" text is the fallback for a row without its edit link', () => {
@@ -142,6 +142,6 @@ describe('changes the consoles make in the page', () => {
     const id = /edit\/(\d+)/.exec(link.getAttribute('href')!)![1]!;
     const other = row.querySelectorAll('a[href*="/product/edit/"]');
     other.forEach((a) => a.setAttribute('href', '#'));
-    expect(tiktokAdapter.findRows(doc).map((r) => r.id)).toContain(id);
+    expect(tiktokReader.findRows(doc).map((r) => r.id)).toContain(id);
   });
 });

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setLogSink } from '@/lib/log/logger';
-import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
-import { lazadaAdapter } from '@/lib/consoles/lazada/rows';
+import { shopeeReader } from '@/lib/consoles/shopee/rows';
+import { lazadaReader } from '@/lib/consoles/lazada/rows';
 import { PROCESSED_ATTR, startRowScanning } from '@/lib/consoles/runtime/features/rowControls';
 import { allConsoleMatches, consoleMatches } from '@/lib/consoles/runtime/matches';
 import { isMenuRequest } from '@/lib/consoles/menuProtocol';
@@ -21,7 +21,7 @@ import { DEFAULT_SWITCHES } from '@/lib/consoles/features';
 import { applies, defineFeature, runFeatures } from '@/lib/consoles/runtime/registry';
 import type { VisitContext } from '@/lib/consoles/runtime/session';
 import { StatusFeed } from '@/lib/consoles/runtime/status';
-import { ConsoleStore, type Identity, type ItemStatus } from '@/lib/consoles/runtime/store';
+import { ConsoleState, type Identity, type ItemStatus } from '@/lib/consoles/runtime/state';
 import { visitUrl } from '@/lib/consoles/runtime/visit';
 import { createDomWatcher, FULL_RESCAN_AFTER, type Batch } from '@/lib/consoles/runtime/watcher';
 import { grantedWooPatterns, syncWooScripts, wooSitePattern } from '@/lib/consoles/background/wooScripts';
@@ -161,9 +161,9 @@ describe('the feature registry', () => {
 });
 
 describe('row scanning on a console page', () => {
-  function visitOn(html: string, adapter = shopeeAdapter) {
+  function visitOn(html: string, reader = shopeeReader) {
     document.documentElement.innerHTML = html;
-    const store = new ConsoleStore(adapter.platform);
+    const state = new ConsoleState(reader.platform);
     const requests: string[][] = [];
     setTransport(async (m) => {
       const { payload } = m as { type: string; payload: { platformItemIds: string[] } };
@@ -173,18 +173,18 @@ describe('row scanning on a console page', () => {
     const ctl = new AbortController();
     const watcher = createDomWatcher({ delayMs: 5 });
     const v = {
-      adapter, store, feed: new StatusFeed(store, undefined, 1), watcher, rows: new Map(), commit: (fn: () => void) => fn(),
+      reader, state, feed: new StatusFeed(state, undefined, 1), watcher, rows: new Map(), commit: (fn: () => void) => fn(),
       identity: identity('list', true), visit: { url: 'x', signal: ctl.signal, n: 1 },
     } as unknown as VisitContext;
-    return { v, store, ctl, watcher, requests };
+    return { v, state, ctl, watcher, requests };
   }
 
   it('marks each row once, asks the status of all of them in one command, re-injects after a re-render', async () => {
     const html = readFileSync(path.join(DIR, 'shopee.html'), 'utf8');
-    const { v, store, ctl, watcher, requests } = visitOn(html);
+    const { v, state, ctl, watcher, requests } = visitOn(html);
     const scan = startRowScanning(ctl.signal, v);
     const rows = document.querySelectorAll('.eds-table__main-body tbody tr.eds-table__row');
-    expect(store.get().slots).toHaveLength(rows.length);
+    expect(state.get().slots).toHaveLength(rows.length);
     expect([...rows].every((r) => r.hasAttribute(PROCESSED_ATTR))).toBe(true);
     const hosts = document.querySelectorAll('shelfsync-row');
     expect(hosts).toHaveLength(rows.length);
@@ -197,7 +197,7 @@ describe('row scanning on a console page', () => {
     // The console re-renders its tables (new nodes): each listing's host moves into its new row
     // (the same element, no new slot, nothing re-rendered).
     const before = new Map([...hosts].map((h) => [h.getAttribute('data-shelfsync-id'), h]));
-    const slotsBefore = store.get().slots;
+    const slotsBefore = state.get().slots;
     const main = document.querySelector('.eds-table__body-container')!;
     main.replaceWith(main.cloneNode(true));
     await wait(80);
@@ -206,8 +206,8 @@ describe('row scanning on a console page', () => {
     expect(now).toHaveLength(rows.length);
     expect(now.every((h) => h.shadowRoot && before.get(h.getAttribute('data-shelfsync-id')) === h)).toBe(true);
     expect(now.every((h) => h.closest('tr')!.getAttribute(PROCESSED_ATTR) === h.getAttribute('data-shelfsync-id'))).toBe(true);
-    expect(store.get().slots).toBe(slotsBefore);
-    expect(store.get().slots.every((s) => s.host.isConnected && s.host.shadowRoot)).toBe(true);
+    expect(state.get().slots).toBe(slotsBefore);
+    expect(state.get().slots.every((s) => s.host.isConnected && s.host.shadowRoot)).toBe(true);
 
     // A page of other listings: new hosts; the old ones wait off the page, at most PARK_MAX of them.
     const body = document.querySelector('.eds-table__body-container')!;
@@ -220,13 +220,13 @@ describe('row scanning on a console page', () => {
     expect(document.querySelectorAll('shelfsync-row')).toHaveLength(rows.length);
     expect([...document.querySelectorAll('shelfsync-row')].some((h) => before.get(h.getAttribute('data-shelfsync-id')) === h)).toBe(false);
     ctl.abort();
-    expect(store.get().slots).toEqual([]);
+    expect(state.get().slots).toEqual([]);
     watcher.stop();
   });
 
   it('gives each of a listing\'s expanded model lines a host of its own; collapsing them drops those hosts', async () => {
     const html = readFileSync(path.join(DIR, 'shopee.html'), 'utf8');
-    const { v, store, ctl, watcher } = visitOn(html);
+    const { v, state, ctl, watcher } = visitOn(html);
     startRowScanning(ctl.signal, v);
     const first = document.querySelector('.eds-table__main-body tbody tr.eds-table__row')!;
     const btn = first.querySelector('.product-more-models')!;
@@ -237,27 +237,27 @@ describe('row scanning on a console page', () => {
     expect(hosts.map((h) => h.closest('.model-list-item'))).toEqual(models);
     expect(hosts.map((h) => h.getAttribute('data-shelfsync-variant'))).toEqual(models.map((m) => /(\d+)\s*$/.exec(m.querySelector('.variation-name-info-sku')!.textContent!)![1]));
     expect(hosts.every((h) => h.getAttribute('data-shelfsync-id') === first.getAttribute(PROCESSED_ATTR))).toBe(true);
-    expect(store.get().slots.filter((s) => s.kind === 'variant').map((s) => s.variantId)).toEqual(hosts.map((h) => h.getAttribute('data-shelfsync-variant')));
+    expect(state.get().slots.filter((s) => s.kind === 'variant').map((s) => s.variantId)).toEqual(hosts.map((h) => h.getAttribute('data-shelfsync-variant')));
     first.querySelector('.model-list')!.remove();
     await wait(80);
     // Collapsed: the model hosts are off the page (kept for a while, rendered nowhere) ...
     expect(document.querySelectorAll('shelfsync-row[data-shelfsync-host="variant"]')).toHaveLength(0);
-    expect(store.get().slots.filter((s) => s.kind === 'variant').every((s) => !s.host.isConnected)).toBe(true);
+    expect(state.get().slots.filter((s) => s.kind === 'variant').every((s) => !s.host.isConnected)).toBe(true);
     // ... and expanding again puts the same hosts back on the new lines, with no new slot.
-    const slotsBefore = store.get().slots;
+    const slotsBefore = state.get().slots;
     btn.after((first.querySelector('template.model-list-tpl') as HTMLTemplateElement).content.cloneNode(true));
     await until(() => document.querySelectorAll('shelfsync-row[data-shelfsync-host="variant"]').length === models.length);
     const again = [...document.querySelectorAll('shelfsync-row[data-shelfsync-host="variant"]')];
     expect(again).toEqual(hosts);
     expect(again.map((h) => h.closest('.model-list-item'))).toEqual([...first.querySelectorAll('.model-list-item')]);
-    expect(store.get().slots).toBe(slotsBefore);
+    expect(state.get().slots).toBe(slotsBefore);
     ctl.abort();
     watcher.stop();
   });
 
   it('gives a row its controls back a few times, then stops fighting a page that removes them', async () => {
     const html = readFileSync(path.join(DIR, 'lazada.html'), 'utf8');
-    const { v, ctl, watcher } = visitOn(html, lazadaAdapter);
+    const { v, ctl, watcher } = visitOn(html, lazadaReader);
     startRowScanning(ctl.signal, v);
     const row = document.querySelector('tbody.next-table-body tr.next-table-row')!;
     for (let i = 0; i < 8; i++) {

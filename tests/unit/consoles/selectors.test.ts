@@ -6,16 +6,16 @@
 // hostile titles are never parsed as HTML; every listing page has a place for its controls.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '@/lib/log/logger';
-import { lazadaAdapter } from '@/lib/consoles/lazada/rows';
-import { shopeeAdapter } from '@/lib/consoles/shopee/rows';
-import { shopifyAdapter } from '@/lib/consoles/shopify/rows';
-import { tiktokAdapter } from '@/lib/consoles/tiktok/rows';
-import { wooAdapter } from '@/lib/consoles/woocommerce/rows';
-import type { ConsoleAdapter } from '@/lib/consoles/runtime/types';
+import { lazadaReader } from '@/lib/consoles/lazada/rows';
+import { shopeeReader } from '@/lib/consoles/shopee/rows';
+import { shopifyReader } from '@/lib/consoles/shopify/rows';
+import { tiktokReader } from '@/lib/consoles/tiktok/rows';
+import { wooReader } from '@/lib/consoles/woocommerce/rows';
+import type { ConsolePageReader } from '@/lib/consoles/runtime/reader';
 import { expected, load, loadStyled, showLazyRows } from './selectors-fixtures';
 
-const ADAPTERS: Record<string, ConsoleAdapter> = { shopee: shopeeAdapter, lazada: lazadaAdapter, tiktok: tiktokAdapter, shopify: shopifyAdapter, woocommerce: wooAdapter };
-const MARKUPS: [string, string][] = Object.keys(ADAPTERS).flatMap((p) => [[p, p], [p, `${p}-previous`], ...(p === 'shopify' ? [[p, 'shopify-condensed'] as [string, string]] : [])]);
+const READERS: Record<string, ConsolePageReader> = { shopee: shopeeReader, lazada: lazadaReader, tiktok: tiktokReader, shopify: shopifyReader, woocommerce: wooReader };
+const MARKUPS: [string, string][] = Object.keys(READERS).flatMap((p) => [[p, p], [p, `${p}-previous`], ...(p === 'shopify' ? [[p, 'shopify-condensed'] as [string, string]] : [])]);
 
 let logged: string[] = [];
 beforeEach(() => {
@@ -25,12 +25,12 @@ beforeEach(() => {
 afterEach(() => setLogSink(null));
 
 describe.each(MARKUPS)('%s console selectors (%s)', (platform, fixture) => {
-  const adapter = ADAPTERS[platform]!;
+  const reader = READERS[platform]!;
   const want = expected(platform);
 
   it('finds every listing row in page order with its item id, checkbox and a place for the controls', () => {
     const doc = showLazyRows(load(fixture));
-    const rows = adapter.findRows(doc);
+    const rows = reader.findRows(doc);
     expect(rows.map((r) => r.id)).toEqual(want.pageOrder);
     for (const r of rows) {
       expect(r.checkbox?.type).toBe('checkbox');
@@ -44,7 +44,7 @@ describe.each(MARKUPS)('%s console selectors (%s)', (platform, fixture) => {
   it('finds the same rows when the first title is hostile, and never parses it as HTML', () => {
     if (fixture !== platform) return; // the hostile page is saved in the normal markup
     const doc = showLazyRows(load(`${platform}-hostile`));
-    const rows = adapter.findRows(doc);
+    const rows = reader.findRows(doc);
     expect(rows).toHaveLength(want.rows);
     expect(rows.map((r) => r.id)).toContain(want.hostileItemId);
     expect(doc.querySelectorAll('img[src="x"]')).toHaveLength(0);
@@ -52,10 +52,10 @@ describe.each(MARKUPS)('%s console selectors (%s)', (platform, fixture) => {
   });
 });
 
-describe.each(Object.keys(ADAPTERS))('%s: the listing\'s own page', (platform) => {
+describe.each(Object.keys(READERS))('%s: the listing\'s own page', (platform) => {
   it.each(['product', 'product-previous'])('has a place for the controls beside the product\'s name (%s)', (kind) => {
     const doc = loadStyled(`${platform}-${kind}`);
-    const mount = ADAPTERS[platform]!.productMount(doc);
+    const mount = READERS[platform]!.productMount(doc);
     expect(mount?.anchor.isConnected).toBe(true);
     expect(mount!.anchor.closest('nav, header, a, button')).toBeNull();
   });

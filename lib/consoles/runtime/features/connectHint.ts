@@ -8,8 +8,8 @@ export const connectHint = defineFeature({
   kinds: null,
   needs: 'no-store',
   init(signal, v) {
-    if (v.store.get().hintDismissed) return false;
-    v.store.set({ hint: v.identity.reason === 'ambiguous' ? 'ambiguous' : 'not_connected' });
-    signal.addEventListener('abort', () => v.store.set({ hint: null }), { once: true });
+    if (v.state.get().hintDismissed) return false;
+    v.state.set({ hint: v.identity.reason === 'ambiguous' ? 'ambiguous' : 'not_connected' });
+    signal.addEventListener('abort', () => v.state.set({ hint: null }), { once: true });
   },
 });

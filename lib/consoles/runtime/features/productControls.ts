@@ -4,7 +4,7 @@
 import { switchesAt } from '../../features';
 import { createHost } from '../mount';
 import { defineFeature } from '../registry';
-import type { Slot } from '../store';
+import type { Slot } from '../state';
 
 let seq = 0;
 
@@ -19,18 +19,18 @@ export const productControls = defineFeature({
     let slot: Slot | null = null;
     const ensure = () => {
       if (slot?.host.isConnected) return;
-      const mount = v.adapter.productMount(document);
+      const mount = v.reader.productMount(document);
       if (!mount) return;
-      const made = createHost(v.adapter.platform, 'product', mount, id);
+      const made = createHost(v.reader.platform, 'product', mount, id);
       slot = { key: `p${++seq}`, id, kind: 'product', ...made };
       const s = slot;
-      v.commit(() => v.store.set({ slots: [s] }));
+      v.commit(() => v.state.set({ slots: [s] }));
       v.feed.want([id]);
     };
     v.watcher.watch(signal, ensure);
     signal.addEventListener('abort', () => {
       slot?.host.remove();
-      v.store.set({ slots: [] });
+      v.state.set({ slots: [] });
     }, { once: true });
     ensure();
   },

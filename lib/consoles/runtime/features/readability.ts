@@ -26,10 +26,10 @@ function measured<T>(fn: () => T): T {
 }
 
 /** The counts and, when the page is not fully readable, the masked outline (for the popup). */
-export function answerPage(v: Pick<VisitContext, 'adapter' | 'rows'>, root: Document = document): PageAnswer {
+export function answerPage(v: Pick<VisitContext, 'reader' | 'rows'>, root: Document = document): PageAnswer {
   const reading = readPage(root, v.rows.size);
-  const outline = isUnreadable(reading.state) ? pageOutline(reading.groups, { platform: v.adapter.platform, kind: 'list', shown: reading.shown, read: reading.read }) : null;
-  return { platform: v.adapter.platform, shown: reading.shown, read: reading.read, outline };
+  const outline = isUnreadable(reading.state) ? pageOutline(reading.groups, { platform: v.reader.platform, kind: 'list', shown: reading.shown, read: reading.read }) : null;
+  return { platform: v.reader.platform, shown: reading.shown, read: reading.read, outline };
 }
 
 export const readability = defineFeature({
@@ -51,7 +51,7 @@ export const readability = defineFeature({
       if (key === told || (!toldProblem && !problem)) return;
       told = key;
       toldProblem = problem;
-      if (problem) hintOnce(document, `rows-unreadable-${r.state}`, `${v.adapter.platform}: this page shows ${r.shown} listings and Shelfsync reads ${r.read} of them (the console may have changed).`);
+      if (problem) hintOnce(document, `rows-unreadable-${r.state}`, `${v.reader.platform}: this page shows ${r.shown} listings and Shelfsync reads ${r.read} of them (the console may have changed).`);
       void send('console.reportPage', { shown: r.shown, read: r.read });
     };
     const soon = () => {

@@ -11,8 +11,8 @@ import { createHost, place } from '../mount';
 import { recordPass } from '../perf';
 import { defineFeature } from '../registry';
 import type { VisitContext } from '../session';
-import type { Slot } from '../store';
-import type { ConsoleRow } from '../types';
+import type { Slot } from '../state';
+import type { ConsoleRow } from '../reader';
 import type { Batch } from '../watcher';
 
 const ROW_FEATURES = switchesAt('row', 'list');
@@ -22,7 +22,7 @@ export const PROCESSED_ATTR = 'data-shelfsync-row';
 let seq = 0;
 
 export function startRowScanning(signal: AbortSignal, v: VisitContext): () => number {
-  const { adapter, store, feed, watcher } = v;
+  const { reader, state, feed, watcher } = v;
   const features = 'features' in v.identity && v.identity.features ? v.identity.features : null;
   const wantHosts = !features || anyOn(features, ROW_FEATURES);
   // Nothing to put on a variant line when every feature mounted there is off.
@@ -74,7 +74,7 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
     const n = (reinjected.get(el) ?? 0) + 1;
     reinjected.set(el, n);
     if (n <= MAX_REINJECT) return true;
-    hintOnce(document, 'host-removed', `${adapter.platform}: this console keeps removing Shelfsync's controls from a listing row; they stay off that row.`);
+    hintOnce(document, 'host-removed', `${reader.platform}: this console keeps removing Shelfsync's controls from a listing row; they stay off that row.`);
     return false;
   };
 
@@ -92,7 +92,7 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
       pairs.set(r.row, [r.row, ...r.related]);
     }
     if (reattach(slotKey('row', r.id), r.row, r.mount)) return;
-    const made = createHost(adapter.platform, 'row', r.mount, r.id);
+    const made = createHost(reader.platform, 'row', r.mount, r.id);
     processed.set(r.row, made.host);
     fresh.push({ key: `r${++seq}`, id: r.id, kind: 'row', ...made });
   };
@@ -103,7 +103,7 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
       if (host?.isConnected || !mayInject(line.el, host)) continue;
       for (const copy of line.el.querySelectorAll('shelfsync-row')) if (!copy.shadowRoot) copy.remove();
       if (reattach(slotKey('variant', r.id, line.id), line.el, line.mount)) continue;
-      const made = createHost(adapter.platform, 'variant', line.mount, r.id, line.id);
+      const made = createHost(reader.platform, 'variant', line.mount, r.id, line.id);
       processed.set(line.el, made.host);
       fresh.push({ key: `v${++seq}`, id: r.id, variantId: line.id, kind: 'variant', ...made });
     }
@@ -111,7 +111,7 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
 
   const scan = (): number => {
     const t0 = performance.now();
-    const found = adapter.findRows(document);
+    const found = reader.findRows(document);
     v.rows.clear();
     for (const r of found) v.rows.set(r.id, r);
     for (const s of slots) {
@@ -131,14 +131,14 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
     const kept = slots.filter((s) => s.host.isConnected || parkedSlots.has(s));
     if (fresh.length || kept.length !== slots.length) {
       slots = [...kept, ...fresh];
-      v.commit(() => store.set({ slots }));
+      v.commit(() => state.set({ slots }));
     }
     if (found.length) feed.want(found.map((r) => r.id));
     if (fresh.length || reattached) recordPass('inject', fresh.length + reattached, performance.now() - t0);
     return fresh.length + reattached;
   };
 
-  const relevant = (b: Batch) => b.full || b.removed || b.added.some((n) => n.matches(adapter.rowish) || !!n.querySelector(adapter.rowish));
+  const relevant = (b: Batch) => b.full || b.removed || b.added.some((n) => n.matches(reader.rowish) || !!n.querySelector(reader.rowish));
   watcher.watch(signal, (b) => {
     if (relevant(b)) scan();
   });
@@ -151,7 +151,7 @@ export function startRowScanning(signal: AbortSignal, v: VisitContext): () => nu
       slots = [];
       parked.clear();
       v.rows.clear();
-      store.set({ slots: [], selected: [] });
+      state.set({ slots: [], selected: [] });
     },
     { once: true },
   );

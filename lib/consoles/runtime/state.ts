@@ -1,6 +1,7 @@
-// The state the injected UI renders: one small external store (useSyncExternalStore), so a
-// status answer re-renders only the rows whose listing changed, and the runtime (plain TS) and
-// the React tree share one source of truth.
+// The state the injected UI renders (ConsoleState: a snapshot plus per-listing maps, read through
+// useSyncExternalStore), so a status answer re-renders only the rows whose listing changed, and
+// the runtime (plain TS) and the React tree share one source of truth. "Store" in Shelfsync is
+// only a seller's shop; this is the console's UI state.
 import type { CommandOutput } from '../../commands/client';
 import { DEFAULT_SWITCHES, type FeatureSwitches } from '../features';
 
@@ -37,7 +38,7 @@ export interface Picker {
   anchor: Element | null;
 }
 
-export interface ConsoleState {
+export interface ConsoleSnapshot {
   platform: string;
   identity: Identity | null;
   features: FeatureSwitches;
@@ -53,8 +54,8 @@ export interface ConsoleState {
 
 type Listener = () => void;
 
-export class ConsoleStore {
-  private state: ConsoleState;
+export class ConsoleState {
+  private state: ConsoleSnapshot;
   private listeners = new Set<Listener>();
   /** Per listing: undefined = not asked yet, null = not a listing of this store in Shelfsync. */
   readonly status = new Map<string, ItemStatus | null>();
@@ -64,14 +65,14 @@ export class ConsoleStore {
     this.state = { platform, identity: null, features: DEFAULT_SWITCHES, slots: [], selected: [], picker: null, hint: null, hintDismissed: false, notice: null };
   }
 
-  get = (): ConsoleState => this.state;
+  get = (): ConsoleSnapshot => this.state;
 
   subscribe = (fn: Listener): (() => void) => {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   };
 
-  set(patch: Partial<ConsoleState>): void {
+  set(patch: Partial<ConsoleSnapshot>): void {
     this.state = { ...this.state, ...patch };
     this.emit();
   }

@@ -34,7 +34,7 @@ export interface RowFinder {
   (root: ParentNode): ConsoleRow[];
 }
 
-export interface ConsoleAdapter {
+export interface ConsolePageReader {
   platform: Platform;
   findRows: RowFinder;
   /** On a product page: where the product's controls go (beside the title), or null. */
