@@ -40,24 +40,17 @@ async function refusals() {
 }
 
 describe('the background in the seller\'s language', () => {
-  it('refuses in Thai when Settings say Thai, with the machine codes unchanged', async () => {
-    await writeChoice('th');
+  it.each([
+    { choice: 'th', missing: 'ไม่มีคลังสินค้าที่มี ID 999', incomplete: /^ข้อมูลรับรอง tiktok ยังไม่ครบ: /, title: 'ยังไม่ได้ใส่ชื่อสินค้า' },
+    { choice: 'en', missing: 'No warehouse with id 999 exists.', incomplete: /^The tiktok credentials are not complete: /, title: 'The title is empty.' },
+  ] as const)('refuses in the language Settings name ($choice), with the machine codes unchanged', async (want) => {
+    await writeChoice(want.choice);
     handle = await followSellerLanguage();
     const got = await refusals();
-    expect(got.missing).toMatchObject({ code: 'not_found', message: 'ไม่มีคลังสินค้าที่มี ID 999' });
+    expect(got.missing).toMatchObject({ code: 'not_found', message: want.missing });
     expect(got.incomplete?.code).toBe('invalid_input');
-    expect(got.incomplete?.message).toMatch(/^ข้อมูลรับรอง tiktok ยังไม่ครบ: /);
-    expect(got.title).toBe('ยังไม่ได้ใส่ชื่อสินค้า');
-  });
-
-  it('refuses in English when Settings say English', async () => {
-    await writeChoice('en');
-    handle = await followSellerLanguage();
-    const got = await refusals();
-    expect(got.missing).toMatchObject({ code: 'not_found', message: 'No warehouse with id 999 exists.' });
-    expect(got.incomplete?.code).toBe('invalid_input');
-    expect(got.incomplete?.message).toMatch(/^The tiktok credentials are not complete: /);
-    expect(got.title).toBe('The title is empty.');
+    expect(got.incomplete?.message).toMatch(want.incomplete);
+    expect(got.title).toBe(want.title);
   });
 
   it('follows a change in Settings without a restart', async () => {
