@@ -12,7 +12,7 @@ import { ShopifyAdapter } from './shopify/adapter.ts';
 import { TiktokAdapter } from './tiktok/adapter.ts';
 import {
   PlatformError,
-  type CredentialStore,
+  type CredentialHolder,
   type Platform,
   type PlatformAdapter,
   type PlatformEndpoints,
@@ -30,7 +30,7 @@ export * as woocommerceAuth from './woocommerce/auth.ts';
 export function createAdapter(
   platform: Platform,
   endpoints: PlatformEndpoints,
-  credentialStore: CredentialStore,
+  credentialStore: CredentialHolder,
   opts: AdapterOptions = {},
 ): PlatformAdapter {
   const stored = credentialStore.get().platform;
@@ -38,15 +38,15 @@ export function createAdapter(
   // The check above makes the narrowing casts below true.
   switch (platform) {
     case 'shopee':
-      return new ShopeeAdapter(endpoints, credentialStore as CredentialStore<'shopee'>, opts);
+      return new ShopeeAdapter(endpoints, credentialStore as CredentialHolder<'shopee'>, opts);
     case 'lazada':
-      return new LazadaAdapter(endpoints, credentialStore as CredentialStore<'lazada'>, opts);
+      return new LazadaAdapter(endpoints, credentialStore as CredentialHolder<'lazada'>, opts);
     case 'tiktok':
-      return new TiktokAdapter(endpoints, credentialStore as CredentialStore<'tiktok'>, opts);
+      return new TiktokAdapter(endpoints, credentialStore as CredentialHolder<'tiktok'>, opts);
     case 'shopify':
-      return new ShopifyAdapter(endpoints, credentialStore as CredentialStore<'shopify'>, opts);
+      return new ShopifyAdapter(endpoints, credentialStore as CredentialHolder<'shopify'>, opts);
     case 'woocommerce':
-      return new WooCommerceAdapter(endpoints, credentialStore as CredentialStore<'woocommerce'>, opts);
+      return new WooCommerceAdapter(endpoints, credentialStore as CredentialHolder<'woocommerce'>, opts);
     default: {
       const never: never = platform;
       throw new PlatformError('invalid', `unknown platform ${String(never)}`);

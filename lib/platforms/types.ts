@@ -55,7 +55,7 @@ export interface PlatformEndpoints {
 }
 
 /** Lets an adapter persist refreshed tokens *before* using them (Shopee's refresh token works once). */
-export interface CredentialStore<P extends Platform = Platform> {
+export interface CredentialHolder<P extends Platform = Platform> {
   get(): CredentialsOf<P>;
   save(next: CredentialsOf<P>): Promise<void>;
 }

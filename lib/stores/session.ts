@@ -5,10 +5,10 @@ import type { ShelfsyncDB } from '../db/database';
 import type { StoreOrders, StoreRow } from '../db/types';
 import { ordersOf } from '../orders/settings';
 import { createAdapter } from '../platforms/index';
-import type { CredentialStore, Credentials, PlatformAdapter } from '../platforms/types';
+import type { CredentialHolder, Credentials, PlatformAdapter } from '../platforms/types';
 import { decryptCredentials, encryptCredentials } from './secrets';
 
-export async function credentialStoreFor(db: ShelfsyncDB, store: StoreRow): Promise<CredentialStore> {
+export async function credentialStoreFor(db: ShelfsyncDB, store: StoreRow): Promise<CredentialHolder> {
   let current: Credentials = await decryptCredentials(db, store.secret);
   return {
     get: () => current as never,

@@ -3,7 +3,7 @@
 // variants; paging past page and offset limits, resuming from a cursor, errors classified.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../lib/platforms/index.ts';
-import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformOrder } from '../../lib/platforms/types.ts';
+import { PlatformError, type Credentials, type CredentialHolder, type PlatformAdapter, type PlatformOrder } from '../../lib/platforms/types.ts';
 import { foldLazadaItems, lazadaOrderStatus, lazadaTimeMs, mapLazadaOrder } from '../../lib/platforms/lazada/orders.ts';
 import { startSimulator } from '../simulator/server.ts';
 import { platformErrorOf } from './ordersSupport.ts';
@@ -30,7 +30,7 @@ async function control<T = any>(method: string, path: string, body?: unknown): P
 interface Shop {
   shopId: string;
   adapter: PlatformAdapter;
-  store: CredentialStore & { saved: Credentials[] };
+  store: CredentialHolder & { saved: Credentials[] };
   fresh: () => PlatformAdapter;
   /** Order API requests the adapters of this shop sent (URLs). */
   requests: URL[];

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../simulator/server.ts';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { mapShopifyOrder } from '../../lib/platforms/shopify/orders.ts';
-import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformEndpoints, type PlatformItem, type PlatformOrder } from '../../lib/platforms/types.ts';
+import { PlatformError, type Credentials, type CredentialHolder, type PlatformAdapter, type PlatformEndpoints, type PlatformItem, type PlatformOrder } from '../../lib/platforms/types.ts';
 import { scripted } from './scripted.ts';
 import { platformErrorOf, readAllOrders } from './ordersSupport.ts';
 
@@ -39,7 +39,7 @@ interface Shop {
   adapter: PlatformAdapter;
   items: PlatformItem[];
 }
-const storeOf = (creds: Credentials): CredentialStore => ({ get: () => creds as never, save: async () => {} });
+const storeOf = (creds: Credentials): CredentialHolder => ({ get: () => creds as never, save: async () => {} });
 const fresh = (sh: Shop): PlatformAdapter => createAdapter('shopify', sh.endpoints, storeOf(sh.creds));
 
 let seed = 100;

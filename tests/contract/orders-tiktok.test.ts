@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { mapTiktokOrder } from '../../lib/platforms/tiktok/orders.ts';
-import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformEndpoints, type PlatformOrder } from '../../lib/platforms/types.ts';
+import { PlatformError, type Credentials, type CredentialHolder, type PlatformAdapter, type PlatformEndpoints, type PlatformOrder } from '../../lib/platforms/types.ts';
 import { startSimulator } from '../simulator/server.ts';
 import { platformErrorOf, readAllOrders } from './ordersSupport.ts';
 
@@ -30,7 +30,7 @@ interface Shop {
   shopId: string;
   endpoints: PlatformEndpoints;
   creds: Credentials;
-  store: CredentialStore & { saved: Credentials[] };
+  store: CredentialHolder & { saved: Credentials[] };
   adapter: (patch?: Record<string, string>) => PlatformAdapter;
   skus: string[];
 }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startSimulator } from '../simulator/server.ts';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { mapWooOrder } from '../../lib/platforms/woocommerce/orders.ts';
-import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformOrder } from '../../lib/platforms/types.ts';
+import { PlatformError, type Credentials, type CredentialHolder, type PlatformAdapter, type PlatformOrder } from '../../lib/platforms/types.ts';
 import { scripted } from './scripted.ts';
 import { platformErrorOf, readAllOrders } from './ordersSupport.ts';
 
@@ -42,7 +42,7 @@ let seed = 100;
 async function site(credsPatch: Record<string, string> = {}): Promise<Site> {
   const s = await control('POST', '/__sim/shops', { platform: 'woocommerce', items: 1, seed: seed++, skuPrefix: `WO${seed}` });
   const creds = { ...s.credentials, ...credsPatch, platform: 'woocommerce' } as Credentials;
-  const store: CredentialStore = { get: () => creds as never, save: async () => undefined };
+  const store: CredentialHolder = { get: () => creds as never, save: async () => undefined };
   const items = await control('GET', `/__sim/shops/${s.shopId}/items`);
   await control('PATCH', `/__sim/shops/${s.shopId}/items/${items[0].itemId}`, { variants: [{ variantId: items[0].variants[0].variantId, stock: 1000 }] });
   const tag = `${seed}`;

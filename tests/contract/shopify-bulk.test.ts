@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../../lib/log/logger.ts';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { closeBulkReads } from '../../lib/platforms/shopify/bulk.ts';
-import type { Credentials, CredentialStore, ListItemsOptions, PlatformAdapter, PlatformItem } from '../../lib/platforms/types.ts';
+import type { Credentials, CredentialHolder, ListItemsOptions, PlatformAdapter, PlatformItem } from '../../lib/platforms/types.ts';
 import { type AdminShop, adminGql } from './shopifyAdmin.ts';
 import { simulatorForFile } from './simulatorFile.ts';
 
@@ -29,7 +29,7 @@ async function makeShop(body: Record<string, unknown>, objectsPerSecond = 1_000_
   const s = await control('POST', '/__sim/shops', { platform: 'shopify', seed: seed++, ...body });
   await control('POST', `/__sim/shops/${s.shopId}/bulk-operations`, { objectsPerSecond });
   const creds = { ...s.credentials, platform: 'shopify' } as Credentials;
-  const store: CredentialStore = { get: () => creds as never, save: async () => {} };
+  const store: CredentialHolder = { get: () => creds as never, save: async () => {} };
   return {
     shopId: s.shopId,
     api: s.apiBaseUrl,

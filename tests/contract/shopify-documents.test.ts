@@ -11,7 +11,7 @@ import { coerceVariables, validateDocument } from '../simulator/platforms/shopif
 import { schemaFor } from '../simulator/platforms/shopify-versions.ts';
 import { createAdapter } from '../../lib/platforms/index.ts';
 import { supportedVersions } from '../../lib/platforms/shopify/versions.ts';
-import type { Credentials, CredentialStore, PlatformAdapter } from '../../lib/platforms/types.ts';
+import type { Credentials, CredentialHolder, PlatformAdapter } from '../../lib/platforms/types.ts';
 import { simulatorForFile } from './simulatorFile.ts';
 
 const { control, clock } = simulatorForFile();
@@ -39,7 +39,7 @@ async function recordingAdapter(version: string, seed: number): Promise<{ adapte
     return res;
   };
   const creds = { ...s.credentials, platform: 'shopify' } as Credentials;
-  const store: CredentialStore = { get: () => creds as never, save: async () => {} };
+  const store: CredentialHolder = { get: () => creds as never, save: async () => {} };
   return { adapter: createAdapter('shopify', { apiBaseUrl: s.apiBaseUrl, apiVersion: version }, store, { fetch: recording }), sent, shopId: s.shopId };
 }
 

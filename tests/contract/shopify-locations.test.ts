@@ -4,7 +4,7 @@
 // Shopify's own API (inventoryLevels), not through the adapter under test.
 import { describe, expect, it } from 'vitest';
 import { createAdapter } from '../../lib/platforms/index.ts';
-import { PlatformError, type Credentials, type CredentialStore, type PlatformAdapter, type PlatformEndpoints, type StockUpdate } from '../../lib/platforms/types.ts';
+import { PlatformError, type Credentials, type CredentialHolder, type PlatformAdapter, type PlatformEndpoints, type StockUpdate } from '../../lib/platforms/types.ts';
 import { simulatorForFile } from './simulatorFile.ts';
 
 const { control } = simulatorForFile();
@@ -19,7 +19,7 @@ let seed = 1200;
 async function twoLocationShop(): Promise<Shop> {
   const s = await control('POST', '/__sim/shops', { platform: 'shopify', items: 0, locations: 2, seed: seed++ });
   const creds = { ...s.credentials, platform: 'shopify' } as Credentials;
-  const store: CredentialStore = { get: () => creds as never, save: async () => {} };
+  const store: CredentialHolder = { get: () => creds as never, save: async () => {} };
   return { shopId: s.shopId, api: s.apiBaseUrl, creds, adapter: (extra = {}) => createAdapter('shopify', { apiBaseUrl: s.apiBaseUrl, apiVersion: '2026-10', ...extra }, store) };
 }
 

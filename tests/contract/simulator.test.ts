@@ -8,7 +8,7 @@ import {
   PLATFORMS,
   PlatformError,
   type Credentials,
-  type CredentialStore,
+  type CredentialHolder,
   type NewListing,
   type Platform,
   type PlatformAdapter,
@@ -27,7 +27,7 @@ interface Shop {
   shopId: string;
   endpoints: PlatformEndpoints;
   creds: Credentials;
-  store: CredentialStore & { saved: Credentials[] };
+  store: CredentialHolder & { saved: Credentials[] };
   adapter: PlatformAdapter;
 }
 
@@ -53,7 +53,7 @@ async function control<T = unknown>(method: string, path: string, body?: unknown
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-function memoryStore(initial: Credentials): CredentialStore & { saved: Credentials[] } {
+function memoryStore(initial: Credentials): CredentialHolder & { saved: Credentials[] } {
   let current = initial;
   const saved: Credentials[] = [];
   return { saved, get: () => current as never, save: async (c: Credentials) => { saved.push(c); current = c; } };

@@ -10,7 +10,7 @@ import {
   type CategoryRules,
   type CreatedListing,
   type HostedImage,
-  type CredentialStore,
+  type CredentialHolder,
   type CredentialsOf,
   type ListItemsOptions,
   type ListItemsPage,
@@ -48,12 +48,12 @@ export class LazadaAdapter implements PlatformAdapter {
 
   constructor(
     private readonly endpoints: PlatformEndpoints,
-    private readonly store: CredentialStore<'lazada'>,
+    private readonly credentials: CredentialHolder<'lazada'>,
     private readonly opts: AdapterOptions = {},
   ) {
-    this.tokens = new TokenKeeper(store, (c) => refreshLazadaToken(c, endpoints, opts), opts.now ?? Date.now);
+    this.tokens = new TokenKeeper(credentials, (c) => refreshLazadaToken(c, endpoints, opts), opts.now ?? Date.now);
     const rate = opts.callsPerSecond ?? lazadaProfile.api.callsPerSecond;
-    this.pacer = rate > 0 ? pacerFor(`lazada ${endpoints.apiBaseUrl} ${store.get().appKey}`, rate) : null;
+    this.pacer = rate > 0 ? pacerFor(`lazada ${endpoints.apiBaseUrl} ${credentials.get().appKey}`, rate) : null;
   }
 
   /** A paced seller call; on IllegalAccessToken: refresh (persisted first), then once more.

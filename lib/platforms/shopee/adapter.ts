@@ -14,7 +14,7 @@ import {
   type HostedImage,
   type LogisticsChannel,
   type CredentialsOf,
-  type CredentialStore,
+  type CredentialHolder,
   type ListItemsOptions,
   type ListItemsPage,
   type ListOrdersOptions,
@@ -55,13 +55,13 @@ export class ShopeeAdapter implements PlatformAdapter {
 
   constructor(
     private readonly endpoints: PlatformEndpoints,
-    private readonly store: CredentialStore<'shopee'>,
+    private readonly credentials: CredentialHolder<'shopee'>,
     private readonly opts: AdapterOptions = {},
   ) {
-    this.tokens = new TokenKeeper(store, (c) => refreshShopeeToken(c, endpoints, opts), opts.now ?? Date.now);
+    this.tokens = new TokenKeeper(credentials, (c) => refreshShopeeToken(c, endpoints, opts), opts.now ?? Date.now);
     // Shopee publishes no limit; shopee.md assumes 10 calls/s per shop.
     const rate = opts.callsPerSecond ?? shopeeProfile.api.callsPerSecond;
-    this.pacer = rate > 0 ? pacerFor(`shopee ${endpoints.apiBaseUrl} ${store.get().shopId}`, rate) : null;
+    this.pacer = rate > 0 ? pacerFor(`shopee ${endpoints.apiBaseUrl} ${credentials.get().shopId}`, rate) : null;
   }
 
   /** A paced shop call; on an expired token: refresh (persisted first), then the same call
@@ -85,7 +85,7 @@ export class ShopeeAdapter implements PlatformAdapter {
   async testConnection(): Promise<{ shopName?: string; identity?: ShopIdentity }> {
     try {
       const info = parseShopInfo(await this.call({ method: 'GET', path: SHOP_INFO }, false));
-      return { shopName: info.shopName, identity: compactIdentity({ shopId: this.store.get().shopId, name: info.shopName, region: info.region?.toUpperCase() }) };
+      return { shopName: info.shopName, identity: compactIdentity({ shopId: this.credentials.get().shopId, name: info.shopName, region: info.region?.toUpperCase() }) };
     } catch (err) {
       // get_shop_info is outside our contract doc; fall back to the cheapest documented call.
       if (!(err instanceof PlatformError) || (err.kind !== 'not_found' && err.kind !== 'invalid')) throw err;
@@ -272,7 +272,7 @@ export class ShopeeAdapter implements PlatformAdapter {
    *  belongs to the partner's media space. Paced with the shop's calls all the same. */
   hostImage(sourceUrl: string): Promise<HostedImage> {
     return shopeeHostImage(async (c) => {
-      const { partnerId, partnerKey } = this.store.get();
+      const { partnerId, partnerKey } = this.credentials.get();
       await this.pacer?.take();
       return shopeePublicCall({ partnerId, partnerKey }, this.endpoints, c, this.opts);
     }, sourceUrl, this.opts);

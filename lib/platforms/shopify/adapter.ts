@@ -11,7 +11,7 @@ import { retryThrottled } from '../pacer.ts';
 import {
   PlatformError,
   type CreatedListing,
-  type CredentialStore,
+  type CredentialHolder,
   type ListItemsOptions,
   type ListItemsPage,
   type ListOrdersOptions,
@@ -72,7 +72,7 @@ export class ShopifyAdapter implements PlatformAdapter {
 
   constructor(
     private readonly endpoints: PlatformEndpoints,
-    private readonly store: CredentialStore<'shopify'>,
+    private readonly credentials: CredentialHolder<'shopify'>,
     private readonly opts: AdapterOptions = {},
   ) {}
 
@@ -96,7 +96,7 @@ export class ShopifyAdapter implements PlatformAdapter {
   private gql(query: string | (() => string), variables: Record<string, unknown> | (() => Record<string, unknown>) = {}, retry = true): Promise<Record<string, unknown>> {
     // Built per attempt: a retry after the version fell forward sends that version's document.
     const once = () =>
-      shopifyGraphql(this.endpoints, this.store.get().accessToken, typeof query === 'string' ? query : query(), typeof variables === 'function' ? variables() : variables, this.opts, (v) => this.learnServed(v));
+      shopifyGraphql(this.endpoints, this.credentials.get().accessToken, typeof query === 'string' ? query : query(), typeof variables === 'function' ? variables() : variables, this.opts, (v) => this.learnServed(v));
     return retry ? retryThrottled(once) : once();
   }
 

@@ -12,7 +12,7 @@ import {
   type CreatedListing,
   type HostedImage,
   type PlatformWarehouse,
-  type CredentialStore,
+  type CredentialHolder,
   type CredentialsOf,
   type ListItemsOptions,
   type ListItemsPage,
@@ -50,12 +50,12 @@ export class TiktokAdapter implements PlatformAdapter {
 
   constructor(
     private readonly endpoints: PlatformEndpoints,
-    private readonly store: CredentialStore<'tiktok'>,
+    private readonly credentials: CredentialHolder<'tiktok'>,
     private readonly opts: AdapterOptions = {},
   ) {
-    this.tokens = new TokenKeeper(store, (c) => refreshTiktokToken(c, endpoints, opts), opts.now ?? Date.now);
+    this.tokens = new TokenKeeper(credentials, (c) => refreshTiktokToken(c, endpoints, opts), opts.now ?? Date.now);
     const rate = opts.callsPerSecond ?? tiktokProfile.api.callsPerSecond;
-    this.pacer = rate > 0 ? pacerFor(`tiktok ${endpoints.apiBaseUrl} ${store.get().shopCipher}`, rate) : null;
+    this.pacer = rate > 0 ? pacerFor(`tiktok ${endpoints.apiBaseUrl} ${credentials.get().shopCipher}`, rate) : null;
   }
 
   /** A paced shop call; on 105002 (expired token): refresh (persisted first), then once more.

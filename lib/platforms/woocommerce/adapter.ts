@@ -6,7 +6,7 @@ import { retryThrottled } from '../pacer.ts';
 import {
   PlatformError,
   type CreatedListing,
-  type CredentialStore,
+  type CredentialHolder,
   type ListItemsOptions,
   type ListItemsPage,
   type ListOrdersOptions,
@@ -36,13 +36,13 @@ export class WooCommerceAdapter implements PlatformAdapter {
 
   constructor(
     private readonly endpoints: PlatformEndpoints,
-    private readonly store: CredentialStore<'woocommerce'>,
+    private readonly credentials: CredentialHolder<'woocommerce'>,
     private readonly opts: AdapterOptions = {},
   ) {}
 
   /** `retry`: wait out a host's 429 inside multi-call methods (pacer.ts); setStock never does. */
   private call(call: WooCall, retry = true) {
-    const once = () => wooCall(this.endpoints, this.store.get(), call, this.opts);
+    const once = () => wooCall(this.endpoints, this.credentials.get(), call, this.opts);
     return retry ? retryThrottled(once) : once();
   }
 
