@@ -35,6 +35,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/simulator/**/*.test.ts', 'tests/contract/**/*.test.ts'],
           testTimeout: 30_000,
+          setupFiles: ['tests/contract/setup.ts'],
         },
       },
     ],
