@@ -32,6 +32,10 @@ const settled = (page: Page) => page.evaluate(() => new Promise((r) => requestAn
 export async function reinjectCost(page: Page, rows: number): Promise<{ pass: number; task: number; baseline: number; ours: number; rounds: { pass: number; task: number }[] }> {
   const rounds: { pass: number; task: number }[] = [];
   for (let i = 0; i < 5; i++) {
+    // Rounds are separate re-renders, as a seller's paging or filtering makes them (seconds
+    // apart): the watcher handles a change after a quiet spell in the next frame and debounces a
+    // page that keeps changing (watcher.ts), so back-to-back rounds would measure the latter.
+    await page.waitForTimeout(400);
     const task = await taskMs(page, async () => {
       await page.evaluate(() => document.querySelectorAll('shelfsync-row').forEach((h) => h.remove()));
       await page.waitForFunction((n) => document.querySelectorAll('shelfsync-row').length === n, rows);
@@ -41,6 +45,7 @@ export async function reinjectCost(page: Page, rows: number): Promise<{ pass: nu
   }
   const base: number[] = [];
   for (let i = 0; i < 3; i++) {
+    await page.waitForTimeout(400);
     base.push(await taskMs(page, async () => {
       await page.evaluate(() => {
         const hosts = [...document.querySelectorAll('shelfsync-row')].map((h) => [h, h.parentNode!, h.nextSibling] as const);
