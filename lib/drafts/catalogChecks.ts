@@ -6,6 +6,7 @@
 // refused before any platform call and the edit page shows it where it is.
 import type { KnownCatalog } from '../catalog/catalog';
 import type { DraftAttribute, DraftRow } from '../db/types';
+import { t } from '../i18n';
 import { NO_BRAND_ID, type CatalogAttribute, type Platform } from '../platforms/types';
 import { platformName } from './limits';
 import type { FieldProblem } from './validation';
@@ -27,11 +28,11 @@ export function optionFor(def: CatalogAttribute, value: string): { id?: string; 
 }
 
 function attributeProblem(def: CatalogAttribute, values: string[], name: string, category: string): string | null {
-  if (!values.length) return def.required ? `${name} needs "${def.name}" for listings in ${category}.` : null;
-  if (values.length > 1 && def.inputType !== 'multiselect') return `"${def.name}" takes one value.`;
+  if (!values.length) return def.required ? t('err_cat_attrRequired', name, def.name, category) : null;
+  if (values.length > 1 && def.inputType !== 'multiselect') return t('err_cat_attrOneValue', def.name);
   for (const v of values) {
-    if (def.inputType === 'number' && !(/^\d+(\.\d+)?$/.test(v) && Number(v) > 0)) return `"${def.name}" takes a number more than 0; "${v}" is not one.`;
-    if (def.options.length && !def.custom && !optionFor(def, v)) return `"${v}" is not one of the values ${name} lists for "${def.name}".`;
+    if (def.inputType === 'number' && !(/^\d+(\.\d+)?$/.test(v) && Number(v) > 0)) return t('err_cat_attrNumber', def.name, v);
+    if (def.options.length && !def.custom && !optionFor(def, v)) return t('err_cat_attrNotListed', v, name, def.name);
   }
   return null;
 }
@@ -42,8 +43,8 @@ export function catalogProblems(draft: CatalogDraft, platform: Platform, known: 
   const out: FieldProblem[] = [];
   const categoryId = draft.categoryId?.trim() ?? '';
   const node = categoryId ? known.tree?.byId.get(categoryId) : undefined;
-  if (categoryId && known.tree && !node) out.push({ field: 'categoryId', message: `${name} has no category ${categoryId}; choose one from its category list.` });
-  else if (node && !node.leaf) out.push({ field: 'categoryId', message: `"${node.path.join(' > ')}" has subcategories; ${name} lists products only in a category without any. Choose one of its subcategories.` });
+  if (categoryId && known.tree && !node) out.push({ field: 'categoryId', message: t('err_cat_noCategory', name, categoryId) });
+  else if (node && !node.leaf) out.push({ field: 'categoryId', message: t('err_cat_notLeaf', node.path.join(' > '), name) });
   const rules = node?.leaf ? known.rules : undefined;
   if (rules) {
     const given = new Map((draft.attributes ?? []).map((a) => [a.id, a]));
@@ -52,25 +53,25 @@ export function catalogProblems(draft: CatalogDraft, platform: Platform, known: 
       if (problem) out.push({ field: `attributes.${def.id}`, message: problem });
     }
     const hasBrand = !!draft.brandId || (platform === 'lazada' && !!draft.brand?.trim());
-    if (rules.brand.required && !hasBrand) out.push({ field: 'brand', message: `${name} needs a brand for listings in "${node!.name}"; choose one${rules.brand.noBrandAllowed ? ', or No brand' : ''}.` });
-    else if (draft.brandId === NO_BRAND_ID && !rules.brand.noBrandAllowed) out.push({ field: 'brand', message: `${name} does not take "No brand" in "${node!.name}"; choose the product's brand.` });
+    if (rules.brand.required && !hasBrand) out.push({ field: 'brand', message: t(rules.brand.noBrandAllowed ? 'err_cat_brandRequiredOrNone' : 'err_cat_brandRequired', name, node!.name) });
+    else if (draft.brandId === NO_BRAND_ID && !rules.brand.noBrandAllowed) out.push({ field: 'brand', message: t('err_cat_noBrandRefused', name, node!.name) });
   }
   if (platform === 'shopee') {
     const chosen = draft.logisticsChannelIds ?? [];
     const off = known.channels ? chosen.filter((id) => !known.channels!.some((c) => c.id === id && c.enabled)) : [];
-    if (!chosen.length) out.push({ field: 'logistics', message: 'Shopee needs at least one logistics channel the shop has enabled; choose how this listing ships.' });
+    if (!chosen.length) out.push({ field: 'logistics', message: t('err_cat_logisticsNone') });
     else if (off.length) {
       const names = off.map((id) => known.channels!.find((c) => c.id === id)?.name ?? id);
-      out.push({ field: 'logistics', message: `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not enabled in this Shopee shop; enable it in Shopee Seller Centre or choose another channel.` });
+      out.push({ field: 'logistics', message: t(names.length > 1 ? 'err_cat_logisticsOff_other' : 'err_cat_logisticsOff_one', names.join(', ')) });
     }
   }
   if (platform === 'tiktok') {
     const w = draft.warehouseId ? known.warehouses?.find((x) => x.id === draft.warehouseId) : undefined;
-    if (!draft.warehouseId) out.push({ field: 'warehouse', message: 'TikTok Shop needs the sales warehouse that holds this listing\'s stock; choose one.' });
-    else if (known.warehouses && !w) out.push({ field: 'warehouse', message: 'The chosen warehouse is no longer in this TikTok shop; choose another.' });
-    else if (w && w.kind !== 'sales') out.push({ field: 'warehouse', message: `"${w.name}" is a return warehouse; TikTok Shop keeps a listing's stock in a sales warehouse.` });
+    if (!draft.warehouseId) out.push({ field: 'warehouse', message: t('err_cat_warehouseNone') });
+    else if (known.warehouses && !w) out.push({ field: 'warehouse', message: t('err_cat_warehouseGone') });
+    else if (w && w.kind !== 'sales') out.push({ field: 'warehouse', message: t('err_cat_warehouseReturn', w.name) });
   }
   const p = draft.imageProblem;
-  if (p && draft.imageUrls.includes(p.sourceUrl)) out.push({ field: 'images', message: `Image ${draft.imageUrls.indexOf(p.sourceUrl) + 1}: ${p.message} Replace or remove it, then release again.` });
+  if (p && draft.imageUrls.includes(p.sourceUrl)) out.push({ field: 'images', message: t('err_cat_image', draft.imageUrls.indexOf(p.sourceUrl) + 1, p.message) });
   return out;
 }

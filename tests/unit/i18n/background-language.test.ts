@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCatalog, type Catalog, type Language } from '@/lib/i18n';
 import { validateDraft } from '@/lib/drafts/validation';
+import { catalogProblems } from '@/lib/drafts/catalogChecks';
 import { followSellerLanguage } from '@/lib/language/background';
 import { setCatalogLoader } from '@/lib/language/commands';
 import type { LanguageHandle } from '@/lib/language/start';
@@ -36,13 +37,15 @@ async function refusals() {
     missing: missing.ok ? null : missing.error,
     incomplete: incomplete.ok ? null : incomplete.error,
     title: draft.find((p) => p.field === 'title')?.message,
+    // A marketplace's own part (catalogChecks): Shopee with no logistics channel chosen.
+    logistics: catalogProblems({ categoryId: null, imageUrls: [], logisticsChannelIds: [] }, 'shopee', {}).find((p) => p.field === 'logistics')?.message,
   };
 }
 
 describe('the background in the seller\'s language', () => {
   it.each([
-    { choice: 'th', missing: 'ไม่มีคลังสินค้าที่มี ID 999', incomplete: /^ข้อมูลรับรอง tiktok ยังไม่ครบ: /, title: 'ยังไม่ได้ใส่ชื่อสินค้า' },
-    { choice: 'en', missing: 'No warehouse with id 999 exists.', incomplete: /^The tiktok credentials are not complete: /, title: 'The title is empty.' },
+    { choice: 'th', missing: 'ไม่มีคลังสินค้าที่มี ID 999', incomplete: /^ข้อมูลรับรอง tiktok ยังไม่ครบ: /, title: 'ยังไม่ได้ใส่ชื่อสินค้า', logistics: 'Shopee ต้องมีช่องทางขนส่งที่ร้านเปิดใช้อย่างน้อยหนึ่งช่องทาง โปรดเลือกวิธีจัดส่งสินค้านี้' },
+    { choice: 'en', missing: 'No warehouse with id 999 exists.', incomplete: /^The tiktok credentials are not complete: /, title: 'The title is empty.', logistics: 'Shopee needs at least one logistics channel the shop has enabled; choose how this listing ships.' },
   ] as const)('refuses in the language Settings name ($choice), with the machine codes unchanged', async (want) => {
     await writeChoice(want.choice);
     handle = await followSellerLanguage();
@@ -51,6 +54,7 @@ describe('the background in the seller\'s language', () => {
     expect(got.incomplete?.code).toBe('invalid_input');
     expect(got.incomplete?.message).toMatch(want.incomplete);
     expect(got.title).toBe(want.title);
+    expect(got.logistics).toBe(want.logistics);
   });
 
   it('follows a change in Settings without a restart', async () => {
