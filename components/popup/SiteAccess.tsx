@@ -8,12 +8,12 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { originPattern } from '@/lib/permissions/hosts';
 
 /** `https://www.shop.example/wp-admin/…` → `https://www.shop.example/*` (what the grant is for). */
 export function siteOrigin(url: string): string | null {
   try {
-    const u = new URL(url);
-    return /^https?:$/.test(u.protocol) ? `${u.protocol}//${u.hostname}/*` : null;
+    return /^https?:$/.test(new URL(url).protocol) ? originPattern(url) : null;
   } catch {
     return null;
   }
